@@ -1,0 +1,92 @@
+"""graphkit's spaCy components.
+
+Each component runs one rule module over the parsed ``Doc`` and stores plain,
+msgpack-friendly dicts (offsets and ids, never ``Span`` objects) in a ``doc._``
+extension, so users can add them to their own pipelines::
+
+    nlp = spacy.load("en_core_web_md")
+    nlp.add_pipe("graphkit_entities")
+    nlp.add_pipe("graphkit_quotes")
+    nlp.add_pipe("graphkit_relations")
+    doc = nlp(text)
+    doc._.graphkit_quotes
+
+The factories are registered with spaCy through the
+``spacy_factories`` entry points in pyproject.toml, and again on import of
+this module for code that imports graphkit directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import entities, quotes, relations
+from .convert import entities_from_doc, quotes_from_doc
+
+EXTENSIONS = ("graphkit_entities", "graphkit_quotes", "graphkit_relations")
+
+
+def register_extensions() -> None:
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+class EntitiesComponent:
+    """Clean, type and resolve the named entities of a document."""
+
+    def __init__(self, nlp: Language, name: str):
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.graphkit_entities = [asdict(e) for e in entities.resolve_entities(doc)]
+        return doc
+
+
+class QuotesComponent:
+    """Find quotations and attribute them to speaker entities."""
+
+    def __init__(self, nlp: Language, name: str):
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = quotes.find_quotes(doc, entities_from_doc(doc))
+        doc._.graphkit_quotes = [asdict(q) for q in found]
+        return doc
+
+
+class RelationsComponent:
+    """Find typed relations between entities from dependency patterns."""
+
+    def __init__(self, nlp: Language, name: str):
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = relations.find_relations(doc, entities_from_doc(doc), quotes_from_doc(doc))
+        doc._.graphkit_relations = [asdict(r) for r in found]
+        return doc
+
+
+def make_entities(nlp: Language, name: str) -> EntitiesComponent:
+    return EntitiesComponent(nlp, name)
+
+
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    return QuotesComponent(nlp, name)
+
+
+def make_relations(nlp: Language, name: str) -> RelationsComponent:
+    return RelationsComponent(nlp, name)
+
+
+def _register(name: str, func, **meta) -> None:
+    if not Language.has_factory(name):
+        Language.factory(name, **meta)(func)
+
+
+_register("graphkit_entities", make_entities, assigns=["doc._.graphkit_entities"], requires=["doc.ents", "token.dep"])
+_register("graphkit_quotes", make_quotes, assigns=["doc._.graphkit_quotes"], requires=["doc._.graphkit_entities", "token.dep"])
+_register("graphkit_relations", make_relations, assigns=["doc._.graphkit_relations"], requires=["doc._.graphkit_entities", "doc._.graphkit_quotes"])

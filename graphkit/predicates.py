@@ -1,0 +1,61 @@
+"""The relation types graphkit extracts, as plain data shared by every stage.
+
+Each key is what ``Relation.predicate`` holds. ``schema`` names a schema.org
+property reused as is; ``gk`` names a term of graphkit's own vocabulary
+(``graphkit/vocab.ttl``). Generic subject-verb-object relations use
+``"verb:<lemma>"`` and get a property per lemma.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Predicate(NamedTuple):
+    namespace: str  # "schema" or "gk"
+    local: str  # local name in that namespace
+    label: str  # rdfs:label, also the edge label in the viewer
+    comment: str
+
+
+PREDICATES: dict[str, Predicate] = {
+    "worksFor": Predicate("schema", "worksFor", "works for",
+                          "A person holds a position in or is employed by an organization."),
+    "holdsOfficeIn": Predicate("gk", "holdsOfficeIn", "holds office in",
+                               "A person holds a public office of a place, as in 'Ukrainian President X'."),
+    "memberOf": Predicate("schema", "memberOf", "member of",
+                          "A person, organization or country belongs to an organization."),
+    "seeksMembershipOf": Predicate("gk", "seeksMembershipOf", "seeks membership of",
+                                   "A country or organization aspires to join an organization but is not (yet) a member."),
+    "location": Predicate("schema", "location", "based in",
+                          "An organization is based or headquartered in a place."),
+    "hasPresenceIn": Predicate("gk", "hasPresenceIn", "has presence in",
+                               "An organization has a unit, office, base or command in a place."),
+    "containedInPlace": Predicate("schema", "containedInPlace", "located in",
+                                  "A place lies inside another place."),
+    "homeLocation": Predicate("schema", "homeLocation", "lives in",
+                              "A person lives in or comes from a place."),
+    "parentOrganization": Predicate("schema", "parentOrganization", "part of",
+                                    "An organization is a unit, subsidiary or body of another."),
+    "owns": Predicate("gk", "owns", "owns",
+                      "An organization or person owns another organization."),
+    "acquired": Predicate("gk", "acquired", "acquired",
+                          "An organization or person bought another organization."),
+    "founder": Predicate("schema", "founder", "founded by",
+                         "An organization was founded by a person or organization."),
+    "metWith": Predicate("gk", "metWith", "met with",
+                         "Two parties met or are to meet."),
+    "agreementWith": Predicate("gk", "agreementWith", "agreement with",
+                               "Two parties made or are negotiating an agreement."),
+    "killed": Predicate("gk", "killed", "killed",
+                        "A person killed or assassinated another person."),
+}
+
+VERB_PREFIX = "verb:"
+
+
+def predicate_label(key: str) -> str:
+    """Human-readable label of a predicate key, e.g. "member of" or "criticize"."""
+    if key.startswith(VERB_PREFIX):
+        return key[len(VERB_PREFIX):]
+    return PREDICATES[key].label
