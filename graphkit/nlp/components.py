@@ -35,6 +35,19 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs.
+
+    News text puts a dateline ("WASHINGTON") or a headline on its own line;
+    without this the parser glues it onto the first sentence.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+    return doc
+
+
 class EntitiesComponent:
     """Clean, type and resolve the named entities of a document."""
 
@@ -87,6 +100,8 @@ def _register(name: str, func, **meta) -> None:
         Language.factory(name, **meta)(func)
 
 
+if not Language.has_factory("graphkit_paragraphs"):
+    Language.component("graphkit_paragraphs", assigns=["token.is_sent_start"])(paragraph_breaks)
 _register("graphkit_entities", make_entities, assigns=["doc._.graphkit_entities"], requires=["doc.ents", "token.dep"])
 _register("graphkit_quotes", make_quotes, assigns=["doc._.graphkit_quotes"], requires=["doc._.graphkit_entities", "token.dep"])
 _register("graphkit_relations", make_relations, assigns=["doc._.graphkit_relations"], requires=["doc._.graphkit_entities", "doc._.graphkit_quotes"])

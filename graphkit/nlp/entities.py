@@ -1,12 +1,35 @@
-"""Entity cleaning, typing and in-document resolution (first cut)."""
+"""Entity cleaning, typing and resolution inside one article.
+
+spaCy's NER gives spans like "the NATO-Ukraine Council", "Stoltenberg" (typed
+ORG once, PERSON elsewhere) and "WASHINGTON". This module turns them into one
+``Entity`` per real thing in the article:
+
+1. clean each span: split at line breaks, drop leading articles, possessives,
+   titles and honorifics (titles are kept as roles);
+2. group mentions by normalised name;
+3. merge short forms into full names: surnames and first names into the
+   person, "Kaido" into "Kaido Motors", acronyms into their expansions;
+4. attach definite descriptions ("the alliance") and descriptor phrases
+   ("the Transatlantic alliance") to the one organisation they can mean;
+5. give each entity one type by weighted vote, with the gazetteer breaking
+   ties for places.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span as SpacySpan
+
+from .. import places
 from ..model import ORGANIZATION, PERSON, PLACE, Entity, Mention
+from .lexicon import HONORIFICS, ORG_DESCRIPTORS, is_title
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+CONNECTORS = {"of", "the", "and", "for", "&", "de", "du", "la", "der", "von", "van"}
 
 
 def sentence_index(doc: Doc) -> dict[int, int]:
@@ -14,17 +37,266 @@ def sentence_index(doc: Doc) -> dict[int, int]:
     return {sent.start: i for i, sent in enumerate(doc.sents)}
 
 
-def resolve_entities(doc: Doc) -> list[Entity]:
+def name_key(text: str) -> str:
+    """Normalise a name for comparison: accents, dashes, case and spacing."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text).replace("\u2019", "'")
+    text = re.sub(r"\s*-\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@dataclass
+class _Mention:
+    start: int  # token indices into the doc
+    end: int
+    label: str
+    sentence: int
+    roles: list[str] = field(default_factory=list)
+    descriptor: bool = False  # "the alliance": refers, but is not a name
+
+    def span(self, doc: Doc) -> SpacySpan:
+        return doc[self.start:self.end]
+
+
+@dataclass
+class _Cluster:
+    mentions: list[_Mention]
+
+    def names(self, doc: Doc) -> list[str]:
+        return [m.span(doc).text for m in self.mentions if not m.descriptor]
+
+
+# ---------------------------------------------------------------- cleaning
+
+def _split_lines(doc: Doc, ent: SpacySpan) -> list[tuple[int, int]]:
+    """Pieces of an entity span between line breaks (a dateline is not part of a name)."""
+    pieces, start = [], ent.start
+    for token in ent:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if "\n" in token.text else token.i + 1
+            if end > start:
+                pieces.append((start, end))
+            start = token.i + 1
+    if ent.end > start:
+        pieces.append((start, ent.end))
+    return pieces
+
+
+def _clean(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str]] | None:
+    """Trim one span; returns token bounds and the titles stripped from it."""
+    roles: list[str] = []
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    if label == "PERSON":
+        # "President Joe Biden", "Dr. Jane Doe": the title is a role, not a name
+        title_end = start
+        while title_end < end - 1 and (is_title(doc[title_end].text) or doc[title_end].text in "-."):
+            title_end += 1
+        if title_end > start:
+            title = doc[start:title_end].text.strip(" -")
+            if title.rstrip(".").lower() not in HONORIFICS:
+                roles.append(title)
+            start = title_end
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+        return None  # "eastern flank": a name has a capital letter
+    return start, end, roles
+
+
+def _left_title(doc: Doc, start: int) -> list[str]:
+    """Titles right before a person's name: "NATO Secretary-General Jens Stoltenberg"."""
+    i, words = start - 1, []
+    while i >= 0 and (is_title(doc[i].text) or (doc[i].text == "-" and words)):
+        words.insert(0, doc[i].text)
+        i -= 1
+    if not words:
+        return []
+    title = doc[i + 1:start].text
+    return [title] if title.rstrip(".").lower() not in HONORIFICS else []
+
+
+def _raw_mentions(doc: Doc) -> list[_Mention]:
     sent_of = sentence_index(doc)
-    groups: dict[tuple[str, str], list] = {}
+    mentions = []
     for ent in doc.ents:
-        etype = LABEL_TYPES.get(ent.label_)
-        if etype is None:
+        if ent.label_ not in LABEL_TYPES:
             continue
-        mention = Mention(ent.start_char, ent.end_char, ent.text, sent_of[ent.sent.start])
-        groups.setdefault((ent.text, etype), []).append((mention, ent.label_))
-    result = []
-    for i, ((name, etype), items) in enumerate(groups.items()):
-        result.append(Entity(id=f"e{i}", name=name, type=etype, label=items[0][1],
-                             mentions=tuple(m for m, _ in items)))
-    return result
+        for start, end in _split_lines(doc, ent):
+            cleaned = _clean(doc, start, end, ent.label_)
+            if cleaned is None:
+                continue
+            start, end, roles = cleaned
+            if ent.label_ == "PERSON":
+                roles = _left_title(doc, start) + roles
+            mentions.append(_Mention(start, end, ent.label_, sent_of[doc[start].sent.start], roles))
+    return mentions
+
+
+# ---------------------------------------------------------------- merging
+
+def _words(text: str) -> list[str]:
+    """Words of a name; hyphenated compounds ("NATO-Ukraine") stay one word."""
+    return name_key(text).split()
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", text) if w and w.lower() not in CONNECTORS and w[0].isalpha()).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
+
+
+def _short_form_of(short: str, full: str, full_label: str) -> bool:
+    """Does the name ``short`` abbreviate ``full`` (surname, first name, prefix, acronym)?"""
+    s, f = _words(short), _words(full)
+    if not s or len(s) >= len(f):
+        return _is_acronym(short) and _initials(full) == short and len(f) > 1
+    if full_label == "PERSON":
+        return s == f[-len(s):] or s == f[:len(s)]
+    if _is_acronym(short):  # "NATO" is not short for "NATO Council"
+        return _initials(full) == short
+    return s == f[:len(s)]
+
+
+def _group_by_name(doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
+    groups: dict[str, _Cluster] = {}
+    for m in mentions:
+        key = name_key(m.span(doc).text)
+        groups.setdefault(key, _Cluster([])).mentions.append(m)
+    return list(groups.values())
+
+
+def _label_votes(doc: Doc, cluster: _Cluster) -> Counter:
+    votes: Counter = Counter()
+    for m in cluster.mentions:
+        # a multi-word PERSON name is strong evidence; single words are often mistyped
+        votes[m.label] += 2 if m.label == "PERSON" and m.end - m.start > 1 else 1
+    return votes
+
+
+def _main_label(doc: Doc, cluster: _Cluster) -> str:
+    votes = _label_votes(doc, cluster)
+    name = _canonical(doc, cluster)
+    if places.lookup(name) and not any(m.label == "PERSON" and m.end - m.start > 1 for m in cluster.mentions):
+        return "GPE"  # a known country or city is a place unless a full personal name says otherwise
+    return votes.most_common(1)[0][0]
+
+
+def _canonical(doc: Doc, cluster: _Cluster) -> str:
+    names = cluster.names(doc) or [cluster.mentions[0].span(doc).text]
+    # the fullest name; prefer a form that is not all capitals ("Washington" over "WASHINGTON")
+    def rank(name: str):
+        shouting = name.isupper() and not _is_acronym(name)
+        return (len(_words(name)), not shouting, names.count(name), -names.index(name))
+    best = max(names, key=rank)
+    if best.isupper() and not _is_acronym(best):
+        best = best.title()
+    return re.sub(r"\s+", " ", best)
+
+
+def _merge_short_forms(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
+    """Fold clusters named by a short form into the cluster of the full name.
+
+    Each mention goes to the nearest preceding full name it abbreviates (or the
+    first following one), so two Clintons in one article stay two people.
+    """
+    info = [(c, _canonical(doc, c), _main_label(doc, c)) for c in clusters]
+    longest_first = sorted(range(len(info)), key=lambda i: -len(_words(info[i][1])))
+    absorbed: set[int] = set()
+    for i in reversed(longest_first):  # shortest names first
+        cluster, name, label = info[i]
+        targets = [j for j in longest_first
+                   if j != i and j not in absorbed and len(_words(info[j][1])) >= len(_words(name))
+                   and _compatible(label, info[j][2]) and _short_form_of(name, info[j][1], info[j][2])]
+        if not targets:
+            continue
+        for m in cluster.mentions:
+            j = _nearest(m, targets, info)
+            info[j][0].mentions.append(m)
+        absorbed.add(i)
+    return [info[i][0] for i in range(len(info)) if i not in absorbed]
+
+
+def _compatible(short_label: str, full_label: str) -> bool:
+    # NER often mistypes a lone surname as ORG or GPE; acronyms are ORG or GPE
+    if full_label == "PERSON":
+        return True
+    return short_label != "PERSON" or full_label == short_label
+
+
+def _nearest(m: _Mention, targets: list[int], info) -> int:
+    def first_start(j):
+        return min(x.start for x in info[j][0].mentions)
+    before = [j for j in targets if first_start(j) <= m.start]
+    if before:
+        return max(before, key=lambda j: max(x.start for x in info[j][0].mentions if x.start <= m.start))
+    return min(targets, key=first_start)
+
+
+# ---------------------------------------------------------------- descriptions
+
+def _salient_org(doc: Doc, clusters: list[_Cluster]) -> _Cluster | None:
+    """The organisation a bare "the alliance" can only mean: clearly the most mentioned."""
+    orgs = sorted((c for c in clusters if _main_label(doc, c) == "ORG"), key=lambda c: -len(c.mentions))
+    if not orgs:
+        return None
+    if len(orgs) == 1 or len(orgs[0].mentions) >= 2 * len(orgs[1].mentions):
+        return orgs[0]
+    return None
+
+
+def _descriptor_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
+    """Attach "the alliance" / "the Transatlantic alliance" to the salient organisation."""
+    target = _salient_org(doc, clusters)
+    if target is None:
+        return
+    sent_of = sentence_index(doc)
+    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.lower_ not in ORG_DESCRIPTORS or token.tag_ != "NN" or token.i in taken:
+            continue
+        det = [t for t in token.lefts if t.dep_ == "det"]
+        if not det or det[0].lower_ != "the":
+            continue
+        modifiers = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
+        start = min([det[0].i] + [t.i for t in modifiers])
+        for c in list(clusters):
+            if c is target:
+                continue
+            inside = [m for m in c.mentions if start <= m.start and m.end <= token.i]
+            if inside and len(inside) == len(c.mentions) and _main_label(doc, c) == "ORG":
+                clusters.remove(c)  # "Transatlantic" typed ORG is part of the description
+        target.mentions.append(_Mention(start, token.i + 1, "ORG", sent_of[token.sent.start], descriptor=True))
+
+
+# ---------------------------------------------------------------- result
+
+def resolve_entities(doc: Doc) -> list[Entity]:
+    """The article's entities, one per real thing, with every mention."""
+    clusters = _merge_short_forms(doc, _group_by_name(doc, _raw_mentions(doc)))
+    _descriptor_mentions(doc, clusters)
+    entities = []
+    for cluster in sorted(clusters, key=lambda c: min(m.start for m in c.mentions)):
+        label = _main_label(doc, cluster)
+        name = _canonical(doc, cluster)
+        mentions = sorted(cluster.mentions, key=lambda m: m.start)
+        aliases = []
+        for m in mentions:
+            text = re.sub(r"\s+", " ", m.span(doc).text)
+            if name_key(text) != name_key(name) and text not in aliases:
+                aliases.append(text)
+        roles = list(dict.fromkeys(r for m in mentions for r in m.roles))
+        entities.append(Entity(
+            id=f"e{len(entities)}", name=name, type=LABEL_TYPES[label], label=label,
+            aliases=tuple(aliases), roles=tuple(roles),
+            mentions=tuple(Mention(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text),
+                                   m.span(doc).text, m.sentence) for m in mentions),
+        ))
+    return entities

@@ -15,6 +15,9 @@ def build_pipeline(choice: ModelChoice):
 
     nlp = load_spacy(choice)
     components.register_extensions()
+    if "graphkit_paragraphs" not in nlp.pipe_names:
+        anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe("graphkit_paragraphs", **anchor)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

@@ -1,0 +1,44 @@
+"""Closed word lists the rules rely on: titles, honorifics, descriptor nouns.
+
+These are general English news vocabulary, not names from any article.
+"""
+
+from __future__ import annotations
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "hon"}
+
+# Words that, capitalised before a name, are a title ("Secretary-General", "President").
+TITLES = HONORIFICS | {
+    "president", "vice", "prime", "minister", "secretary", "general", "secretary-general",
+    "chancellor", "premier", "king", "queen", "prince", "princess", "emperor", "pope", "cardinal",
+    "bishop", "archbishop", "sheikh", "ayatollah", "senator", "sen", "representative", "rep",
+    "congressman", "congresswoman", "governor", "gov", "lt", "mayor", "judge", "justice",
+    "chief", "executive", "officer", "ceo", "cfo", "coo", "cto", "chair", "chairman", "chairwoman",
+    "chairperson", "director", "commissioner", "ambassador", "envoy", "spokesman", "spokeswoman",
+    "spokesperson", "attorney", "deputy", "assistant", "foreign", "defense", "defence", "finance",
+    "interior", "state", "speaker", "leader", "majority", "minority", "commander", "colonel", "col",
+    "major", "maj", "captain", "capt", "lieutenant", "sergeant", "sgt", "admiral", "adm", "gen",
+    "officer", "founder", "co-founder", "coach", "manager", "head", "professor", "dean", "sheriff",
+    "detective", "inspector", "superintendent", "police", "mp", "mep", "first", "lady",
+    "candidate", "nominee", "democratic", "republican", "former", "acting", "interim", "then",
+}
+
+# Nouns that name a kind of organisation: "the alliance", "the company".
+ORG_DESCRIPTORS = {
+    "alliance", "bloc", "company", "firm", "group", "organization", "organisation", "agency",
+    "ministry", "department", "party", "bank", "council", "union", "coalition", "corporation",
+    "conglomerate", "automaker", "carmaker", "retailer", "insurer", "lender", "startup", "network",
+    "federation", "association", "institute", "university", "campaign", "committee", "commission",
+    "board", "league", "club", "team", "court", "parliament", "administration", "government",
+}
+
+# Non-title words that still belong inside a title phrase ("Secretary of State").
+TITLE_GLUE = {"of", "for", "and", "the", "-"}
+
+
+def is_title(word: str) -> bool:
+    """Is ``word`` (as written) a capitalised title word?"""
+    if not word or not word[0].isupper():
+        return False
+    parts = [p for p in word.rstrip(".").lower().split("-") if p]
+    return bool(parts) and all(p in TITLES for p in parts)
