@@ -1,11 +1,346 @@
-"""Quotation detection and speaker attribution (placeholder: finds nothing yet)."""
+"""Quotation detection and speaker attribution.
+
+Three passes over one parsed ``Doc``:
+
+1. ``scan_quotations`` pairs quote marks paragraph by paragraph (curly “ ”,
+   straight ", and the `` '' of some wire copy). An opening mark left open at
+   a paragraph's end continues when the next paragraph opens with a mark (the
+   news convention for long quotations); each paragraph's piece becomes its
+   own Quote so offsets stay exact.
+2. Each quoted stretch gets a cue, tried in this order:
+   - syntax: a speech verb governing the quoted words (this also covers
+     fragments quoted inside a reported clause: X said allies will send a
+     "strong message"),
+   - layout: "…," X said / "…," said X right after the closing mark, or
+     X said: "…" / X said, "…" right before the opening mark,
+   - continuation: the other pieces of a multi-paragraph quotation, or the
+     previous paragraph's speaker for a paragraph that opens with a cue-less
+     quotation.
+   Quoted words with none of these (scare quotes, titles) are not emitted.
+3. Speech verbs with a reported clause and no quote marks ("X said that Y")
+   become indirect quotes.
+
+``speakers.py`` maps each cue's source ("he", "the minister", "Dr. Lee") to an
+entity id.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
 
-from ..model import Entity, Quote
+from spacy.tokens import Doc, Token
+
+from ..model import DIRECT, INDIRECT, Entity, Quote, Span
+from .speakers import SpeakerResolver, core_phrase, source_of_according_to, subject_of
+
+SPEECH_VERBS = frozenset("""
+    say add tell acknowledge maintain warn insist argue claim note explain write ask
+    state declare announce report reply respond answer remark comment conclude concede
+    admit allege assert boast brag complain confirm contend deny emphasize emphasise
+    stress joke quip recall repeat suggest testify tweet post predict promise recount
+    observe shout scream yell cry vow pledge caution charge counter call describe dub
+    label urge demand plead threaten mock lament muse wonder accuse criticize criticise
+    praise blast slam tout concur agree disagree reiterate reveal disclose estimate
+    proclaim exclaim whisper mutter continue begin quote speak tweet retort
+""".split())
+
+MARKS = re.compile(r"“|”|``|''|\"")
+OPENING = {"“", "``"}
+CLOSING = {"”"}
+# Straight marks and '' both open and close; context decides which.
+OPENS_BEFORE = set(" \t([{—–-/")
+QUOTE_FINAL = set(",?!—–-…:;")
+# How far the governing cue may sit above a quoted fragment in the parse.
+MAX_CUE_DEPTH = 6
+# How many tokens after a closing mark the "…," X said cue may start.
+TRAILING_CUE_REACH = 12
+
+
+@dataclass
+class Quoted:
+    """A stretch of text between quote marks, inside one paragraph."""
+
+    start: int  # first character of the quoted words
+    end: int  # one past the last character
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark; None when it runs on
+    close_len: int = 0
+    chain: int = 0  # pieces of one multi-paragraph quotation share this
+
+
+# ---------------------------------------------------------------- pass 1: marks
+
+def _looks_opening(text: str, at: int, length: int, para_start: int) -> bool:
+    before = text[at - 1] if at > para_start else " "
+    after = text[at + length] if at + length < len(text) else " "
+    return (before.isspace() or before in OPENS_BEFORE) and not after.isspace()
+
+
+def _paragraph_pieces(text: str, start: int, end: int) -> tuple[list[Quoted], bool]:
+    """Quoted pieces of one paragraph; the flag says the last one is left open."""
+    pieces: list[Quoted] = []
+    open_at, open_len = None, 0
+    for match in MARKS.finditer(text, start, end):
+        mark, at = match.group(), match.start()
+        if open_at is None:
+            if mark in CLOSING:
+                continue  # a stray closing mark
+            if mark not in OPENING and not _looks_opening(text, at, len(mark), start):
+                continue  # a straight mark glued to a word on its left: not an opener
+            open_at, open_len = at, len(mark)
+        elif mark in OPENING and not (mark == "``" and False):
+            open_at, open_len = at, len(mark)  # the earlier opener was never closed
+        else:
+            pieces.append(Quoted(open_at + open_len, at, open_at, at, len(mark)))
+            open_at = None
+    if open_at is not None:
+        pieces.append(Quoted(open_at + open_len, end, open_at, None))
+    return pieces, open_at is not None
+
+
+def _trim(text: str, piece: Quoted) -> Quoted | None:
+    """Strip surrounding spaces; drop pieces with no words."""
+    raw = text[piece.start:piece.end]
+    stripped = raw.strip()
+    if not any(ch.isalnum() for ch in stripped):
+        return None
+    piece.start += len(raw) - len(raw.lstrip())
+    piece.end = piece.start + len(stripped)
+    return piece
+
+
+def scan_quotations(text: str) -> list[Quoted]:
+    """All quoted pieces of ``text`` in order, multi-paragraph quotations chained."""
+    result: list[Quoted] = []
+    chain = 0
+    running_on = False  # the previous paragraph ended inside a quotation
+    for paragraph in re.finditer(r"[^\n]+", text):
+        pieces, left_open = _paragraph_pieces(text, paragraph.start(), paragraph.end())
+        first_is_opening = bool(pieces) and not text[paragraph.start():pieces[0].open_at].strip()
+        for i, piece in enumerate(pieces):
+            if not (i == 0 and running_on and first_is_opening):
+                chain += 1
+            piece.chain = chain
+            if _trim(text, piece) is not None:
+                result.append(piece)
+        if running_on and not first_is_opening and result and result[-1].close_at is None:
+            pass  # the earlier piece ran on into nothing; it stays as found
+        running_on = left_open
+    return result
+
+
+# ---------------------------------------------------------------- pass 2: cues
+
+class _Attributor:
+    """Finds the cue of each quoted piece of one document."""
+
+    def __init__(self, doc: Doc, pieces: list[Quoted]):
+        self.doc = doc
+        self.pieces = pieces
+        self.token_spans = [doc.char_span(p.start, p.end, alignment_mode="expand") for p in pieces]
+        # per token: index of the piece whose words (or marks) hold it, or -1
+        self.inside = [-1] * len(doc)
+        for index, (piece, span) in enumerate(zip(pieces, self.token_spans)):
+            for token in span:
+                self.inside[token.i] = index
+            for mark_at in (piece.open_at, piece.close_at):
+                if mark_at is not None:
+                    mark = doc.char_span(mark_at, mark_at + 1, alignment_mode="expand")
+                    if mark is not None and self.inside[mark.start] == -1:
+                        self.inside[mark.start] = index
+
+    def is_cue(self, token: Token) -> bool:
+        if self.inside[token.i] != -1:
+            return False
+        if token.lower_ == "according":
+            return token.i + 1 < len(self.doc) and token.nbor(1).lower_ == "to"
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+    def cue_of(self, index: int) -> Token | None:
+        return (self._governing_cue(index) or self._trailing_cue(index)
+                or self._leading_cue(index))
+
+    def _governing_cue(self, index: int) -> Token | None:
+        """The nearest speech verb above the quoted words in the parse."""
+        best, best_depth = None, MAX_CUE_DEPTH + 1
+        for token in self.token_spans[index]:
+            for child in token.children:  # '"…," he said' parsed with "said" below the quote
+                if self.inside[child.i] != index and child.dep_ in ("ccomp", "parataxis") and self.is_cue(child):
+                    if best_depth > 1:
+                        best, best_depth = child, 1
+            if self.inside[token.head.i] == index or token.head is token:
+                continue
+            node = token.head
+            for depth in range(1, MAX_CUE_DEPTH + 1):
+                if depth >= best_depth:
+                    break
+                if self.is_cue(node):
+                    best, best_depth = node, depth
+                    break
+                if self.inside[node.i] not in (-1, index) or node.head is node:
+                    break  # climbing through another quotation proves nothing
+                node = node.head
+        return best
+
+    def _trailing_cue(self, index: int) -> Token | None:
+        """'"…," X said' / '"…," said X': a cue right after the closing mark."""
+        piece, doc = self.pieces[index], self.doc
+        if piece.close_at is None:
+            return None
+        after_at = piece.close_at + piece.close_len
+        text = doc.text
+        last_char = text[piece.end - 1]
+        follows = text[after_at:after_at + 2].strip()[:1]
+        if last_char not in QUOTE_FINAL and follows not in (",", "—", "–") and not self._opens_sentence(index):
+            return None
+        span = doc.char_span(piece.close_at, after_at, alignment_mode="expand")
+        if span is None:
+            return None
+        sentence_end = span[-1].sent.end
+        for i in range(span.end, min(sentence_end, span.end + TRAILING_CUE_REACH)):
+            if self.inside[i] != -1:
+                break  # the next quotation begins
+            if self.is_cue(doc[i]):
+                return doc[i]
+        return None
+
+    def _opens_sentence(self, index: int) -> bool:
+        span = self.token_spans[index]
+        first = span[0].i
+        start = span[0].sent.start
+        return all(self.inside[i] != -1 or self.doc[i].is_punct for i in range(start, first))
+
+    def _leading_cue(self, index: int) -> Token | None:
+        """'X said: "…"' / 'X said, "…"': a cue before an opening mark ending in : or ,."""
+        piece, doc = self.pieces[index], self.doc
+        before = doc.text[:piece.open_at].rstrip(" \t")
+        if not before or before[-1] not in ":,":
+            return None
+        mark = doc.char_span(piece.open_at, piece.open_at + 1, alignment_mode="expand")
+        if mark is None or mark.start == 0:
+            return None
+        # the sentence may be split at the colon: search the sentence of the colon
+        start = doc[mark.start - 1].sent.start
+        for i in range(mark.start - 1, start - 1, -1):
+            if self.inside[i] not in (-1, index):
+                break  # the previous quotation ends here
+            if self.is_cue(doc[i]):
+                return doc[i]
+        return None
+
+
+# ---------------------------------------------------------------- assembly
+
+def _span(doc: Doc, start_token: int, end_token: int) -> Span:
+    span = doc[start_token:end_token]
+    return Span(span.start_char, span.end_char, span.text)
+
+
+def _source_token(cue: Token) -> Token | None:
+    if cue.lower_ == "according":
+        return source_of_according_to(cue)
+    return subject_of(cue)
+
+
+def _cue_name(cue: Token) -> str:
+    return "according to" if cue.lower_ == "according" else cue.lemma_.lower()
+
+
+def _cue_span(cue: Token) -> Span:
+    end = cue.i + 2 if cue.lower_ == "according" else cue.i + 1
+    return _span(cue.doc, cue.i, end)
+
+
+def _sentence_span(doc: Doc, first: Token, last: Token) -> Span:
+    return _span(doc, first.sent.start, last.sent.end)
+
+
+def _opens_paragraph(text: str, piece: Quoted) -> bool:
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    return not text[line_start:piece.open_at].strip()
 
 
 def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
-    return []
+    """Direct and indirect quotations of ``doc``, attributed to ``entities``."""
+    pieces = scan_quotations(doc.text)
+    attributor = _Attributor(doc, pieces)
+    resolver = SpeakerResolver(doc, entities, attributor.inside)
+    quotes: list[Quote] = []
+    cue_of_chain: dict[int, Token] = {}
+    cues = [attributor.cue_of(i) for i in range(len(pieces))]
+    for piece, cue in zip(pieces, cues):
+        if cue is not None:
+            cue_of_chain.setdefault(piece.chain, cue)
+
+    previous: Quote | None = None
+    previous_paragraph = -1
+    for index, (piece, cue) in enumerate(zip(pieces, cues)):
+        span = attributor.token_spans[index]
+        cue = cue or cue_of_chain.get(piece.chain)
+        paragraph = doc.text.count("\n", 0, piece.start) if False else None
+        if cue is not None:
+            source = _source_token(cue)
+            speaker = resolver.resolve(source)
+            mention = _span(doc, *_mention_bounds(source)) if source is not None else None
+            quote = Quote(text=doc.text[piece.start:piece.end], start=piece.start, end=piece.end,
+                          speaker=speaker, speaker_mention=mention, cue=_cue_name(cue),
+                          cue_span=_cue_span(cue), kind=DIRECT,
+                          sentence=_sentence_span(doc, span[0], span[-1]))
+        elif previous is not None and previous.speaker and _opens_paragraph(doc.text, piece) \
+                and _continues(doc.text, previous, piece):
+            quote = Quote(text=doc.text[piece.start:piece.end], start=piece.start, end=piece.end,
+                          speaker=previous.speaker, kind=DIRECT,
+                          sentence=_sentence_span(doc, span[0], span[-1]))
+        else:
+            continue  # scare quotes, titles: nobody is said to have said them
+        quotes.append(quote)
+        previous = quote
+    quotes.extend(_indirect_quotes(doc, attributor, resolver))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _continues(text: str, previous: Quote, piece: Quoted) -> bool:
+    """A cue-less quotation continues the previous one when only a paragraph break lies between."""
+    between = text[previous.end:piece.open_at]
+    return between.count("\n") <= 2 and len(between) < 400
+
+
+def _mention_bounds(source: Token) -> tuple[int, int]:
+    phrase = core_phrase(source)
+    return phrase.start, phrase.end
+
+
+# ---------------------------------------------------------------- pass 3: indirect
+
+def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: SpeakerResolver) -> list[Quote]:
+    """'X said (that) Y' with no quote marks in Y."""
+    quoted_before = [0]
+    for flag in attributor.inside:
+        quoted_before.append(quoted_before[-1] + (flag != -1))
+    result = []
+    for cue in doc:
+        if cue.pos_ != "VERB" or not attributor.is_cue(cue) or cue.lower_ == "according":
+            continue
+        for clause in cue.children:
+            if clause.dep_ != "ccomp":
+                continue
+            start, end = clause.left_edge.i, clause.right_edge.i + 1
+            if quoted_before[end] - quoted_before[start] or cue.i in range(start, end):
+                continue
+            while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
+                start += 1
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+            if end - start < 3:
+                continue
+            source = _source_token(cue)
+            text_span = doc[start:end]
+            result.append(Quote(
+                text=text_span.text, start=text_span.start_char, end=text_span.end_char,
+                speaker=resolver.resolve(source),
+                speaker_mention=_span(doc, *_mention_bounds(source)) if source is not None else None,
+                cue=_cue_name(cue), cue_span=_cue_span(cue), kind=INDIRECT,
+                sentence=_sentence_span(doc, doc[start], doc[end - 1])))
+    return result

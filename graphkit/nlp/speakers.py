@@ -1,0 +1,230 @@
+"""Who said it: from an attribution cue to a speaker entity.
+
+``quotes.py`` finds the cue (the speech verb, or "according to"); this module
+finds its grammatical source and maps that to one of the article's resolved
+entities. The mapping never guesses: a source that could be several entities,
+or none, gives ``None``.
+
+Resolution order for a source phrase:
+  1. a named mention inside the phrase's head ("Dr. Ann Lee, the WHO's
+     coordinator" -> Ann Lee; "NATO" -> NATO),
+  2. a pronoun (he / she) -> the most salient preceding person of agreeing
+     gender,
+  3. a named modifier of a nominal head ("the Clinton campaign", "Trump's
+     spokesman") or a named appositive ("a spokesman, John Doe"),
+  4. a nominal title ("the minister") that the article ties to exactly one
+     person ("Foreign Minister Ann Lee", "Ann Lee, the minister").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import ORGANIZATION, PERSON, Entity
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# A cue without its own subject borrows its head's ("X said ... and added",
+# "X declined to say", "X was quoted as saying", "X said, adding that ...").
+SUBJECT_INHERITING_DEPS = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
+# Parts of a noun phrase that are not its core ("X, the minister, who ...").
+NON_CORE_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advmod", "npadvmod"}
+
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+MALE_HONORIFICS = {"mr", "mr.", "sir", "mister"}
+FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady"}
+# How many sentences back a pronoun may reach for its antecedent.
+PRONOUN_REACH = 6
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The grammatical subject of a speech verb, inherited through conj/xcomp/advcl."""
+    verb = cue
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        # passive "X was quoted as saying": the agent is the passive subject above
+        if verb.dep_ not in SUBJECT_INHERITING_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def source_of_according_to(according: Token) -> Token | None:
+    """The object of "according to X"."""
+    for child in according.children:
+        if child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def core_phrase(head: Token) -> SpacySpan:
+    """The noun phrase of ``head`` without appositives, clauses and trailing preps."""
+    start = end = head.i
+    for child in head.lefts:
+        if child.dep_ not in NON_CORE_DEPS:
+            start = min(start, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "nmod"}:
+            end = max(end, child.right_edge.i)
+    return head.doc[start:end + 1]
+
+
+class SpeakerResolver:
+    """Maps source tokens of one document to entity ids."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quoted: list[int]):
+        self.doc = doc
+        self.entities = {e.id: e for e in entities}
+        self.quoted = quoted  # per token: index of the quote holding it, or -1
+        self.entity_at: list[str | None] = [None] * len(doc)
+        self.person_mentions: list[tuple[int, str]] = []  # (first token, entity id), in text order
+        self.gender: dict[str, str] = {}
+        self._index_mentions(entities)
+        self.titles = self._title_index()
+
+    # ------------------------------------------------------------ indexing
+
+    def _index_mentions(self, entities: list[Entity]) -> None:
+        for entity in entities:
+            for mention in entity.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                for token in span:
+                    self.entity_at[token.i] = entity.id
+                if entity.type == PERSON:
+                    self.person_mentions.append((span.start, entity.id))
+                    self._note_honorific(span, entity.id)
+        self.person_mentions.sort()
+        self._mention_starts = [start for start, _ in self.person_mentions]
+
+    def _note_honorific(self, span: SpacySpan, entity_id: str) -> None:
+        """Mr./Mrs./Ms. just before (or at the start of) a mention fixes gender."""
+        for i in (span.start - 1, span.start):
+            if 0 <= i < len(self.doc):
+                word = self.doc[i].lower_
+                if word in MALE_HONORIFICS:
+                    self.gender.setdefault(entity_id, "m")
+                elif word in FEMALE_HONORIFICS:
+                    self.gender.setdefault(entity_id, "f")
+
+    def _title_index(self) -> dict[str, set[str]]:
+        """Title nouns tied to persons: "Minister Ann Lee", "Ann Lee, the minister"."""
+        titles: dict[str, set[str]] = {}
+        for entity in self.entities.values():
+            for role in entity.roles:
+                titles.setdefault(role.split()[-1].lower(), set()).add(entity.id)
+        for token in self.doc:
+            entity_id = self.entity_at[token.i]
+            if entity_id is None or self.entities[entity_id].type != PERSON:
+                continue
+            for child in token.children:
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    titles.setdefault(child.lemma_.lower(), set()).add(entity_id)
+                elif child.dep_ == "compound" and self.entity_at[child.i] != entity_id and child.pos_ in ("NOUN", "PROPN"):
+                    if child.is_title or child.pos_ == "NOUN":
+                        titles.setdefault(child.lemma_.lower(), set()).add(entity_id)
+            if token.dep_ == "appos" and token.head.pos_ == "NOUN":
+                titles.setdefault(token.head.lemma_.lower(), set()).add(entity_id)
+        return titles
+
+    # ------------------------------------------------------------ resolving
+
+    def resolve(self, source: Token | None) -> str | None:
+        """The entity id ``source`` refers to, or None when unknown or ambiguous."""
+        if source is None:
+            return None
+        if source.pos_ == "PRON":
+            return self._resolve_pronoun(source)
+        direct = self.entity_at[source.i]
+        if direct is not None and self.entities[direct].type in (PERSON, ORGANIZATION):
+            return direct
+        named = self._named_inside(source)
+        if named is not None:
+            return named
+        return self._resolve_title(source)
+
+    def _named_inside(self, head: Token) -> str | None:
+        """A single named entity in the core phrase or a named appositive."""
+        found = {self.entity_at[t.i] for t in core_phrase(head) if self.entity_at[t.i] is not None}
+        found = {e for e in found if self.entities[e].type in (PERSON, ORGANIZATION)}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+        for child in head.children:
+            if child.dep_ == "appos":
+                appositive = self.entity_at[child.i]
+                if appositive is not None and self.entities[appositive].type == PERSON:
+                    return appositive
+        return None
+
+    def _resolve_title(self, head: Token) -> str | None:
+        """"the minister" -> the one person the article calls minister."""
+        if head.pos_ != "NOUN":
+            return None
+        if any(child.dep_ == "det" and child.lower_ in ("a", "an", "some", "another") for child in head.children):
+            return None  # "a spokesman" is not a known person
+        candidates = self.titles.get(head.lemma_.lower(), set())
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
+    def _resolve_pronoun(self, pronoun: Token) -> str | None:
+        word = pronoun.lower_
+        if word in MALE_PRONOUNS:
+            gender = "m"
+        elif word in FEMALE_PRONOUNS:
+            gender = "f"
+        else:
+            return None  # "they", "it", "we": too often a group or an unnamed body
+        entity_id = self._antecedent(pronoun, gender)
+        if entity_id is not None:
+            self.gender.setdefault(entity_id, gender)
+        return entity_id
+
+    def _antecedent(self, pronoun: Token, gender: str) -> str | None:
+        """The subject person of the nearest earlier sentence that has an agreeing person.
+
+        Within the pronoun's own sentence the nearest preceding mention wins;
+        earlier sentences prefer their subject, else their first person.
+        Mentions inside quotations are skipped: quoted speech names people the
+        speaker talks about, not the speaker.
+        """
+        doc = self.doc
+        end = bisect_left(self._mention_starts, pronoun.i)
+        by_sentence: dict[int, list[tuple[int, str]]] = {}
+        sentence_order: list[int] = []
+        for start, entity_id in reversed(self.person_mentions[:end]):
+            if self.quoted[start] != -1 or self.gender.get(entity_id, gender) != gender:
+                continue
+            sent_start = doc[start].sent.start
+            if sent_start not in by_sentence:
+                if len(sentence_order) >= PRONOUN_REACH:
+                    break
+                by_sentence[sent_start] = []
+                sentence_order.append(sent_start)
+            by_sentence[sent_start].append((start, entity_id))
+        for sent_start in sentence_order:
+            mentions = by_sentence[sent_start]  # nearest first
+            if sent_start == pronoun.sent.start:
+                return mentions[0][1]
+            subjects = [e for start, e in mentions if self._is_subject(doc[start])]
+            if subjects:
+                return subjects[-1]  # the earliest subject in the sentence
+            return mentions[-1][1]
+        return None
+
+    def _is_subject(self, token: Token) -> bool:
+        """Whether a mention token heads (or is part of) a clause subject."""
+        for _ in range(3):
+            if token.dep_ in SUBJECT_DEPS:
+                return True
+            if token.dep_ not in ("compound", "flat", "appos") or token.head is token:
+                return False
+            token = token.head
+        return False
