@@ -1,11 +1,162 @@
-"""Typed relations from dependency patterns (placeholder: finds nothing yet)."""
+"""Typed, directed relations between entities from dependency patterns.
+
+``find_relations`` builds one index from tokens to entities (through the
+mention offsets the entity resolver gives), runs each pattern of
+``relation_patterns`` over the parse, checks the argument types each
+predicate allows, marks relations stated inside a direct quote as the
+speaker's claim, and drops duplicates. Co-occurrence alone never makes a
+relation: every pattern needs a syntactic link between the two entities.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
 
-from ..model import Entity, Quote, Relation
+from spacy.tokens import Doc, Token
+
+from ..model import DIRECT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
+from ..predicates import PREDICATES, VERB_PREFIX
+from .relation_lexicon import demonym_matches
+
+ANY = (PERSON, ORGANIZATION, PLACE)
+PARTY = ANY
+# Argument types each typed predicate accepts: (subject types, object types).
+SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "worksFor": ((PERSON,), (ORGANIZATION,)),
+    "holdsOfficeIn": ((PERSON,), (PLACE,)),
+    "memberOf": (ANY, (ORGANIZATION,)),
+    "seeksMembershipOf": ((ORGANIZATION, PLACE), (ORGANIZATION,)),
+    "location": ((ORGANIZATION,), (PLACE,)),
+    "hasPresenceIn": ((ORGANIZATION,), (PLACE,)),
+    "containedInPlace": ((PLACE,), (PLACE,)),
+    "homeLocation": ((PERSON,), (PLACE,)),
+    "parentOrganization": ((ORGANIZATION,), (ORGANIZATION,)),
+    "owns": ((PERSON, ORGANIZATION), (ORGANIZATION, PLACE)),
+    "acquired": ((PERSON, ORGANIZATION), (ORGANIZATION, PLACE)),
+    "founder": ((ORGANIZATION,), (PERSON, ORGANIZATION)),
+    "metWith": (PARTY, PARTY),
+    "agreementWith": (PARTY, PARTY),
+    "killed": ((PERSON,), (PERSON,)),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation a pattern proposes, before type checks and quote marking."""
+
+    subject: str
+    predicate: str
+    object: str
+    trigger: Token  # the word that states the relation (verb, role noun, ...)
+    rule: str
+    role: str | None = None
+
+
+class DocIndex:
+    """Token -> entity lookups for one document, built once."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]):
+        self.doc = doc
+        self.entities = {e.id: e for e in entities}
+        self.entity_of: dict[int, str] = {}  # token index -> entity id
+        self.mention_spans: list[tuple[str, object]] = []  # (entity id, spaCy Span)
+        covered: dict[int, int] = {}  # token index -> length of the mention that claimed it
+        for entity in entities:
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                self.mention_spans.append((entity.id, span))
+                for token in span:
+                    # The longest mention wins: "NATO" inside "NATO-Ukraine Council" is the council.
+                    if len(span) > covered.get(token.i, 0):
+                        covered[token.i] = len(span)
+                        self.entity_of[token.i] = entity.id
+
+    def entity(self, token: Token | None) -> str | None:
+        return None if token is None else self.entity_of.get(token.i)
+
+    def type_of(self, entity_id: str) -> str:
+        return self.entities[entity_id].type
+
+    def country_for_demonym(self, word: str) -> str | None:
+        """The Place entity a demonym ("Ukrainian") names, if the article has one."""
+        for entity in self.entities.values():
+            if entity.type != PLACE:
+                continue
+            if any(demonym_matches(word, name) for name in (entity.name, *entity.aliases)):
+                return entity.id
+        return None
+
+    def mention_root(self, token: Token) -> Token:
+        """The syntactic head of the mention holding ``token`` (or the token itself)."""
+        entity_id = self.entity(token)
+        if entity_id is None:
+            return token
+        for other_id, span in self.mention_spans:
+            if other_id == entity_id and span.start <= token.i < span.end:
+                return span.root
+        return token
+
+
+def type_ok(predicate: str, subject_type: str, object_type: str) -> bool:
+    if predicate.startswith(VERB_PREFIX):
+        return True
+    subjects, objects = SIGNATURES[predicate]
+    return subject_type in subjects and object_type in objects
+
+
+def sentence_span(doc: Doc, token: Token) -> Span:
+    """The sentence holding ``token``, without surrounding whitespace."""
+    sent = token.sent
+    raw = doc.text[sent.start_char:sent.end_char]
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    end = sent.start_char + len(raw.rstrip())
+    return Span(start, end, doc.text[start:end])
+
+
+def quote_holding(token: Token, quotes: list[Quote]) -> int | None:
+    """Index of the direct quote whose span holds ``token``, if any."""
+    for i, quote in enumerate(quotes):
+        if quote.kind == DIRECT and quote.start <= token.idx < quote.end:
+            return i
+    return None
+
+
+def propose(index: DocIndex) -> list[Candidate]:
+    """Every pattern's candidates, typed patterns before generic verbs."""
+    from .relation_frames import (contained_closure, member_group_patterns, membership_patterns,
+                                  name_patterns, place_patterns, presence_patterns)
+    from .relation_patterns import role_patterns
+    from .relation_verbs import verb_patterns
+
+    candidates: list[Candidate] = []
+    for pattern in (role_patterns, membership_patterns, member_group_patterns, presence_patterns,
+                    place_patterns, name_patterns, verb_patterns):
+        candidates.extend(pattern(index))
+    candidates.extend(contained_closure(candidates))
+    return candidates
 
 
 def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote]) -> list[Relation]:
-    return []
+    index = DocIndex(doc, entities)
+    valid = [c for c in propose(index) if c.subject != c.object
+             and type_ok(c.predicate, index.type_of(c.subject), index.type_of(c.object))]
+    # A verb a typed pattern has read makes no generic "verb:" relation as well.
+    typed_triggers = {c.trigger.i for c in valid if not c.predicate.startswith(VERB_PREFIX)}
+    relations: list[Relation] = []
+    seen: set[tuple] = set()
+    for c in valid:
+        if c.predicate.startswith(VERB_PREFIX) and c.trigger.i in typed_triggers:
+            continue
+        if not c.predicate.startswith(VERB_PREFIX) and c.predicate not in PREDICATES:
+            raise ValueError(f"pattern {c.rule} emitted unknown predicate {c.predicate}")
+        evidence = sentence_span(doc, c.trigger)
+        key = (c.subject, c.predicate, c.object, evidence.start)  # one relation per sentence
+        if key in seen:
+            continue
+        seen.add(key)
+        relations.append(Relation(
+            subject=c.subject, predicate=c.predicate, object=c.object, evidence=evidence,
+            rule=c.rule, role=c.role, claimed_by=quote_holding(c.trigger, quotes)))
+    return relations

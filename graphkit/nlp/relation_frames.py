@@ -1,0 +1,190 @@
+"""Noun-centred patterns: membership, presence of an organization somewhere,
+places inside places, and bodies named after their organization.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..model import ORGANIZATION, PLACE
+from . import relation_lexicon as lex
+from .relation_patterns import aspiration_context, entities_at, governing_chain, prep_objects
+from .relations import Candidate, DocIndex
+
+OWNER_DEPS = ("compound", "poss", "nmod", "amod")
+
+
+def owner_entities(index: DocIndex, noun: Token, preps=("of", "in", "to")) -> list[str]:
+    """Entities a noun belongs to: "NATO membership", "membership in NATO", "NATO's command"."""
+    found = entities_at(index, [c for c in noun.children if c.dep_ in OWNER_DEPS])
+    for prep, obj in prep_objects(noun):
+        if prep in preps:
+            found += [e for e in entities_at(index, [obj]) if e not in found]
+    return found
+
+
+# ---------------------------------------------------------------- membership
+
+def membership_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"X's membership in Y", "moving X closer to Y membership", "X's bid for Y membership"."""
+    for noun in index.doc:
+        if noun.lemma_.lower() not in lex.MEMBERSHIP_NOUNS or index.entity(noun):
+            continue
+        orgs = [e for e in owner_entities(index, noun) if index.type_of(e) == ORGANIZATION]
+        chain = governing_chain(noun)
+        members = _members(index, noun, chain, orgs)
+        if not orgs or not members:
+            continue
+        seeking = noun.lemma_.lower() == "accession" or aspiration_context(chain)
+        predicate = "seeksMembershipOf" if seeking else "memberOf"
+        for member in members:
+            for org in orgs:
+                if member != org:
+                    yield Candidate(member, predicate, org, noun, "membership-noun")
+
+
+def _members(index: DocIndex, noun: Token, chain: list[Token], orgs: list[str]) -> list[str]:
+    """Who the membership is of: a possessive on the noun or on a word above it,
+    else the object or subject of the governing verb."""
+    for word in chain:
+        owners = entities_at(index, [c for c in word.children if c.dep_ == "poss"])
+        owners = [e for e in owners if e not in orgs]
+        if owners:
+            return owners
+        if word.pos_ in ("VERB", "AUX"):
+            break
+        # "moving X closer to membership": X hangs off "closer" when the parse is unsure
+        owners = entities_at(index, [c for c in word.children if c.dep_ in ("npadvmod", "dobj")])
+        if owners:
+            return owners
+    verb = chain[-1]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    objects = entities_at(index, [c for c in verb.children if c.dep_ == "dobj"])
+    if objects:
+        return objects
+    subjects = entities_at(index, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
+    return subjects
+
+
+def member_group_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"NATO members such as X", "X and other NATO member states"."""
+    for noun in index.doc:
+        if noun.lemma_.lower() not in lex.MEMBER_GROUP_NOUNS or index.entity(noun):
+            continue
+        words = {t.lemma_.lower() for t in noun.lefts} | {noun.lemma_.lower()}
+        if not words & lex.MEMBER_NOUNS - {"ally"} and "member" not in words:
+            continue  # "states" alone is no membership; "member states" is
+        orgs = [e for e in owner_entities(index, noun, preps=("of",)) if index.type_of(e) == ORGANIZATION]
+        if not orgs:
+            continue
+        members = [e for p, obj in prep_objects(noun) if p in ("as", "such as", "including", "like")
+                   for e in entities_at(index, [obj])]
+        if any(c.lower_ == "other" for c in noun.lefts) and noun.dep_ == "conj":
+            members += entities_at(index, [noun.head])  # "X and other NATO members"
+        for member in members:
+            for org in orgs:
+                yield Candidate(member, "memberOf", org, noun, "member-group")
+
+
+# ---------------------------------------------------------------- presence
+
+def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"a new NATO command at a headquarters in Germany", "Y's plant in Z"."""
+    for noun in index.doc:
+        if noun.lemma_.lower() not in lex.PRESENCE_NOUNS or index.entity(noun):
+            continue
+        orgs = [e for e in owner_entities(index, noun, preps=("of",)) if index.type_of(e) == ORGANIZATION]
+        if not orgs:
+            continue
+        places = _places_under(index, noun)
+        predicate = "location" if noun.lemma_.lower() in lex.SEAT_NOUNS else "hasPresenceIn"
+        for org in orgs:
+            for place in places:
+                yield Candidate(org, predicate, place, noun, "presence-noun")
+
+
+def _places_under(index: DocIndex, noun: Token, depth: int = 0) -> list[str]:
+    """Places a noun is "in" or "at", also through a second facility noun."""
+    places = []
+    for prep, obj in prep_objects(noun):
+        if prep not in ("in", "at", "near", "outside"):
+            continue
+        found = [e for e in entities_at(index, [obj]) if index.type_of(e) == PLACE]
+        if found:
+            places += found
+        elif depth < 1 and obj.lemma_.lower() in lex.PRESENCE_NOUNS:
+            places += _places_under(index, obj, depth + 1)
+    return places
+
+
+# ---------------------------------------------------------------- places
+
+def place_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"Paris, France" and "A, in B": a place named with the place that holds it."""
+    spans = sorted(index.mention_spans, key=lambda item: item[1].start)
+    by_start = {span.start: (entity, span) for entity, span in spans}
+    for entity, span in spans:
+        if index.type_of(entity) != PLACE:
+            continue
+        nxt = span.end
+        if nxt + 1 < len(index.doc) and index.doc[nxt].text == "," and nxt + 1 in by_start:
+            outer, outer_span = by_start[nxt + 1]
+            if index.type_of(outer) == PLACE and outer != entity and not _in_list(index, span, outer_span):
+                yield Candidate(entity, "containedInPlace", outer, span.root, "place-comma-place")
+        for prep, obj in prep_objects(span.root):
+            if prep == "in":
+                for outer in entities_at(index, [obj]):
+                    if index.type_of(outer) == PLACE:
+                        yield Candidate(entity, "containedInPlace", outer, span.root, "place-in-place")
+
+
+def _in_list(index: DocIndex, first, second) -> bool:
+    """Whether "A, B" is part of a list ("France, Germany and Italy") rather than "town, state"."""
+    doc = index.doc
+    before = doc[first.start - 1] if first.start > 0 else None
+    after = doc[second.end] if second.end < len(doc) else None
+    if after is not None and (after.lower_ in ("and", "or") or (after.text == "," and second.end + 1 < len(doc)
+                                                                 and doc[second.end + 1].lower_ in ("and", "or"))):
+        return True
+    if before is not None and before.lower_ in ("and", "or"):
+        return True
+    return second.root.dep_ == "conj" and second.root.head.i in range(first.start, first.end) \
+        and any(t.dep_ == "cc" for t in second.root.head.children)
+
+
+def contained_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
+    """A in B, B in C, in one sentence -> A in C ("the plant, in Aiken, S.C.")."""
+    inside = [c for c in candidates if c.predicate == "containedInPlace"]
+    for first in inside:
+        for second in inside:
+            if first.object == second.subject and first.trigger.sent == second.trigger.sent \
+                    and first.subject != second.object:
+                yield Candidate(first.subject, "containedInPlace", second.object, first.trigger,
+                                "place-transitive")
+
+
+# ---------------------------------------------------------------- names
+
+def _name_words(name: str) -> list[str]:
+    words = re.findall(r"\w+", name.casefold())
+    return words[1:] if words[:1] == ["the"] else words
+
+
+def name_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """An organization whose name holds another's as whole words is a body of it
+    ("Alpha-Beta Council" holds "Alpha")."""
+    orgs = [e for e in index.entities.values() if e.type == ORGANIZATION and e.mentions]
+    for body in orgs:
+        body_words = _name_words(body.name)
+        for parent in orgs:
+            words = _name_words(parent.name)
+            if parent is body or not words or len(words) >= len(body_words):
+                continue
+            if any(body_words[i:i + len(words)] == words for i in range(len(body_words) - len(words) + 1)):
+                span = next((s for e, s in index.mention_spans if e == body.id), None)
+                if span is not None:
+                    yield Candidate(body.id, "parentOrganization", parent.id, span.root, "name-contains-org")

@@ -1,0 +1,155 @@
+"""Word lists the relation patterns use: trigger lemmas, role nouns, demonyms.
+
+Only general English vocabulary lives here, never names of particular
+entities: the patterns must work on any article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- verbs
+
+# Verbs that never make a generic subject-verb-object relation: light verbs
+# carry no relation of their own, speech verbs belong to quotes.
+LIGHT_VERBS = frozenset("""
+be have do get make take give go come become seem let include use see want need
+""".split())
+SPEECH_VERBS = frozenset("""
+say tell add ask answer reply respond state claim declare announce note remark
+explain insist argue acknowledge admit warn urge write report describe call
+mention suggest confirm deny comment reiterate stress emphasize emphasise
+maintain believe think hope expect caution recall quote
+""".split())
+
+KILL_VERBS = frozenset("kill assassinate murder slay execute behead strangle stab gun lynch".split())
+MEET_VERBS = frozenset("meet".split())
+MEET_PHRASAL = {("sit", "down"), ("sit", "with")}  # "sit down with", "sit with"
+TALK_NOUNS = frozenset("talk talks meeting summit negotiation negotiations".split())
+AGREE_VERBS = frozenset("sign agree reach strike conclude seal ink finalize finalise negotiate".split())
+DEAL_NOUNS = frozenset("deal agreement accord treaty pact contract memorandum arrangement".split())
+FOUND_VERBS = frozenset("found co-found cofound establish".split())
+ACQUIRE_VERBS = frozenset("acquire buy purchase".split())
+ACQUIRE_PHRASAL = {("take", "over")}
+OWN_VERBS = frozenset("own control".split())
+LEAD_VERBS = frozenset("head lead run chair direct manage operate".split())
+EMPLOY_VERBS = frozenset("employ hire".split())  # "Y employs X": X works for Y
+WORK_VERBS = frozenset("work serve".split())  # "X works for/at Y"
+JOIN_VERBS = frozenset("join".split())
+BASE_VERBS = frozenset("base headquarter".split())
+LIVE_VERBS = frozenset("live reside bear grow settle".split())  # "born in" lemmatises to bear
+
+# Words that turn "join"/"membership" into an aspiration rather than a fact.
+ASPIRATION_WORDS = frozenset("""
+aspiration aspire bid hope ambition application apply seek want wish aim path
+road bridge closer close invite invitation accession candidacy candidate push
+quest desire goal prospect eventual future prospective possible potential
+offer plan talks negotiation ready eager try attempt strive campaign pledge
+promise
+""".split())
+MODALS = frozenset("will would could might may shall should can".split())
+
+# ---------------------------------------------------------------- nouns
+
+MEMBERSHIP_NOUNS = frozenset("membership accession".split())
+MEMBER_NOUNS = frozenset("member ally".split())
+MEMBER_GROUP_NOUNS = frozenset("member members state states country countries nation nations ally allies".split())
+SEEKER_NOUNS = frozenset("candidate aspirant applicant".split())
+FOUNDER_NOUNS = frozenset("founder co-founder cofounder".split())
+OWNER_NOUNS = frozenset("owner co-owner proprietor".split())
+CHILD_ORG_NOUNS = frozenset("subsidiary unit division arm affiliate branch body agency bureau".split())
+PARENT_ORG_NOUNS = frozenset("parent".split())  # "X's parent company Y": Y is X's parent
+KILLER_NOUNS = frozenset("assassin killer murderer".split())
+RESIDENT_NOUNS = frozenset("resident native citizen national inhabitant".split())
+SUBPLACE_NOUNS = frozenset("city town village capital province state region county district suburb port".split())
+
+# Roles a person holds in a country or city, not in an organization.
+OFFICE_TITLES = frozenset("""
+president vice-president prime minister premier chancellor king queen prince
+emperor monarch governor gov. mayor senator sen. rep. representative congressman
+congresswoman lawmaker legislator ambassador envoy diplomat consul official
+secretary attorney general commander chief leader ruler dictator spokesman
+spokeswoman spokesperson deputy minister-president head
+""".split())
+
+# Nouns before or beside a person that name no membership or employment.
+NOT_A_ROLE = frozenset("""
+critic opponent rival foe enemy fan victim supporter admirer friend customer
+client user visitor guest contemporary counterpart target detractor hostage
+prisoner captive detainee
+""".split())
+
+# Nouns for a unit an organization keeps somewhere ("a NATO command in Germany").
+PRESENCE_NOUNS = frozenset("""
+command base office offices plant factory branch hub embassy consulate mission
+facility facilities site subsidiary operation operations store warehouse campus
+bureau outpost garrison headquarters hq seat center centre mill refinery
+""".split())
+SEAT_NOUNS = frozenset("headquarters hq seat".split())  # where it is based, not just present
+
+# ---------------------------------------------------------------- demonyms
+
+# Demonyms the general rule (stem of the country name + suffix) cannot derive.
+IRREGULAR_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "american": ("United States", "U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
+    "british": ("United Kingdom", "Britain", "Great Britain", "UK", "U.K."),
+    "english": ("England",),
+    "scottish": ("Scotland",),
+    "welsh": ("Wales",),
+    "irish": ("Ireland",),
+    "french": ("France",),
+    "dutch": ("Netherlands", "Holland"),
+    "swiss": ("Switzerland",),
+    "swedish": ("Sweden",),
+    "danish": ("Denmark",),
+    "finnish": ("Finland",),
+    "polish": ("Poland",),
+    "spanish": ("Spain",),
+    "turkish": ("Turkey", "Türkiye"),
+    "greek": ("Greece",),
+    "norwegian": ("Norway",),
+    "belgian": ("Belgium",),
+    "filipino": ("Philippines",),
+    "thai": ("Thailand",),
+    "afghan": ("Afghanistan",),
+    "soviet": ("Soviet Union", "USSR", "U.S.S.R."),
+    "czech": ("Czech Republic", "Czechia"),
+    "slovak": ("Slovakia",),
+    "portuguese": ("Portugal",),
+    "lebanese": ("Lebanon",),
+    "congolese": ("Congo",),
+    "saudi": ("Saudi Arabia",),
+    "emirati": ("United Arab Emirates", "UAE"),
+    "argentine": ("Argentina",),
+    "peruvian": ("Peru",),
+    "icelandic": ("Iceland",),
+    "kiwi": ("New Zealand",),
+    "malagasy": ("Madagascar",),
+    "cypriot": ("Cyprus",),
+    "maltese": ("Malta",),
+    "monegasque": ("Monaco",),
+    "israeli": ("Israel",),
+    "palestinian": ("Palestine", "Palestinian Territories"),
+    "european": ("Europe",),
+}
+
+DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "ese", "ish", "i", "ic", "")
+
+
+def _stem(name: str) -> str:
+    """A country name without its final vowels: Ukraine -> Ukrain, Germany -> German."""
+    return re.sub(r"[aeiouy]+$", "", name.casefold())
+
+
+def demonym_matches(demonym: str, place_name: str) -> bool:
+    """Whether ``demonym`` ("Ukrainian") is the adjective of ``place_name`` ("Ukraine")."""
+    word = demonym.casefold()
+    name = place_name.strip()
+    if word in IRREGULAR_DEMONYMS:
+        return name.casefold() in {n.casefold() for n in IRREGULAR_DEMONYMS[word]}
+    if " " in name or len(name) < 4:
+        return False
+    stem = _stem(name)
+    if len(stem) < 3 or not word.startswith(stem):
+        return False
+    return word[len(stem):] in DEMONYM_SUFFIXES and word != name.casefold()

@@ -1,0 +1,273 @@
+"""The dependency patterns behind ``find_relations``.
+
+Each pattern is a function ``(DocIndex) -> Iterable[Candidate]`` that makes
+one pass over the parse. Patterns propose; ``relations.find_relations``
+checks argument types, so a pattern may propose a predicate without knowing
+both entities' types.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+from ..model import ORGANIZATION, PERSON, PLACE
+from ..predicates import VERB_PREFIX
+from . import relation_lexicon as lex
+from .relations import Candidate, DocIndex
+
+PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod", "appos"}
+CLAUSE_LINKS = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+# ---------------------------------------------------------------- parse helpers
+
+def with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
+    """Entity ids of ``tokens`` and their conjuncts, in order, without repeats."""
+    found: list[str] = []
+    for token in tokens:
+        for t in with_conjuncts(token):
+            entity_id = index.entity(t)
+            if entity_id and entity_id not in found:
+                found.append(entity_id)
+    return found
+
+
+def is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"  # "a firm based in Y"
+
+
+def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Grammatical subjects of ``verb``, borrowed from the governing clause when it has none."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
+            return [verb.head]  # "X, who heads Y": the subject is X
+        return subjects
+    if verb.dep_ in ("relcl", "acl"):
+        return [verb.head]
+    if depth < 3 and verb.dep_ in CLAUSE_LINKS and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp":  # "acted alone in killing Y": in -> acted
+            head = head.head
+        if verb.dep_ == "xcomp":  # object control: "invited Ukraine to join"
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects
+        return clause_subjects(head, depth + 1)
+    return []
+
+
+def prep_objects(head: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs attached to ``head``; "agent" is reported as "by"."""
+    pairs = []
+    for prep in head.children:
+        if prep.dep_ not in ("prep", "agent", "dative"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                pairs.append((prep.lower_, obj))
+            elif obj.dep_ == "prep":  # "out of", "next to"
+                pairs.extend((f"{prep.lower_} {o_prep}", o) for o_prep, o in prep_objects(prep))
+    return pairs
+
+
+def phrase_particle(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+
+
+def aspiration_context(tokens: Iterable[Token]) -> bool:
+    """Whether any of the words, or their modals and modifiers, state a wish rather than a fact."""
+    for token in tokens:
+        if token.lemma_.lower() in lex.ASPIRATION_WORDS or token.lower_ in lex.ASPIRATION_WORDS:
+            return True
+        for child in token.children:
+            if child.dep_ in ("aux", "amod", "advmod") and (
+                    child.lower_ in lex.MODALS or child.lemma_.lower() in lex.ASPIRATION_WORDS):
+                return True
+    return False
+
+
+def governing_chain(token: Token, limit: int = 4) -> list[Token]:
+    """``token`` and the words above it, up to the nearest verb."""
+    chain = [token]
+    while token.head is not token and len(chain) <= limit:
+        token = token.head
+        chain.append(token)
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    return chain
+
+
+# ---------------------------------------------------------------- roles
+
+def premodifier_block(index: DocIndex, span) -> list[Token]:
+    """Contiguous modifiers right before a mention that hang off its head, left to right.
+
+    "NATO Secretary-General [Jens Stoltenberg]" -> NATO, Secretary, -, General.
+    A line break ends the block, so a dateline is never read as a title.
+    """
+    root, block = span.root, []
+    subtree = {t.i for t in root.subtree}
+    k = span.start - 1
+    while k >= span.sent.start:
+        token = index.doc[k]
+        if token.is_space or "\n" in token.whitespace_ or token.i not in subtree:
+            break
+        if token.dep_ in PREMOD_DEPS or (token.dep_ == "punct" and token.text in "-–"):
+            block.insert(0, token)
+            k -= 1
+        else:
+            break
+    return block
+
+
+def related_in(index: DocIndex, tokens: list[Token], own: str) -> tuple[list[str], list[Token]]:
+    """Split modifier tokens into related entities (names and demonyms) and title words."""
+    related: list[str] = []
+    title: list[Token] = []
+    for token in tokens:
+        entity_id = index.entity(token)
+        if entity_id is None and (token.ent_type_ == "NORP" or token.pos_ in ("ADJ", "PROPN")) and token.text[:1].isupper():
+            entity_id = index.country_for_demonym(token.text)
+            if entity_id is None and token.ent_type_ == "NORP":
+                continue  # a demonym of a country the article does not name: no title word either
+        if entity_id is not None:
+            if entity_id != own and entity_id not in related:
+                related.append(entity_id)
+            title = []  # the title is what stands between the last name and the person
+        elif token.pos_ in ("NOUN", "PROPN", "ADJ") or token.text in "-–":
+            title.append(token)
+        elif token.dep_ in ("case", "det"):
+            title = []
+    return related, title
+
+
+def title_text(index: DocIndex, title: list[Token]) -> str | None:
+    if not title:
+        return None
+    text = index.doc.text[title[0].idx:title[-1].idx + len(title[-1])]
+    text = text.strip(" -–")
+    return text or None
+
+
+def role_noun_title(index: DocIndex, noun: Token) -> list[Token]:
+    """A role noun with its title modifiers: "the Secretary-General" -> Secretary, -, General."""
+    words = [noun]
+    k = noun.i - 1
+    while k >= noun.sent.start:
+        token = index.doc[k]
+        if token.head.i not in {w.i for w in words} or index.entity(token) or token.ent_type_ == "NORP":
+            break
+        if token.dep_ not in ("compound", "amod") and not (token.dep_ == "punct" and token.text in "-–"):
+            break
+        words.insert(0, token)
+        k -= 1
+    return words
+
+
+def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], via: str) -> tuple[str, bool] | None:
+    """Predicate linking ``entity`` to ``other`` through role words, and whether it points back.
+
+    ``via`` says how they are linked: "premod", "appos" or a preposition.
+    """
+    lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+    e_type, o_type = index.type_of(entity), index.type_of(other)
+    if lemmas & lex.NOT_A_ROLE:
+        return None
+    if lemmas & lex.KILLER_NOUNS:
+        return "killed", False
+    if lemmas & lex.FOUNDER_NOUNS:
+        return "founder", True
+    if lemmas & lex.OWNER_NOUNS:
+        return "owns", False
+    if lemmas & lex.PARENT_ORG_NOUNS and e_type == ORGANIZATION:
+        return "parentOrganization", True
+    if lemmas & lex.CHILD_ORG_NOUNS and e_type == ORGANIZATION and o_type == ORGANIZATION:
+        return "parentOrganization", False
+    if lemmas & lex.SEEKER_NOUNS:
+        return "seeksMembershipOf", False
+    if lemmas & lex.MEMBER_NOUNS and o_type == ORGANIZATION:
+        return "memberOf", False
+    if lemmas & lex.RESIDENT_NOUNS and o_type == PLACE:
+        return "homeLocation", False
+    if e_type == PLACE and o_type == PLACE:
+        return ("containedInPlace", False) if lemmas & lex.SUBPLACE_NOUNS or via == "in" else None
+    if e_type == ORGANIZATION and o_type == PLACE:
+        return ("location", False) if via in ("premod", "appos", "in", "of") else None
+    if e_type == PERSON and o_type == ORGANIZATION:
+        return ("worksFor", False) if words or via in ("of", "at", "from", "for", "with") else None
+    if e_type == PERSON and o_type == PLACE:
+        if lemmas & lex.OFFICE_TITLES:
+            return "holdsOfficeIn", False
+        return ("homeLocation", False) if words or via in ("of", "from") else None
+    return None
+
+
+def role_candidate(index: DocIndex, entity: str, other: str, words: list[Token], via: str,
+                   trigger: Token, rule: str) -> Iterator[Candidate]:
+    found = classify_role(index, entity, other, words, via)
+    if found is None:
+        return
+    predicate, backwards = found
+    role = title_text(index, words) if predicate in ("worksFor", "holdsOfficeIn", "memberOf") else None
+    subject, obj = (other, entity) if backwards else (entity, other)
+    yield Candidate(subject, predicate, obj, trigger, rule, role)
+
+
+def linked_role_nouns(index: DocIndex, root: Token) -> Iterator[tuple[Token, str]]:
+    """Nouns that describe the entity headed by ``root``: appositions and predicates of its clause."""
+    for child in root.children:
+        if child.dep_ == "appos" and index.entity(child) is None:
+            yield child, "appos"
+    if root.dep_ == "appos" and index.entity(root.head) is None and root.head.pos_ in ("NOUN", "PROPN"):
+        yield root.head, "appos"  # "the CEO of Y, X"
+    verbs = [c for c in root.children if c.dep_ == "relcl"]  # "X, who is the CEO of Y"
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(root.head)  # "X is the CEO of Y", "X was named CEO of Y"
+    for verb in verbs:
+        if verb.lemma_ not in ("be", "become", "remain", "name", "appoint", "elect", "serve", "act", "work"):
+            continue
+        for child in verb.children:
+            if child.dep_ in ("attr", "oprd") and index.entity(child) is None:
+                yield child, "appos"
+        for prep, obj in prep_objects(verb):
+            if prep == "as" and index.entity(obj) is None:
+                yield obj, "appos"  # "X serves as chairman of Y"
+
+
+def role_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """Titles and roles: "NATO Secretary-General X", "X, the Y of Z", "Y X of Z", "X is a member of Z"."""
+    for entity, span in index.mention_spans:
+        root = span.root
+        block = premodifier_block(index, span)
+        related, title = related_in(index, block, entity)
+        for other in related:
+            yield from role_candidate(index, entity, other, title, "premod", root, "role-premodifier")
+        for prep, obj in prep_objects(root):  # "Jens Stoltenberg of NATO", "diver X of Millinocket"
+            for other in entities_at(index, [obj]):
+                if other != entity:
+                    yield from role_candidate(index, entity, other, title, prep, root, "role-of")
+        for noun, via in linked_role_nouns(index, root):
+            for item in with_conjuncts(noun):  # "vice president and columnist for Y"
+                words = role_noun_title(index, item) if item.pos_ in ("NOUN", "PROPN") else []
+                mods, _ = related_in(index, [t for t in item.lefts if t.dep_ in PREMOD_DEPS], entity)
+                for other in mods:
+                    yield from role_candidate(index, entity, other, words, "premod", item, "role-apposition")
+                for prep, obj in prep_objects(item):
+                    for other in entities_at(index, [obj]):
+                        if other != entity:
+                            yield from role_candidate(index, entity, other, words, prep, item, "role-apposition")

@@ -1,0 +1,137 @@
+"""Verb patterns: a subject entity, a verb, and an object entity.
+
+Typed verbs (kill, meet, sign a deal, found, acquire, join, head, work for,
+be based in, live in ...) give typed predicates; any other verb between two
+entities gives ``verb:<lemma>``, except light and speech verbs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from spacy.tokens import Token
+
+from ..model import ORGANIZATION, PLACE
+from ..predicates import VERB_PREFIX
+from . import relation_lexicon as lex
+from .relation_patterns import (aspiration_context, clause_subjects, entities_at, is_negated,
+                                is_passive, phrase_particle, prep_objects)
+from .relations import Candidate, DocIndex
+
+
+class VerbFrame:
+    """The entity arguments of one verb, with passives turned back to active."""
+
+    def __init__(self, index: DocIndex, verb: Token):
+        self.verb = verb
+        self.lemma = verb.lemma_.lower()
+        self.particle = phrase_particle(verb)
+        subjects = entities_at(index, clause_subjects(verb))
+        objects = entities_at(index, [c for c in verb.children if c.dep_ == "dobj"])
+        self.preps: list[tuple[str, str]] = []  # (preposition, entity id)
+        agents: list[str] = []
+        for prep, obj in prep_objects(verb):
+            for entity in entities_at(index, [obj]):
+                (agents if prep == "by" and is_passive(verb) else self.preps).append((prep, entity))
+        if is_passive(verb):
+            self.agents, self.patients = [e for _, e in agents], subjects + objects
+        else:
+            self.agents, self.patients = subjects, objects
+        self.noun_objects = [c for c in verb.children if c.dep_ == "dobj" and index.entity(c) is None]
+
+    def prep(self, *words: str) -> list[str]:
+        return [e for p, e in self.preps if p in words]
+
+    def noun_object_preps(self, index: DocIndex, *words: str) -> list[str]:
+        """Entities in the verb's noun object: "signed a deal with Y", "held talks with Y"."""
+        found = []
+        for noun in self.noun_objects:
+            for prep, obj in prep_objects(noun):
+                if prep in words:
+                    found.extend(entities_at(index, [obj]))
+        return found
+
+
+def pairs(verb: Token, predicate: str, rule: str, subjects: list[str], objects: list[str],
+          role: str | None = None) -> Iterator[Candidate]:
+    for s in subjects:
+        for o in objects:
+            if s != o:
+                yield Candidate(s, predicate, o, verb, rule, role)
+
+
+def among(verb: Token, predicate: str, rule: str, parties: list[str]) -> Iterator[Candidate]:
+    """A symmetric relation between every two of ``parties`` ("X and Y signed a deal")."""
+    for s, o in combinations(parties, 2):
+        yield Candidate(s, predicate, o, verb, rule)
+
+
+def typed_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
+    lemma, verb = f.lemma, f.verb
+    nouns = {n.lemma_.lower() for n in f.noun_objects}
+    if lemma in lex.KILL_VERBS or (lemma == "shoot" and _to_death(verb)):
+        yield from pairs(verb, "killed", "verb-kill", f.agents, f.patients)
+    elif lemma in lex.MEET_VERBS or (lemma, f.particle) in lex.MEET_PHRASAL or (lemma == "sit" and f.prep("with")) \
+            or (nouns & lex.TALK_NOUNS and lemma in ("hold", "have")):
+        partners = f.patients + f.prep("with") + f.noun_object_preps(index, "with")
+        yield from pairs(verb, "metWith", "verb-meet", f.agents, partners)
+        if not partners:
+            yield from among(verb, "metWith", "verb-meet", f.agents)
+    elif lemma in lex.AGREE_VERBS and (nouns & lex.DEAL_NOUNS or lemma == "agree"):
+        partners = f.prep("with") + f.noun_object_preps(index, "with", "between")
+        yield from pairs(verb, "agreementWith", "verb-agreement", f.agents, partners)
+        yield from among(verb, "agreementWith", "verb-agreement", f.agents)
+    elif lemma in lex.FOUND_VERBS:
+        yield from pairs(verb, "founder", "verb-found", f.patients, f.agents)
+    elif lemma in lex.ACQUIRE_VERBS or (lemma, f.particle) in lex.ACQUIRE_PHRASAL:
+        yield from pairs(verb, "acquired", "verb-acquire", f.agents, f.patients)
+    elif lemma in lex.OWN_VERBS:
+        yield from pairs(verb, "owns", "verb-own", f.agents, f.patients)
+    elif lemma in lex.LEAD_VERBS:
+        for o in f.patients:
+            predicate = "holdsOfficeIn" if index.type_of(o) == PLACE else "worksFor"
+            yield from pairs(verb, predicate, "verb-lead", f.agents, [o])
+    elif lemma in lex.EMPLOY_VERBS:
+        yield from pairs(verb, "worksFor", "verb-employ", f.patients, f.agents)
+    elif lemma in lex.WORK_VERBS:
+        yield from pairs(verb, "worksFor", "verb-work-for", f.agents, f.prep("for", "at", "with", "in"))
+    elif lemma in lex.JOIN_VERBS:
+        predicate = "seeksMembershipOf" if aspiration_context(_clause_chain(verb)) else "memberOf"
+        yield from pairs(verb, predicate, "verb-join", f.agents, f.patients)
+    elif lemma in lex.BASE_VERBS:
+        yield from pairs(verb, "location", "verb-based-in", f.patients + f.agents, f.prep("in", "at"))
+    elif lemma in lex.LIVE_VERBS and (lemma != "grow" or f.particle == "up"):
+        yield from pairs(verb, "homeLocation", "verb-live-in", f.agents + f.patients, f.prep("in", "at"))
+
+
+def _to_death(verb: Token) -> bool:
+    """"shot dead", "shot to death", "shot and killed" all report a killing."""
+    return any(c.lower_ in ("dead", "death") for c in verb.subtree if c.head is verb or c.head.head is verb)
+
+
+def _clause_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is an argument of: "invited to join", "hopes to join"."""
+    chain = [verb]
+    while verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb and len(chain) < 4:
+        verb = verb.head
+        chain.append(verb)
+    return chain
+
+
+def generic_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
+    if f.lemma in lex.LIGHT_VERBS or f.lemma in lex.SPEECH_VERBS:
+        return
+    objects = f.patients + [e for p, e in f.preps if p not in ("of",)]
+    yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, objects)
+
+
+def verb_patterns(index: DocIndex) -> Iterator[Candidate]:
+    for verb in index.doc:
+        if verb.pos_ != "VERB" or is_negated(verb):
+            continue
+        frame = VerbFrame(index, verb)
+        if not frame.agents and not frame.patients:
+            continue
+        yield from typed_verb(index, frame)
+        yield from generic_verb(index, frame)
