@@ -1,3 +1,13 @@
-"""graphkit: news articles in, one knowledge graph out."""
+"""graphkit: news articles in, one knowledge graph out.
+
+>>> import graphkit
+>>> kg = graphkit.build(["seeds/"])              # doctest: +SKIP
+>>> kg.write_turtle("output/graph.ttl")          # doctest: +SKIP
+"""
+
+from .kg import KnowledgeGraph, build, extract
+from .model import Article, DocResult, Entity, Mention, Quote, Relation, Span
 
 __version__ = "0.1.0"
+__all__ = ["Article", "DocResult", "Entity", "KnowledgeGraph", "Mention", "Quote", "Relation", "Span",
+           "build", "extract", "__version__"]

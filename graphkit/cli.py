@@ -1,0 +1,158 @@
+"""The graphkit command: a thin layer over the library API.
+
+Exit codes: 0 success; 1 bad input or usage (one line naming the file and the
+problem); 2 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class UserError(click.ClickException):
+    exit_code = 1
+
+
+def _fail_internal(error: BaseException) -> None:
+    click.echo(f"graphkit: internal error: {type(error).__name__}: {error}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="graphkit")
+def cli() -> None:
+    """Build a knowledge graph from news articles, and query it.
+
+    \b
+    Example:
+      graphkit build seeds/ -o output
+      graphkit query output/graph.ttl "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }"
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for graph.ttl and graph.html.")
+@click.option("--model", default=None, help="spaCy pipeline name or path (default: best installed; or $GRAPHKIT_MODEL).")
+@click.option("--base-iri", default=None, help="Base IRI for entities, articles and quotes.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None,
+              help="Show only the N most connected entities in graph.html.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Processes for the NLP stage.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def build(paths, out_dir, model, base_iri, max_nodes, jobs, quiet) -> None:
+    """Build graph.ttl and graph.html from articles.
+
+    PATHS are .txt/.md files, folders (read recursively), .jsonl files (one
+    article per line: text, and optional id, title, url, published) or - for
+    standard input.
+
+    \b
+    Example:
+      graphkit build seeds/ -o output
+      cat articles.jsonl | graphkit build - -o out
+    """
+    from .graph.vocab import DEFAULT_BASE
+    from .kg import build as build_graph
+    from .nlp.loader import ModelNotFound
+
+    problems: list[str] = []
+
+    def report(source: str, message: str) -> None:
+        problems.append(source)
+        click.echo(f"graphkit: {source}: {message}", err=True)
+
+    started = time.perf_counter()
+    try:
+        kg = build_graph(list(paths), model=model, base_iri=base_iri or DEFAULT_BASE, n_process=jobs, on_error=report)
+    except ModelNotFound as error:
+        raise UserError(str(error)) from None
+    if not kg.corpus.articles:
+        raise UserError("no articles to build from" + (f" ({len(problems)} inputs failed)" if problems else ""))
+    out = Path(out_dir)
+    kg.write_turtle(out / "graph.ttl")
+    kg.write_html(out / "graph.html", max_nodes=max_nodes)
+    if not quiet:
+        s = kg.summary()
+        click.echo(f"{s['articles']} articles, {s['entities']} entities, {s['relations']} relations, "
+                   f"{s['quotes']} quotes in {time.perf_counter() - started:.1f} s -> {out / 'graph.ttl'}, "
+                   f"{out / 'graph.html'}")
+        if kg.stats.duplicates:
+            click.echo(f"{kg.stats.duplicates} duplicate articles counted once")
+    if problems:
+        click.echo(f"graphkit: {len(problems)} inputs failed", err=True)
+        sys.exit(1)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from FILE.rq.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(graph, sparql, query_file, fmt) -> None:
+    """Run a SPARQL query over a graph file.
+
+    Prefixes schema:, rdfs:, skos:, gk:, prov:, rdf:, owl:, xsd: are predeclared.
+
+    \b
+    Example:
+      graphkit query output/graph.ttl "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }"
+      graphkit query output/graph.ttl -f who-said-what.rq --format csv
+    """
+    from .query_cli import load_store, print_rows, run
+
+    if bool(sparql) == bool(query_file):
+        raise UserError("give a query or -f FILE.rq (not both)")
+    text = Path(query_file).read_text(encoding="utf-8") if query_file else sparql
+    store = load_store(graph)
+    print_rows(run(store, text, source=query_file or "query"), fmt)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--model", default=None, help="spaCy pipeline name or path to describe.")
+def info(model) -> None:
+    """Print graphkit's version and the spaCy pipeline a build will use.
+
+    \b
+    Example:
+      graphkit info
+    """
+    from .nlp.loader import ModelNotFound, choose_model, describe_model
+
+    click.echo(f"graphkit {__version__}")
+    try:
+        click.echo(f"model: {describe_model(choose_model(model))}")
+    except ModelNotFound as error:
+        raise UserError(str(error)) from None
+
+
+def main(argv=None) -> None:
+    try:
+        cli.main(args=argv, prog_name="graphkit", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        click.echo(f"graphkit: {error.format_message()}", err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("graphkit: aborted", err=True)
+        sys.exit(1)
+    except (BrokenPipeError, KeyboardInterrupt):
+        sys.exit(1)
+    except SystemExit:
+        raise
+    except Exception as error:  # noqa: BLE001 - the one place internal errors become exit 2
+        _fail_internal(error)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Export stage: RDF files, the HTML viewer."""

@@ -1,0 +1,151 @@
+"""Merge per-article results into one corpus: one node per real entity.
+
+Entities are keyed by (type, normalised canonical name), so the same entity in
+two articles is one node. A bare surname or short form from one article joins
+a full name from another only when exactly one full name in the corpus fits
+(two people sharing a surname stay two). Work is linear in the number of
+entities: candidates come from a word index, never from all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from ..model import PERSON, Article, DocResult, Quote, Relation
+from ..nlp.entities import name_key
+
+@dataclass
+class CorpusEntity:
+    """An entity of the whole corpus, with everything known about it."""
+
+    key: tuple[str, str]  # (type, normalised name): its identity
+    name: str
+    type: str
+    labels: Counter = field(default_factory=Counter)  # spaCy labels seen
+    names: Counter = field(default_factory=Counter)  # every surface name and how often
+    roles: Counter = field(default_factory=Counter)
+    mentions: int = 0
+    articles: list[str] = field(default_factory=list)  # article keys, in input order
+
+    @property
+    def aliases(self) -> list[str]:
+        own = name_key(self.name)
+        seen, result = {own}, []
+        for alias, _ in sorted(self.names.items(), key=lambda kv: (-kv[1], kv[0])):
+            if name_key(alias) not in seen:
+                seen.add(name_key(alias))
+                result.append(alias)
+        return result
+
+
+@dataclass
+class CorpusRelation:
+    subject: tuple[str, str]
+    predicate: str
+    object: tuple[str, str]
+    article: str
+    relation: Relation
+    claimed_by: Quote | None = None  # the quote it was stated in, if any
+    claimant: tuple[str, str] | None = None  # that quote's speaker
+
+
+@dataclass
+class CorpusQuote:
+    article: str
+    quote: Quote
+    speaker: tuple[str, str] | None
+
+
+@dataclass
+class Corpus:
+    """Everything a graph is built from, in input order."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    entities: dict[tuple[str, str], CorpusEntity] = field(default_factory=dict)
+    relations: list[CorpusRelation] = field(default_factory=list)
+    quotes: list[CorpusQuote] = field(default_factory=list)
+    mentions: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # article -> entities
+    hashes: set[str] = field(default_factory=set)  # content hashes of the articles
+
+    def add(self, result: DocResult) -> bool:
+        """Add one article's result; False if the same text is already in the corpus."""
+        article = result.article
+        if article.content_hash in self.hashes:
+            return False
+        if article.key in self.articles:  # same name, different text: keep both
+            article = replace(article, id=f"{article.key}-{article.content_hash[:8]}")
+        self.articles[article.key] = article
+        self.hashes.add(article.content_hash)
+        local = {}
+        for entity in result.entities:
+            key = (entity.type, name_key(entity.name))
+            node = self.entities.get(key)
+            if node is None:
+                node = self.entities[key] = CorpusEntity(key, entity.name, entity.type)
+            node.labels[entity.label] += 1
+            node.names[entity.name] += 1
+            for alias in entity.aliases:
+                node.names[alias] += 1
+            for role in entity.roles:
+                node.roles[role] += 1
+            node.mentions += len(entity.mentions)
+            if article.key not in node.articles:
+                node.articles.append(article.key)
+            local[entity.id] = key
+        self.mentions[article.key] = list(dict.fromkeys(local.values()))
+        for quote in result.quotes:
+            self.quotes.append(CorpusQuote(article.key, quote, local.get(quote.speaker)))
+        for relation in result.relations:
+            if relation.subject in local and relation.object in local and local[relation.subject] != local[relation.object]:
+                claimed = result.quotes[relation.claimed_by] if relation.claimed_by is not None else None
+                self.relations.append(CorpusRelation(
+                    local[relation.subject], relation.predicate, local[relation.object], article.key, relation,
+                    claimed, local.get(claimed.speaker) if claimed else None))
+        return True
+
+    def resolve_short_names(self) -> None:
+        """Fold single-word entities into the one multi-word entity of the same type they abbreviate."""
+        by_word: dict[tuple[str, str], set] = defaultdict(set)
+        for key, node in self.entities.items():
+            words = key[1].split()
+            if len(words) > 1:
+                ends = {words[0], words[-1]} if node.type == PERSON else {words[0]}
+                for word in ends:
+                    by_word[(node.type, word)].add(key)
+        renames = {}
+        for key, node in self.entities.items():
+            if len(key[1].split()) == 1:
+                candidates = by_word.get((node.type, key[1]), set())
+                if len(candidates) == 1:
+                    renames[key] = next(iter(candidates))
+        if renames:
+            self._merge(renames)
+
+    def _merge(self, renames: dict) -> None:
+        """Fold each entity ``old`` into ``renames[old]``, in one pass over the statements."""
+        for old, new in renames.items():
+            source, target = self.entities.pop(old), self.entities[new]
+            target.labels.update(source.labels)
+            target.names.update(source.names)
+            target.roles.update(source.roles)
+            target.mentions += source.mentions
+            target.articles.extend(a for a in source.articles if a not in target.articles)
+        for r in self.relations:
+            r.subject = renames.get(r.subject, r.subject)
+            r.object = renames.get(r.object, r.object)
+            r.claimant = renames.get(r.claimant, r.claimant)
+        self.relations = [r for r in self.relations if r.subject != r.object]
+        for q in self.quotes:
+            q.speaker = renames.get(q.speaker, q.speaker)
+        for article, keys in self.mentions.items():
+            self.mentions[article] = list(dict.fromkeys(renames.get(k, k) for k in keys))
+
+
+def merge_results(results) -> tuple[Corpus, int]:
+    """Build a corpus from per-article results; returns it and how many duplicates were skipped."""
+    corpus, duplicates = Corpus(), 0
+    for result in results:
+        duplicates += not corpus.add(result)
+    corpus.resolve_short_names()
+    return corpus, duplicates

@@ -1,0 +1,43 @@
+"""Mint IRIs from stable keys: the same entity gets the same IRI in every build."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+MAX_SLUG = 60
+
+
+def slug(text: str) -> str:
+    """A readable, IRI-safe slug; a short hash keeps lossy or long slugs unique."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    readable = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
+    exact = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if readable and readable == exact:
+        return readable
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return f"{readable}-{digest}" if readable else digest
+
+
+class IRIs:
+    """IRI factory under one base (``--base-iri``)."""
+
+    def __init__(self, base: str):
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def entity(self, key: tuple[str, str]) -> URIRef:
+        etype, name = key
+        return URIRef(f"{self.base}{etype.lower()}/{slug(name)}")
+
+    def article(self, article_key: str) -> URIRef:
+        return URIRef(f"{self.base}article/{slug(article_key)}")
+
+    def quote(self, article_key: str, start: int, end: int) -> URIRef:
+        return URIRef(f"{self.base}quote/{slug(article_key)}/{start}-{end}")
+
+    def statement(self, article_key: str, subject: URIRef, predicate: URIRef, obj: URIRef, start: int) -> URIRef:
+        digest = hashlib.sha1(f"{subject} {predicate} {obj} {start}".encode("utf-8")).hexdigest()[:12]
+        return URIRef(f"{self.base}statement/{slug(article_key)}/{digest}")

@@ -1,0 +1,48 @@
+"""graphkit's own RDF terms, mirrored from ``graphkit/vocab.ttl``."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+GK_IRI = "https://example.org/graphkit/ns#"
+VERB = Namespace("https://example.org/graphkit/verb/")  # one property per verb lemma
+DEFAULT_BASE = "https://example.org/graphkit/id/"
+
+
+class GK(DefinedNamespace):
+    """graphkit vocabulary: provenance, reported speech, relation types schema.org lacks."""
+
+    _fail = True
+    _NS = Namespace(GK_IRI)
+
+    ReportedSpeech: URIRef  # indirect speech ("X said that ..."); direct quotes are schema:Quotation
+    VerbRelation: URIRef  # class of the per-verb properties
+    startOffset: URIRef  # character offset where evidence or quote starts
+    endOffset: URIRef  # character offset where it ends (exclusive)
+    evidence: URIRef  # the sentence stating a relation
+    rule: URIRef  # the pattern that found a statement
+    claimedBy: URIRef  # the quote a statement was made in
+    roleName: URIRef  # the title stating a role relation
+    cue: URIRef  # lemma of the attribution word of a quote
+    quoteKind: URIRef  # "direct" or "indirect"
+    speakerMention: URIRef  # the quote's source as written
+    contentHash: URIRef  # "sha256:<hex>" of the article text
+    mentionCount: URIRef  # how often an entity is mentioned
+    nerLabel: URIRef  # spaCy label an entity was found with
+    isoCode: URIRef  # ISO 3166-1 alpha-2 code of a country
+    holdsOfficeIn: URIRef
+    seeksMembershipOf: URIRef
+    hasPresenceIn: URIRef
+    owns: URIRef
+    acquired: URIRef
+    metWith: URIRef
+    agreementWith: URIRef
+    killed: URIRef
+
+
+def vocabulary_turtle() -> str:
+    """The vocabulary as shipped in the package, in Turtle."""
+    return resources.files("graphkit").joinpath("vocab.ttl").read_text(encoding="utf-8")

@@ -1,0 +1,160 @@
+"""The library API: ``build`` a knowledge graph from articles, ``extract`` one article."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .graph.corpus import Corpus, merge_results
+from .graph.vocab import DEFAULT_BASE
+from .model import Article, DocResult
+from .sources import ErrorHandler, _raise, iter_articles
+
+
+@dataclass
+class BuildStats:
+    articles: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+class KnowledgeGraph:
+    """One graph for a corpus: ``.rdf`` (rdflib), ``.nx`` (networkx), writers and SPARQL.
+
+    >>> kg = graphkit.build(["seeds/"])          # doctest: +SKIP
+    >>> kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Quotation }")  # doctest: +SKIP
+    """
+
+    def __init__(self, corpus: Corpus, base_iri: str = DEFAULT_BASE, stats: BuildStats | None = None):
+        self.corpus = corpus
+        self.base_iri = base_iri
+        self.stats = stats or BuildStats(articles=len(corpus.articles))
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (f"<KnowledgeGraph {s['articles']} articles, {s['entities']} entities, "
+                f"{s['relations']} relations, {s['quotes']} quotes>")
+
+    def summary(self) -> dict:
+        return {
+            "articles": len(self.corpus.articles),
+            "entities": len(self.corpus.entities),
+            "relations": len(self.corpus.relations),
+            "quotes": sum(1 for q in self.corpus.quotes if q.quote.kind == "direct"),
+        }
+
+    @cached_property
+    def rdf(self):
+        """The graph as an ``rdflib.Graph``."""
+        from .graph.rdf import corpus_to_rdf
+
+        return corpus_to_rdf(self.corpus, self.base_iri)
+
+    @cached_property
+    def nx(self):
+        """The graph as a ``networkx.MultiDiGraph`` of entities and relations."""
+        from .graph.nx import corpus_to_nx
+
+        return corpus_to_nx(self.corpus, self.base_iri)
+
+    @cached_property
+    def _store(self):
+        from .export.rdf_io import to_store
+
+        return to_store(self.rdf)
+
+    def serialize(self, format: str = "turtle") -> bytes:
+        from .export.rdf_io import serialize
+
+        return serialize(self.rdf, format)
+
+    def write(self, path: str | os.PathLike, format: str = "turtle") -> None:
+        """Write the RDF graph to ``path`` (atomically)."""
+        from .export.rdf_io import write_rdf
+
+        write_rdf(self.rdf, path, format)
+
+    def write_turtle(self, path: str | os.PathLike) -> None:
+        self.write(path, "turtle")
+
+    def write_html(self, path: str | os.PathLike, *, max_nodes: int | None = None, title: str = "graphkit") -> None:
+        """Write the interactive viewer: one self-contained HTML file."""
+        from .export.html import write_html
+
+        write_html(self.nx, path, title=title, max_nodes=max_nodes)
+
+    def query(self, sparql: str) -> list[dict]:
+        """Run read-only SPARQL on Oxigraph; rows as dicts of Python values.
+
+        Standard prefixes (schema, rdfs, skos, gk, prov, ...) need no declaration.
+        Raises ``graphkit.export.rdf_io.QueryError`` for a malformed query.
+        """
+        from .export.rdf_io import run_query
+
+        return run_query(self._store, sparql)[1]
+
+    def show(self, *, max_nodes: int | None = None, height: int = 650):
+        """Display the viewer inline in Jupyter (writes no files)."""
+        from IPython.display import HTML
+
+        from .export.html import notebook_html
+
+        return HTML(notebook_html(self.nx, max_nodes=max_nodes, height=height))
+
+
+def extract(text: str | Article, *, model: str | None = None) -> DocResult:
+    """Entities, relations and quotes of one article, as plain dataclasses."""
+    from .nlp.convert import doc_result
+    from .nlp.pipeline import get_pipeline
+
+    article = text if isinstance(text, Article) else Article(text=text)
+    return doc_result(get_pipeline(model)(article.text), article)
+
+
+def extract_many(articles: Iterable[Article], *, model: str | None = None, n_process: int = 1,
+                 batch_size: int = 64) -> Iterator[DocResult]:
+    """Run the pipeline over many articles, streaming: only one batch is in memory."""
+    from .nlp.convert import doc_result
+    from .nlp.pipeline import get_pipeline
+
+    nlp = get_pipeline(model)
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield doc_result(doc, article)
+
+
+def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_process: int = 1,
+          batch_size: int = 64, on_error: ErrorHandler | None = None,
+          progress: Callable[[DocResult], None] | None = None) -> KnowledgeGraph:
+    """Build one knowledge graph from ``sources``.
+
+    ``sources`` are article texts, paths (files, folders, ``.jsonl``), ``"-"``
+    for stdin, ``Article`` objects or dicts with a ``text`` field. Bad inputs
+    are passed to ``on_error(source, message)``; by default they raise.
+    """
+    stats = BuildStats()
+    started = time.perf_counter()
+
+    def record_error(source: str, message: str) -> None:
+        stats.errors.append((source, message))
+        (on_error or _raise)(source, message)
+
+    def counted(results: Iterable[DocResult]) -> Iterator[DocResult]:
+        for result in results:
+            stats.words += len(result.article.text.split())
+            if progress:
+                progress(result)
+            yield result
+
+    articles = iter_articles(sources, record_error)
+    corpus, stats.duplicates = merge_results(counted(extract_many(articles, model=model, n_process=n_process,
+                                                                   batch_size=batch_size)))
+    stats.articles = len(corpus.articles)
+    stats.seconds = time.perf_counter() - started
+    return KnowledgeGraph(corpus, base_iri, stats)

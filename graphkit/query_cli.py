@@ -1,0 +1,54 @@
+"""Loading graph files and printing query results for ``graphkit query``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+import pyoxigraph as ox
+
+from .export.rdf_io import QueryError, run_query
+
+PARSE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+                 ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
+                 ".xml": ox.RdfFormat.RDF_XML}
+
+
+def load_store(path: str) -> ox.Store:
+    """Parse a graph file into an in-memory Oxigraph store; one-line error if it is not RDF."""
+    from pathlib import Path
+
+    fmt = PARSE_FORMATS.get(Path(path).suffix.lower(), ox.RdfFormat.TURTLE)
+    store = ox.Store()
+    try:
+        store.bulk_load(path=path, format=fmt)
+    except (SyntaxError, ValueError, OSError) as error:
+        raise click.ClickException(f"{path}: cannot parse as {fmt}: {error}") from None
+    return store
+
+
+def run(store: ox.Store, sparql: str, source: str = "query"):
+    try:
+        return run_query(store, sparql)
+    except QueryError as error:
+        raise click.ClickException(f"{source}: {error}") from None
+
+
+def print_rows(result, fmt: str) -> None:
+    names, rows = result
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=names, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        cells = [[("" if r[n] is None else str(r[n])).replace("\n", " ") for n in names] for r in rows]
+        widths = [min(60, max([len(n)] + [len(c[i]) for c in cells])) for i, n in enumerate(names)]
+        click.echo("  ".join(n.ljust(w) for n, w in zip(names, widths)))
+        click.echo("  ".join("-" * w for w in widths))
+        for c in cells:
+            click.echo("  ".join(v[:w].ljust(w) for v, w in zip(c, widths)))
+        click.echo(f"({len(rows)} rows)")
