@@ -35,6 +35,10 @@ def membership_patterns(index: DocIndex) -> Iterator[Candidate]:
             continue
         orgs = [e for e in owner_entities(index, noun) if index.type_of(e) == ORGANIZATION]
         chain = governing_chain(noun)
+        if not orgs and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+            # "aspirations for membership in Y": "in Y" hangs off the noun above
+            orgs = [e for e in owner_entities(index, noun.head.head, preps=("in", "of", "to"))
+                    if index.type_of(e) == ORGANIZATION]
         members = _members(index, noun, chain, orgs)
         if not orgs or not members:
             continue
@@ -110,7 +114,10 @@ def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
 def _places_under(index: DocIndex, noun: Token, depth: int = 0) -> list[str]:
     """Places a noun is "in" or "at", also through a second facility noun."""
     places = []
-    for prep, obj in prep_objects(noun):
+    preps = prep_objects(noun)
+    if noun.dep_ == "dobj":  # "set up a command at Y", "opened a plant in Y"
+        preps += prep_objects(noun.head)
+    for prep, obj in preps:
         if prep not in ("in", "at", "near", "outside"):
             continue
         found = [e for e in entities_at(index, [obj]) if index.type_of(e) == PLACE]

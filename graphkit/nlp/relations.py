@@ -152,11 +152,12 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote]) -> lis
         if not c.predicate.startswith(VERB_PREFIX) and c.predicate not in PREDICATES:
             raise ValueError(f"pattern {c.rule} emitted unknown predicate {c.predicate}")
         evidence = sentence_span(doc, c.trigger)
-        key = (c.subject, c.predicate, c.object, evidence.start)  # one relation per sentence
+        claimed_by = quote_holding(c.trigger, quotes)
+        key = (c.subject, c.predicate, c.object, evidence.start, claimed_by)  # one fact, one claim per sentence
         if key in seen:
             continue
         seen.add(key)
         relations.append(Relation(
             subject=c.subject, predicate=c.predicate, object=c.object, evidence=evidence,
-            rule=c.rule, role=c.role, claimed_by=quote_holding(c.trigger, quotes)))
+            rule=c.rule, role=c.role, claimed_by=claimed_by))
     return relations
