@@ -1,0 +1,410 @@
+"""A self-contained, offline HTML viewer for graphkit's entity graph.
+
+The page is one file: vis-network's JS (taken from pyvis' package files), our
+own CSS and JS (``assets/``) and the graph data are all inlined, so it opens
+from ``file://`` with the network off and fetches nothing.
+
+pyvis is the graph layer: it turns our nodes and edges into vis-network's
+node/edge dicts and physics options. Everything around it (the page template,
+colours, legend, panels, escaping) is graphkit's own, because pyvis' templates
+link Bootstrap and other CDN assets and its default mode copies ``lib/`` into
+the working directory.
+
+Safety: every string that came from an article reaches the page only through
+the JSON data block (``<``, ``>``, ``&``, U+2028/U+2029 escaped, so
+``</script>`` in a name cannot break out) or through :func:`html.escape`;
+the JS builds every panel and tooltip with text nodes, never innerHTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import os
+import re
+import tempfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+from pyvis.network import Network
+
+# Colour per coarse entity type (Tableau 10: distinct, colour-blind friendly).
+TYPE_COLOURS = {
+    "Person": "#4e79a7",
+    "Organization": "#f28e2b",
+    "Place": "#59a14f",
+}
+OTHER_COLOUR = "#9c9c9c"
+
+# Above this many nodes the browser layout gets fewer iterations and edges are
+# drawn straight: the page must settle in a few seconds, not look perfect.
+LARGE_GRAPH = 300
+
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+# ---------------------------------------------------------------- public API
+
+
+def render_html(g: nx.MultiDiGraph, *, title: str = "graphkit", max_nodes: int | None = None) -> str:
+    """Return the viewer page for ``g`` as one self-contained HTML string.
+
+    ``max_nodes`` keeps only the N most connected entities; the page says how
+    many were left out. ``g`` is never modified.
+    """
+    kept = select_nodes(g, max_nodes)
+    data = build_page_data(g, kept, title=title)
+    return _fill_template(title=title, data=data)
+
+
+def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, **kw: Any) -> Path:
+    """Write the viewer page to ``path`` atomically and return the path.
+
+    The page goes to a temp file in the same directory first and is then
+    renamed over ``path``, so an interrupted write never truncates an
+    existing file.
+    """
+    page = render_html(g, **kw)
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(page)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a web page should be readable
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def notebook_html(g: nx.MultiDiGraph, *, height: int = 650, **kw: Any) -> str:
+    """Return an ``<iframe srcdoc=…>`` showing the viewer inline in Jupyter.
+
+    Writes no files. The iframe is sandboxed to scripts only, so the page
+    cannot reach the notebook's origin even if something went wrong.
+    """
+    page = render_html(g, **kw)
+    return (
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #ddd;border-radius:4px" '
+        'sandbox="allow-scripts"></iframe>'
+    )
+
+
+# ------------------------------------------------------------ node selection
+
+
+def select_nodes(g: nx.MultiDiGraph, max_nodes: int | None) -> list[Any]:
+    """The nodes to show: all, or the ``max_nodes`` most connected.
+
+    Ties are broken by mentions, then by id, so the cut is deterministic.
+    """
+    nodes = list(g.nodes)
+    if max_nodes is None or max_nodes >= len(nodes):
+        return nodes
+    if max_nodes < 0:
+        raise ValueError("max_nodes must be >= 0")
+
+    def rank(node: Any) -> tuple:
+        return (-g.degree(node), -_as_int(g.nodes[node].get("mentions")), str(node))
+
+    return sorted(nodes, key=rank)[:max_nodes]
+
+
+# ------------------------------------------------------------------ the data
+
+
+def build_page_data(g: nx.MultiDiGraph, kept: list[Any], *, title: str) -> dict:
+    """Everything the page's JS needs, as JSON-ready plain data."""
+    ids = {node: f"n{i}" for i, node in enumerate(kept)}  # short ids keep the JSON small
+    articles = _articles(g)
+    net = _pyvis_network(g, ids)
+    vis_nodes, vis_edges, _, _, _, options = net.get_network_data()
+    large = len(kept) > LARGE_GRAPH
+    return {
+        "title": _text(title),
+        "total_nodes": g.number_of_nodes(),
+        "omitted": g.number_of_nodes() - len(kept),
+        "nodes": vis_nodes,
+        "edges": vis_edges,
+        "entities": {ids[n]: _entity(g, n, ids) for n in kept},
+        "relations": _relations(g, ids),
+        "articles": articles,
+        "colours": {**TYPE_COLOURS, "other": OTHER_COLOUR},
+        "options": _vis_options(json.loads(options), large=large, n=len(kept)),
+    }
+
+
+def _pyvis_network(g: nx.MultiDiGraph, ids: dict[Any, str]) -> Network:
+    """Let pyvis build vis-network's node and edge dicts (not from_nx: it mutates)."""
+    net = Network(directed=True)
+    for node, short in ids.items():
+        attrs = g.nodes[node]
+        net.add_node(
+            short,
+            label=_text(attrs.get("name")) or _text(node),
+            color=_colour(attrs.get("type")),
+            size=_node_size(attrs.get("mentions")),
+        )
+    for i, (u, v, attrs) in enumerate(_kept_edges(g, ids)):
+        net.add_edge(
+            ids[u],
+            ids[v],
+            id=f"e{i}",
+            label=_edge_label(attrs),
+            dashes=bool(attrs.get("claimed_by")),  # claims inside quotes are dashed
+        )
+    return net
+
+
+def _kept_edges(g: nx.MultiDiGraph, ids: dict[Any, str]) -> Iterable[tuple[Any, Any, dict]]:
+    """Edges whose both ends are shown, in a stable order (ids e0, e1, … follow it)."""
+    for u, v, attrs in g.edges(data=True):
+        if u in ids and v in ids:
+            yield u, v, attrs
+
+
+def _vis_options(options: dict, *, large: bool, n: int) -> dict:
+    """pyvis' default options, tuned for readability and a quick, bounded layout."""
+    options["physics"] = {
+        "enabled": True,
+        "solver": "barnesHut",
+        "barnesHut": {
+            "gravitationalConstant": -9000 if not large else -4000,
+            "centralGravity": 0.25,
+            "springLength": 150 if not large else 90,
+            "springConstant": 0.04,
+            "damping": 0.3,
+            "avoidOverlap": 0.1,
+        },
+        # Bounded so a big graph settles in seconds; the JS turns physics off after.
+        "stabilization": {"enabled": True, "iterations": 400 if not large else 120, "updateInterval": 25, "fit": True},
+        "minVelocity": 1.0,
+    }
+    options["edges"] = {
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+        "color": {"color": "#b8bec6", "highlight": "#4a4f55", "hover": "#6b7280", "inherit": False},
+        "font": {"size": 11, "color": "#555", "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
+        "smooth": {"enabled": True, "type": "dynamic"} if not large else False,
+        "width": 1.2,
+        "selectionWidth": 1.5,
+    }
+    options["nodes"] = {
+        "shape": "dot",
+        "borderWidth": 1.5,
+        "font": {"size": 15, "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+                 "color": "#1f2328", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "scaling": {"label": {"drawThreshold": 6}},
+    }
+    options["interaction"] = {
+        "hover": True,
+        "tooltipDelay": 150,
+        "hideEdgesOnDrag": large,
+        "navigationButtons": False,
+        "keyboard": False,
+    }
+    # improvedLayout clusters big graphs up front, which costs more than it saves.
+    options["layout"] = {"improvedLayout": n <= 100, "randomSeed": 7}
+    options["configure"] = {"enabled": False}
+    return options
+
+
+def _entity(g: nx.MultiDiGraph, node: Any, ids: dict[Any, str]) -> dict:
+    attrs = g.nodes[node]
+    return {
+        "iri": _text(node),
+        "name": _text(attrs.get("name")) or _text(node),
+        "type": _text(attrs.get("type")),
+        "group": _group(attrs.get("type")),  # legend / filter bucket
+        "schema_type": _text(attrs.get("schema_type")),
+        "aliases": _texts(attrs.get("aliases")),
+        "roles": _texts(attrs.get("roles")),
+        "mentions": _as_int(attrs.get("mentions")),
+        "articles": _texts(attrs.get("articles")),
+        "quotes": [_quote(q) for q in attrs.get("quotes") or [] if isinstance(q, dict)],
+    }
+
+
+def _quote(quote: dict) -> dict:
+    return {
+        "text": _text(quote.get("text")),
+        "article": _text(quote.get("article")),
+        "kind": _text(quote.get("kind")),
+        "cue": _text(quote.get("cue")),
+    }
+
+
+def _relations(g: nx.MultiDiGraph, ids: dict[Any, str]) -> list[dict]:
+    """Per edge (same order as the vis edges): what the panel shows about it."""
+    relations = []
+    for u, v, attrs in _kept_edges(g, ids):
+        speaker = attrs.get("claimed_by")
+        relations.append({
+            "from": ids[u],
+            "to": ids[v],
+            "label": _edge_label(attrs),
+            "predicate": _text(attrs.get("predicate")),
+            "evidence": _text(attrs.get("evidence")),
+            "article": _text(attrs.get("article")),
+            "role": _text(attrs.get("role")),
+            # The speaker may have been cut by max_nodes: keep the name anyway.
+            "claimed_by": ids.get(speaker) if speaker is not None else None,
+            "claimed_by_name": _speaker_name(g, speaker),
+        })
+    return relations
+
+
+def _speaker_name(g: nx.MultiDiGraph, speaker: Any) -> str | None:
+    if speaker is None:
+        return None
+    if speaker in g:
+        return _text(g.nodes[speaker].get("name")) or _text(speaker)
+    return _text(speaker)
+
+
+def _articles(g: nx.MultiDiGraph) -> dict[str, dict]:
+    articles = g.graph.get("articles") or {}
+    return {
+        _text(key): {
+            "title": _text(meta.get("title")),
+            "url": safe_url(meta.get("url")),
+            "published": _text(meta.get("published")),
+        }
+        for key, meta in articles.items()
+        if isinstance(meta, dict)
+    }
+
+
+# ------------------------------------------------------------------- helpers
+
+
+def safe_url(url: Any) -> str | None:
+    """``url`` if it is a plain http(s) URL, else None (no javascript:, data:, …)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if re.match(r"^https?://[^\s]+$", url, flags=re.IGNORECASE) and not re.search(r"[\x00-\x1f\x7f]", url):
+        return url
+    return None
+
+
+def _edge_label(attrs: dict) -> str:
+    label = _text(attrs.get("label"))
+    if label:
+        return label
+    predicate = _text(attrs.get("predicate"))
+    return re.split(r"[/#:]", predicate)[-1] if predicate else "related to"
+
+
+def _node_size(mentions: Any) -> float:
+    """Dot radius grows with the log of mentions: 1 mention → 12, 100 → ~41."""
+    return round(12 + 6.3 * math.log2(1 + max(_as_int(mentions), 0)) / 1.5, 1)
+
+
+def _group(entity_type: Any) -> str:
+    return entity_type if entity_type in TYPE_COLOURS else "other"
+
+
+def _colour(entity_type: Any) -> dict:
+    base = TYPE_COLOURS.get(_group(entity_type), OTHER_COLOUR)
+    return {"background": base, "border": _darker(base),
+            "highlight": {"background": base, "border": "#1f2328"},
+            "hover": {"background": base, "border": "#1f2328"}}
+
+
+def _darker(hex_colour: str, factor: float = 0.75) -> str:
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(int(c * factor) for c in (r, g, b)))
+
+
+def _text(value: Any) -> str:
+    """Any attribute as a string ("" for None): the JSON carries only plain text."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _texts(values: Any) -> list[str]:
+    if not values:
+        return []
+    if isinstance(values, str):
+        return [values]
+    return [_text(v) for v in values if v is not None]
+
+
+def _as_int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside ``<script type="application/json">``.
+
+    ``<``, ``>`` and ``&`` only ever occur inside JSON strings, so escaping
+    them as ``\\u003c`` etc. keeps the value identical while making
+    ``</script>`` and ``<!--`` impossible; U+2028/2029 are escaped for old
+    JS parsers.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+# ------------------------------------------------------------------ template
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return resources.files("graphkit.export").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def _vis_js() -> str:
+    """vis-network's standalone build, as shipped inside the pyvis package."""
+    import pyvis
+
+    path = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    return _inline_script(path.read_text(encoding="utf-8"))
+
+
+def _inline_script(js: str) -> str:
+    # An inline <script> ends at the first "</script"; none of our JS may hold one.
+    if re.search(r"</script|<!--", js, flags=re.IGNORECASE):
+        raise ValueError("script asset contains '</script' or '<!--' and cannot be inlined")
+    return js
+
+
+def _fill_template(*, title: str, data: dict) -> str:
+    shown = len(data["nodes"])
+    parts = {
+        "TITLE": html.escape(title, quote=True),
+        "STATS": html.escape(_stats_line(shown, len(data["edges"]), data["omitted"])),
+        "STYLE": _asset("viewer.css"),
+        "VIS_JS": _vis_js(),
+        "APP_JS": _inline_script(_asset("viewer.js")),
+        "DATA": script_json(data),
+    }
+    # One pass, so text substituted in is never scanned for placeholders again.
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("template.html"))
+
+
+def _stats_line(nodes: int, edges: int, omitted: int) -> str:
+    line = f"{nodes:,} entities · {edges:,} relations"
+    if omitted:
+        line += f" · {omitted:,} less connected entities left out"
+    return line
