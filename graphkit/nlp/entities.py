@@ -193,12 +193,19 @@ def _canonical(doc: Doc, cluster: _Cluster) -> str:
     names = cluster.names(doc) or [cluster.mentions[0].span(doc).text]
     # the fullest name; prefer a form that is not all capitals ("Washington" over "WASHINGTON")
     def rank(name: str):
-        shouting = name.isupper() and not _is_acronym(name)
+        shouting = name.isupper() and _uncapitalised(name) != name
         return (len(_words(name)), not shouting, names.count(name), -names.index(name))
-    best = max(names, key=rank)
-    if best.isupper() and not _is_acronym(best):
-        best = best.title()
-    return re.sub(r"\s+", " ", best)
+    return _uncapitalised(re.sub(r"\s+", " ", max(names, key=rank)))
+
+
+def _uncapitalised(name: str) -> str:
+    """"WASHINGTON" (a dateline) -> "Washington"; acronyms such as "NATO" or "US" stay."""
+    if not name.isupper():
+        return name
+    place = places.lookup(name)
+    if place and len(name) > 3 and name_key(place.name) == name_key(name):
+        return place.name
+    return name if _is_acronym(name) else name.title()
 
 
 def _merge_short_forms(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:

@@ -1,0 +1,29 @@
+"""Shared fixtures: the pipeline and the seed graph are built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from graphkit.nlp.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_kg():
+    import graphkit
+
+    return graphkit.build([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")

@@ -1,0 +1,105 @@
+"""Entity cleaning, typing and in-article resolution, on texts written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.nlp.convert import entities_from_doc
+from graphkit.nlp.entities import name_key, resolve_entities
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    """Run the model and the entity component only (quotes and relations are tested elsewhere)."""
+    def run(text):
+        with nlp.select_pipes(disable=["graphkit_quotes", "graphkit_relations"]):
+            return nlp(text)
+    return run
+
+
+@pytest.fixture
+def entities(parse):
+    return lambda text: {e.name: e for e in entities_from_doc(parse(text))}
+
+
+def test_dateline_is_split_from_the_first_sentence(entities):
+    ents = entities("LONDON\nBritish Prime Minister Keir Starmer said on Monday that taxes would rise.")
+    assert "London" in ents and ents["London"].type == "Place"
+    assert "Keir Starmer" in ents
+    assert all("\n" not in e.name for e in ents.values())
+
+
+def test_titles_are_stripped_and_kept_as_roles(entities):
+    ents = entities("President Joe Biden spoke in Ohio. Later, Dr. Anthony Fauci spoke too.")
+    assert "Joe Biden" in ents and "President" in ents["Joe Biden"].roles
+    assert "Anthony Fauci" in ents
+    assert not any(name.startswith(("President", "Dr")) for name in ents)
+
+
+def test_surname_merges_with_full_name_and_type_follows_the_full_name(entities):
+    text = ("Angela Merkel met reporters in Berlin on Monday. Merkel said the talks went well. "
+            "Later, Merkel flew to Paris.")
+    ents = entities(text)
+    assert "Merkel" not in ents
+    assert ents["Angela Merkel"].type == "Person"
+    assert "Merkel" in ents["Angela Merkel"].aliases
+    assert len(ents["Angela Merkel"].mentions) == 3
+
+
+def test_two_people_sharing_a_surname_stay_two(entities):
+    text = ("Bill Clinton and Hillary Clinton arrived in Denver. Hillary Clinton spoke first. "
+            "Bill Clinton followed her.")
+    ents = entities(text)
+    assert {"Bill Clinton", "Hillary Clinton"} <= set(ents)
+
+
+def test_org_short_form_and_possessive(entities):
+    text = "Kaido Motors opened a plant in Texas. Kaido's chief executive said the plant would hire 500 people."
+    ents = entities(text)
+    assert "Kaido" not in ents and "Kaido's" not in ents
+    assert "Kaido Motors" in ents and ents["Kaido Motors"].type == "Organization"
+
+
+def test_acronym_merges_with_its_expansion(entities):
+    text = ("The World Health Organization (WHO) warned on Tuesday of a new outbreak. "
+            "The WHO said it would send experts to Geneva.")
+    ents = entities(text)
+    assert "WHO" not in ents
+    assert "WHO" in ents["World Health Organization"].aliases
+
+
+def test_definite_description_joins_the_salient_organisation(entities):
+    text = ("The European Union agreed new sanctions on Monday. The European Union said they would start soon. "
+            "The bloc has debated the measures for months, and the bloc's members were divided.")
+    ents = entities(text)
+    eu = ents["European Union"]
+    assert any(alias.lower() == "the bloc" for alias in eu.aliases)
+
+
+def test_known_city_is_a_place_even_when_ner_says_person(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Aid reached Kyiv on Monday.")
+    for name, proc in nlp.pipeline:
+        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
+            doc = proc(doc)
+    doc.ents = [Span(doc, 2, 3, label="PERSON")]  # a typical small-model error
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kyiv", "Place")]
+
+
+def test_lowercase_spans_are_not_names(entities):
+    ents = entities("Supplies went to the eastern flank nations and to Poland.")
+    assert all(any(c.isupper() for c in name) for name in ents)
+
+
+def test_mention_offsets_slice_the_text(entities):
+    text = "WASHINGTON\nNATO leaders met Jens Stoltenberg. Stoltenberg's office said so."
+    for e in entities(text).values():
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("a,b", [("NATO–Ukraine Council", "NATO-Ukraine Council"), ("Zelenskyy", "ZELENSKYY"),
+                                 ("Jose", "José")])
+def test_name_key_normalises_dashes_case_and_accents(a, b):
+    assert name_key(a) == name_key(b)
