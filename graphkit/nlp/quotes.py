@@ -32,18 +32,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import DIRECT, INDIRECT, Entity, Quote, Span
-from .speakers import SpeakerResolver, core_phrase, source_of_according_to, subject_of
+from .speakers import SPEECH_VERBS, SpeakerResolver, core_phrase, source_of_according_to, subject_of
 
-SPEECH_VERBS = frozenset("""
-    say add tell acknowledge maintain warn insist argue claim note explain write ask
-    state declare announce report reply respond answer remark comment conclude concede
-    admit allege assert boast brag complain confirm contend deny emphasize emphasise
-    stress joke quip recall repeat suggest testify tweet post predict promise recount
-    observe shout scream yell cry vow pledge caution charge counter call describe dub
-    label urge demand plead threaten mock lament muse wonder accuse criticize criticise
-    praise blast slam tout concur agree disagree reiterate reveal disclose estimate
-    proclaim exclaim whisper mutter continue begin quote speak tweet retort
-""".split())
 
 MARKS = re.compile(r"“|”|``|''|\"")
 OPENING = {"“", "``"}
@@ -192,7 +182,7 @@ class _Attributor:
         text = doc.text
         last_char = text[piece.end - 1]
         follows = text[after_at:after_at + 2].strip()[:1]
-        if last_char not in QUOTE_FINAL and follows not in (",", "—", "–") and not self._opens_sentence(index):
+        if last_char not in QUOTE_FINAL and follows not in (",", "—", "–") and not self.opens_sentence(index):
             return None
         span = doc.char_span(piece.close_at, after_at, alignment_mode="expand")
         if span is None:
@@ -205,7 +195,26 @@ class _Attributor:
                 return doc[i]
         return None
 
-    def _opens_sentence(self, index: int) -> bool:
+    def signature(self, index: int) -> Token | None:
+        """'"…" — Ann Lee': a name signed after a dash that ends the paragraph."""
+        piece, doc = self.pieces[index], self.doc
+        if piece.close_at is None:
+            return None
+        after_at = piece.close_at + piece.close_len
+        line_end = doc.text.find("\n", after_at)
+        tail = doc.text[after_at:line_end if line_end != -1 else len(doc.text)]
+        stripped = tail.strip()
+        if not stripped or stripped[0] not in "―—–-" or len(stripped) > 80:
+            return None
+        name = doc.char_span(after_at + tail.index(stripped[0]) + 1, after_at + len(tail.rstrip()),
+                             alignment_mode="expand")
+        if name is None:
+            return None
+        heads = [t for t in name if t.head.i < name.start or t.head.i >= name.end or t.head is t]
+        candidates = [t for t in heads if t.pos_ in ("PROPN", "NOUN")]
+        return candidates[0] if candidates else None
+
+    def opens_sentence(self, index: int) -> bool:
         span = self.token_spans[index]
         first = span[0].i
         start = span[0].sent.start
@@ -237,10 +246,10 @@ def _span(doc: Doc, start_token: int, end_token: int) -> Span:
     return Span(span.start_char, span.end_char, span.text)
 
 
-def _source_token(cue: Token) -> Token | None:
+def _source_token(cue: Token, quoted: list[int]) -> Token | None:
     if cue.lower_ == "according":
         return source_of_according_to(cue)
-    return subject_of(cue)
+    return subject_of(cue, quoted)
 
 
 def _cue_name(cue: Token) -> str:
@@ -266,32 +275,32 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     pieces = scan_quotations(doc.text)
     attributor = _Attributor(doc, pieces)
     resolver = SpeakerResolver(doc, entities, attributor.inside)
-    quotes: list[Quote] = []
-    cue_of_chain: dict[int, Token] = {}
     cues = [attributor.cue_of(i) for i in range(len(pieces))]
+    cue_of_chain: dict[int, Token] = {}
     for piece, cue in zip(pieces, cues):
         if cue is not None:
             cue_of_chain.setdefault(piece.chain, cue)
 
+    quotes: list[Quote] = []
     previous: Quote | None = None
-    previous_paragraph = -1
     for index, (piece, cue) in enumerate(zip(pieces, cues)):
         span = attributor.token_spans[index]
+        sentence = _sentence_span(doc, span[0], span[-1])
+        text = doc.text[piece.start:piece.end]
         cue = cue or cue_of_chain.get(piece.chain)
-        paragraph = doc.text.count("\n", 0, piece.start) if False else None
         if cue is not None:
-            source = _source_token(cue)
-            speaker = resolver.resolve(source)
-            mention = _span(doc, *_mention_bounds(source)) if source is not None else None
-            quote = Quote(text=doc.text[piece.start:piece.end], start=piece.start, end=piece.end,
-                          speaker=speaker, speaker_mention=mention, cue=_cue_name(cue),
-                          cue_span=_cue_span(cue), kind=DIRECT,
-                          sentence=_sentence_span(doc, span[0], span[-1]))
-        elif previous is not None and previous.speaker and _opens_paragraph(doc.text, piece) \
+            source = _source_token(cue, attributor.inside)
+            quote = Quote(text=text, start=piece.start, end=piece.end,
+                          speaker=resolver.resolve(source), speaker_mention=_mention_span(source),
+                          cue=_cue_name(cue), cue_span=_cue_span(cue), kind=DIRECT, sentence=sentence)
+        elif (signed := attributor.signature(index)) is not None:
+            quote = Quote(text=text, start=piece.start, end=piece.end, speaker=resolver.resolve(signed),
+                          speaker_mention=_mention_span(signed), kind=DIRECT, sentence=sentence)
+        elif previous is not None and attributor.opens_sentence(index) \
                 and _continues(doc.text, previous, piece):
-            quote = Quote(text=doc.text[piece.start:piece.end], start=piece.start, end=piece.end,
-                          speaker=previous.speaker, kind=DIRECT,
-                          sentence=_sentence_span(doc, span[0], span[-1]))
+            # the speaker goes on talking: "…," she said. "…"  /  a paragraph that is only a quote
+            quote = Quote(text=text, start=piece.start, end=piece.end, speaker=previous.speaker,
+                          speaker_mention=previous.speaker_mention, kind=DIRECT, sentence=sentence)
         else:
             continue  # scare quotes, titles: nobody is said to have said them
         quotes.append(quote)
@@ -302,14 +311,23 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
 
 
 def _continues(text: str, previous: Quote, piece: Quoted) -> bool:
-    """A cue-less quotation continues the previous one when only a paragraph break lies between."""
+    """A cue-less quotation continues the previous one when at most a paragraph lies between.
+
+    Either it follows in the same paragraph, or it opens the next paragraph.
+    """
     between = text[previous.end:piece.open_at]
-    return between.count("\n") <= 2 and len(between) < 400
+    if "\n" not in between:
+        return True
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    opens_paragraph = not text[line_start:piece.open_at].strip()
+    return opens_paragraph and not text[previous.end:line_start].strip(" \t\n\"”'’.,")
 
 
-def _mention_bounds(source: Token) -> tuple[int, int]:
+def _mention_span(source: Token | None) -> Span | None:
+    if source is None:
+        return None
     phrase = core_phrase(source)
-    return phrase.start, phrase.end
+    return _span(source.doc, phrase.start, phrase.end)
 
 
 # ---------------------------------------------------------------- pass 3: indirect
@@ -335,12 +353,12 @@ def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: SpeakerResolve
                 end -= 1
             if end - start < 3:
                 continue
-            source = _source_token(cue)
+            source = _source_token(cue, attributor.inside)
             text_span = doc[start:end]
             result.append(Quote(
                 text=text_span.text, start=text_span.start_char, end=text_span.end_char,
                 speaker=resolver.resolve(source),
-                speaker_mention=_span(doc, *_mention_bounds(source)) if source is not None else None,
+                speaker_mention=_mention_span(source),
                 cue=_cue_name(cue), cue_span=_cue_span(cue), kind=INDIRECT,
                 sentence=_sentence_span(doc, doc[start], doc[end - 1])))
     return result

@@ -24,6 +24,18 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import ORGANIZATION, PERSON, Entity
 
+# Lemmas of verbs that attribute words to their subject.
+SPEECH_VERBS = frozenset("""
+    say add tell acknowledge maintain warn insist argue claim note explain write ask
+    state declare announce report reply respond answer remark comment conclude concede
+    admit allege assert boast brag complain confirm contend deny emphasize emphasise
+    stress joke quip recall repeat suggest testify tweet post predict promise recount
+    observe shout scream yell cry vow pledge caution charge counter call describe dub
+    label urge demand plead threaten mock lament muse wonder accuse criticize criticise
+    praise blast slam tout reiterate reveal disclose estimate
+    proclaim exclaim whisper mutter quote speak retort
+""".split())
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # A cue without its own subject borrows its head's ("X said ... and added",
 # "X declined to say", "X was quoted as saying", "X said, adding that ...").
@@ -39,17 +51,35 @@ FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady"}
 PRONOUN_REACH = 6
 
 
-def subject_of(cue: Token) -> Token | None:
-    """The grammatical subject of a speech verb, inherited through conj/xcomp/advcl."""
+def subject_of(cue: Token, quoted: list[int]) -> Token | None:
+    """The grammatical subject of a speech verb, inherited through conj/xcomp/advcl.
+
+    A "subject" inside quoted words is a parse error, never the speaker.
+    """
+    own = _own_subject(cue, quoted)
+    if own is not None or cue.dep_ not in SUBJECT_INHERITING_DEPS:
+        return own
+    # "X said …, but maintained …": the parser often hangs the second verb on a
+    # verb of the reported clause; the subject is the speech verb's above it.
+    ancestors = list(cue.ancestors)[:4]
+    for verb in ancestors:
+        if verb.lemma_.lower() in SPEECH_VERBS and (subject := _own_subject(verb, quoted)) is not None:
+            return subject
     verb = cue
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        # passive "X was quoted as saying": the agent is the passive subject above
+        # passive "X was quoted as saying": the subject sits on the verb above
         if verb.dep_ not in SUBJECT_INHERITING_DEPS or verb.head is verb:
             return None
         verb = verb.head
+        if (subject := _own_subject(verb, quoted)) is not None:
+            return subject
+    return None
+
+
+def _own_subject(verb: Token, quoted: list[int]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and quoted[child.i] == -1:
+            return child
     return None
 
 
@@ -75,6 +105,13 @@ def core_phrase(head: Token) -> SpacySpan:
     return head.doc[start:end + 1]
 
 
+def _normal_name(name: str) -> str:
+    name = name.lower().replace("’", "'")
+    if name.endswith("'s"):
+        name = name[:-2]
+    return name[4:] if name.startswith("the ") else name
+
+
 class SpeakerResolver:
     """Maps source tokens of one document to entity ids."""
 
@@ -87,6 +124,7 @@ class SpeakerResolver:
         self.gender: dict[str, str] = {}
         self._index_mentions(entities)
         self.titles = self._title_index()
+        self.names = self._name_index(entities)
 
     # ------------------------------------------------------------ indexing
 
@@ -113,6 +151,19 @@ class SpeakerResolver:
                     self.gender.setdefault(entity_id, "m")
                 elif word in FEMALE_HONORIFICS:
                     self.gender.setdefault(entity_id, "f")
+
+    @staticmethod
+    def _name_index(entities: list[Entity]) -> dict[str, set[str]]:
+        """Full names, aliases and person surnames, lowercased, to entity ids."""
+        names: dict[str, set[str]] = {}
+        for entity in entities:
+            if entity.type not in (PERSON, ORGANIZATION):
+                continue
+            for name in (entity.name, *entity.aliases):
+                names.setdefault(_normal_name(name), set()).add(entity.id)
+                if entity.type == PERSON and " " in name:
+                    names.setdefault(name.split()[-1].lower(), set()).add(entity.id)
+        return names
 
     def _title_index(self) -> dict[str, set[str]]:
         """Title nouns tied to persons: "Minister Ann Lee", "Ann Lee, the minister"."""
@@ -145,10 +196,21 @@ class SpeakerResolver:
         direct = self.entity_at[source.i]
         if direct is not None and self.entities[direct].type in (PERSON, ORGANIZATION):
             return direct
-        named = self._named_inside(source)
+        named = self._named_inside(source) or self._by_name(source)
         if named is not None:
             return named
         return self._resolve_title(source)
+
+    def _by_name(self, head: Token) -> str | None:
+        """A name the entity recogniser missed here but found elsewhere ("Trump" -> Donald Trump)."""
+        if head.pos_ != "PROPN":
+            return None
+        phrase = core_phrase(head)
+        for key in (_normal_name(phrase.text), head.lower_):
+            candidates = self.names.get(key, set())
+            if len(candidates) == 1:
+                return next(iter(candidates))
+        return None
 
     def _named_inside(self, head: Token) -> str | None:
         """A single named entity in the core phrase or a named appositive."""
