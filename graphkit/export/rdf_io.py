@@ -116,8 +116,8 @@ def run_query(store: ox.Store, sparql: str) -> tuple[list[str], list[dict]]:
         if body.lstrip().upper().startswith(UPDATE_WORDS):
             raise QueryError("update queries are refused: graphkit query is read-only") from None
         raise QueryError(f"invalid SPARQL: {error}") from None
-    if isinstance(result, bool):
-        return ["ask"], [{"ask": result}]
+    if isinstance(result, ox.QueryBoolean):
+        return ["ask"], [{"ask": bool(result)}]
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
         return names, [{name: _python(row[name]) for name in names} for row in result]

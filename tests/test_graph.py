@@ -1,0 +1,138 @@
+"""The RDF contract, the NetworkX view, merging across articles, deterministic output."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import SDO, SKOS
+
+import graphkit
+from graphkit.graph.corpus import merge_results
+from graphkit.graph.vocab import GK
+from graphkit.kg import KnowledgeGraph
+from graphkit.model import Article, DocResult, Entity, Mention, Quote, Relation, Span
+
+ENTITY_CLASSES = {SDO.Person, SDO.Organization, SDO.Place, SDO.Country, SDO.City, SDO.State}
+
+
+def doc(key, text, entities, relations=(), quotes=()):
+    return DocResult(Article(text=text, id=key), tuple(entities), tuple(relations), tuple(quotes))
+
+
+def person(eid, name, *aliases, start=0):
+    return Entity(eid, name, "Person", "PERSON", aliases=aliases, mentions=(Mention(start, start + len(name), name),))
+
+
+def org(eid, name, start=0):
+    return Entity(eid, name, "Organization", "ORG", mentions=(Mention(start, start + len(name), name),))
+
+
+@pytest.fixture
+def two_articles():
+    a_text = "Jane Roe, chief of Acme Corp, said: \"We will grow.\""
+    b_text = "Roe met Acme Corp staff. \"Growth is coming,\" Roe said."
+    a = doc("a", a_text, [person("e0", "Jane Roe"), org("e1", "Acme Corp", 19)],
+            [Relation("e0", "worksFor", "e1", Span(0, len(a_text), a_text), "test", role="chief")],
+            [Quote("We will grow.", 37, 50, speaker="e0", cue="say")])
+    b = doc("b", b_text, [person("e0", "Roe"), org("e1", "Acme Corp", 8)],
+            [Relation("e0", "verb:meet", "e1", Span(0, 24, b_text[:24]), "test")],
+            [Quote("Growth is coming,", 26, 43, speaker="e0", cue="say"),
+             Quote("Roe is great", 0, 3, speaker=None, cue=None)])
+    corpus, duplicates = merge_results([a, b])
+    return KnowledgeGraph(corpus)
+
+
+def test_same_entity_across_articles_is_one_node(two_articles):
+    g = two_articles.rdf
+    people = set(g.subjects(RDF.type, SDO.Person))
+    assert len(people) == 1
+    (jane,) = people
+    assert str(g.value(jane, RDFS.label)) == "Jane Roe"
+    assert "Roe" in {str(x) for x in g.objects(jane, SKOS.altLabel)}
+
+
+def test_every_entity_has_a_type_and_one_label(seed_kg):
+    g = seed_kg.rdf
+    for article in g.subjects(RDF.type, SDO.NewsArticle):
+        for entity in g.objects(article, SDO.mentions):
+            assert set(g.objects(entity, RDF.type)) & ENTITY_CLASSES
+            assert len(list(g.objects(entity, RDFS.label))) == 1
+
+
+def test_entity_iris_are_stable_across_builds_and_corpora(two_articles, seed_kg):
+    assert str(next(iter(two_articles.rdf.subjects(RDF.type, SDO.Person)))) == \
+        "https://example.org/graphkit/id/person/jane-roe"
+    other = KnowledgeGraph(seed_kg.corpus, base_iri="http://news.example/kg/")
+    assert any(str(s).startswith("http://news.example/kg/person/") for s in other.rdf.subjects(RDF.type, SDO.Person))
+
+
+def test_relation_is_a_direct_triple_plus_a_statement_with_provenance(two_articles):
+    g = two_articles.rdf
+    jane = next(iter(g.subjects(RDF.type, SDO.Person)))
+    acme = next(iter(g.subjects(RDF.type, SDO.Organization)))
+    assert (jane, SDO.worksFor, acme) in g
+    statements = [s for s in g.subjects(RDF.predicate, SDO.worksFor)]
+    assert len(statements) == 1
+    st = statements[0]
+    assert g.value(st, GK.roleName).toPython() == "chief"
+    assert g.value(st, GK.startOffset).toPython() == 0
+    assert g.value(SDO.worksFor, RDFS.label) is not None
+    assert (SDO.worksFor, RDF.type, RDF.Property) in g
+
+
+def test_unknown_speaker_has_no_spokenByCharacter(two_articles):
+    g = two_articles.rdf
+    quotes = list(g.subjects(RDF.type, SDO.Quotation))
+    assert len(quotes) == 3
+    unattributed = [q for q in quotes if g.value(q, SDO.spokenByCharacter) is None]
+    assert [str(g.value(q, SDO.text)) for q in unattributed] == ["Roe is great"]
+
+
+def test_quote_offsets_slice_the_article_text(seed_kg):
+    for cq in seed_kg.corpus.quotes:
+        assert seed_kg.corpus.articles[cq.article].text[cq.quote.start:cq.quote.end] == cq.quote.text
+    for cr in seed_kg.corpus.relations:
+        ev = cr.relation.evidence
+        assert seed_kg.corpus.articles[cr.article].text[ev.start:ev.end] == ev.text
+
+
+def test_duplicate_article_is_counted_once(two_articles):
+    a = doc("x", "Same text.", [])
+    corpus, duplicates = merge_results([a, doc("y", "Same text.", [])])
+    assert len(corpus.articles) == 1 and duplicates == 1
+
+
+def test_turtle_parses_in_rdflib_and_oxigraph_and_is_deterministic(seed_kg, tmp_path):
+    data = seed_kg.serialize("turtle")
+    assert len(Graph().parse(data=data, format="turtle")) == len(seed_kg.rdf)
+    assert len(list(ox.parse(data, format=ox.RdfFormat.TURTLE))) == len(seed_kg.rdf)
+    again = graphkit.build([seed_kg.corpus.articles[k] for k in seed_kg.corpus.articles])
+    assert again.serialize("turtle") == data
+
+
+def test_nx_view(two_articles):
+    g = two_articles.nx
+    assert g.number_of_nodes() == 2
+    jane = next(n for n, d in g.nodes(data=True) if d["type"] == "Person")
+    data = g.nodes[jane]
+    assert data["name"] == "Jane Roe" and "Roe" in data["aliases"] and data["roles"] == []
+    assert len(data["quotes"]) == 2
+    labels = sorted(d["label"] for _, _, d in g.edges(data=True))
+    assert labels == ["meet", "works for"]
+    assert all(d["evidence"] for _, _, d in g.edges(data=True))
+
+
+def test_query_returns_rows_with_predeclared_prefixes(two_articles):
+    rows = two_articles.query("SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }")
+    assert rows == [{"name": "Jane Roe"}]
+    assert two_articles.query("ASK { ?q a schema:Quotation }") == [{"ask": True}]
+
+
+def test_query_errors_are_clear(two_articles):
+    from graphkit.export.rdf_io import QueryError
+
+    with pytest.raises(QueryError, match="invalid SPARQL"):
+        two_articles.query("SELEC ?x WHERE { ?x ?y ?z }")
+    with pytest.raises(QueryError, match="read-only"):
+        two_articles.query("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
