@@ -1,0 +1,276 @@
+"""The HTML viewer in a real headless Chromium (Debian's /usr/bin/chromium via playwright).
+
+Every test runs with the network blocked: anything not file:// or data: is
+aborted and recorded, and the test fails if the page asked for anything.
+Skipped when /usr/bin/chromium or playwright is missing, except under CI
+(env CI set), where that is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graphkit.export.html import write_html
+from test_html import (ENT, HOSTILE_ATTR, HOSTILE_NAME, HOSTILE_SCRIPT, STOLTENBERG_QUOTES,
+                       hostile_graph, news_graph)
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--no-first-run"]
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        _unavailable(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+class Viewer:
+    """One page of the viewer, offline, with what it tried to fetch and say."""
+
+    def __init__(self, browser, path: Path):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+        self.page = self.context.new_page()
+        self.blocked: list[str] = []
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        # Any script smuggled in by the data would call alert() or set this flag.
+        self.page.add_init_script("window.__pwned = false;"
+                                  "window.alert = function () { window.__pwned = true; };")
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function("window.graphkitReady === true", timeout=20_000)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, expression: str, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def node_id(self, iri: str) -> str:
+        return self.js("iri => Object.keys(graphkit.data.entities).find(k => graphkit.data.entities[k].iri === iri)", iri)
+
+    def click_node(self, node_id: str) -> None:
+        """A real mouse click on the node's position on the canvas."""
+        x, y = self.js("""id => {
+            const p = graphkit.network.getPositions([id])[id];
+            const d = graphkit.network.canvasToDOM(p);
+            const r = document.querySelector('#gk-graph canvas').getBoundingClientRect();
+            return [r.left + d.x, r.top + d.y];
+        }""", node_id)
+        self.page.mouse.click(x, y)
+
+    def panel_text(self) -> str:
+        return self.page.inner_text("#gk-panel")
+
+    def assert_offline(self) -> None:
+        assert self.blocked == []
+        assert all(url.startswith(("file:", "data:")) for url in self.requests), self.requests
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def news_viewer(browser, tmp_path):
+    path = tmp_path / "news.html"
+    write_html(news_graph(), path, title="NATO and Ukraine")
+    viewer = Viewer(browser, path)
+    yield viewer
+    viewer.assert_offline()
+    assert viewer.errors == []
+    viewer.close()
+
+
+@pytest.fixture
+def hostile_viewer(browser, tmp_path):
+    path = tmp_path / "hostile.html"
+    write_html(hostile_graph(), path, title=HOSTILE_NAME + HOSTILE_SCRIPT)
+    viewer = Viewer(browser, path)
+    yield viewer
+    viewer.assert_offline()
+    viewer.close()
+
+
+def test_canvas_is_drawn(news_viewer):
+    painted = news_viewer.js("""() => {
+        const c = document.querySelector('#gk-graph canvas');
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+        return n;
+    }""")
+    assert painted > 2000  # nine dots, their labels and the edges
+
+
+def test_node_and_edge_counts_match_the_graph(news_viewer):
+    g = news_graph()
+    assert news_viewer.js("graphkit.nodes.length") == g.number_of_nodes()
+    assert news_viewer.js("graphkit.edges.length") == g.number_of_edges()
+    assert news_viewer.js("Object.keys(graphkit.network.getPositions()).length") == g.number_of_nodes()
+
+
+def test_layout_settles_and_physics_goes_off(news_viewer):
+    assert news_viewer.js("graphkit.network.physics.physicsEnabled") is False
+    before = news_viewer.js("JSON.stringify(graphkit.network.getPositions())")
+    news_viewer.page.wait_for_timeout(500)
+    assert news_viewer.js("JSON.stringify(graphkit.network.getPositions())") == before
+    assert news_viewer.page.is_hidden("#gk-loading")
+
+
+def test_search_by_alias_focuses_the_entity(news_viewer):
+    page = news_viewer.page
+    page.fill("#gk-search", "zelensky")  # an alias, lower case
+    assert "Volodymyr Zelenskyy" in page.inner_text("#gk-search-results")
+    page.keyboard.press("Enter")
+    zelenskyy = news_viewer.node_id(ENT + "volodymyr-zelenskyy")
+    assert news_viewer.js("graphkit.network.getSelectedNodes()") == [zelenskyy]
+    assert page.inner_text("#gk-panel h2") == "Volodymyr Zelenskyy"
+    assert "President" in news_viewer.panel_text()
+    # An alias of an organisation, matched from its middle.
+    page.fill("#gk-search", "alliance")
+    page.keyboard.press("Enter")
+    assert page.inner_text("#gk-panel h2") == "North Atlantic Treaty Organization"
+
+
+def test_clicking_a_node_lists_its_quotes_and_relations(news_viewer):
+    news_viewer.click_node(news_viewer.node_id(ENT + "jens-stoltenberg"))
+    text = news_viewer.panel_text()
+    assert news_viewer.page.inner_text("#gk-panel h2") == "Jens Stoltenberg"
+    for quote in STOLTENBERG_QUOTES:
+        assert quote["text"] in text
+    assert "Secretary-General" in text
+    assert "works for" in text and "met with" in text
+    assert "Allies promise to deliver ammunition to Kyiv" in text  # a quote's article title
+    assert "claim by Jens Stoltenberg" in text  # the claim he made inside a quote
+
+
+def test_panel_relation_selects_the_other_entity(news_viewer):
+    news_viewer.js("id => graphkit.focusEntity(id)", news_viewer.node_id(ENT + "jens-stoltenberg"))
+    zelenskyy = news_viewer.node_id(ENT + "volodymyr-zelenskyy")
+    news_viewer.page.click(f"#gk-panel .gk-item button[data-entity='{zelenskyy}']")
+    assert news_viewer.js("graphkit.network.getSelectedNodes()") == [zelenskyy]
+    assert news_viewer.page.inner_text("#gk-panel h2") == "Volodymyr Zelenskyy"
+
+
+def test_panel_quote_opens_its_article(news_viewer):
+    news_viewer.js("id => graphkit.focusEntity(id)", news_viewer.node_id(ENT + "jens-stoltenberg"))
+    news_viewer.page.click("#gk-panel .gk-quote >> nth=2")
+    assert news_viewer.page.inner_text("#gk-panel h2") == "Allies promise to deliver ammunition to Kyiv"
+    assert "Kyiv" in news_viewer.panel_text()
+    assert len(news_viewer.js("graphkit.network.getSelectedNodes()")) >= 2
+
+
+def test_hover_shows_a_plain_text_tooltip(news_viewer):
+    nato = news_viewer.node_id(ENT + "nato")
+    x, y = news_viewer.js("""id => {
+        const d = graphkit.network.canvasToDOM(graphkit.network.getPositions([id])[id]);
+        const r = document.querySelector('#gk-graph canvas').getBoundingClientRect();
+        return [r.left + d.x, r.top + d.y];
+    }""", nato)
+    news_viewer.page.mouse.move(x - 3, y - 3)
+    news_viewer.page.mouse.move(x, y)
+    news_viewer.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    tip = news_viewer.page.inner_text("div.vis-tooltip")
+    assert "North Atlantic Treaty Organization" in tip and "Organization" in tip and "the alliance" in tip
+
+
+def test_type_and_predicate_filters(news_viewer):
+    page = news_viewer.page
+    page.uncheck("#gk-type-filter label[title='Place'] input")
+    visible = news_viewer.js("graphkit.network.body.nodeIndices.length")
+    assert visible == 4  # two people, two organisations
+    page.check("#gk-type-filter label[title='Place'] input")
+    assert news_viewer.js("graphkit.network.body.nodeIndices.length") == 9
+    page.click("#gk-pred-none")
+    assert news_viewer.js("graphkit.network.body.edgeIndices.length") == 0
+    page.check("#gk-predicate-filter label[title='works for'] input")
+    assert news_viewer.js("graphkit.network.body.edgeIndices.length") == 1
+
+
+def test_physics_toggle(news_viewer):
+    news_viewer.page.check("#gk-physics")
+    assert news_viewer.js("graphkit.network.physics.physicsEnabled") is True
+    news_viewer.page.uncheck("#gk-physics")
+    assert news_viewer.js("graphkit.network.physics.physicsEnabled") is False
+
+
+def test_hostile_graph_runs_no_script_and_shows_text(hostile_viewer):
+    v = hostile_viewer
+    assert v.js("document.title") == HOSTILE_NAME + HOSTILE_SCRIPT
+    assert v.page.inner_text("#gk-title") == HOSTILE_NAME + HOSTILE_SCRIPT
+    person = v.node_id(ENT + "a<b>")
+    v.click_node(person)
+    text = v.panel_text()
+    for hostile in (HOSTILE_NAME, HOSTILE_SCRIPT, HOSTILE_ATTR):
+        assert hostile in text  # shown as text, not parsed
+    # The search matches hostile aliases as plain text too.
+    v.page.fill("#gk-search", "</script>")
+    assert HOSTILE_SCRIPT in v.page.inner_text("#gk-search-results")
+    v.page.keyboard.press("Escape")
+    # Quote → article panel, whose javascript: URL must not become a link.
+    v.page.click("#gk-panel .gk-quote >> nth=0")
+    assert v.page.inner_text("#gk-panel h2") == HOSTILE_SCRIPT
+    hrefs = v.js("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))")
+    assert hrefs == []
+    # Hover tooltip of the hostile node.
+    x, y = v.js("""id => {
+        const d = graphkit.network.canvasToDOM(graphkit.network.getPositions([id])[id]);
+        const r = document.querySelector('#gk-graph canvas').getBoundingClientRect();
+        return [r.left + d.x, r.top + d.y];
+    }""", person)
+    v.page.mouse.move(x - 3, y - 3)
+    v.page.mouse.move(x, y)
+    v.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    assert HOSTILE_NAME in v.page.inner_text("div.vis-tooltip")
+    v.page.wait_for_timeout(300)  # give any injected onerror/onload a chance to fire
+    assert v.js("window.__pwned") is False
+    assert v.dialogs == []
+    assert v.js("document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
+    assert v.js("document.querySelectorAll('script').length") == 3
+    assert v.errors == []
+
+
+def test_max_nodes_page_reports_the_cut(browser, tmp_path):
+    path = tmp_path / "cut.html"
+    write_html(news_graph(), path, max_nodes=3)
+    viewer = Viewer(browser, path)
+    try:
+        assert viewer.js("graphkit.nodes.length") == 3
+        assert "6 less connected entities left out" in viewer.page.inner_text("#gk-stats")
+        assert "6 of 9 entities are left out" in viewer.panel_text()
+        viewer.assert_offline()
+    finally:
+        viewer.close()
