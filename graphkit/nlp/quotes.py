@@ -79,7 +79,7 @@ def _paragraph_pieces(text: str, start: int, end: int) -> tuple[list[Quoted], bo
             if mark not in OPENING and not _looks_opening(text, at, len(mark), start):
                 continue  # a straight mark glued to a word on its left: not an opener
             open_at, open_len = at, len(mark)
-        elif mark in OPENING and not (mark == "``" and False):
+        elif mark in OPENING:
             open_at, open_len = at, len(mark)  # the earlier opener was never closed
         else:
             pieces.append(Quoted(open_at + open_len, at, open_at, at, len(mark)))
@@ -151,6 +151,13 @@ class _Attributor:
         return (self._governing_cue(index) or self._trailing_cue(index)
                 or self._leading_cue(index))
 
+    def _according_to_on(self, node: Token) -> Token | None:
+        """'According to X, the deal is "dead"': the phrase modifies the quoted clause's verb."""
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "according" and self.is_cue(child):
+                return child
+        return None
+
     def _governing_cue(self, index: int) -> Token | None:
         """The nearest speech verb above the quoted words in the parse."""
         best, best_depth = None, MAX_CUE_DEPTH + 1
@@ -165,8 +172,9 @@ class _Attributor:
             for depth in range(1, MAX_CUE_DEPTH + 1):
                 if depth >= best_depth:
                     break
-                if self.is_cue(node):
-                    best, best_depth = node, depth
+                cue = node if self.is_cue(node) else self._according_to_on(node)
+                if cue is not None:
+                    best, best_depth = cue, depth
                     break
                 if self.inside[node.i] not in (-1, index) or node.head is node:
                     break  # climbing through another quotation proves nothing
@@ -320,7 +328,8 @@ def _continues(text: str, previous: Quote, piece: Quoted) -> bool:
         return True
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     opens_paragraph = not text[line_start:piece.open_at].strip()
-    return opens_paragraph and not text[previous.end:line_start].strip(" \t\n\"”'’.,")
+    previous_paragraph_end = len(text[:line_start].rstrip())
+    return opens_paragraph and "\n" not in text[previous.end:previous_paragraph_end]
 
 
 def _mention_span(source: Token | None) -> Span | None:

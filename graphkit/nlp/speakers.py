@@ -79,6 +79,8 @@ def subject_of(cue: Token, quoted: list[int]) -> Token | None:
 def _own_subject(verb: Token, quoted: list[int]) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and quoted[child.i] == -1:
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head  # "Ann Lee, who said …": the relative's antecedent
             return child
     return None
 

@@ -1,0 +1,212 @@
+"""Quotation detection and speaker attribution on small hand-written news texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.model import DIRECT, INDIRECT
+from graphkit.nlp.convert import entities_from_doc, quotes_from_doc
+from graphkit.nlp.quotes import scan_quotations
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from graphkit.nlp.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    """Text -> (direct quotes, indirect quotes, entity name of an id)."""
+
+    def run(text: str):
+        doc = nlp(text)
+        names = {e.id: e.name for e in entities_from_doc(doc)}
+        quotes = quotes_from_doc(doc)
+        for q in quotes:  # every quote's offsets are exact
+            assert text[q.start:q.end] == q.text
+            if q.speaker_mention:
+                assert text[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
+            if q.cue_span:
+                assert text[q.cue_span.start:q.cue_span.end] == q.cue_span.text
+        direct = [q for q in quotes if q.kind == DIRECT]
+        indirect = [q for q in quotes if q.kind == INDIRECT]
+        return direct, indirect, lambda q: names.get(q.speaker)
+
+    return run
+
+
+def speaker_names(entity_name, quotes):
+    return [entity_name(q) for q in quotes]
+
+
+def surname_of(name):
+    return name.split()[-1] if name else None
+
+
+# ---------------------------------------------------------------- mark scanning
+
+def test_scan_pairs_curly_straight_and_doubled_apostrophe_marks():
+    text = 'A “one” and "two" and ``three\'\' and \'\'four\'\' end.'
+    assert [text[p.start:p.end] for p in scan_quotations(text)] == ["one", "two", "three", "four"]
+
+
+def test_scan_ignores_a_stray_closing_mark():
+    text = 'The board is 12" wide. She said "yes" then.'
+    assert [text[p.start:p.end] for p in scan_quotations(text)] == ["yes"]
+
+
+def test_scan_chains_a_quotation_running_over_paragraphs():
+    text = '“First part of it.\n“Second part of it.”\nNot quoted.'
+    pieces = scan_quotations(text)
+    assert [text[p.start:p.end] for p in pieces] == ["First part of it.", "Second part of it."]
+    assert pieces[0].chain == pieces[1].chain
+
+
+# ---------------------------------------------------------------- layouts
+
+def test_speaker_first_with_colon(analyse):
+    direct, _, name = analyse('Maria Lopez said on Monday: "We will rebuild the bridge before winter."')
+    assert [q.text for q in direct] == ["We will rebuild the bridge before winter."]
+    assert name(direct[0]) == "Maria Lopez"
+    assert direct[0].cue == "say"
+
+
+def test_quote_first_said_x(analyse):
+    direct, _, name = analyse('“The budget is balanced,” said Thomas Green, the city treasurer.')
+    assert [q.text for q in direct] == ["The budget is balanced,"]
+    assert surname_of(name(direct[0])) == "Green"
+
+
+def test_quote_first_x_said(analyse):
+    direct, _, name = analyse('"Prices will fall next year," Anna Berg said.')
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Berg"
+    assert direct[0].speaker_mention.text == "Anna Berg"
+
+
+def test_split_quote_gives_both_parts_the_same_speaker(analyse):
+    text = '"We are ready," Carlos Mendes said, "and we will not wait for anyone else."'
+    direct, _, name = analyse(text)
+    assert [q.text for q in direct] == ["We are ready,", "and we will not wait for anyone else."]
+    assert {surname_of(name(q)) for q in direct} == {"Mendes"}
+
+
+def test_multi_paragraph_quote_keeps_its_speaker(analyse):
+    text = ('Governor Helen Park opened the session.\n'
+            '“We have spent two years on this plan. It is finally done.\n'
+            '“Now the hard part begins,” she said.\n'
+            'The vote is expected next week.')
+    direct, _, name = analyse(text)
+    assert [q.text for q in direct] == ["We have spent two years on this plan. It is finally done.",
+                                        "Now the hard part begins,"]
+    assert {surname_of(name(q)) for q in direct} == {"Park"}
+
+
+def test_curly_and_straight_marks_both_work(analyse):
+    curly, _, name_c = analyse('“Taxes are too high,” said Robert King.')
+    straight, _, name_s = analyse('"Taxes are too high," said Robert King.')
+    assert [q.text for q in curly] == [q.text for q in straight] == ["Taxes are too high,"]
+    assert surname_of(name_c(curly[0])) == surname_of(name_s(straight[0])) == "King"
+
+
+def test_according_to(analyse):
+    direct, _, name = analyse('The plant will close in May, according to Laura Chen, who called the move "a painful but necessary step."')
+    assert [q.text for q in direct] == ["a painful but necessary step."]
+    assert surname_of(name(direct[0])) == "Chen"
+
+
+def test_according_to_with_a_quote(analyse):
+    direct, _, name = analyse('According to Peter Novak, the deal is "dead in the water."')
+    assert [q.text for q in direct] == ["dead in the water."]
+    assert direct[0].cue == "according to"
+    assert surname_of(name(direct[0])) == "Novak"
+
+
+def test_told_reporters(analyse):
+    direct, _, name = analyse('Senator James Walker told reporters: "I have not made up my mind."')
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Walker"
+    assert direct[0].cue == "tell"
+
+
+def test_said_in_a_statement(analyse):
+    direct, _, name = analyse('Greenpeace said in a statement: "This decision puts the coast at risk."')
+    assert len(direct) == 1 and name(direct[0]) == "Greenpeace"
+
+
+# ---------------------------------------------------------------- speakers
+
+def test_pronoun_resolves_to_the_preceding_person(analyse):
+    text = ('Prime Minister David Olsen met union leaders on Friday.\n'
+            '"We reached an agreement that protects every pension," he said.')
+    direct, _, name = analyse(text)
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Olsen"
+    assert direct[0].speaker_mention.text == "he"
+
+
+def test_pronoun_agrees_with_gender_from_honorific(analyse):
+    text = ('Mrs. Sarah Blake, the mayor, spoke after Mr. John Hale left the podium.\n'
+            '"The library stays open," she said.')
+    direct, _, name = analyse(text)
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Blake"
+
+
+def test_paragraph_of_only_a_quote_continues_the_previous_speaker(analyse):
+    text = ('"The river has never been this low," said Ingrid Holm, a hydrologist.\n'
+            '"If it does not rain by June, the farms downstream will run dry."\n'
+            'Officials have asked residents to save water.')
+    direct, _, name = analyse(text)
+    assert len(direct) == 2
+    assert {surname_of(name(q)) for q in direct} == {"Holm"}
+
+
+def test_title_and_appositive_resolve_to_the_named_person(analyse):
+    text = 'Dr. Amara Osei, the WHO\'s regional coordinator, said: "Vaccination rates are rising."'
+    direct, _, name = analyse(text)
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Osei"
+
+
+def test_fragment_inside_a_reported_clause_is_the_speakers(analyse):
+    text = 'Karen Doyle said the council will take "decisive action" on housing next month.'
+    direct, _, name = analyse(text)
+    assert [q.text for q in direct] == ["decisive action"]
+    assert surname_of(name(direct[0])) == "Doyle"
+
+
+def test_nominal_source_resolves_only_when_unambiguous(analyse):
+    text = ('Finance Minister Paul Weber presented the budget on Tuesday.\n'
+            '"This is a budget for growth," the minister said.')
+    direct, _, name = analyse(text)
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Weber"
+
+
+def test_unnamed_source_gives_no_speaker(analyse):
+    direct, _, _ = analyse('"The talks are over," a spokesman said.')
+    assert len(direct) == 1
+    assert direct[0].speaker is None
+    assert direct[0].speaker_mention.text == "a spokesman"
+
+
+# ---------------------------------------------------------------- not quotes / indirect
+
+def test_scare_quotes_and_titles_are_not_emitted(analyse):
+    text = ('The so-called "reform" package was debated for hours. '
+            'Critics watched the film "Silent Waters" on Sunday.')
+    direct, _, _ = analyse(text)
+    assert direct == []
+
+
+def test_indirect_speech(analyse):
+    direct, indirect, name = analyse('Elena Marsh said that the factory would reopen in the spring.')
+    assert direct == []
+    assert [q.text for q in indirect] == ["the factory would reopen in the spring"]
+    assert surname_of(name(indirect[0])) == "Marsh"
+    assert indirect[0].cue == "say"
+
+
+def test_quote_sentence_spans_the_quote(analyse):
+    text = 'The vote was close. "We won," Ruth Adler said. Then she left.'
+    direct, _, _ = analyse(text)
+    sentence = direct[0].sentence
+    assert sentence.start <= direct[0].start and direct[0].end <= sentence.end
+    assert "Ruth Adler said" in sentence.text
