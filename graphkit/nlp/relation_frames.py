@@ -94,6 +94,23 @@ def member_group_patterns(index: DocIndex) -> Iterator[Candidate]:
                 yield Candidate(member, "memberOf", org, noun, "member-group")
 
 
+def killing_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"the assassination of X by Y", "X's murder by Y"."""
+    for noun in index.doc:
+        if noun.lemma_.lower() not in lex.KILL_NOUNS or noun.pos_ != "NOUN":
+            continue
+        victims = entities_at(index, [c for c in noun.children if c.dep_ == "poss"])
+        killers = []
+        for prep, obj in prep_objects(noun):
+            if prep == "of":
+                victims += entities_at(index, [obj])
+            elif prep == "by":
+                killers += entities_at(index, [obj])
+        for killer in killers:
+            for victim in victims:
+                yield Candidate(killer, "killed", victim, noun, "killing-noun")
+
+
 # ---------------------------------------------------------------- presence
 
 def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
@@ -131,16 +148,17 @@ def _places_under(index: DocIndex, noun: Token, depth: int = 0) -> list[str]:
 # ---------------------------------------------------------------- places
 
 def place_patterns(index: DocIndex) -> Iterator[Candidate]:
-    """"Paris, France" and "A, in B": a place named with the place that holds it."""
-    spans = sorted(index.mention_spans, key=lambda item: item[1].start)
-    by_start = {span.start: (entity, span) for entity, span in spans}
-    for entity, span in spans:
+    """"Paris, France", "the plant, in Aiken" and "A in B": a place named with the place that holds it."""
+    doc = index.doc
+    by_start = {span.start: (entity, span) for entity, span in index.mention_spans}
+    for entity, span in index.mention_spans:
         if index.type_of(entity) != PLACE:
             continue
         nxt = span.end
-        if nxt + 1 < len(index.doc) and index.doc[nxt].text == "," and nxt + 1 in by_start:
-            outer, outer_span = by_start[nxt + 1]
-            if index.type_of(outer) == PLACE and outer != entity and not _in_list(index, span, outer_span):
+        if nxt + 1 < len(doc) and doc[nxt].text == ",":
+            skip = 1 if doc[nxt + 1].lower_ == "in" else 0  # "the Palace of Fine Arts, in San Francisco"
+            outer, outer_span = by_start.get(nxt + 1 + skip, (None, None))
+            if outer and index.type_of(outer) == PLACE and outer != entity and not _in_list(index, span, outer_span):
                 yield Candidate(entity, "containedInPlace", outer, span.root, "place-comma-place")
         for prep, obj in prep_objects(span.root):
             if prep == "in":
@@ -152,26 +170,30 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
 def _in_list(index: DocIndex, first, second) -> bool:
     """Whether "A, B" is part of a list ("France, Germany and Italy") rather than "town, state"."""
     doc = index.doc
+    places = {t.i for e, s in index.mention_spans if index.type_of(e) == PLACE for t in s}
     before = doc[first.start - 1] if first.start > 0 else None
     after = doc[second.end] if second.end < len(doc) else None
-    if after is not None and (after.lower_ in ("and", "or") or (after.text == "," and second.end + 1 < len(doc)
-                                                                 and doc[second.end + 1].lower_ in ("and", "or"))):
+    if before is not None and (before.lower_ in ("and", "or") or (before.text == "," and first.start > 1 and doc[first.start - 2].i in places)):
         return True
-    if before is not None and before.lower_ in ("and", "or"):
+    if after is not None and (after.lower_ in ("and", "or", "'s") or after.text == "'"):
         return True
-    return second.root.dep_ == "conj" and second.root.head.i in range(first.start, first.end) \
-        and any(t.dep_ == "cc" for t in second.root.head.children)
+    if after is not None and after.text == "," and second.end + 1 < len(doc):
+        following = doc[second.end + 1]
+        return following.lower_ in ("and", "or") or following.i in places
+    return False
 
 
-def contained_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
-    """A in B, B in C, in one sentence -> A in C ("the plant, in Aiken, S.C.")."""
+def sentence_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
+    """Carry a place up its containers within one sentence:
+    A in B, B in C -> A in C ("the plant, in Aiken, S.C."); X lives in B, B in C -> X lives in C."""
     inside = [c for c in candidates if c.predicate == "containedInPlace"]
-    for first in inside:
+    carried = ("containedInPlace", "homeLocation", "location", "hasPresenceIn")
+    for first in [c for c in candidates if c.predicate in carried]:
         for second in inside:
             if first.object == second.subject and first.trigger.sent == second.trigger.sent \
                     and first.subject != second.object:
-                yield Candidate(first.subject, "containedInPlace", second.object, first.trigger,
-                                "place-transitive")
+                yield Candidate(first.subject, first.predicate, second.object, first.trigger,
+                                first.rule + "+contained")
 
 
 # ---------------------------------------------------------------- names

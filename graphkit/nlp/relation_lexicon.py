@@ -22,6 +22,7 @@ mention suggest confirm deny comment reiterate stress emphasize emphasise
 maintain believe think hope expect caution recall quote
 """.split())
 
+KILL_NOUNS = frozenset("assassination killing murder slaying execution".split())
 KILL_VERBS = frozenset("kill assassinate murder slay execute behead strangle stab gun lynch".split())
 MEET_VERBS = frozenset("meet".split())
 MEET_PHRASAL = {("sit", "down"), ("sit", "with")}  # "sit down with", "sit with"

@@ -21,6 +21,7 @@ from .relations import Candidate, DocIndex
 PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod", "appos"}
 CLAUSE_LINKS = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "mx", "mx.", "madam"}
 
 
 # ---------------------------------------------------------------- parse helpers
@@ -30,11 +31,17 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 
 def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
-    """Entity ids of ``tokens`` and their conjuncts, in order, without repeats."""
+    """Entity ids of ``tokens`` and their conjuncts, in order, without repeats.
+
+    A noun in apposition to an entity stands for it: in "X, a lawyer who
+    works for Y" the subject of "works" is X.
+    """
     found: list[str] = []
     for token in tokens:
         for t in with_conjuncts(token):
             entity_id = index.entity(t)
+            if entity_id is None and t.dep_ == "appos":
+                entity_id = index.entity(t.head)
             if entity_id and entity_id not in found:
                 found.append(entity_id)
     return found
@@ -135,8 +142,13 @@ def premodifier_block(index: DocIndex, span) -> list[Token]:
     return block
 
 
-def related_in(index: DocIndex, tokens: list[Token], own: str) -> tuple[list[str], list[Token]]:
-    """Split modifier tokens into related entities (names and demonyms) and title words."""
+def related_in(index: DocIndex, tokens: list[Token], own: str, anchors: set[int] | None = None) -> tuple[list[str], list[Token]]:
+    """Split modifier tokens into related entities (names and demonyms) and title words.
+
+    With ``anchors`` (token indices of the name and its title head), a name only
+    counts when it modifies one of them: in "Phoenix newspaper reporter X",
+    Phoenix modifies the newspaper, not X.
+    """
     related: list[str] = []
     title: list[Token] = []
     for token in tokens:
@@ -146,9 +158,12 @@ def related_in(index: DocIndex, tokens: list[Token], own: str) -> tuple[list[str
             if entity_id is None and token.ent_type_ == "NORP":
                 continue  # a demonym of a country the article does not name: no title word either
         if entity_id is not None:
-            if entity_id != own and entity_id not in related:
+            head = index.mention_root(token).head
+            if entity_id != own and entity_id not in related and (anchors is None or head.i in anchors):
                 related.append(entity_id)
             title = []  # the title is what stands between the last name and the person
+        elif token.lower_ in HONORIFICS:
+            continue
         elif token.pos_ in ("NOUN", "PROPN", "ADJ") or token.text in "-–":
             title.append(token)
         elif token.dep_ in ("case", "det"):
@@ -205,15 +220,15 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
     if lemmas & lex.RESIDENT_NOUNS and o_type == PLACE:
         return "homeLocation", False
     if e_type == PLACE and o_type == PLACE:
-        return ("containedInPlace", False) if lemmas & lex.SUBPLACE_NOUNS or via == "in" else None
+        return ("containedInPlace", False) if lemmas & lex.SUBPLACE_NOUNS or via in ("in", "poss") else None
     if e_type == ORGANIZATION and o_type == PLACE:
-        return ("location", False) if via in ("premod", "appos", "in", "of") else None
+        return ("location", False) if via in ("premod", "poss", "appos", "in", "of") else None
     if e_type == PERSON and o_type == ORGANIZATION:
         return ("worksFor", False) if words or via in ("of", "at", "from", "for", "with") else None
     if e_type == PERSON and o_type == PLACE:
-        if lemmas & lex.OFFICE_TITLES:
+        if lemmas & lex.OFFICE_TITLES and via in ("premod", "appos", "of"):
             return "holdsOfficeIn", False
-        return ("homeLocation", False) if words or via in ("of", "from") else None
+        return ("homeLocation", False) if via in ("premod", "of", "from") and (words or via != "premod") else None
     return None
 
 
@@ -249,14 +264,25 @@ def linked_role_nouns(index: DocIndex, root: Token) -> Iterator[tuple[Token, str
                 yield obj, "appos"  # "X serves as chairman of Y"
 
 
+def _attached_by(index: DocIndex, tokens: list[Token], entity: str) -> str | None:
+    """The dependency label that attaches ``entity``'s mention among ``tokens``."""
+    for token in tokens:
+        if index.entity(token) == entity:
+            return index.mention_root(token).dep_
+    return None
+
+
 def role_patterns(index: DocIndex) -> Iterator[Candidate]:
     """Titles and roles: "NATO Secretary-General X", "X, the Y of Z", "Y X of Z", "X is a member of Z"."""
     for entity, span in index.mention_spans:
         root = span.root
         block = premodifier_block(index, span)
-        related, title = related_in(index, block, entity)
+        _, title = related_in(index, block, entity)
+        anchors = {t.i for t in span} | {t.i for t in title[-1:]}
+        related, title = related_in(index, block, entity, anchors)
         for other in related:
-            yield from role_candidate(index, entity, other, title, "premod", root, "role-premodifier")
+            via = "poss" if not title and _attached_by(index, block, other) == "poss" else "premod"
+            yield from role_candidate(index, entity, other, title, via, root, "role-premodifier")
         for prep, obj in prep_objects(root):  # "Jens Stoltenberg of NATO", "diver X of Millinocket"
             for other in entities_at(index, [obj]):
                 if other != entity:

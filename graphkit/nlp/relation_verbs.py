@@ -34,6 +34,9 @@ class VerbFrame:
         for prep, obj in prep_objects(verb):
             for entity in entities_at(index, [obj]):
                 (agents if prep == "by" and is_passive(verb) else self.preps).append((prep, entity))
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            # "Rolling Fork, where X was born": the clause happens in the noun it modifies
+            self.preps += [("in", e) for e in entities_at(index, [verb.head])]
         if is_passive(verb):
             self.agents, self.patients = [e for _, e in agents], subjects + objects
         else:
