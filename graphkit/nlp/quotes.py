@@ -214,8 +214,9 @@ class _Attributor:
         stripped = tail.strip()
         if not stripped or stripped[0] not in "―—–-" or len(stripped) > 80:
             return None
-        name = doc.char_span(after_at + tail.index(stripped[0]) + 1, after_at + len(tail.rstrip()),
-                             alignment_mode="expand")
+        name_text = stripped[1:].strip()
+        name_at = after_at + tail.index(name_text) if name_text else -1
+        name = doc.char_span(name_at, name_at + len(name_text), alignment_mode="expand") if name_text else None
         if name is None:
             return None
         heads = [t for t in name if t.head.i < name.start or t.head.i >= name.end or t.head is t]

@@ -104,7 +104,12 @@ def core_phrase(head: Token) -> SpacySpan:
     for child in head.rights:
         if child.dep_ in {"compound", "flat", "nmod"}:
             end = max(end, child.right_edge.i)
-    return head.doc[start:end + 1]
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1  # "― Ann Lee": a dash glued on by the parser
+    while end > head.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return doc[start:end + 1]
 
 
 def _normal_name(name: str) -> str:
@@ -205,11 +210,13 @@ class SpeakerResolver:
 
     def _by_name(self, head: Token) -> str | None:
         """A name the entity recogniser missed here but found elsewhere ("Trump" -> Donald Trump)."""
-        if head.pos_ != "PROPN":
-            return None
+        if head.pos_ != "PROPN" and not head.is_title:
+            return None  # the tagger sometimes calls a surname NOUN; capitals still mark a name
         phrase = core_phrase(head)
         for key in (_normal_name(phrase.text), head.lower_):
             candidates = self.names.get(key, set())
+            if len(candidates) > 1:  # "Trump": the person, not the Trump Foundation
+                candidates = {e for e in candidates if self.entities[e].type == PERSON}
             if len(candidates) == 1:
                 return next(iter(candidates))
         return None
