@@ -96,7 +96,7 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, quiet) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from FILE.rq.")
+@click.option("-f", "--file", "query_file", help="Read the query from FILE.rq, or a shipped query by name (e.g. who-said-what).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def query(graph, sparql, query_file, fmt) -> None:
     """Run a SPARQL query over a graph file.
@@ -106,13 +106,13 @@ def query(graph, sparql, query_file, fmt) -> None:
     \b
     Example:
       graphkit query output/graph.ttl "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }"
-      graphkit query output/graph.ttl -f who-said-what.rq --format csv
+      graphkit query output/graph.ttl -f who-said-what --format csv   (a query shipped with graphkit)
     """
-    from .query_cli import load_store, print_rows, run
+    from .query_cli import load_store, print_rows, read_query_file, run
 
     if bool(sparql) == bool(query_file):
         raise UserError("give a query or -f FILE.rq (not both)")
-    text = Path(query_file).read_text(encoding="utf-8") if query_file else sparql
+    text = read_query_file(query_file) if query_file else sparql
     store = load_store(graph)
     print_rows(run(store, text, source=query_file or "query"), fmt)
 

@@ -29,6 +29,29 @@ def load_store(path: str) -> ox.Store:
     return store
 
 
+def shipped_queries() -> dict[str, str]:
+    """The example queries in graphkit/queries/, by name."""
+    from importlib import resources
+
+    folder = resources.files("graphkit").joinpath("queries")
+    return {f.name[:-3]: f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".rq")}
+
+
+def read_query_file(name: str) -> str:
+    from pathlib import Path
+
+    path = Path(name)
+    if path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise click.ClickException(f"{name}: cannot read: {error}") from None
+    shipped = shipped_queries()
+    if path.name.removesuffix(".rq") in shipped:
+        return shipped[path.name.removesuffix(".rq")]
+    raise click.ClickException(f"{name}: no such query file (shipped queries: {', '.join(sorted(shipped))})")
+
+
 def run(store: ox.Store, sparql: str, source: str = "query"):
     try:
         return run_query(store, sparql)

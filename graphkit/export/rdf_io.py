@@ -52,7 +52,7 @@ def oxigraph_triples(graph: Graph) -> list:
 
 def prefixes(graph: Graph) -> dict[str, str]:
     """graphkit's standard prefixes plus any the graph binds, minus rdflib's long default list."""
-    from ..queries import PREFIXES
+    from ..sparql import PREFIXES
 
     bound = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
     merged = {**{p: iri for p, iri in bound.items() if p not in DEFAULT_RDFLIB}, **PREFIXES}
@@ -107,7 +107,7 @@ def run_query(store: ox.Store, sparql: str) -> tuple[list[str], list[dict]]:
 
     ASK gives one column "ask"; CONSTRUCT/DESCRIBE give subject/predicate/object rows.
     """
-    from ..queries import with_prefixes
+    from ..sparql import with_prefixes
 
     try:
         result = store.query(with_prefixes(sparql), use_default_graph_as_union=True)
