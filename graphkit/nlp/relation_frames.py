@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..model import ORGANIZATION, PLACE
 from . import relation_lexicon as lex
-from .relation_patterns import aspiration_context, entities_at, governing_chain, prep_objects
+from .relation_patterns import aspiration_context, clause_subjects, entities_at, governing_chain, prep_objects
 from .relations import Candidate, DocIndex
 
 OWNER_DEPS = ("compound", "poss", "nmod", "amod")
@@ -35,10 +35,12 @@ def membership_patterns(index: DocIndex) -> Iterator[Candidate]:
             continue
         orgs = [e for e in owner_entities(index, noun) if index.type_of(e) == ORGANIZATION]
         chain = governing_chain(noun)
-        if not orgs and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
-            # "aspirations for membership in Y": "in Y" hangs off the noun above
-            orgs = [e for e in owner_entities(index, noun.head.head, preps=("in", "of", "to"))
-                    if index.type_of(e) == ORGANIZATION]
+        for word in chain[1:]:
+            if orgs:
+                break
+            # "aspirations for membership in Y", "accession talks with Y": Y hangs off a word above
+            orgs = [e for _, obj in prep_objects(word) if _ in ("in", "of", "to", "with")
+                    for e in entities_at(index, [obj]) if index.type_of(e) == ORGANIZATION]
         members = _members(index, noun, chain, orgs)
         if not orgs or not members:
             continue
@@ -119,6 +121,8 @@ def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
         if noun.lemma_.lower() not in lex.PRESENCE_NOUNS or index.entity(noun):
             continue
         orgs = [e for e in owner_entities(index, noun, preps=("of",)) if index.type_of(e) == ORGANIZATION]
+        if not orgs and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.SETUP_VERBS:
+            orgs = [e for e in entities_at(index, clause_subjects(noun.head)) if index.type_of(e) == ORGANIZATION]
         if not orgs:
             continue
         places = _places_under(index, noun)

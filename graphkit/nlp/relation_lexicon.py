@@ -86,6 +86,8 @@ command base office offices plant factory branch hub embassy consulate mission
 facility facilities site subsidiary operation operations store warehouse campus
 bureau outpost garrison headquarters hq seat center centre mill refinery
 """.split())
+# Verbs whose subject owns the unit in their object: "Y opened a plant in Z".
+SETUP_VERBS = frozenset("open build set establish operate run launch maintain station keep expand construct".split())
 SEAT_NOUNS = frozenset("headquarters hq seat".split())  # where it is based, not just present
 
 # ---------------------------------------------------------------- demonyms

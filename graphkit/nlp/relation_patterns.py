@@ -65,6 +65,9 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
             return [verb.head]  # "X, who heads Y": the subject is X
         return subjects
     if verb.dep_ in ("relcl", "acl"):
+        owners = [c for c in verb.head.children if c.dep_ == "poss"]
+        if verb.dep_ == "acl" and verb.tag_ != "VBN" and owners:
+            return owners  # "Sweden's bid to join Y": Sweden would join
         return [verb.head]
     if depth < 3 and verb.dep_ in CLAUSE_LINKS and verb.head is not verb:
         head = verb.head

@@ -114,9 +114,9 @@ def _to_death(verb: Token) -> bool:
 
 
 def _clause_chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it is an argument of: "invited to join", "hopes to join"."""
+    """The verb and the words it is an argument of: "invited to join", "hopes to join", "bid to join"."""
     chain = [verb]
-    while verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb and len(chain) < 4:
+    while verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") and verb.head is not verb and len(chain) < 4:
         verb = verb.head
         chain.append(verb)
     return chain
@@ -125,6 +125,8 @@ def _clause_chain(verb: Token) -> list[Token]:
 def generic_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
     if f.lemma in lex.LIGHT_VERBS or f.lemma in lex.SPEECH_VERBS:
         return
+    if f.lemma in lex.MEET_VERBS or f.lemma in lex.AGREE_VERBS:
+        return  # "met in Paris" names where, not a relation with Paris
     objects = f.patients + [e for p, e in f.preps if p not in ("of",)]
     yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, objects)
 
