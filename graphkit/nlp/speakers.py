@@ -112,6 +112,20 @@ def core_phrase(head: Token) -> SpacySpan:
     return doc[start:end + 1]
 
 
+# Abbreviated titles as they stand before names, and the nouns they abbreviate.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "lt": "lieutenant", "pres": "president", "sec": "secretary", "atty": "attorney",
+    "amb": "ambassador", "supt": "superintendent", "prof": "professor", "dr": "doctor",
+    "congressman": "representative", "congresswoman": "representative",
+}
+
+
+def _title_key(title: str) -> str:
+    word = title.lower().rstrip(".")
+    return TITLE_ABBREVIATIONS.get(word, word)
+
+
 def _normal_name(name: str) -> str:
     name = name.lower().replace("’", "'")
     if name.endswith("'s"):
@@ -132,6 +146,7 @@ class SpeakerResolver:
         self._index_mentions(entities)
         self.titles = self._title_index()
         self.names = self._name_index(entities)
+        self._learn_gender_from_pronouns()
 
     # ------------------------------------------------------------ indexing
 
@@ -159,6 +174,31 @@ class SpeakerResolver:
                 elif word in FEMALE_HONORIFICS:
                     self.gender.setdefault(entity_id, "f")
 
+    def _learn_gender_from_pronouns(self) -> None:
+        """A sentence naming one person, then using only subject he (or she), genders that person.
+
+        Votes are counted over the whole article; honorifics, already set, win.
+        """
+        votes: dict[str, int] = {}
+        for sentence in self.doc.sents:
+            people, male, female = set(), 0, 0
+            for token in sentence:
+                if self.quoted[token.i] != -1:
+                    continue
+                entity_id = self.entity_at[token.i]
+                if entity_id is not None and self.entities[entity_id].type == PERSON:
+                    people.add(entity_id)
+                elif people and token.dep_ in SUBJECT_DEPS:
+                    # only subject he/she: an object "her" is often someone else
+                    male += token.lower_ == "he"
+                    female += token.lower_ == "she"
+            if len(people) == 1 and bool(male) != bool(female):
+                entity_id = people.pop()
+                votes[entity_id] = votes.get(entity_id, 0) + (1 if male else -1)
+        for entity_id, vote in votes.items():
+            if vote:
+                self.gender.setdefault(entity_id, "m" if vote > 0 else "f")
+
     @staticmethod
     def _name_index(entities: list[Entity]) -> dict[str, set[str]]:
         """Full names, aliases and person surnames, lowercased, to entity ids."""
@@ -172,24 +212,37 @@ class SpeakerResolver:
                     names.setdefault(name.split()[-1].lower(), set()).add(entity.id)
         return names
 
-    def _title_index(self) -> dict[str, set[str]]:
-        """Title nouns tied to persons: "Minister Ann Lee", "Ann Lee, the minister"."""
-        titles: dict[str, set[str]] = {}
+    def _title_index(self) -> dict[str, dict[str, set[str]]]:
+        """Title nouns tied to persons, with the words around each title.
+
+        "Indiana Gov. Mike Pence" and "Pence, the Indiana governor" both give
+        governor -> {Pence: {"indiana", ...}}; the words later tell apart two
+        persons holding the same title ("the Republican nominee").
+        """
+        titles: dict[str, dict[str, set[str]]] = {}
+
+        def add(title: str, entity_id: str, words) -> None:
+            key = _title_key(title)
+            titles.setdefault(key, {}).setdefault(entity_id, set()).update(w.lower_ for w in words)
+
         for entity in self.entities.values():
             for role in entity.roles:
-                titles.setdefault(role.split()[-1].lower(), set()).add(entity.id)
+                titles.setdefault(_title_key(role.split()[-1]), {}).setdefault(entity.id, set())
         for token in self.doc:
             entity_id = self.entity_at[token.i]
             if entity_id is None or self.entities[entity_id].type != PERSON:
                 continue
-            for child in token.children:
+            if self.entity_at[token.head.i] == entity_id and token.head is not token:
+                continue  # only the mention's head token
+            lefts = [t for t in token.lefts if self.entity_at[t.i] != entity_id]
+            for child in lefts:
+                if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
+                    add(child.lower_ if child.pos_ == "PROPN" else child.lemma_, entity_id, lefts)
+            for child in token.rights:
                 if child.dep_ == "appos" and child.pos_ == "NOUN":
-                    titles.setdefault(child.lemma_.lower(), set()).add(entity_id)
-                elif child.dep_ == "compound" and self.entity_at[child.i] != entity_id and child.pos_ in ("NOUN", "PROPN"):
-                    if child.is_title or child.pos_ == "NOUN":
-                        titles.setdefault(child.lemma_.lower(), set()).add(entity_id)
+                    add(child.lemma_, entity_id, child.lefts)
             if token.dep_ == "appos" and token.head.pos_ == "NOUN":
-                titles.setdefault(token.head.lemma_.lower(), set()).add(entity_id)
+                add(token.head.lemma_, entity_id, token.head.lefts)
         return titles
 
     # ------------------------------------------------------------ resolving
@@ -242,8 +295,13 @@ class SpeakerResolver:
             return None
         if any(child.dep_ == "det" and child.lower_ in ("a", "an", "some", "another") for child in head.children):
             return None  # "a spokesman" is not a known person
-        candidates = self.titles.get(head.lemma_.lower(), set())
-        return next(iter(candidates)) if len(candidates) == 1 else None
+        holders = self.titles.get(_title_key(head.lemma_), {})
+        if len(holders) == 1:
+            return next(iter(holders))
+        # "the Republican nominee": keep the holders described with the same words
+        words = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod") and t.is_title}
+        matching = [e for e, seen in holders.items() if words and words <= seen]
+        return matching[0] if len(matching) == 1 else None
 
     def _resolve_pronoun(self, pronoun: Token) -> str | None:
         word = pronoun.lower_
