@@ -166,7 +166,7 @@ class _Attributor:
                 if self.inside[child.i] != index and child.dep_ in ("ccomp", "parataxis") and self.is_cue(child):
                     if best_depth > 1:
                         best, best_depth = child, 1
-            if self.inside[token.head.i] == index or token.head is token:
+            if self.inside[token.head.i] == index or token.head.i == token.i:
                 continue
             node = token.head
             for depth in range(1, MAX_CUE_DEPTH + 1):
@@ -176,7 +176,7 @@ class _Attributor:
                 if cue is not None:
                     best, best_depth = cue, depth
                     break
-                if self.inside[node.i] not in (-1, index) or node.head is node:
+                if self.inside[node.i] not in (-1, index) or node.head.i == node.i:
                     break  # climbing through another quotation proves nothing
                 node = node.head
         return best
@@ -219,7 +219,7 @@ class _Attributor:
         name = doc.char_span(name_at, name_at + len(name_text), alignment_mode="expand") if name_text else None
         if name is None:
             return None
-        heads = [t for t in name if t.head.i < name.start or t.head.i >= name.end or t.head is t]
+        heads = [t for t in name if t.head.i < name.start or t.head.i >= name.end or t.head.i == t.i]
         candidates = [t for t in heads if t.pos_ in ("PROPN", "NOUN")]
         return candidates[0] if candidates else None
 

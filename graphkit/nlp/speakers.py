@@ -68,7 +68,7 @@ def subject_of(cue: Token, quoted: list[int]) -> Token | None:
     verb = cue
     for _ in range(4):
         # passive "X was quoted as saying": the subject sits on the verb above
-        if verb.dep_ not in SUBJECT_INHERITING_DEPS or verb.head is verb:
+        if verb.dep_ not in SUBJECT_INHERITING_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
         if (subject := _own_subject(verb, quoted)) is not None:
@@ -232,7 +232,7 @@ class SpeakerResolver:
             entity_id = self.entity_at[token.i]
             if entity_id is None or self.entities[entity_id].type != PERSON:
                 continue
-            if self.entity_at[token.head.i] == entity_id and token.head is not token:
+            if self.entity_at[token.head.i] == entity_id and token.head.i != token.i:
                 continue  # only the mention's head token
             lefts = [t for t in token.lefts if self.entity_at[t.i] != entity_id]
             for child in lefts:
@@ -353,7 +353,7 @@ class SpeakerResolver:
         for _ in range(3):
             if token.dep_ in SUBJECT_DEPS:
                 return True
-            if token.dep_ not in ("compound", "flat", "appos") or token.head is token:
+            if token.dep_ not in ("compound", "flat", "appos") or token.head.i == token.i:
                 return False
             token = token.head
         return False
