@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import DIRECT, INDIRECT, Entity, Quote, Span
-from .speakers import SPEECH_VERBS, SpeakerResolver, core_phrase, source_of_according_to, subject_of
+from .speakers import (SPEECH_NOUNS, SPEECH_VERBS, SpeakerResolver, core_phrase, source_of_according_to,
+                       source_of_speech_noun, subject_of)
 
 
 MARKS = re.compile(r"“|”|``|''|\"")
@@ -147,6 +148,9 @@ class _Attributor:
             return token.i + 1 < len(self.doc) and token.nbor(1).lower_ == "to"
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
 
+    def is_speech_noun(self, token: Token) -> bool:
+        return self.inside[token.i] == -1 and token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS
+
     def cue_of(self, index: int) -> Token | None:
         return (self._governing_cue(index) or self._trailing_cue(index)
                 or self._leading_cue(index))
@@ -172,7 +176,10 @@ class _Attributor:
             for depth in range(1, MAX_CUE_DEPTH + 1):
                 if depth >= best_depth:
                     break
-                cue = node if self.is_cue(node) else self._according_to_on(node)
+                if self.is_cue(node) or self.is_speech_noun(node):
+                    cue = node
+                else:
+                    cue = self._according_to_on(node)
                 if cue is not None:
                     best, best_depth = cue, depth
                     break
@@ -258,6 +265,8 @@ def _span(doc: Doc, start_token: int, end_token: int) -> Span:
 def _source_token(cue: Token, quoted: list[int]) -> Token | None:
     if cue.lower_ == "according":
         return source_of_according_to(cue)
+    if cue.pos_ == "NOUN":
+        return source_of_speech_noun(cue, quoted)
     return subject_of(cue, quoted)
 
 

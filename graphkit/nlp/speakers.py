@@ -33,7 +33,17 @@ SPEECH_VERBS = frozenset("""
     observe shout scream yell cry vow pledge caution charge counter call describe dub
     label urge demand plead threaten mock lament muse wonder accuse criticize criticise
     praise blast slam tout reiterate reveal disclose estimate
-    proclaim exclaim whisper mutter quote speak retort
+    proclaim exclaim whisper mutter quote speak retort liken compare exhort encourage
+    question challenge dismiss decry denounce condemn blame attack lambaste ridicule
+    deride chide scold thank apologize refer brand term characterize portray cast
+    hail laud applaud vow forecast plead implore beg
+""".split())
+
+# Nouns that carry someone's words: "Trump's claim that there were "thousands"".
+SPEECH_NOUNS = frozenset("""
+    claim statement remark comment message tweet speech letter post interview assertion
+    suggestion promise pledge vow warning plea description characterization accusation
+    allegation argument words testimony declaration announcement
 """.split())
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -82,6 +92,21 @@ def _own_subject(verb: Token, quoted: list[int]) -> Token | None:
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head  # "Ann Lee, who said …": the relative's antecedent
             return child
+    return None
+
+
+def source_of_speech_noun(noun: Token, quoted: list[int]) -> Token | None:
+    """Whose claim: "Trump's claim", "a claim by Trump", "Trump made the claim"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and quoted[child.i] == -1:
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if noun.dep_ == "dobj":
+        return _own_subject(noun.head, quoted)
     return None
 
 
