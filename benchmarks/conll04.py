@@ -77,6 +77,12 @@ def gold_relations(example: dict, offsets: list[tuple[int, int]]) -> list[tuple[
     return [(chars(hs, he), chars(ts, te), rtype) for hs, he, ts, te, rtype in example["relations"]]
 
 
+def mention_spans(doc) -> list[tuple[int, int]]:
+    from graphkit.nlp.convert import entities_from_doc
+
+    return [(m.start, m.end) for e in entities_from_doc(doc) for m in e.mentions]
+
+
 def predicted_relations(doc) -> list[dict]:
     from graphkit.nlp.convert import entities_from_doc, relations_from_doc
 
@@ -116,7 +122,8 @@ def match(pred: dict, gold: tuple, relaxed: bool, text: str) -> bool:
     return any(same(h, head) for h in pred["heads"]) and any(same(t, tail) for t in pred["tails"])
 
 
-def score_sentence(preds: list[dict], golds: list[tuple], relaxed: bool, tally: dict, log: list | None, text: str):
+def score_sentence(preds: list[dict], golds: list[tuple], relaxed: bool, tally: dict, log: list | None, text: str,
+                   spans: list[tuple[int, int]] = ()):
     used: set[int] = set()
     for pred in preds:
         hit = next((i for i, g in enumerate(golds) if i not in used and match(pred, g, relaxed, text)), None)
@@ -132,7 +139,9 @@ def score_sentence(preds: list[dict], golds: list[tuple], relaxed: bool, tally: 
         if i not in used:
             tally[rtype]["fn"] += 1
             if log is not None:
-                log.append(("FN", rtype, "", text, [text[head[0]:head[1]], text[tail[0]:tail[1]]]))
+                found = all(any(same_span(s, g, text) for s in spans) for g in (head, tail))
+                log.append(("FN", rtype, "args found" if found else "args missed", text,
+                            [text[head[0]:head[1]], text[tail[0]:tail[1]]]))
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -149,11 +158,16 @@ def run(data_path: Path, model: str | None, errors: int) -> dict:
     joined = [join_tokens(ex["tokens"]) for ex in examples]
     tallies = {mode: {t: Counter() for t in TYPES} for mode in ("strict", "relaxed")}
     log: list = []
+    reachable = 0  # gold relations whose two arguments graphkit found as mentions, strictly
     for example, (text, offsets), doc in zip(examples, joined, nlp.pipe(text for text, _ in joined)):
         preds, golds = predicted_relations(doc), gold_relations(example, offsets)
-        score_sentence(preds, golds, False, tallies["strict"], log, text)
+        spans = mention_spans(doc)
+        reachable += sum(any(same_span(s, h, text) for s in spans) and any(same_span(s, t, text) for s in spans)
+                         for h, t, _ in golds)
+        score_sentence(preds, golds, False, tallies["strict"], log, text, spans)
         score_sentence(preds, golds, True, tallies["relaxed"], None, text)
-    return {"tallies": tallies, "log": log[:errors] if errors else [], "sentences": len(examples)}
+    return {"tallies": tallies, "log": log[:errors] if errors else [], "sentences": len(examples),
+            "reachable": reachable}
 
 
 def print_table(result: dict, model_name: str) -> None:
@@ -173,6 +187,8 @@ def print_table(result: dict, model_name: str) -> None:
         (sp, sr, sf), (rp, rr, rf) = cells
         print(f"{rtype:<12} {c['tp'] + c['fn']:>5} {c['tp'] + c['fp']:>5} | {sp:>8.2f} {sr:>5.2f} {sf:>5.2f} |"
               f" {rp:>9.2f} {rr:>5.2f} {rf:>5.2f}")
+    gold = sum(c["tp"] + c["fn"] for c in result["tallies"]["strict"].values())
+    print(f"gold relations with both arguments among graphkit's mentions (strict): {result['reachable']}/{gold}")
 
 
 def main(argv=None) -> int:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..model import ORGANIZATION, PLACE
+from ..model import ORGANIZATION, PERSON, PLACE
 from . import relation_lexicon as lex
 from .relation_patterns import aspiration_context, clause_subjects, entities_at, governing_chain, prep_objects
 from .relations import Candidate, DocIndex
@@ -108,9 +108,30 @@ def killing_patterns(index: DocIndex) -> Iterator[Candidate]:
                 victims += entities_at(index, [obj])
             elif prep == "by":
                 killers += entities_at(index, [obj])
+        verb = noun.head.head if noun.dep_ == "pobj" else None
+        if not killers and verb is not None and verb.lemma_.lower() in lex.CULPRIT_VERBS:
+            # "X was convicted of Y's murder": the one held to account is the killer
+            held = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+            killers = entities_at(index, held)
         for killer in killers:
             for victim in victims:
                 yield Candidate(killer, "killed", victim, noun, "killing-noun")
+
+
+def home_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"X's New Jersey home", "X's home in Y", "Y, X's hometown"."""
+    for noun in index.doc:
+        if noun.lemma_.lower() not in lex.HOME_NOUNS or index.entity(noun):
+            continue
+        people = [e for e in entities_at(index, [c for c in noun.children if c.dep_ == "poss"])
+                  if index.type_of(e) == PERSON]
+        places = entities_at(index, [c for c in noun.children if c.dep_ in ("compound", "nmod")])
+        places += [e for p, obj in prep_objects(noun) if p in ("in", "of") for e in entities_at(index, [obj])]
+        if noun.dep_ == "appos":
+            places += entities_at(index, [noun.head])
+        for person in people:
+            for place in places:
+                yield Candidate(person, "homeLocation", place, noun, "home-noun")
 
 
 # ---------------------------------------------------------------- presence
@@ -200,11 +221,55 @@ def sentence_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
                                 first.rule + "+contained")
 
 
+def dateline_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """A news dateline, "BANGKOK, Thailand (AP) --": the agency reports from those places."""
+    for sent in index.doc.sents:
+        places: list[str] = []
+        for token in sent:
+            entity = index.entity(token)
+            if entity and index.type_of(entity) == PLACE:
+                if entity not in places:
+                    places.append(entity)
+            elif entity and index.type_of(entity) == ORGANIZATION:
+                if places and _agency_marked(index, entity, token):
+                    for place in places:
+                        yield Candidate(entity, "hasPresenceIn", place, token, "dateline")
+                break
+            elif not (token.is_punct or token.is_space or token.ent_type_ in ("DATE", "CARDINAL") or token.like_num):
+                break
+
+
+def _agency_marked(index: DocIndex, entity: str, token: Token) -> bool:
+    """Whether the organization's mention stands in parentheses or before a dash, as agencies do."""
+    span = next(s for e, s in index.mention_spans if e == entity and s.start <= token.i < s.end)
+    doc = index.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return (before == "(" and after == ")") or after in ("--", "—", "–")
+
+
 # ---------------------------------------------------------------- names
 
 def _name_words(name: str) -> list[str]:
     words = re.findall(r"\w+", name.casefold())
     return words[1:] if words[:1] == ["the"] else words
+
+
+def org_place_name_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """An organization named for its country or city: "Haitian Parliament", "Bank of Norway"."""
+    places = [e for e in index.entities.values() if e.type == PLACE]
+    for org in index.entities.values():
+        if org.type != ORGANIZATION or not org.mentions:
+            continue
+        words = _name_words(org.name)
+        for place in places:
+            place_words = _name_words(place.name)
+            first = org.name.split()[0] if org.name.split() else ""
+            named_of = len(words) > len(place_words) + 1 and words[-len(place_words) - 1:] == ["of", *place_words]
+            if named_of or (len(words) > 1 and lex.demonym_matches(first, place.name)):
+                span = next((s for e, s in index.mention_spans if e == org.id), None)
+                if span is not None:
+                    yield Candidate(org.id, "location", place.id, span.root, "org-named-for-place")
 
 
 def name_patterns(index: DocIndex) -> Iterator[Candidate]:

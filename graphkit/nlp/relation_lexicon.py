@@ -22,6 +22,8 @@ mention suggest confirm deny comment reiterate stress emphasize emphasise
 maintain believe think hope expect caution recall quote
 """.split())
 
+# Verbs that hold someone to account for a deed: "X was convicted of Y's murder".
+CULPRIT_VERBS = frozenset("convict accuse charge sentence arrest suspect blame indict try jail".split())
 KILL_NOUNS = frozenset("assassination killing murder slaying execution".split())
 KILL_VERBS = frozenset("kill assassinate murder slay execute behead strangle stab gun lynch".split())
 MEET_VERBS = frozenset("meet".split())
@@ -35,7 +37,7 @@ ACQUIRE_PHRASAL = {("take", "over")}
 OWN_VERBS = frozenset("own control".split())
 LEAD_VERBS = frozenset("head lead run chair direct manage operate".split())
 EMPLOY_VERBS = frozenset("employ hire".split())  # "Y employs X": X works for Y
-WORK_VERBS = frozenset("work serve".split())  # "X works for/at Y"
+WORK_VERBS = frozenset("work serve teach lecture".split())  # "X works for/at Y"
 JOIN_VERBS = frozenset("join".split())
 BASE_VERBS = frozenset("base headquarter".split())
 LIVE_VERBS = frozenset("live reside bear grow settle".split())  # "born in" lemmatises to bear
@@ -61,6 +63,7 @@ OWNER_NOUNS = frozenset("owner co-owner proprietor".split())
 CHILD_ORG_NOUNS = frozenset("subsidiary unit division arm affiliate branch body agency bureau".split())
 PARENT_ORG_NOUNS = frozenset("parent".split())  # "X's parent company Y": Y is X's parent
 KILLER_NOUNS = frozenset("assassin killer murderer".split())
+HOME_NOUNS = frozenset("home hometown house residence apartment birthplace homeland".split())
 RESIDENT_NOUNS = frozenset("resident native citizen national inhabitant".split())
 SUBPLACE_NOUNS = frozenset("city town village capital province state region county district suburb port".split())
 

@@ -74,7 +74,7 @@ def typed_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
     lemma, verb = f.lemma, f.verb
     nouns = {n.lemma_.lower() for n in f.noun_objects}
     if lemma in lex.KILL_VERBS or (lemma == "shoot" and _to_death(verb)):
-        yield from pairs(verb, "killed", "verb-kill", f.agents, f.patients)
+        yield from pairs(verb, "killed", "verb-kill", f.agents or _instrument_users(index, verb), f.patients)
     elif lemma in lex.MEET_VERBS or (lemma, f.particle) in lex.MEET_PHRASAL or (lemma == "sit" and f.prep("with")) \
             or (nouns & lex.TALK_NOUNS and lemma in ("hold", "have")):
         partners = f.patients + f.prep("with") + f.noun_object_preps(index, "with")
@@ -109,8 +109,17 @@ def typed_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
 
 
 def _to_death(verb: Token) -> bool:
-    """"shot dead", "shot to death", "shot and killed" all report a killing."""
-    return any(c.lower_ in ("dead", "death") for c in verb.subtree if c.head is verb or c.head.head is verb)
+    """"shot dead", "shot to death", "fatally shot" report a killing; "shot" alone does not."""
+    return any(c.lower_ in ("dead", "death", "fatally") for c in verb.subtree if c.head is verb or c.head.head is verb)
+
+
+def _instrument_users(index: DocIndex, verb: Token) -> list[str]:
+    """Who used the thing that killed: "X fired the shots that killed Y" -> X."""
+    found = []
+    for subject in clause_subjects(verb):
+        if index.entity(subject) is None and subject.dep_ == "dobj":
+            found += entities_at(index, clause_subjects(subject.head))
+    return found
 
 
 def _clause_chain(verb: Token) -> list[Token]:

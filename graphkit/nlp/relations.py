@@ -125,14 +125,16 @@ def quote_holding(token: Token, quotes: list[Quote]) -> int | None:
 
 def propose(index: DocIndex) -> list[Candidate]:
     """Every pattern's candidates, typed patterns before generic verbs."""
-    from .relation_frames import (killing_patterns, member_group_patterns, membership_patterns,
-                                  name_patterns, place_patterns, presence_patterns, sentence_closure)
+    from .relation_frames import (dateline_patterns, home_patterns, killing_patterns, member_group_patterns,
+                                  membership_patterns, name_patterns, org_place_name_patterns, place_patterns,
+                                  presence_patterns, sentence_closure)
     from .relation_patterns import role_patterns
     from .relation_verbs import verb_patterns
 
     candidates: list[Candidate] = []
     for pattern in (role_patterns, membership_patterns, member_group_patterns, presence_patterns,
-                    place_patterns, killing_patterns, name_patterns, verb_patterns):
+                    place_patterns, killing_patterns, home_patterns, dateline_patterns, name_patterns,
+                    org_place_name_patterns, verb_patterns):
         candidates.extend(pattern(index))
     candidates.extend(sentence_closure(candidates))
     return candidates
