@@ -53,6 +53,8 @@ SUBJECT_INHERITING_DEPS = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
 # Parts of a noun phrase that are not its core ("X, the minister, who ...").
 NON_CORE_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advmod", "npadvmod"}
 
+NON_FINITE_TAGS = {"VBG", "VBN", "VB"}
+PARTICIPLE_REACH = 8
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_HONORIFICS = {"mr", "mr.", "sir", "mister"}
@@ -79,10 +81,16 @@ def subject_of(cue: Token, quoted: list[int]) -> Token | None:
     for _ in range(4):
         # passive "X was quoted as saying": the subject sits on the verb above
         if verb.dep_ not in SUBJECT_INHERITING_DEPS or verb.head.i == verb.i:
-            return None
+            break
         verb = verb.head
         if (subject := _own_subject(verb, quoted)) is not None:
             return subject
+    if cue.tag_ in NON_FINITE_TAGS:
+        # "…, comparing him to X" / "despite admitting that …": a participle's
+        # subject is that of the clause it hangs on, however deep the parser put it
+        for ancestor in list(cue.ancestors)[:PARTICIPLE_REACH]:
+            if ancestor.pos_ in ("VERB", "AUX") and (subject := _own_subject(ancestor, quoted)) is not None:
+                return subject
     return None
 
 
@@ -279,8 +287,8 @@ class SpeakerResolver:
         if source.pos_ == "PRON":
             return self._resolve_pronoun(source)
         direct = self.entity_at[source.i]
-        if direct is not None and self.entities[direct].type in (PERSON, ORGANIZATION):
-            return direct
+        if direct is not None:
+            return direct  # a place as subject speaks for its government: "Russia insisted"
         named = self._named_inside(source) or self._by_name(source)
         if named is not None:
             return named
