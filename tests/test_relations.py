@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.model import DIRECT, ORGANIZATION, Entity, Mention, Quote
+from graphkit.model import DIRECT, ORGANIZATION, PLACE, Entity, Mention, Quote
 from graphkit.nlp.convert import entities_from_doc, relations_from_doc
 from graphkit.nlp.relations import find_relations
 
@@ -160,6 +160,46 @@ def test_lives_in(nlp):
     assert_relation(nlp, "Maria Gonzalez lives in Seville with her family.", "Maria Gonzalez", "homeLocation", "Seville")
 
 
+def test_dateline_agency_reports_from_the_place(nlp):
+    assert_relation(nlp, "NAIROBI, Kenya (Reuters) -- Talks resumed on Monday.", "Reuters", "hasPresenceIn", "Kenya")
+
+
+def test_dateline_without_an_agency_gives_nothing(nlp):
+    _, found = triples(nlp, "LISBON\nThe Bank of Spain raised rates on Monday.")
+    assert not holds(found, "Bank of Spain", "hasPresenceIn", "Lisbon")
+
+
+def test_place_possessive_place(nlp):
+    assert_relation(nlp, "Fires spread through Portugal's Algarve region.", "Algarve", "containedInPlace", "Portugal")
+
+
+def test_lives_in_carried_up_to_the_state(nlp):
+    _, found = triples(nlp, "Jane Porter, who lives in Tulsa, Oklahoma, won the prize.")
+    assert holds(found, "Jane Porter", "homeLocation", "Tulsa")
+    assert holds(found, "Jane Porter", "homeLocation", "Oklahoma")
+
+
+def test_possessive_home(nlp):
+    assert_relation(nlp, "Agents searched Mark Dolan's Ohio home on Friday.", "Mark Dolan", "homeLocation", "Ohio")
+
+
+def test_org_named_for_its_country(nlp):
+    # Entities built by hand: the rule reads names, whatever the resolver makes of them.
+    text = "The Peruvian Congress voted. Peru has a new law. The Bank of Chile agreed."
+    doc = nlp(text)
+    def mention(name, after=0):
+        start = text.index(name, after)
+        return (Mention(start, start + len(name), name),)
+    congress = Entity("e0", "Peruvian Congress", ORGANIZATION, mentions=mention("Peruvian Congress"))
+    peru = Entity("e1", "Peru", PLACE, mentions=mention("Peru", 25))
+    bank = Entity("e2", "Bank of Chile", ORGANIZATION, mentions=mention("Bank of Chile"))
+    chile = Entity("e3", "Chile", PLACE, mentions=mention("Chile"))
+    found = {(r.subject, r.predicate, r.object) for r in find_relations(doc, [congress, peru, bank, chile], [])}
+    assert ("e0", "location", "e1") in found
+    assert ("e2", "location", "e3") in found
+    assert ("e0", "location", "e3") not in found
+
+
 # ---------------------------------------------------------------- organizations
 
 def test_subsidiary_of(nlp):
@@ -211,6 +251,19 @@ def test_killed_direction(nlp):
 
 def test_passive_killed_by(nlp):
     assert_relation(nlp, "Luca Ferri was murdered by Marco Bellini in 1990.", "Marco Bellini", "killed", "Luca Ferri")
+
+
+def test_convicted_of_the_murder(nlp):
+    assert_relation(nlp, "Paul Hart was convicted of the murder of Simon Leigh.", "Paul Hart", "killed", "Simon Leigh")
+
+
+def test_shot_alone_is_no_killing(nlp):
+    _, found = triples(nlp, "Paul Hart shot Simon Leigh in the leg.")
+    assert not [k for k in found if k[1] == "killed"]
+
+
+def test_taught_at(nlp):
+    assert_relation(nlp, "Helen Brandt taught at Columbia University for a decade.", "Helen Brandt", "worksFor", "Columbia University")
 
 
 def test_generic_verb_between_entities(nlp):

@@ -108,7 +108,7 @@ def killing_patterns(index: DocIndex) -> Iterator[Candidate]:
                 victims += entities_at(index, [obj])
             elif prep == "by":
                 killers += entities_at(index, [obj])
-        verb = noun.head.head if noun.dep_ == "pobj" else None
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for", "in") else None
         if not killers and verb is not None and verb.lemma_.lower() in lex.CULPRIT_VERBS:
             # "X was convicted of Y's murder": the one held to account is the killer
             held = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -190,6 +190,13 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
                 for outer in entities_at(index, [obj]):
                     if index.type_of(outer) == PLACE:
                         yield Candidate(entity, "containedInPlace", outer, span.root, "place-in-place")
+        head = span.root.head
+        if span.root.dep_ == "compound" and head.lemma_.lower() in lex.SUBPLACE_NOUNS | {"area"}:
+            # "Portugal's Algarve region": the region's owner holds the place
+            owners = entities_at(index, [c for c in head.children if c.dep_ == "poss"])
+            for outer in owners:
+                if index.type_of(outer) == PLACE:
+                    yield Candidate(entity, "containedInPlace", outer, head, "place-possessive-place")
 
 
 def _in_list(index: DocIndex, first, second) -> bool:
