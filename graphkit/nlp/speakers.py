@@ -59,8 +59,10 @@ MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 MALE_HONORIFICS = {"mr", "mr.", "sir", "mister"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady"}
-# How many sentences back a pronoun may reach for its antecedent.
+# How many sentences back a pronoun may reach for its antecedent: "it" stays close,
+# since it so often means a thing.
 PRONOUN_REACH = 6
+IT_REACH = 2
 
 
 def subject_of(cue: Token, quoted: list[int]) -> Token | None:
@@ -175,6 +177,7 @@ class SpeakerResolver:
         self.quoted = quoted  # per token: index of the quote holding it, or -1
         self.entity_at: list[str | None] = [None] * len(doc)
         self.person_mentions: list[tuple[int, str]] = []  # (first token, entity id), in text order
+        self.org_mentions: list[tuple[int, str]] = []
         self.gender: dict[str, str] = {}
         self._index_mentions(entities)
         self.titles = self._title_index()
@@ -194,8 +197,10 @@ class SpeakerResolver:
                 if entity.type == PERSON:
                     self.person_mentions.append((span.start, entity.id))
                     self._note_honorific(span, entity.id)
+                elif entity.type == ORGANIZATION:
+                    self.org_mentions.append((span.start, entity.id))
         self.person_mentions.sort()
-        self._mention_starts = [start for start, _ in self.person_mentions]
+        self.org_mentions.sort()
 
     def _note_honorific(self, span: SpacySpan, entity_id: str) -> None:
         """Mr./Mrs./Ms. just before (or at the start of) a mention fixes gender."""
@@ -342,15 +347,18 @@ class SpeakerResolver:
             gender = "m"
         elif word in FEMALE_PRONOUNS:
             gender = "f"
+        elif word == "it":
+            return self._antecedent(pronoun, None, self.org_mentions, IT_REACH)
         else:
-            return None  # "they", "it", "we": too often a group or an unnamed body
-        entity_id = self._antecedent(pronoun, gender)
+            return None  # "they", "we": too often a group or an unnamed body
+        entity_id = self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH)
         if entity_id is not None:
             self.gender.setdefault(entity_id, gender)
         return entity_id
 
-    def _antecedent(self, pronoun: Token, gender: str) -> str | None:
-        """The subject person of the nearest earlier sentence that has an agreeing person.
+    def _antecedent(self, pronoun: Token, gender: str | None, candidates: list[tuple[int, str]],
+                    reach: int) -> str | None:
+        """The subject entity of the nearest earlier sentence that has an agreeing one.
 
         Within the pronoun's own sentence the nearest preceding mention wins;
         earlier sentences prefer their subject, else their first person.
@@ -358,15 +366,15 @@ class SpeakerResolver:
         speaker talks about, not the speaker.
         """
         doc = self.doc
-        end = bisect_left(self._mention_starts, pronoun.i)
+        end = bisect_left(candidates, (pronoun.i, ""))
         by_sentence: dict[int, list[tuple[int, str]]] = {}
         sentence_order: list[int] = []
-        for start, entity_id in reversed(self.person_mentions[:end]):
+        for start, entity_id in reversed(candidates[:end]):
             if self.quoted[start] != -1 or self.gender.get(entity_id, gender) != gender:
                 continue
             sent_start = doc[start].sent.start
             if sent_start not in by_sentence:
-                if len(sentence_order) >= PRONOUN_REACH:
+                if len(sentence_order) >= reach:
                     break
                 by_sentence[sent_start] = []
                 sentence_order.append(sent_start)
