@@ -42,6 +42,10 @@ CLOSING = {"”"}
 # Straight marks and '' both open and close; context decides which.
 OPENS_BEFORE = set(" \t([{—–-/")
 QUOTE_FINAL = set(",?!—–-…:;")
+# What may stand between a speaker-first cue and the opening mark.
+LEADS_INTO_QUOTE = re.compile(r"(?:[:,—–]|--|,\s+(?:but|and))$")
+# Verbs that are cues only right beside a quotation: "Lee continued: "…"".
+LAYOUT_VERBS = frozenset({"continue", "go", "begin", "conclude", "finish"})
 # How far the governing cue may sit above a quoted fragment in the parse.
 MAX_CUE_DEPTH = 6
 # How many tokens after a closing mark the "…," X said cue may start.
@@ -206,7 +210,7 @@ class _Attributor:
         for i in range(span.end, min(sentence_end, span.end + TRAILING_CUE_REACH)):
             if self.inside[i] != -1:
                 break  # the next quotation begins
-            if self.is_cue(doc[i]):
+            if self.is_cue(doc[i]) or self.is_layout_cue(doc[i]):
                 return doc[i]
         return None
 
@@ -237,22 +241,45 @@ class _Attributor:
         return all(self.inside[i] != -1 or self.doc[i].is_punct for i in range(start, first))
 
     def _leading_cue(self, index: int) -> Token | None:
-        """'X said: "…"' / 'X said, "…"': a cue before an opening mark ending in : or ,."""
+        """'X said: "…"', 'X said, "…"', 'X said -- "…"', '"…," he said, but "…"'.
+
+        The colon may end the previous paragraph ("Lee continued:" then the
+        quotation as its own paragraph).
+        """
         piece, doc = self.pieces[index], self.doc
-        before = doc.text[:piece.open_at].rstrip(" \t")
-        if not before or before[-1] not in ":,":
+        before = doc.text[max(0, piece.open_at - 400):piece.open_at]
+        stripped = before.rstrip()
+        if not LEADS_INTO_QUOTE.search(stripped):
             return None
-        mark = doc.char_span(piece.open_at, piece.open_at + 1, alignment_mode="expand")
-        if mark is None or mark.start == 0:
+        if "\n" in before[len(stripped):] and not stripped.endswith(":"):
+            return None  # only a colon carries a cue across a paragraph break
+        last = doc.char_span(piece.open_at - (len(before) - len(stripped)) - 1, piece.open_at, alignment_mode="expand")
+        if last is None:
             return None
-        # the sentence may be split at the colon: search the sentence of the colon
-        start = doc[mark.start - 1].sent.start
-        for i in range(mark.start - 1, start - 1, -1):
+        end = last.start
+        start = doc[end].sent.start
+        for i in range(end, start - 1, -1):
             if self.inside[i] not in (-1, index):
                 break  # the previous quotation ends here
-            if self.is_cue(doc[i]):
+            if self.is_cue(doc[i]) or self.is_layout_cue(doc[i]):
                 return doc[i]
         return None
+
+    def previous_sentence_cue(self, index: int) -> Token | None:
+        """The speech verb heading the sentence just before the quotation, in its paragraph."""
+        first = self.token_spans[index][0]
+        sentence_start = first.sent.start
+        if sentence_start == 0 or "\n" in self.doc.text[self.doc[sentence_start - 1].idx:first.idx]:
+            return None
+        root = self.doc[sentence_start - 1].sent.root
+        if self.is_cue(root) and root.lower_ != "according" and subject_of(root, self.inside) is not None:
+            return root
+        return None
+
+    def is_layout_cue(self, token: Token) -> bool:
+        """Verbs that introduce a quotation only when right beside it ("Lee continued:")."""
+        return self.inside[token.i] == -1 and (
+            token.lemma_.lower() in LAYOUT_VERBS or token.lower_ in ("said", "says"))
 
 
 # ---------------------------------------------------------------- assembly
@@ -271,7 +298,9 @@ def _source_token(cue: Token, quoted: list[int]) -> Token | None:
 
 
 def _cue_name(cue: Token) -> str:
-    return "according to" if cue.lower_ == "according" else cue.lemma_.lower()
+    if cue.lower_ == "according":
+        return "according to"
+    return "say" if cue.lower_ in ("said", "says") else cue.lemma_.lower()
 
 
 def _cue_span(cue: Token) -> Span:
@@ -306,6 +335,12 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         sentence = _sentence_span(doc, span[0], span[-1])
         text = doc.text[piece.start:piece.end]
         cue = cue or cue_of_chain.get(piece.chain)
+        if cue is None and attributor.opens_sentence(index):
+            # "Lee praised the plan. "It works."": the sentence before names the speaker,
+            # unless an earlier quotation stands between them and continues instead
+            introducing = attributor.previous_sentence_cue(index)
+            if introducing is not None and (previous is None or introducing.idx > previous.end):
+                cue = introducing
         if cue is not None:
             source = _source_token(cue, attributor.inside)
             quote = Quote(text=text, start=piece.start, end=piece.end,
