@@ -191,7 +191,7 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
                     if index.type_of(outer) == PLACE:
                         yield Candidate(entity, "containedInPlace", outer, span.root, "place-in-place")
         head = span.root.head
-        if span.root.dep_ == "compound" and head.lemma_.lower() in lex.SUBPLACE_NOUNS | {"area"}:
+        if span.root.dep_ == "compound" and head.lemma_.lower() in lex.SUBPLACE_NOUNS | lex.TERRAIN_NOUNS:
             # "Portugal's Algarve region": the region's owner holds the place
             owners = entities_at(index, [c for c in head.children if c.dep_ == "poss"])
             for outer in owners:

@@ -65,6 +65,7 @@ PARENT_ORG_NOUNS = frozenset("parent".split())  # "X's parent company Y": Y is X
 KILLER_NOUNS = frozenset("assassin killer murderer".split())
 HOME_NOUNS = frozenset("home hometown house residence apartment birthplace homeland".split())
 RESIDENT_NOUNS = frozenset("resident native citizen national inhabitant".split())
+TERRAIN_NOUNS = frozenset("area coast valley foothills desert mountains hills suburbs outskirts".split())
 SUBPLACE_NOUNS = frozenset("city town village capital province state region county district suburb port".split())
 
 # Roles a person holds in a country or city, not in an organization.

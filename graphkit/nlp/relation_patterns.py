@@ -21,6 +21,7 @@ from .relations import Candidate, DocIndex
 PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod", "appos"}
 CLAUSE_LINKS = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+BIRTH_AND_BASE = {"born", "based", "headquartered"}  # "Illinois-born X", "Frankfurt-based Y"
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "mx", "mx.", "madam"}
 
 
@@ -167,7 +168,7 @@ def related_in(index: DocIndex, tokens: list[Token], own: str, anchors: set[int]
             title = []  # the title is what stands between the last name and the person
         elif token.lower_ in HONORIFICS:
             continue
-        elif token.pos_ in ("NOUN", "PROPN", "ADJ") or token.text in "-–":
+        elif token.pos_ in ("NOUN", "PROPN", "ADJ") or token.text in "-–" or token.lower_ in BIRTH_AND_BASE:
             title.append(token)
         elif token.dep_ in ("case", "det"):
             title = []
@@ -226,6 +227,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
         return ("containedInPlace", False) if lemmas & lex.SUBPLACE_NOUNS or via in ("in", "poss") else None
     if e_type == ORGANIZATION and o_type == PLACE:
         return ("location", False) if via in ("premod", "poss", "appos", "in", "of") else None
+    if e_type == ORGANIZATION and o_type == PERSON and via == "poss" and not words:
+        return "worksFor", True  # "Mulroney's Conservative Party": the party is his
     if e_type == PERSON and o_type == ORGANIZATION:
         return ("worksFor", False) if words or via in ("of", "at", "from", "for", "with") else None
     if e_type == PERSON and o_type == PLACE:
@@ -267,6 +270,17 @@ def linked_role_nouns(index: DocIndex, root: Token) -> Iterator[tuple[Token, str
                 yield obj, "appos"  # "X serves as chairman of Y"
 
 
+def _role_noun_preps(index: DocIndex, noun: Token) -> list[tuple[str, Token]]:
+    """Prepositional objects of a role noun, and of the noun after its "of":
+    "vice president of programs for Y" reaches Y through "programs"."""
+    found = []
+    for prep, obj in prep_objects(noun):
+        found.append((prep, obj))
+        if prep == "of" and index.entity(obj) is None:
+            found += [(p, o) for p, o in prep_objects(obj) if p in ("for", "at", "with") and index.entity(o)]
+    return found
+
+
 def _attached_by(index: DocIndex, tokens: list[Token], entity: str) -> str | None:
     """The dependency label that attaches ``entity``'s mention among ``tokens``."""
     for token in tokens:
@@ -296,7 +310,7 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
                 mods, _ = related_in(index, [t for t in item.lefts if t.dep_ in PREMOD_DEPS], entity)
                 for other in mods:
                     yield from role_candidate(index, entity, other, words, "premod", item, "role-apposition")
-                for prep, obj in prep_objects(item):
+                for prep, obj in _role_noun_preps(index, item):
                     for other in entities_at(index, [obj]):
                         if other != entity:
                             yield from role_candidate(index, entity, other, words, prep, item, "role-apposition")
