@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SDO, SKOS
 
@@ -39,92 +41,94 @@ def schema_class(entity: CorpusEntity) -> tuple[URIRef, places.Place | None]:
     return (PLACE_KINDS.get(place.kind, SDO.Place) if place else SDO.Place), place
 
 
-def _offsets(graph: Graph, node: URIRef, start: int, end: int) -> None:
-    graph.add((node, GK.startOffset, Literal(start)))
-    graph.add((node, GK.endOffset, Literal(end)))
+def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple]:
+    """Every triple of the corpus with the article it comes from (None: corpus-wide).
 
-
-def corpus_to_rdf(corpus: Corpus, base: str, graph: Graph | None = None) -> Graph:
-    """Add the corpus's triples to ``graph`` (a new one by default) and return it."""
-    graph = Graph(bind_namespaces="none") if graph is None else graph
-    bind_prefixes(graph)
+    Entity descriptions and predicate definitions are corpus-wide; articles,
+    quotes, statements and the relations they assert belong to their article.
+    """
     iris = IRIs(base)
     entity_iri = {key: iris.entity(key) for key in corpus.entities}
 
     for key, entity in corpus.entities.items():
         node = entity_iri[key]
         cls, place = schema_class(entity)
-        graph.add((node, RDF.type, cls))
-        graph.add((node, RDFS.label, Literal(entity.name)))
+        yield node, RDF.type, cls, None
+        yield node, RDFS.label, Literal(entity.name), None
         for alias in entity.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
+            yield node, SKOS.altLabel, Literal(alias), None
         for role in entity.roles:
-            graph.add((node, SDO.jobTitle, Literal(role)))
-        graph.add((node, GK.mentionCount, Literal(entity.mentions)))
-        graph.add((node, GK.nerLabel, Literal(entity.labels.most_common(1)[0][0])))
+            yield node, SDO.jobTitle, Literal(role), None
+        yield node, GK.mentionCount, Literal(entity.mentions), None
+        yield node, GK.nerLabel, Literal(entity.labels.most_common(1)[0][0]), None
         if place:
-            graph.add((node, OWL.sameAs, URIRef(place.iri)))
+            yield node, OWL.sameAs, URIRef(place.iri), None
             if place.kind == "Country" and place.iso:
-                graph.add((node, GK.isoCode, Literal(place.iso)))
+                yield node, GK.isoCode, Literal(place.iso), None
 
     for key, article in corpus.articles.items():
-        node = iris.article(key)
-        graph.add((node, RDF.type, SDO.NewsArticle))
-        graph.add((node, SDO.identifier, Literal(key)))
-        graph.add((node, GK.contentHash, Literal("sha256:" + article.content_hash)))
-        graph.add((node, SDO.articleBody, Literal(article.text)))
+        node = g = iris.article(key)
+        yield node, RDF.type, SDO.NewsArticle, g
+        yield node, SDO.identifier, Literal(key), g
+        yield node, GK.contentHash, Literal("sha256:" + article.content_hash), g
+        yield node, SDO.articleBody, Literal(article.text), g
         if article.title:
-            graph.add((node, SDO.headline, Literal(article.title)))
+            yield node, SDO.headline, Literal(article.title), g
         if article.url:
-            graph.add((node, SDO.url, Literal(article.url, datatype=XSD.anyURI)))
+            yield node, SDO.url, Literal(article.url, datatype=XSD.anyURI), g
         if article.published:
-            graph.add((node, SDO.datePublished, Literal(article.published)))
+            yield node, SDO.datePublished, Literal(article.published), g
         for entity_key in corpus.mentions.get(key, ()):
-            graph.add((node, SDO.mentions, entity_iri[entity_key]))
+            yield node, SDO.mentions, entity_iri[entity_key], g
 
-    quote_iri = {}
     for cq in corpus.quotes:
-        q = cq.quote
+        q, g = cq.quote, iris.article(cq.article)
         node = iris.quote(cq.article, q.start, q.end)
-        quote_iri[(cq.article, q.start, q.end)] = node
-        graph.add((node, RDF.type, GK.ReportedSpeech if q.kind == INDIRECT else SDO.Quotation))
-        graph.add((node, SDO.text, Literal(q.text)))
-        graph.add((node, SDO.isPartOf, iris.article(cq.article)))
-        graph.add((node, GK.quoteKind, Literal(q.kind)))
-        _offsets(graph, node, q.start, q.end)
+        yield node, RDF.type, (GK.ReportedSpeech if q.kind == INDIRECT else SDO.Quotation), g
+        yield node, SDO.text, Literal(q.text), g
+        yield node, SDO.isPartOf, g, g
+        yield node, GK.quoteKind, Literal(q.kind), g
+        yield node, GK.startOffset, Literal(q.start), g
+        yield node, GK.endOffset, Literal(q.end), g
         if cq.speaker is not None:
-            graph.add((node, SDO.spokenByCharacter, entity_iri[cq.speaker]))
+            yield node, SDO.spokenByCharacter, entity_iri[cq.speaker], g
         if q.cue:
-            graph.add((node, GK.cue, Literal(q.cue)))
+            yield node, GK.cue, Literal(q.cue), g
         if q.speaker_mention:
-            graph.add((node, GK.speakerMention, Literal(q.speaker_mention.text)))
+            yield node, GK.speakerMention, Literal(q.speaker_mention.text), g
 
-    used_predicates = set()
+    used_predicates = {}
     for cr in corpus.relations:
         s, o, p = entity_iri[cr.subject], entity_iri[cr.object], predicate_iri(cr.predicate)
-        used_predicates.add((p, cr.predicate))
-        rel = cr.relation
+        used_predicates[p] = cr.predicate
+        rel, g = cr.relation, iris.article(cr.article)
         node = iris.statement(cr.article, s, p, o, rel.evidence.start)
-        graph.add((node, RDF.type, RDF.Statement))
-        graph.add((node, RDF.subject, s))
-        graph.add((node, RDF.predicate, p))
-        graph.add((node, RDF.object, o))
-        graph.add((node, PROV.wasDerivedFrom, iris.article(cr.article)))
-        graph.add((node, GK.evidence, Literal(rel.evidence.text)))
-        graph.add((node, GK.rule, Literal(rel.rule)))
-        _offsets(graph, node, rel.evidence.start, rel.evidence.end)
+        yield node, RDF.type, RDF.Statement, g
+        yield node, RDF.subject, s, g
+        yield node, RDF.predicate, p, g
+        yield node, RDF.object, o, g
+        yield node, PROV.wasDerivedFrom, g, g
+        yield node, GK.evidence, Literal(rel.evidence.text), g
+        yield node, GK.rule, Literal(rel.rule), g
+        yield node, GK.startOffset, Literal(rel.evidence.start), g
+        yield node, GK.endOffset, Literal(rel.evidence.end), g
         if rel.role:
-            graph.add((node, GK.roleName, Literal(rel.role)))
+            yield node, GK.roleName, Literal(rel.role), g
         if cr.claimed_by is not None:
-            q = cr.claimed_by
-            graph.add((node, GK.claimedBy, quote_iri.get((cr.article, q.start, q.end),
-                                                         iris.quote(cr.article, q.start, q.end))))
+            yield node, GK.claimedBy, iris.quote(cr.article, cr.claimed_by.start, cr.claimed_by.end), g
         else:
-            graph.add((s, p, o))  # only what the reporter states is asserted as fact
+            yield s, p, o, g  # only what the reporter states is asserted as fact
 
-    for p, key in used_predicates:
-        graph.add((p, RDF.type, RDF.Property))
-        graph.add((p, RDFS.label, Literal(predicate_label(key))))
+    for p, key in used_predicates.items():
+        yield p, RDF.type, RDF.Property, None
+        yield p, RDFS.label, Literal(predicate_label(key)), None
         if key.startswith(VERB_PREFIX):
-            graph.add((p, RDF.type, GK.VerbRelation))
+            yield p, RDF.type, GK.VerbRelation, None
+
+
+def corpus_to_rdf(corpus: Corpus, base: str, graph: Graph | None = None) -> Graph:
+    """Add the corpus's triples to ``graph`` (a new one by default) and return it."""
+    graph = Graph(bind_namespaces="none") if graph is None else graph
+    bind_prefixes(graph)
+    graph.addN((s, p, o, graph) for s, p, o, _ in corpus_quads(corpus, base))
     return graph
