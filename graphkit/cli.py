@@ -118,6 +118,33 @@ def query(graph, sparql, query_file, fmt) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+def validate(graph) -> None:
+    """Check a graph against graphkit's SHACL shapes.
+
+    Prints one line per violation; exits 0 when the graph conforms, 1 when it does not.
+
+    \b
+    Example:
+      graphkit validate output/graph.ttl
+    """
+    from rdflib import Graph
+
+    from .validate import validate as check
+
+    try:
+        data = Graph().parse(graph)
+    except Exception as error:  # rdflib raises many parser-specific types
+        raise UserError(f"{graph}: cannot parse: {error}") from None
+    violations = check(data)
+    for violation in violations:
+        click.echo(str(violation))
+    if violations:
+        raise UserError(f"{graph}: {len(violations)} SHACL violations")
+    click.echo(f"{graph}: conforms to graphkit's shapes ({len(data)} triples)")
+
+
+@cli.command(context_settings=CONTEXT)
 @click.option("--model", default=None, help="spaCy pipeline name or path to describe.")
 def info(model) -> None:
     """Print graphkit's version and the spaCy pipeline a build will use.

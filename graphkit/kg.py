@@ -99,6 +99,12 @@ class KnowledgeGraph:
 
         return run_query(self._store, sparql)[1]
 
+    def validate(self) -> list:
+        """SHACL violations of the graph against graphkit's shapes; empty when it conforms."""
+        from .validate import validate
+
+        return validate(self.rdf)
+
     def show(self, *, max_nodes: int | None = None, height: int = 650):
         """Display the viewer inline in Jupyter (writes no files)."""
         from IPython.display import HTML
