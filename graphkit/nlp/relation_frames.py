@@ -289,6 +289,9 @@ def name_patterns(index: DocIndex) -> Iterator[Candidate]:
             words = _name_words(parent.name)
             if parent is body or not words or len(words) >= len(body_words):
                 continue
+            extra = [w for w in body_words if w not in words]
+            if not set(extra) & lex.BODY_NOUNS:
+                continue  # "New York Daily News" holds "Daily News" but is no body of it
             if any(body_words[i:i + len(words)] == words for i in range(len(body_words) - len(words) + 1)):
                 span = next((s for e, s in index.mention_spans if e == body.id), None)
                 if span is not None:

@@ -14,6 +14,7 @@ import re
 # carry no relation of their own, speech verbs belong to quotes.
 LIGHT_VERBS = frozenset("""
 be have do get make take give go come become seem let include use see want need
+know
 """.split())
 SPEECH_VERBS = frozenset("""
 say tell add ask answer reply respond state claim declare announce note remark
@@ -74,7 +75,23 @@ president vice-president prime minister premier chancellor king queen prince
 emperor monarch governor gov. mayor senator sen. rep. representative congressman
 congresswoman lawmaker legislator ambassador envoy diplomat consul official
 secretary attorney general commander chief leader ruler dictator spokesman
-spokeswoman spokesperson deputy minister-president head
+spokeswoman spokesperson deputy minister-president head prosecutor judge sheriff
+councilman councilwoman councillor alderman commissioner
+""".split())
+
+# Roles in a party or movement: membership, not employment.
+PARTY_ROLE_NOUNS = frozenset("""
+candidate nominee frontrunner front-runner hopeful contender activist stalwart loyalist militant
+""".split())
+
+# Words in an organization's name that make it a body of another organization
+# whose name it contains ("NATO-Ukraine Council").
+BODY_NOUNS = frozenset("""
+council committee subcommittee commission board division unit office agency department
+institute foundation bureau command assembly court fund forum group panel secretariat
+directorate centre center academy school college university service corps force forces
+army navy wing chapter branch subsidiary research laboratory labs mission delegation
+tribunal secretariat summit parliament
 """.split())
 
 # Nouns before or beside a person that name no membership or employment.

@@ -74,7 +74,7 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         head = verb.head
         if verb.dep_ == "pcomp":  # "acted alone in killing Y": in -> acted
             head = head.head
-        if verb.dep_ == "xcomp":  # object control: "invited Ukraine to join"
+        if verb.dep_ in ("xcomp", "pcomp"):  # object control: "invited X to join", "barred X from entering"
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects:
                 return objects
@@ -198,10 +198,12 @@ def role_noun_title(index: DocIndex, noun: Token) -> list[Token]:
     return words
 
 
-def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], via: str) -> tuple[str, bool] | None:
+def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], via: str,
+                  demonym: bool = False) -> tuple[str, bool] | None:
     """Predicate linking ``entity`` to ``other`` through role words, and whether it points back.
 
-    ``via`` says how they are linked: "premod", "appos" or a preposition.
+    ``via`` says how they are linked: "premod", "poss", "appos" or a preposition;
+    ``demonym`` that ``other`` was named by its adjective ("Ukrainian").
     """
     lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
     e_type, o_type = index.type_of(entity), index.type_of(other)
@@ -226,21 +228,27 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
     if e_type == PLACE and o_type == PLACE:
         return ("containedInPlace", False) if lemmas & lex.SUBPLACE_NOUNS or via in ("in", "poss") else None
     if e_type == ORGANIZATION and o_type == PLACE:
-        return ("location", False) if via in ("premod", "poss", "appos", "in", "of") else None
-    if e_type == ORGANIZATION and o_type == PERSON and via == "poss" and not words:
-        return "worksFor", True  # "Mulroney's Conservative Party": the party is his
+        if via == "in":
+            return "hasPresenceIn", False  # "ISIS in Syria": active there, not necessarily based there
+        return ("location", False) if via in ("premod", "poss", "appos", "of") else None
     if e_type == PERSON and o_type == ORGANIZATION:
+        if lemmas & lex.PARTY_ROLE_NOUNS:
+            return "memberOf", False  # "GOP frontrunner X" belongs to the party, is not employed by it
         return ("worksFor", False) if words or via in ("of", "at", "from", "for", "with") else None
     if e_type == PERSON and o_type == PLACE:
         if lemmas & lex.OFFICE_TITLES and via in ("premod", "appos", "of"):
             return "holdsOfficeIn", False
-        return ("homeLocation", False) if via in ("premod", "of", "from") and (words or via != "premod") else None
+        if via == "premod":
+            # "American novelist X" says where X is from; "Jerusalem editor X" only where X works
+            townsman = any(w.lower_.endswith(("man", "woman")) for w in words[-1:])  # "Atlanta businessman X"
+            return ("homeLocation", False) if demonym or townsman or lemmas & BIRTH_AND_BASE else None
+        return ("homeLocation", False) if via in ("of", "from") else None
     return None
 
 
 def role_candidate(index: DocIndex, entity: str, other: str, words: list[Token], via: str,
-                   trigger: Token, rule: str) -> Iterator[Candidate]:
-    found = classify_role(index, entity, other, words, via)
+                   trigger: Token, rule: str, demonym: bool = False) -> Iterator[Candidate]:
+    found = classify_role(index, entity, other, words, via, demonym)
     if found is None:
         return
     predicate, backwards = found
@@ -299,7 +307,8 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
         related, title = related_in(index, block, entity, anchors)
         for other in related:
             via = "poss" if not title and _attached_by(index, block, other) == "poss" else "premod"
-            yield from role_candidate(index, entity, other, title, via, root, "role-premodifier")
+            demonym = not any(index.entity(t) == other for t in block)
+            yield from role_candidate(index, entity, other, title, via, root, "role-premodifier", demonym)
         for prep, obj in prep_objects(root):  # "Jens Stoltenberg of NATO", "diver X of Millinocket"
             for other in entities_at(index, [obj]):
                 if other != entity:

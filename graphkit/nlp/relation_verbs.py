@@ -136,7 +136,10 @@ def generic_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
         return
     if f.lemma in lex.MEET_VERBS or f.lemma in lex.AGREE_VERBS:
         return  # "met in Paris" names where, not a relation with Paris
-    objects = f.patients + [e for p, e in f.preps if p not in ("of",)]
+    objects = list(f.patients)
+    if not f.noun_objects:
+        # "sent troops to Y" is about the troops; "X is known as Y" names, relates nothing
+        objects += [e for p, e in f.preps if p not in ("of", "as")]
     yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, objects)
 
 
