@@ -243,6 +243,16 @@ def test_signed_a_deal(nlp):
     assert holds(found, "Kenya", "agreementWith", "Ethiopia") or holds(found, "Ethiopia", "agreementWith", "Kenya")
 
 
+def test_agreeing_with_an_opinion_is_no_agreement(nlp):
+    _, found = triples(nlp, "Kenya agrees with Ethiopia that the dam is safe.")
+    assert not [k for k in found if k[1] == "agreementWith"]
+
+
+def test_a_word_inside_a_name_is_no_verb(nlp):
+    _, found = triples(nlp, "Anna Kowalski chairs the Right to Rise Foundation.")
+    assert not [k for k in found if k[1] == "verb:rise"]
+
+
 def test_killed_direction(nlp):
     _, found = triples(nlp, "Police said Marco Bellini killed Luca Ferri during the robbery.")
     assert holds(found, "Marco Bellini", "killed", "Luca Ferri")

@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset("""
 say tell add ask answer reply respond state claim declare announce note remark
 explain insist argue acknowledge admit warn urge write report describe call
 mention suggest confirm deny comment reiterate stress emphasize emphasise
-maintain believe think hope expect caution recall quote
+maintain believe think hope expect caution recall quote speak
 """.split())
 
 # Verbs that hold someone to account for a deed: "X was convicted of Y's murder".
@@ -98,7 +98,7 @@ tribunal secretariat summit parliament
 NOT_A_ROLE = frozenset("""
 critic opponent rival foe enemy fan victim supporter admirer friend customer
 client user visitor guest contemporary counterpart target detractor hostage
-prisoner captive detainee
+prisoner captive detainee graduate alumnus alumna alum student dropout
 """.split())
 
 # Nouns for a unit an organization keeps somewhere ("a NATO command in Germany").

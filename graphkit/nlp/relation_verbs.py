@@ -81,7 +81,7 @@ def typed_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
         yield from pairs(verb, "metWith", "verb-meet", f.agents, partners)
         if not partners:
             yield from among(verb, "metWith", "verb-meet", f.agents)
-    elif lemma in lex.AGREE_VERBS and (nouns & lex.DEAL_NOUNS or lemma == "agree"):
+    elif lemma in lex.AGREE_VERBS and (nouns & lex.DEAL_NOUNS or _agreed_on_a_deal(verb)):
         partners = f.prep("with") + f.noun_object_preps(index, "with", "between")
         yield from pairs(verb, "agreementWith", "verb-agreement", f.agents, partners)
         yield from among(verb, "agreementWith", "verb-agreement", f.agents)
@@ -106,6 +106,11 @@ def typed_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
         yield from pairs(verb, "location", "verb-based-in", f.patients + f.agents, f.prep("in", "at"))
     elif lemma in lex.LIVE_VERBS and (lemma != "grow" or f.particle == "up"):
         yield from pairs(verb, "homeLocation", "verb-live-in", f.agents + f.patients, f.prep("in", "at"))
+
+
+def _agreed_on_a_deal(verb: Token) -> bool:
+    """"agreed on/to a ceasefire deal" is an agreement; "agreed with Y that ..." an opinion."""
+    return any(p in ("on", "to", "upon") and obj.lemma_.lower() in lex.DEAL_NOUNS for p, obj in prep_objects(verb))
 
 
 def _to_death(verb: Token) -> bool:
@@ -139,14 +144,14 @@ def generic_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
     objects = list(f.patients)
     if not f.noun_objects:
         # "sent troops to Y" is about the troops; "X is known as Y" names, relates nothing
-        objects += [e for p, e in f.preps if p not in ("of", "as")]
+        objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among")]
     yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, objects)
 
 
 def verb_patterns(index: DocIndex) -> Iterator[Candidate]:
     for verb in index.doc:
-        if verb.pos_ != "VERB" or is_negated(verb):
-            continue
+        if verb.pos_ != "VERB" or is_negated(verb) or index.entity(verb):
+            continue  # "Rise" in "Right to Rise USA" is part of a name, not a verb
         frame = VerbFrame(index, verb)
         if not frame.agents and not frame.patients:
             continue
