@@ -22,6 +22,7 @@ import html
 import json
 import math
 import os
+import random
 import re
 import tempfile
 from functools import lru_cache
@@ -51,6 +52,10 @@ _JSON_ESCAPES = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
+# Physics iterations in the browser for big graphs, which start from
+# initial_positions(): enough to untangle, few enough to settle in seconds.
+LARGE_GRAPH_ITERATIONS = 40
+
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
@@ -75,19 +80,11 @@ def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, **kw: Any) -> Path:
     renamed over ``path``, so an interrupted write never truncates an
     existing file.
     """
+    from .files import write_text_atomic
+
     page = render_html(g, **kw)
     target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(page)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a web page should be readable
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(target, page)
     return target
 
 
@@ -132,9 +129,10 @@ def build_page_data(g: nx.MultiDiGraph, kept: list[Any], *, title: str) -> dict:
     """Everything the page's JS needs, as JSON-ready plain data."""
     ids = {node: f"n{i}" for i, node in enumerate(kept)}  # short ids keep the JSON small
     articles = _articles(g)
-    net = _pyvis_network(g, ids)
-    vis_nodes, vis_edges, _, _, _, options = net.get_network_data()
     large = len(kept) > LARGE_GRAPH
+    positions = initial_positions(g, kept) if large else {}
+    net = _pyvis_network(g, ids, positions)
+    vis_nodes, vis_edges, _, _, _, options = net.get_network_data()
     return {
         "title": _text(title),
         "total_nodes": g.number_of_nodes(),
@@ -149,16 +147,18 @@ def build_page_data(g: nx.MultiDiGraph, kept: list[Any], *, title: str) -> dict:
     }
 
 
-def _pyvis_network(g: nx.MultiDiGraph, ids: dict[Any, str]) -> Network:
+def _pyvis_network(g: nx.MultiDiGraph, ids: dict[Any, str], positions: dict[Any, tuple]) -> Network:
     """Let pyvis build vis-network's node and edge dicts (not from_nx: it mutates)."""
     net = Network(directed=True)
     for node, short in ids.items():
         attrs = g.nodes[node]
+        where = {"x": positions[node][0], "y": positions[node][1]} if node in positions else {}
         net.add_node(
             short,
             label=_text(attrs.get("name")) or _text(node),
             color=_colour(attrs.get("type")),
             size=_node_size(attrs.get("mentions")),
+            **where,
         )
     for i, (u, v, attrs) in enumerate(_kept_edges(g, ids)):
         net.add_edge(
@@ -178,6 +178,57 @@ def _kept_edges(g: nx.MultiDiGraph, ids: dict[Any, str]) -> Iterable[tuple[Any, 
             yield u, v, attrs
 
 
+def initial_positions(g: nx.MultiDiGraph, kept: list[Any], *, hubs: int = 150, seed: int = 7) -> dict[Any, tuple]:
+    """A cheap starting layout for big graphs, in vis-network pixels.
+
+    A full force layout of thousands of nodes is slow in Python (networkx
+    needs scipy beyond 500 nodes) and in the browser from random positions.
+    So: lay out only the best-connected ``hubs`` with spring_layout, put
+    every other node next to its already placed neighbours (breadth first),
+    and leave the browser a few physics iterations to untangle the rest.
+    """
+    rng = random.Random(seed)
+    simple = nx.Graph()
+    simple.add_nodes_from(kept)
+    simple.add_edges_from((u, v) for u, v in g.subgraph(kept).edges() if u != v)
+    spread = 45.0 * math.sqrt(len(kept))  # keeps node density about constant
+    step = 70.0  # distance of a node from its placed neighbours
+
+    top = sorted(kept, key=lambda n: (-simple.degree(n), str(n)))[:hubs]
+    layout = nx.spring_layout(simple.subgraph(top), seed=seed, iterations=80)
+    pos = {n: (float(x) * spread, float(y) * spread) for n, (x, y) in layout.items()}
+
+    _grow(simple, pos, list(pos), rng, step)
+
+    # Components no hub reaches: each grows from its own best node on a ring outside.
+    rest = sorted((n for n in kept if n not in pos), key=lambda n: (-simple.degree(n), str(n)))
+    ring = spread * 1.2
+    for i, start in enumerate(rest):
+        if start in pos:
+            continue
+        angle = 2 * math.pi * i / len(rest)
+        pos[start] = (ring * math.cos(angle), ring * math.sin(angle))
+        _grow(simple, pos, [start], rng, step)
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+
+
+def _grow(simple: nx.Graph, pos: dict, frontier: list, rng: random.Random, step: float) -> None:
+    """Breadth first from ``frontier``: each new node goes next to its placed neighbours."""
+    while frontier:
+        next_frontier = []
+        for node in frontier:
+            for other in simple.neighbors(node):
+                if other in pos:
+                    continue
+                anchors = [pos[m] for m in simple.neighbors(other) if m in pos]
+                cx = sum(x for x, _ in anchors) / len(anchors)
+                cy = sum(y for _, y in anchors) / len(anchors)
+                angle = rng.uniform(0, 2 * math.pi)
+                pos[other] = (cx + step * math.cos(angle), cy + step * math.sin(angle))
+                next_frontier.append(other)
+        frontier = next_frontier
+
+
 def _vis_options(options: dict, *, large: bool, n: int) -> dict:
     """pyvis' default options, tuned for readability and a quick, bounded layout."""
     options["physics"] = {
@@ -189,10 +240,11 @@ def _vis_options(options: dict, *, large: bool, n: int) -> dict:
             "springLength": 150 if not large else 90,
             "springConstant": 0.04,
             "damping": 0.3,
-            "avoidOverlap": 0.1,
+            "avoidOverlap": 0.1 if not large else 0,  # overlap checks are costly on big graphs
+            "theta": 0.5 if not large else 0.8,  # coarser Barnes-Hut: faster, good enough
         },
         # Bounded so a big graph settles in seconds; the JS turns physics off after.
-        "stabilization": {"enabled": True, "iterations": 400 if not large else 120, "updateInterval": 25, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 400 if not large else LARGE_GRAPH_ITERATIONS, "updateInterval": 25, "fit": True},
         "minVelocity": 1.0,
     }
     options["edges"] = {

@@ -8,6 +8,8 @@
 (function () {
   "use strict";
 
+  // Marks for benchmarks/html_2000.py (performance.getEntriesByType("mark")).
+  performance.mark("graphkit:start");
   var DATA = JSON.parse(document.getElementById("graphkit-data").textContent);
   var ENTITIES = DATA.entities;
   var RELATIONS = indexRelations(DATA.relations);
@@ -104,7 +106,9 @@
   });
 
   var container = document.getElementById("gk-graph");
+  performance.mark("graphkit:data");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
+  performance.mark("graphkit:network");
 
   // ------------------------------------------------------- settle, then stop
 
@@ -123,9 +127,11 @@
   function settle() {
     if (ready) return;
     ready = true;
+    performance.mark("graphkit:stabilized");
     network.setOptions({ physics: { enabled: false } });
     document.getElementById("gk-loading").hidden = true;
     network.once("afterDrawing", function () {
+      performance.mark("graphkit:ready");
       window.graphkitReadyAt = performance.now();
       window.graphkitReady = true;
       document.body.dataset.ready = "true";
@@ -345,9 +351,10 @@
     articleSource(quote.article));
   }
 
-  function section(title, items, emptyText) {
+  function section(title, items, emptyText, total) {
+    var count = total || items.length;
     return [
-      el("h3", null, title + (items.length ? " (" + items.length + ")" : "")),
+      el("h3", null, title + (count ? " (" + count.toLocaleString("en") + ")" : "")),
       items.length ? el("ul", null, items) : el("p", { className: "gk-empty" }, emptyText)
     ];
   }
@@ -451,7 +458,8 @@
       }), "The graph is empty."),
       section("Articles", articleKeys.slice(0, 50).map(function (key) {
         return el("li", { className: "gk-item" }, articleButton(key));
-      }), "—")
+      }), "—", articleKeys.length),
+      articleKeys.length > 50 ? el("p", { className: "gk-hint" }, "…and " + (articleKeys.length - 50).toLocaleString("en") + " more.") : null
     ]);
   }
 
