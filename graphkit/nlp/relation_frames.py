@@ -289,8 +289,7 @@ def name_patterns(index: DocIndex) -> Iterator[Candidate]:
             words = _name_words(parent.name)
             if parent is body or not words or len(words) >= len(body_words):
                 continue
-            extra = [w for w in body_words if w not in words]
-            if not set(extra) & lex.BODY_NOUNS:
+            if body_words[-1] not in lex.BODY_NOUNS or body_words[-1] in words:
                 continue  # "New York Daily News" holds "Daily News" but is no body of it
             if any(body_words[i:i + len(words)] == words for i in range(len(body_words) - len(words) + 1)):
                 span = next((s for e, s in index.mention_spans if e == body.id), None)

@@ -206,6 +206,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
     ``demonym`` that ``other`` was named by its adjective ("Ukrainian").
     """
     lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+    if words:
+        lemmas.add((title_text(index, words) or "").lower())  # "front-runner" spans three tokens
     e_type, o_type = index.type_of(entity), index.type_of(other)
     if lemmas & lex.NOT_A_ROLE:
         return None
