@@ -46,6 +46,8 @@ QUOTE_FINAL = set(",?!—–-…:;")
 LEADS_INTO_QUOTE = re.compile(r"(?:[:,—–]|--|,\s+(?:but|and))$")
 # Verbs that are cues only right beside a quotation: "Lee continued: "…"".
 LAYOUT_VERBS = frozenset({"continue", "go", "begin", "conclude", "finish"})
+# Prepositions that attach a venue or medium to a speech verb ("told "Face the Nation"").
+VENUE_PREPS = frozenset({"on", "in", "at", "during", "via"})
 # How far the governing cue may sit above a quoted fragment in the parse.
 MAX_CUE_DEPTH = 6
 # How many tokens after a closing mark the "…," X said cue may start.
@@ -167,9 +169,21 @@ class _Attributor:
         return None
 
     def _governing_cue(self, index: int) -> Token | None:
-        """The nearest speech verb above the quoted words in the parse."""
-        best, best_depth = None, MAX_CUE_DEPTH + 1
-        for token in self.token_spans[index]:
+        """The nearest speech verb above the quoted words in the parse.
+
+        Words are followed first; punctuation, which the parser hangs anywhere,
+        only when no word leads to a cue.
+        """
+        tokens = self.token_spans[index]
+        words = [t for t in tokens if not t.is_punct]
+        best, best_depth, venue = self._climb_to_cue(index, words)
+        if best is None and not venue:
+            best, _, _ = self._climb_to_cue(index, [t for t in tokens if t.is_punct])
+        return best
+
+    def _climb_to_cue(self, index: int, tokens) -> tuple[Token | None, int, bool]:
+        best, best_depth, venue = None, MAX_CUE_DEPTH + 1, False
+        for token in tokens:
             for child in token.children:  # '"…," he said' parsed with "said" below the quote
                 if self.inside[child.i] != index and child.dep_ in ("ccomp", "parataxis") and self.is_cue(child):
                     if best_depth > 1:
@@ -177,6 +191,9 @@ class _Attributor:
             if self.inside[token.head.i] == index or token.head.i == token.i:
                 continue
             node = token.head
+            if node.dep_ == "prep" and node.lower_ in VENUE_PREPS and self.is_cue(node.head):
+                venue = True  # 'said on "Meet the Press"': where it was said, not what
+                continue
             for depth in range(1, MAX_CUE_DEPTH + 1):
                 if depth >= best_depth:
                     break
@@ -190,7 +207,7 @@ class _Attributor:
                 if self.inside[node.i] not in (-1, index) or node.head.i == node.i:
                     break  # climbing through another quotation proves nothing
                 node = node.head
-        return best
+        return best, best_depth, venue
 
     def _trailing_cue(self, index: int) -> Token | None:
         """'"…," X said' / '"…," said X': a cue right after the closing mark."""
@@ -343,6 +360,8 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
                 cue = introducing
         if cue is not None:
             source = _source_token(cue, attributor.inside)
+            if source is None and cue.idx > piece.end:
+                source = _source_beside_trailing_cue(resolver, attributor, span[-1].i, cue)
             quote = Quote(text=text, start=piece.start, end=piece.end,
                           speaker=resolver.resolve(source), speaker_mention=_mention_span(source),
                           cue=_cue_name(cue), cue_span=_cue_span(cue), kind=DIRECT, sentence=sentence)
@@ -361,6 +380,24 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     quotes.extend(_indirect_quotes(doc, attributor, resolver))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _source_beside_trailing_cue(resolver: SpeakerResolver, attributor: _Attributor,
+                                last_quoted: int, cue: Token) -> Token | None:
+    """'"…," Lee, a top adviser, said' parsed without a subject: the first name after the quotation.
+
+    With nothing between the quotation and the cue ('"…," said Lee'), the name right after the cue.
+    """
+    doc = cue.doc
+    stretch = [t for t in doc[last_quoted + 1:cue.i] if attributor.inside[t.i] == -1 and not t.is_punct]
+    if not stretch:
+        stretch = list(doc[cue.i + 1:min(cue.i + 6, cue.sent.end)])
+    for token in stretch:
+        if resolver.entity_at[token.i] is not None and attributor.inside[token.i] == -1:
+            while token.head.i != token.i and resolver.entity_at[token.head.i] == resolver.entity_at[token.i]:
+                token = token.head  # the head of the name: "Michael Flynn" -> Flynn
+            return token
+    return None
 
 
 def _continues(text: str, previous: Quote, piece: Quoted) -> bool:

@@ -360,8 +360,9 @@ class SpeakerResolver:
                     reach: int) -> str | None:
         """The subject entity of the nearest earlier sentence that has an agreeing one.
 
-        Within the pronoun's own sentence the nearest preceding mention wins;
-        earlier sentences prefer their subject, else their first person.
+        Within the pronoun's own sentence the nearest preceding subject wins,
+        else the nearest mention; earlier sentences prefer their first subject,
+        else their first mention.
         Mentions inside quotations are skipped: quoted speech names people the
         speaker talks about, not the speaker.
         """
@@ -381,9 +382,10 @@ class SpeakerResolver:
             by_sentence[sent_start].append((start, entity_id))
         for sent_start in sentence_order:
             mentions = by_sentence[sent_start]  # nearest first
-            if sent_start == pronoun.sent.start:
-                return mentions[0][1]
             subjects = [e for start, e in mentions if self._is_subject(doc[start])]
+            if sent_start == pronoun.sent.start:
+                # "Lee says she …": the clause subject before the pronoun, else the nearest
+                return subjects[0] if subjects else mentions[0][1]
             if subjects:
                 return subjects[-1]  # the earliest subject in the sentence
             return mentions[-1][1]
