@@ -146,20 +146,19 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote]) -> lis
              and type_ok(c.predicate, index.type_of(c.subject), index.type_of(c.object))]
     # A verb a typed pattern has read makes no generic "verb:" relation as well.
     typed_triggers = {c.trigger.i for c in valid if not c.predicate.startswith(VERB_PREFIX)}
-    relations: list[Relation] = []
-    seen: set[tuple] = set()
+    # One relation per (subject, predicate, object, sentence); a reporter's statement
+    # outranks the same relation inside a quote in that sentence.
+    chosen: dict[tuple, Relation] = {}
     for c in valid:
         if c.predicate.startswith(VERB_PREFIX) and c.trigger.i in typed_triggers:
             continue
         if not c.predicate.startswith(VERB_PREFIX) and c.predicate not in PREDICATES:
             raise ValueError(f"pattern {c.rule} emitted unknown predicate {c.predicate}")
         evidence = sentence_span(doc, c.trigger)
+        key = (c.subject, c.predicate, c.object, evidence.start)
         claimed_by = quote_holding(c.trigger, quotes)
-        key = (c.subject, c.predicate, c.object, evidence.start, claimed_by)  # one fact, one claim per sentence
-        if key in seen:
+        if key in chosen and (chosen[key].claimed_by is None or claimed_by is not None):
             continue
-        seen.add(key)
-        relations.append(Relation(
-            subject=c.subject, predicate=c.predicate, object=c.object, evidence=evidence,
-            rule=c.rule, role=c.role, claimed_by=claimed_by))
-    return relations
+        chosen[key] = Relation(subject=c.subject, predicate=c.predicate, object=c.object, evidence=evidence,
+                               rule=c.rule, role=c.role, claimed_by=claimed_by)
+    return list(chosen.values())
