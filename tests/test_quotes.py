@@ -210,3 +210,47 @@ def test_quote_sentence_spans_the_quote(analyse):
     sentence = direct[0].sentence
     assert sentence.start <= direct[0].start and direct[0].end <= sentence.end
     assert "Ruth Adler said" in sentence.text
+
+
+def test_scan_drops_an_opening_mark_that_never_closes():
+    text = 'He is 6\'2" tall and "very quick.\nThe next paragraph has no quote.'
+    assert scan_quotations(text) == []
+
+
+def test_cue_on_the_previous_paragraph_ending_with_a_colon(analyse):
+    text = ('Marta Quinn, the union leader, continued:\n'
+            '"Nobody in this building will accept a pay cut this year."')
+    direct, _, name = analyse(text)
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Quinn"
+
+
+def test_name_signed_after_a_dash(analyse):
+    text = ('Readers wrote in after the vote.\n'
+            '“The new park is the best thing this town has done in years.” — Oliver Grant\n'
+            '“I will miss the old parking lot.” — Nadia Ferris')
+    direct, _, name = analyse(text)
+    assert [surname_of(name(q)) for q in direct] == ["Grant", "Ferris"]
+
+
+def test_a_show_named_after_a_speech_verb_is_not_a_quote(analyse):
+    direct, _, _ = analyse('Senator Ruth Kim said on "Face the Nation" that the bill would pass.')
+    assert direct == []
+
+
+def test_speech_noun_carries_its_owners_words(analyse):
+    direct, _, name = analyse('Daniel Price repeated his claim that the election was "stolen in broad daylight."')
+    assert [q.text for q in direct] == ["stolen in broad daylight."]
+    assert surname_of(name(direct[0])) == "Price"
+
+
+def test_quote_after_a_sentence_of_speech_takes_its_speaker(analyse):
+    text = ('Laura Ortiz praised the new budget on Monday. "It finally funds the schools we were promised."')
+    direct, _, name = analyse(text)
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Ortiz"
+
+
+def test_it_resolves_to_an_organisation_subject_nearby(analyse):
+    text = ('Greenpeace criticised the permit on Tuesday. '
+            '"This permit is a gift to the oil industry," it said.')
+    direct, _, name = analyse(text)
+    assert len(direct) == 1 and name(direct[0]) == "Greenpeace"

@@ -108,22 +108,29 @@ def _trim(text: str, piece: Quoted) -> Quoted | None:
 
 
 def scan_quotations(text: str) -> list[Quoted]:
-    """All quoted pieces of ``text`` in order, multi-paragraph quotations chained."""
+    """All quoted pieces of ``text`` in order, multi-paragraph quotations chained.
+
+    A piece left open at a paragraph's end is kept only when the next
+    paragraph opens with a mark (the news convention); otherwise its mark was
+    a stray one (an inch sign, a typo) and the piece is dropped.
+    """
     result: list[Quoted] = []
     chain = 0
-    running_on = False  # the previous paragraph ended inside a quotation
+    dangling: Quoted | None = None  # the previous paragraph's open last piece
     for paragraph in re.finditer(r"[^\n]+", text):
         pieces, left_open = _paragraph_pieces(text, paragraph.start(), paragraph.end())
-        first_is_opening = bool(pieces) and not text[paragraph.start():pieces[0].open_at].strip()
+        continues = bool(pieces) and not text[paragraph.start():pieces[0].open_at].strip()
+        if dangling is not None and not continues:
+            result.remove(dangling)
         for i, piece in enumerate(pieces):
-            if not (i == 0 and running_on and first_is_opening):
+            if not (i == 0 and dangling is not None and continues):
                 chain += 1
             piece.chain = chain
             if _trim(text, piece) is not None:
                 result.append(piece)
-        if running_on and not first_is_opening and result and result[-1].close_at is None:
-            pass  # the earlier piece ran on into nothing; it stays as found
-        running_on = left_open
+        dangling = result[-1] if left_open and result and result[-1] is pieces[-1] else None
+    if dangling is not None:
+        result.remove(dangling)
     return result
 
 
