@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .sources import DEFAULT_MAX_CHARS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -48,8 +49,11 @@ def cli() -> None:
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
               help="Show only the N most connected entities in graph.html.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Processes for the NLP stage.")
+@click.option("--max-chars", type=click.IntRange(min=0), default=DEFAULT_MAX_CHARS, show_default=True,
+              help="Cut each article to N characters, at a paragraph or sentence end (0: no limit). The "
+                   "default fits any news article; spaCy needs about 1 GB of memory per 100,000 characters.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, out_dir, model, base_iri, max_nodes, jobs, quiet) -> None:
+def build(paths, out_dir, model, base_iri, max_nodes, jobs, max_chars, quiet) -> None:
     """Build graph.ttl and graph.html from articles.
 
     PATHS are .txt/.md files, folders (read recursively), .jsonl files (one
@@ -71,9 +75,14 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, quiet) -> None:
         problems.append(source)
         click.echo(f"graphkit: {source}: {message}", err=True)
 
+    def warn(source: str, message: str) -> None:
+        if not quiet:
+            click.echo(f"graphkit: warning: {source}: {message}", err=True)
+
     started = time.perf_counter()
     try:
-        kg = build_graph(list(paths), model=model, base_iri=base_iri or DEFAULT_BASE, n_process=jobs, on_error=report)
+        kg = build_graph(list(paths), model=model, base_iri=base_iri or DEFAULT_BASE, n_process=jobs, on_error=report,
+                         max_chars=max_chars or None, on_warning=warn)
     except ModelNotFound as error:
         raise UserError(str(error)) from None
     if not kg.corpus.articles:
@@ -88,6 +97,8 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, quiet) -> None:
                    f"{out / 'graph.html'}")
         if kg.stats.duplicates:
             click.echo(f"{kg.stats.duplicates} duplicate articles counted once")
+        if kg.stats.cut:
+            click.echo(f"{kg.stats.cut} articles cut to --max-chars {max_chars:,}")
     if problems:
         click.echo(f"graphkit: {len(problems)} inputs failed", err=True)
         sys.exit(1)
@@ -98,23 +109,42 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, quiet) -> None:
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", help="Read the query from FILE.rq, or a shipped query by name (e.g. who-said-what).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(graph, sparql, query_file, fmt) -> None:
+@click.option("--allow-update", is_flag=True,
+              help="Run SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...); refused without this flag.")
+@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False),
+              help="With --allow-update: write the updated graph to FILE (may be GRAPH itself). Without it "
+                   "nothing is written.")
+def query(graph, sparql, query_file, fmt, allow_update, out_file) -> None:
     """Run a SPARQL query over a graph file.
 
     Prefixes schema:, rdfs:, skos:, gk:, prov:, rdf:, owl:, xsd: are predeclared.
+    Queries are read-only: an update (INSERT, DELETE, LOAD, CLEAR, ...) exits
+    1 unless --allow-update is given, and even then changes only the graph in
+    memory unless -o FILE says where to write it.
 
     \b
     Example:
       graphkit query output/graph.ttl "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }"
       graphkit query output/graph.ttl -f who-said-what --format csv   (a query shipped with graphkit)
     """
-    from .query_cli import load_store, print_rows, read_query_file, run
+    from .query_cli import load_store, print_rows, read_query_file, run, save_store
 
     if bool(sparql) == bool(query_file):
         raise UserError("give a query or -f FILE.rq (not both)")
+    if out_file and not allow_update:
+        raise UserError("-o/--output writes an updated graph: it needs --allow-update")
     text = read_query_file(query_file) if query_file else sparql
     store = load_store(graph)
-    print_rows(run(store, text, source=query_file or "query"), fmt)
+    result = run(store, text, source=query_file or "query", allow_update=allow_update)
+    print_rows(result, fmt)
+    from .export.rdf_io import is_update
+
+    if is_update(text):
+        if out_file:
+            save_store(store, out_file)
+            click.echo(f"updated graph written to {out_file}", err=True)
+        else:
+            click.echo("graph not saved: pass -o FILE to write the updated graph", err=True)
 
 
 @cli.command(context_settings=CONTEXT)

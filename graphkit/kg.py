@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from functools import cached_property
 from .graph.corpus import Corpus, merge_results
 from .graph.vocab import DEFAULT_BASE
 from .model import Article, DocResult
-from .sources import ErrorHandler, _raise, iter_articles
+from .sources import DEFAULT_MAX_CHARS, ErrorHandler, WarningHandler, _raise, _warn, iter_articles
 
 
 @dataclass
@@ -22,6 +23,8 @@ class BuildStats:
     words: int = 0
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # read, but not as given (see sources.py)
+    cut: int = 0  # articles cut to max_chars
 
 
 class KnowledgeGraph:
@@ -137,12 +140,16 @@ def extract_many(articles: Iterable[Article], *, model: str | None = None, n_pro
 
 def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_process: int = 1,
           batch_size: int = 64, on_error: ErrorHandler | None = None,
-          progress: Callable[[DocResult], None] | None = None) -> KnowledgeGraph:
+          progress: Callable[[DocResult], None] | None = None, max_chars: int | None = DEFAULT_MAX_CHARS,
+          on_warning: WarningHandler | None = None) -> KnowledgeGraph:
     """Build one knowledge graph from ``sources``.
 
     ``sources`` are article texts, paths (files, folders, ``.jsonl``), ``"-"``
     for stdin, ``Article`` objects or dicts with a ``text`` field. Bad inputs
     are passed to ``on_error(source, message)``; by default they raise.
+    Articles are cut to ``max_chars`` characters (None: no limit); inputs read
+    but not as given (cut, duplicate, re-encoded) go to ``on_warning(source,
+    message)``, by default a Python warning, and to ``stats.warnings``.
     """
     stats = BuildStats()
     started = time.perf_counter()
@@ -158,9 +165,21 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
                 progress(result)
             yield result
 
-    articles = iter_articles(sources, record_error)
-    corpus, stats.duplicates = merge_results(counted(extract_many(articles, model=model, n_process=n_process,
+    def record_warning(source: str, message: str) -> None:
+        stats.warnings.append((source, message))
+        stats.duplicates += message.startswith("duplicate of")
+        stats.cut += message.startswith("cut to")
+        (on_warning or _warn)(source, message)
+
+    if max_chars is None or max_chars >= 1_000_000:  # spaCy refuses texts over nlp.max_length
+        from .nlp.pipeline import get_pipeline
+
+        nlp = get_pipeline(model)
+        nlp.max_length = max(nlp.max_length, (max_chars or sys.maxsize - 1) + 1)
+    articles = iter_articles(sources, record_error, max_chars=max_chars, on_warning=record_warning)
+    corpus, merged_duplicates = merge_results(counted(extract_many(articles, model=model, n_process=n_process,
                                                                    batch_size=batch_size)))
+    stats.duplicates += merged_duplicates
     stats.articles = len(corpus.articles)
     stats.seconds = time.perf_counter() - started
     return KnowledgeGraph(corpus, base_iri, stats)

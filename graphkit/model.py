@@ -32,6 +32,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     source: str | None = None  # where it was read from (path, "<stdin>", ...)
+    author: str | None = None  # byline, as written (HTML metadata, JSONL "author")
 
     @property
     def content_hash(self) -> str:

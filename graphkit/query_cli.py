@@ -52,11 +52,29 @@ def read_query_file(name: str) -> str:
     raise click.ClickException(f"{name}: no such query file (shipped queries: {', '.join(sorted(shipped))})")
 
 
-def run(store: ox.Store, sparql: str, source: str = "query"):
+def run(store: ox.Store, sparql: str, source: str = "query", allow_update: bool = False):
     try:
-        return run_query(store, sparql)
+        return run_query(store, sparql, allow_update=allow_update)
     except QueryError as error:
         raise click.ClickException(f"{source}: {error}") from None
+
+
+def save_store(store: ox.Store, path: str) -> None:
+    """Write the store atomically, in the format its suffix names (Turtle by default)."""
+    from pathlib import Path
+
+    from .export.files import atomic_writer
+    from .sparql import PREFIXES
+
+    fmt = PARSE_FORMATS.get(Path(path).suffix.lower(), ox.RdfFormat.TURTLE)
+    dataset = fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+    try:
+        data = store.dump(format=fmt, from_graph=None if dataset else ox.DefaultGraph(),
+                          prefixes=PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None)
+        with atomic_writer(path) as handle:
+            handle.write(data)
+    except (OSError, ValueError) as error:
+        raise click.ClickException(f"{path}: cannot write: {error}") from None
 
 
 def print_rows(result, fmt: str) -> None:

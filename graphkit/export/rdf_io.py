@@ -100,22 +100,62 @@ class QueryError(ValueError):
 
 
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+_PROLOGUE = re.compile(r"(?is)\A(\s+|#[^\n]*|(PREFIX\s+[\w.-]*:\s*<[^>]*>)|(BASE\s*<[^>]*>))*")
 
 
-def run_query(store: ox.Store, sparql: str) -> tuple[list[str], list[dict]]:
-    """Run a read-only SPARQL query: (column names, rows as dicts).
+def is_update(sparql: str) -> bool:
+    """True for a SPARQL Update request (INSERT, DELETE, LOAD, CLEAR, DROP, ...)."""
+    body = sparql[_PROLOGUE.match(sparql).end():]
+    return re.match(rf"(?i)({'|'.join(UPDATE_WORDS)})\b", body) is not None
+
+
+def _syntax_message(error: SyntaxError, shift: int) -> str:
+    """Oxigraph's 'error at LINE:COL: ...' on one line, with the line counted in the user's query."""
+    message = " ".join(str(error).split())
+    match = re.match(r"error at (\d+):(\d+)", message)
+    if match and shift:
+        line = max(1, int(match.group(1)) - shift)
+        message = f"error at {line}:{match.group(2)}" + message[match.end():]
+    if len(message) > 300:
+        message = message[:297] + "..."
+    return message
+
+
+def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False) -> tuple[list[str], list[dict]]:
+    """Run a SPARQL query: (column names, rows as dicts).
 
     ASK gives one column "ask"; CONSTRUCT/DESCRIBE give subject/predicate/object rows.
+    Updates (INSERT, DELETE, LOAD, CLEAR, ...) raise QueryError unless
+    ``allow_update``; then they change ``store`` and give one row with the
+    triple counts before and after.
     """
     from ..sparql import with_prefixes
 
+    text = with_prefixes(sparql)
+    shift = text.count("\n") - sparql.count("\n")
+    if is_update(sparql):
+        if not allow_update:
+            raise QueryError("update queries (INSERT, DELETE, LOAD, CLEAR, ...) are refused: the query is "
+                             "read-only unless you pass --allow-update")
+        before = len(store)
+        try:
+            store.update(text)
+        except SyntaxError as error:
+            raise QueryError(f"invalid SPARQL update: {_syntax_message(error, shift)}") from None
+        except (OSError, RuntimeError, ValueError) as error:
+            raise QueryError(f"update failed: {' '.join(str(error).split())}") from None
+        return ["before", "after"], [{"before": before, "after": len(store)}]
     try:
-        result = store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+        result = store.query(text, use_default_graph_as_union=True)
     except SyntaxError as error:
-        body = re.sub(r"(?is)^\s*((PREFIX|BASE)\s+[^\n]*\n\s*)*", "", sparql)
-        if body.lstrip().upper().startswith(UPDATE_WORDS):
-            raise QueryError("update queries are refused: graphkit query is read-only") from None
-        raise QueryError(f"invalid SPARQL: {error}") from None
+        raise QueryError(f"invalid SPARQL: {_syntax_message(error, shift)}") from None
+    try:
+        return _rows(result)
+    except (OSError, RuntimeError, ValueError) as error:
+        raise QueryError(f"query failed: {' '.join(str(error).split())}") from None
+
+
+def _rows(result) -> tuple[list[str], list[dict]]:
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [{"ask": bool(result)}]
     if isinstance(result, ox.QuerySolutions):

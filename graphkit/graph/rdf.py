@@ -78,6 +78,8 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple]:
             yield node, SDO.url, Literal(article.url, datatype=XSD.anyURI), g
         if article.published:
             yield node, SDO.datePublished, Literal(article.published), g
+        if getattr(article, "author", None):
+            yield node, SDO.author, Literal(article.author), g
         for entity_key in corpus.mentions.get(key, ()):
             yield node, SDO.mentions, entity_iri[entity_key], g
 
