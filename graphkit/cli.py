@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .kg import FORMATS
 from .sources import DEFAULT_MAX_CHARS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -49,11 +50,22 @@ def cli() -> None:
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
               help="Show only the N most connected entities in graph.html.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Processes for the NLP stage.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the NLP stage runs: local processes (--jobs), or a Dask cluster (pip install 'graphkit[dask]').")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask). Without it, "
+                   "--engine dask starts a local cluster of --jobs workers.")
 @click.option("--max-chars", type=click.IntRange(min=0), default=DEFAULT_MAX_CHARS, show_default=True,
               help="Cut each article to N characters, at a paragraph or sentence end (0: no limit). The "
                    "default fits any news article; spaCy needs about 1 GB of memory per 100,000 characters.")
+@click.option("--into", "into", type=click.Path(dir_okay=False), default=None,
+              help="Add the articles to this existing graph (.ttl/.nt/.nq/.trig graphkit wrote) instead of starting anew.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
+              help="Also write graph.<ext> in this format (repeatable): nt, nq/trig (a named graph per article), "
+                   "jsonld, graphml/gexf (Gephi).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, out_dir, model, base_iri, max_nodes, jobs, max_chars, quiet) -> None:
+def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, max_chars, into, formats,
+          quiet) -> None:
     """Build graph.ttl and graph.html from articles.
 
     PATHS are .txt/.md files, folders (read recursively), .jsonl files (one
@@ -64,7 +76,9 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, max_chars, quiet) ->
     Example:
       graphkit build seeds/ -o output
       cat articles.jsonl | graphkit build - -o out
+      graphkit build new-articles/ -o output --into output/graph.ttl --format trig
     """
+    from .graph.load import GraphLoadError
     from .graph.vocab import DEFAULT_BASE
     from .kg import build as build_graph
     from .nlp.loader import ModelNotFound
@@ -79,17 +93,26 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, max_chars, quiet) ->
         if not quiet:
             click.echo(f"graphkit: warning: {source}: {message}", err=True)
 
+    from .progress import progress_bar
+
+    bar = progress_bar(quiet)  # articles and words per second, on a terminal only
     started = time.perf_counter()
     try:
         kg = build_graph(list(paths), model=model, base_iri=base_iri or DEFAULT_BASE, n_process=jobs, on_error=report,
-                         max_chars=max_chars or None, on_warning=warn)
-    except ModelNotFound as error:
+                         engine=engine, scheduler=scheduler, progress=bar,
+                         max_chars=max_chars or None, on_warning=warn, into=into)
+    except (ModelNotFound, GraphLoadError) as error:
         raise UserError(str(error)) from None
+    if bar:
+        bar.close()
     if not kg.corpus.articles:
         raise UserError("no articles to build from" + (f" ({len(problems)} inputs failed)" if problems else ""))
     out = Path(out_dir)
     kg.write_turtle(out / "graph.ttl")
     kg.write_html(out / "graph.html", max_nodes=max_nodes)
+    for fmt in formats:
+        if fmt != "turtle":
+            kg.write(out / f"graph.{FORMATS[fmt]}", fmt)
     if not quiet:
         s = kg.summary()
         click.echo(f"{s['articles']} articles, {s['entities']} entities, {s['relations']} relations, "
@@ -100,7 +123,8 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, max_chars, quiet) ->
         if kg.stats.cut:
             click.echo(f"{kg.stats.cut} articles cut to --max-chars {max_chars:,}")
     if problems:
-        click.echo(f"graphkit: {len(problems)} inputs failed", err=True)
+        failed = f", {kg.stats.failed} of them in processing" if kg.stats.failed else ""
+        click.echo(f"graphkit: {len(problems)} inputs failed{failed}; the graph holds the rest", err=True)
         sys.exit(1)
 
 

@@ -15,6 +15,11 @@ from .model import Article, DocResult
 from .sources import DEFAULT_MAX_CHARS, ErrorHandler, WarningHandler, _raise, _warn, iter_articles
 
 
+# format name -> file extension
+FORMATS = {"turtle": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "jsonld": "jsonld", "graphml": "graphml",
+           "gexf": "gexf"}
+
+
 @dataclass
 class BuildStats:
     articles: int = 0
@@ -73,15 +78,28 @@ class KnowledgeGraph:
         return to_store(self.rdf)
 
     def serialize(self, format: str = "turtle") -> bytes:
-        from .export.rdf_io import serialize
+        """The graph as bytes: turtle, nt, jsonld, or trig/nq with one named graph per article."""
+        from .export import rdf_io
 
-        return serialize(self.rdf, format)
+        if format in rdf_io.QUAD_FORMATS:
+            from .graph.rdf import corpus_quads
+
+            return rdf_io.serialize_quads(corpus_quads(self.corpus, self.base_iri), format, rdf_io.prefixes(self.rdf))
+        return rdf_io.serialize(self.rdf, format)
 
     def write(self, path: str | os.PathLike, format: str = "turtle") -> None:
-        """Write the RDF graph to ``path`` (atomically)."""
-        from .export.rdf_io import write_rdf
+        """Write the graph to ``path`` atomically in ``format`` (see ``FORMATS``)."""
+        from .export.files import atomic_writer
+        from .export.networkx_io import write_network
 
-        write_rdf(self.rdf, path, format)
+        if format not in FORMATS:
+            raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        if format in ("graphml", "gexf"):
+            write_network(self.nx, path, format)
+            return
+        data = self.serialize(format)
+        with atomic_writer(path) as handle:
+            handle.write(data)
 
     def write_turtle(self, path: str | os.PathLike) -> None:
         self.write(path, "turtle")
@@ -127,26 +145,53 @@ def extract(text: str | Article, *, model: str | None = None) -> DocResult:
 
 
 def extract_many(articles: Iterable[Article], *, model: str | None = None, n_process: int = 1,
-                 batch_size: int = 64) -> Iterator[DocResult]:
-    """Run the pipeline over many articles, streaming: only one batch is in memory."""
-    from .nlp.convert import doc_result
-    from .nlp.pipeline import get_pipeline
+                 batch_size: int = 64, engine: str = "local", scheduler: str | None = None, client=None,
+                 on_error: ErrorHandler | None = None) -> Iterator[DocResult]:
+    """Run the pipeline over many articles, streaming, in input order (see ``graphkit.engines``).
 
-    nlp = get_pipeline(model)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield doc_result(doc, article)
+    ``n_process`` local worker processes, or ``engine="dask"`` on a Dask
+    cluster (``scheduler`` address or ``client``; neither: a LocalCluster).
+    An article whose processing raises is passed to ``on_error(source,
+    reason)`` and skipped; by default it raises ``ArticleFailed``.
+    """
+    from .engines import Failure, raise_failure, run
+
+    for outcome in run(articles, engine=engine, model=model, n_process=n_process, batch_size=batch_size,
+                       scheduler=scheduler, client=client):
+        if isinstance(outcome, Failure):
+            (on_error or raise_failure)(outcome.source, outcome.reason)
+        else:
+            yield outcome
+
+
+def _skip_known(articles: Iterable[Article], hashes: set[str], warn) -> Iterator[Article]:
+    """Leave out articles the graph already holds, before the model sees them."""
+    for article in articles:
+        if article.content_hash in hashes:
+            warn(article.source or article.key, "duplicate of an article already in the graph")
+        else:
+            yield article
 
 
 def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_process: int = 1,
           batch_size: int = 64, on_error: ErrorHandler | None = None,
           progress: Callable[[DocResult], None] | None = None, max_chars: int | None = DEFAULT_MAX_CHARS,
-          on_warning: WarningHandler | None = None) -> KnowledgeGraph:
+          on_warning: WarningHandler | None = None, into: str | os.PathLike | None = None,
+          engine: str = "local", scheduler: str | None = None, client=None) -> KnowledgeGraph:
     """Build one knowledge graph from ``sources``.
+
+    With ``into``, the graph file graphkit wrote earlier is loaded first and
+    the new articles are merged into it (its base IRI is kept); articles
+    already in it (same text) are skipped. The result equals a build of
+    everything at once.
 
     ``sources`` are article texts, paths (files, folders, ``.jsonl``), ``"-"``
     for stdin, ``Article`` objects or dicts with a ``text`` field. Bad inputs
     are passed to ``on_error(source, message)``; by default they raise.
+    So is an article whose processing raises: it is skipped and counted in
+    ``stats.failed``. The NLP stage runs in ``n_process`` local processes, or
+    with ``engine="dask"`` on a Dask cluster (``scheduler`` address or
+    ``client``; neither: a LocalCluster); the graph is the same either way.
     Articles are cut to ``max_chars`` characters (None: no limit); inputs read
     but not as given (cut, duplicate, re-encoded) go to ``on_warning(source,
     message)``, by default a Python warning, and to ``stats.warnings``.
@@ -157,6 +202,10 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
     def record_error(source: str, message: str) -> None:
         stats.errors.append((source, message))
         (on_error or _raise)(source, message)
+
+    def record_failure(source: str, reason: str) -> None:
+        stats.failed += 1
+        record_error(source, reason)
 
     def counted(results: Iterable[DocResult]) -> Iterator[DocResult]:
         for result in results:
@@ -176,9 +225,17 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
 
         nlp = get_pipeline(model)
         nlp.max_length = max(nlp.max_length, (max_chars or sys.maxsize - 1) + 1)
+    existing = None
+    if into is not None and os.path.exists(into):
+        from .graph.load import load_corpus
+
+        existing, base_iri = load_corpus(into)
     articles = iter_articles(sources, record_error, max_chars=max_chars, on_warning=record_warning)
+    if existing is not None:
+        articles = _skip_known(articles, existing.hashes, record_warning)
     corpus, merged_duplicates = merge_results(counted(extract_many(articles, model=model, n_process=n_process,
-                                                                   batch_size=batch_size)))
+                                                                   batch_size=batch_size, engine=engine, scheduler=scheduler,
+                                                                   client=client, on_error=record_failure)), existing)
     stats.duplicates += merged_duplicates
     stats.articles = len(corpus.articles)
     stats.seconds = time.perf_counter() - started

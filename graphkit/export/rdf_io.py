@@ -74,6 +74,18 @@ def write_rdf(graph: Graph, path: str | os.PathLike, format: str = "turtle") -> 
         handle.write(data)
 
 
+QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "nquads": ox.RdfFormat.N_QUADS}
+
+
+def serialize_quads(quads, format: str = "trig", prefixes: dict[str, str] | None = None) -> bytes:
+    """Quads ``(s, p, o, graph IRI or None)`` as TriG or N-Quads, one named graph per article."""
+    def key(quad):
+        return (quad[3] is not None, str(quad[3] or "")) + _sort_key(quad[:3])
+    converted = [ox.Quad(_term(s), _term(p), _term(o), _term(g) if g is not None else ox.DefaultGraph())
+                 for s, p, o, g in sorted(set(quads), key=key)]
+    return ox.serialize(converted, format=QUAD_FORMATS[format], prefixes=prefixes or {})
+
+
 def to_store(graph: Graph) -> ox.Store:
     """An in-memory Oxigraph store holding the graph's triples."""
     store = ox.Store()

@@ -142,9 +142,13 @@ class Corpus:
             self.mentions[article] = list(dict.fromkeys(renames.get(k, k) for k in keys))
 
 
-def merge_results(results) -> tuple[Corpus, int]:
-    """Build a corpus from per-article results; returns it and how many duplicates were skipped."""
-    corpus, duplicates = Corpus(), 0
+def merge_results(results, corpus: Corpus | None = None) -> tuple[Corpus, int]:
+    """Merge per-article results into ``corpus`` (a new one by default).
+
+    Returns the corpus and how many results were skipped as duplicates of an
+    article already in it (same text).
+    """
+    corpus, duplicates = corpus if corpus is not None else Corpus(), 0
     for result in results:
         duplicates += not corpus.add(result)
     corpus.resolve_short_names()

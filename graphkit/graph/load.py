@@ -1,0 +1,147 @@
+"""Read a graph graphkit wrote back into a ``Corpus``, for incremental builds.
+
+``graphkit build NEW... --into GRAPH`` loads GRAPH, adds the new articles'
+results with the same merge code as a full build, and writes the whole graph
+again, so the result is the graph a build of everything at once would give.
+Parsing uses Oxigraph (fast at corpus size).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..model import INDIRECT, ORGANIZATION, PERSON, PLACE, Article, Quote, Relation, Span
+from ..nlp.entities import name_key
+from ..predicates import PREDICATES, VERB_PREFIX
+from .corpus import Corpus, CorpusEntity, CorpusQuote, CorpusRelation
+
+SDO = "https://schema.org/"
+GK = "https://example.org/graphkit/ns#"
+VERB = "https://example.org/graphkit/verb/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+TYPES = {SDO + "Person": PERSON, SDO + "Organization": ORGANIZATION, SDO + "Place": PLACE,
+         SDO + "Country": PLACE, SDO + "City": PLACE, SDO + "State": PLACE}
+FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+           ".trig": ox.RdfFormat.TRIG}
+
+
+class GraphLoadError(ValueError):
+    """A file that is not a graph graphkit wrote."""
+
+
+def _predicate_keys() -> dict[str, str]:
+    keys = {}
+    for key, p in PREDICATES.items():
+        keys[(SDO if p.namespace == "schema" else GK) + p.local] = key
+    return keys
+
+
+def _read(path: Path) -> dict[str, dict[str, list]]:
+    """Subject -> predicate -> objects (Oxigraph terms)."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise GraphLoadError(f"{path}: --into reads .ttl, .nt, .nq or .trig graphs")
+    subjects: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    try:
+        for t in ox.parse(path=str(path), format=fmt):
+            subjects[t.subject.value][t.predicate.value].append(t.object)
+    except (SyntaxError, ValueError, OSError) as error:
+        raise GraphLoadError(f"{path}: cannot parse: {error}") from None
+    return subjects
+
+
+def _one(props: dict, predicate: str, default=None):
+    values = props.get(predicate)
+    return values[0].value if values else default
+
+
+def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
+    """The corpus a graph file describes, and the base IRI it was built with."""
+    path = Path(path)
+    subjects = _read(path)
+    corpus = Corpus()
+    articles = {s: p for s, p in subjects.items() if any(t.value == SDO + "NewsArticle" for t in p.get(RDF_TYPE, ()))}
+    if not articles:
+        raise GraphLoadError(f"{path}: no schema:NewsArticle in it; not a graph graphkit built")
+    base = _base_iri(next(iter(articles)))
+
+    article_key = {}
+    for iri, props in sorted(articles.items()):
+        key = _one(props, SDO + "identifier")
+        text = _one(props, SDO + "articleBody")
+        if key is None or text is None:
+            raise GraphLoadError(f"{path}: article {iri} lacks its identifier or text")
+        article = Article(text=text, id=key, title=_one(props, SDO + "headline"), url=_one(props, SDO + "url"),
+                          published=_one(props, SDO + "datePublished"))
+        article_key[iri] = key
+        corpus.articles[key] = article
+        corpus.hashes.add(article.content_hash)
+
+    entity_key = {}
+    for iri, props in subjects.items():
+        etype = next((TYPES[t.value] for t in props.get(RDF_TYPE, ()) if t.value in TYPES), None)
+        label = _one(props, RDFS_LABEL)
+        if etype is None or label is None:
+            continue
+        key = (etype, name_key(label))
+        entity = CorpusEntity(key, label, etype, mentions=int(_one(props, GK + "mentionCount", 0)))
+        entity.names[label] += 1
+        entity.names.update(a.value for a in props.get(SKOS_ALT, ()))
+        entity.roles.update(r.value for r in props.get(SDO + "jobTitle", ()))
+        entity.labels[_one(props, GK + "nerLabel", "")] += 1
+        corpus.entities[key] = entity
+        entity_key[iri] = key
+    for iri, props in sorted(articles.items()):
+        keys = sorted(entity_key[e.value] for e in props.get(SDO + "mentions", ()) if e.value in entity_key)
+        corpus.mentions[article_key[iri]] = keys
+        for k in keys:
+            corpus.entities[k].articles.append(article_key[iri])
+
+    quotes = {}
+    for iri, props in sorted(subjects.items()):
+        kinds = {t.value for t in props.get(RDF_TYPE, ())}
+        if not kinds & {SDO + "Quotation", GK + "ReportedSpeech"}:
+            continue
+        article = article_key.get(_one(props, SDO + "isPartOf"))
+        speaker_iri = _one(props, SDO + "spokenByCharacter")
+        mention = _one(props, GK + "speakerMention")
+        quote = Quote(text=_one(props, SDO + "text"), start=int(_one(props, GK + "startOffset")),
+                      end=int(_one(props, GK + "endOffset")), speaker=speaker_iri,
+                      speaker_mention=Span(0, 0, mention) if mention is not None else None,
+                      cue=_one(props, GK + "cue"), kind=_one(props, GK + "quoteKind", "direct"))
+        quotes[iri] = quote
+        corpus.quotes.append(CorpusQuote(article, quote, entity_key.get(speaker_iri)))
+
+    predicate_keys = _predicate_keys()
+    for iri, props in sorted(subjects.items()):
+        if not any(t.value == RDF + "Statement" for t in props.get(RDF_TYPE, ())):
+            continue
+        p = _one(props, RDF + "predicate")
+        key = predicate_keys.get(p)
+        if key is None and p.startswith(VERB):
+            key = VERB_PREFIX + _one(subjects.get(p, {}), RDFS_LABEL, p[len(VERB):])
+        s, o = entity_key.get(_one(props, RDF + "subject")), entity_key.get(_one(props, RDF + "object"))
+        if key is None or s is None or o is None:
+            continue
+        claimed = quotes.get(_one(props, GK + "claimedBy"))
+        evidence = Span(int(_one(props, GK + "startOffset")), int(_one(props, GK + "endOffset")),
+                        _one(props, GK + "evidence"))
+        claimant = entity_key.get(claimed.speaker) if claimed else None
+        for rule in sorted(r.value for r in props.get(GK + "rule", ())):  # one statement, several rules
+            relation = Relation("", key, "", evidence, rule, role=_one(props, GK + "roleName"))
+            corpus.relations.append(CorpusRelation(s, key, o, article_key.get(_one(props, PROV_DERIVED)), relation,
+                                                   claimed, claimant))
+    return corpus, base
+
+
+def _base_iri(article_iri: str) -> str:
+    marker = "article/"
+    return article_iri[: article_iri.rindex(marker)] if marker in article_iri else article_iri
