@@ -235,9 +235,9 @@ def _vis_options(options: dict, *, large: bool, n: int) -> dict:
         "enabled": True,
         "solver": "barnesHut",
         "barnesHut": {
-            "gravitationalConstant": -9000 if not large else -4000,
-            "centralGravity": 0.25,
-            "springLength": 150 if not large else 90,
+            "gravitationalConstant": -6000 if not large else -4000,
+            "centralGravity": 0.6,  # keeps unconnected entities near the rest
+            "springLength": 130 if not large else 90,
             "springConstant": 0.04,
             "damping": 0.3,
             "avoidOverlap": 0.1 if not large else 0,  # overlap checks are costly on big graphs

@@ -130,6 +130,7 @@
     performance.mark("graphkit:stabilized");
     network.setOptions({ physics: { enabled: false } });
     document.getElementById("gk-loading").hidden = true;
+    fitVisible(false);
     network.once("afterDrawing", function () {
       performance.mark("graphkit:ready");
       window.graphkitReadyAt = performance.now();
@@ -142,9 +143,32 @@
   document.getElementById("gk-physics").addEventListener("change", function (evt) {
     network.setOptions({ physics: { enabled: evt.target.checked } });
   });
-  document.getElementById("gk-fit").addEventListener("click", function () {
-    network.fit({ animation: { duration: 400 } });
-  });
+  document.getElementById("gk-fit").addEventListener("click", function () { fitVisible(true); });
+
+  /** Width of the graph area hidden under the legend card (0 on narrow screens). */
+  function legendCover() {
+    var legend = document.querySelector(".gk-legend");
+    var cover = legend.offsetLeft + legend.offsetWidth;
+    return container.clientWidth > 3 * cover ? cover : 0;
+  }
+
+  /** Like network.fit(), but into the part of the canvas the legend leaves free. */
+  function fitVisible(animate) {
+    var cover = legendCover();
+    var before = { position: network.getViewPosition(), scale: network.getScale() };
+    network.fit({ animation: false, maxZoomLevel: 20 });
+    var target = {
+      position: network.getViewPosition(),
+      // Small graphs: not beyond 1.3x, where labels are comfortable to read.
+      scale: Math.min(1.3, network.getScale() * (container.clientWidth - cover) / container.clientWidth),
+      offset: { x: cover / 2, y: 0 }
+    };
+    if (animate) {
+      network.moveTo(before);
+      target.animation = { duration: 400, easingFunction: "easeInOutQuad" };
+    }
+    network.moveTo(target);
+  }
 
   network.on("click", function (params) {
     if (params.nodes.length) showEntity(params.nodes[0]);
@@ -295,7 +319,11 @@
     if (!ENTITIES[id]) return;
     reveal(id);
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
+    network.focus(id, {
+      scale: Math.max(network.getScale(), 1.1),
+      offset: { x: legendCover() / 2, y: 0 },
+      animation: { duration: 450, easingFunction: "easeInOutQuad" }
+    });
     showEntity(id);
   }
 
