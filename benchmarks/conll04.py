@@ -36,24 +36,39 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO / ".." / "shared" / "benchmarks" / "conll04" / "valid.CoNLL04.json"
 TYPES = ("Work_For", "Live_In", "OrgBased_In", "Located_In", "Kill")
 
-NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'", "''"}
-NO_SPACE_AFTER = {"(", "[", "{", "$", "``"}
-QUOTE_TOKENS = {"``": '"', "''": '"'}
+NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'t", "'re", "'ve", "'ll",
+                   "'d", "'m"}
+NO_SPACE_AFTER = {"(", "[", "{", "$"}
+PAIRED_QUOTES = {"`": '"', "'": '"'}  # CoNLL04 writes `` and '' as two tokens each
 
 
 def join_tokens(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """Text of the tokens with light detokenisation, and each token's (start, end) in it."""
+    """Text of the tokens with light detokenisation, and each token's (start, end) in it.
+
+    A doubled ` or ' becomes one '"' (the second token gets an empty span), so
+    the parser sees quotation marks as a newspaper prints them.
+    """
     parts: list[str] = []
     offsets: list[tuple[int, int]] = []
-    length = 0
-    for i, token in enumerate(tokens):
-        surface = QUOTE_TOKENS.get(token, token)
-        if i > 0 and token not in NO_SPACE_BEFORE and tokens[i - 1] not in NO_SPACE_AFTER:
+    length, i = 0, 0
+    inside = False  # between an opening and a closing quotation mark
+    just_opened = False
+    while i < len(tokens):
+        token = tokens[i]
+        doubled = token in PAIRED_QUOTES and i + 1 < len(tokens) and tokens[i + 1] == token
+        surface = '"' if doubled else token
+        closing = doubled and inside
+        if i > 0 and not (token in NO_SPACE_BEFORE or closing or just_opened or tokens[i - 1] in NO_SPACE_AFTER):
             parts.append(" ")
             length += 1
         offsets.append((length, length + len(surface)))
         parts.append(surface)
         length += len(surface)
+        just_opened = doubled and not inside
+        if doubled:
+            offsets.append((length, length))  # the pair's second mark
+            inside = not inside
+        i += 2 if doubled else 1
     return "".join(parts), offsets
 
 
