@@ -141,7 +141,13 @@ class _Attributor:
 
     def __init__(self, doc: Doc, pieces: list[Quoted]):
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.pieces = pieces
+        self.sentences = list(doc.sents)
+        self.sentence_at = [0] * len(doc)  # per token: index into self.sentences
+        for number, sentence in enumerate(self.sentences):
+            for i in range(sentence.start, sentence.end):
+                self.sentence_at[i] = number
         self.token_spans = [doc.char_span(p.start, p.end, alignment_mode="expand") for p in pieces]
         # per token: index of the piece whose words (or marks) hold it, or -1
         self.inside = [-1] * len(doc)
@@ -153,6 +159,13 @@ class _Attributor:
                     mark = doc.char_span(mark_at, mark_at + 1, alignment_mode="expand")
                     if mark is not None and self.inside[mark.start] == -1:
                         self.inside[mark.start] = index
+
+    def sentence(self, token_index: int):
+        return self.sentences[self.sentence_at[token_index]]
+
+    def sentence_span(self, first: int, last: int) -> Span:
+        """The sentence(s) from the one holding token ``first`` to the one holding ``last``."""
+        return _span(self.doc, self.sentence(first).start, self.sentence(last).end)
 
     def is_cue(self, token: Token) -> bool:
         if self.inside[token.i] != -1:
@@ -222,7 +235,7 @@ class _Attributor:
         if piece.close_at is None:
             return None
         after_at = piece.close_at + piece.close_len
-        text = doc.text
+        text = self.text
         last_char = text[piece.end - 1]
         follows = text[after_at:after_at + 2].strip()[:1]
         if last_char not in QUOTE_FINAL and follows not in (",", "—", "–") and not self.opens_sentence(index):
@@ -230,7 +243,7 @@ class _Attributor:
         span = doc.char_span(piece.close_at, after_at, alignment_mode="expand")
         if span is None:
             return None
-        sentence_end = span[-1].sent.end
+        sentence_end = self.sentence(span[-1].i).end
         for i in range(span.end, min(sentence_end, span.end + TRAILING_CUE_REACH)):
             if self.inside[i] != -1:
                 break  # the next quotation begins
@@ -244,8 +257,8 @@ class _Attributor:
         if piece.close_at is None:
             return None
         after_at = piece.close_at + piece.close_len
-        line_end = doc.text.find("\n", after_at)
-        tail = doc.text[after_at:line_end if line_end != -1 else len(doc.text)]
+        line_end = self.text.find("\n", after_at)
+        tail = self.text[after_at:line_end if line_end != -1 else len(self.text)]
         stripped = tail.strip()
         if not stripped or stripped[0] not in "―—–-" or len(stripped) > 80:
             return None
@@ -261,7 +274,7 @@ class _Attributor:
     def opens_sentence(self, index: int) -> bool:
         span = self.token_spans[index]
         first = span[0].i
-        start = span[0].sent.start
+        start = self.sentence(span[0].i).start
         return all(self.inside[i] != -1 or self.doc[i].is_punct for i in range(start, first))
 
     def _leading_cue(self, index: int) -> Token | None:
@@ -271,7 +284,7 @@ class _Attributor:
         quotation as its own paragraph).
         """
         piece, doc = self.pieces[index], self.doc
-        before = doc.text[max(0, piece.open_at - 400):piece.open_at]
+        before = self.text[max(0, piece.open_at - 400):piece.open_at]
         stripped = before.rstrip()
         if not LEADS_INTO_QUOTE.search(stripped):
             return None
@@ -281,7 +294,7 @@ class _Attributor:
         if last is None:
             return None
         end = last.start
-        start = doc[end].sent.start
+        start = self.sentence(end).start
         for i in range(end, start - 1, -1):
             if self.inside[i] not in (-1, index):
                 break  # the previous quotation ends here
@@ -292,10 +305,13 @@ class _Attributor:
     def previous_sentence_cue(self, index: int) -> Token | None:
         """The speech verb heading the sentence just before the quotation, in its paragraph."""
         first = self.token_spans[index][0]
-        sentence_start = first.sent.start
-        if sentence_start == 0 or "\n" in self.doc.text[self.doc[sentence_start - 1].idx:first.idx]:
+        number = self.sentence_at[first.i]
+        if number == 0:
             return None
-        root = self.doc[sentence_start - 1].sent.root
+        before = self.sentences[number - 1]
+        if "\n" in self.text[before[-1].idx:first.idx]:
+            return None
+        root = before.root
         if self.is_cue(root) and root.lower_ != "according" and subject_of(root, self.inside) is not None:
             return root
         return None
@@ -332,10 +348,6 @@ def _cue_span(cue: Token) -> Span:
     return _span(cue.doc, cue.i, end)
 
 
-def _sentence_span(doc: Doc, first: Token, last: Token) -> Span:
-    return _span(doc, first.sent.start, last.sent.end)
-
-
 def _opens_paragraph(text: str, piece: Quoted) -> bool:
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     return not text[line_start:piece.open_at].strip()
@@ -343,7 +355,8 @@ def _opens_paragraph(text: str, piece: Quoted) -> bool:
 
 def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     """Direct and indirect quotations of ``doc``, attributed to ``entities``."""
-    pieces = scan_quotations(doc.text)
+    text = doc.text
+    pieces = scan_quotations(text)
     attributor = _Attributor(doc, pieces)
     resolver = SpeakerResolver(doc, entities, attributor.inside)
     cues = [attributor.cue_of(i) for i in range(len(pieces))]
@@ -356,8 +369,8 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     previous: Quote | None = None
     for index, (piece, cue) in enumerate(zip(pieces, cues)):
         span = attributor.token_spans[index]
-        sentence = _sentence_span(doc, span[0], span[-1])
-        text = doc.text[piece.start:piece.end]
+        sentence = attributor.sentence_span(span[0].i, span[-1].i)
+        words = text[piece.start:piece.end]
         cue = cue or cue_of_chain.get(piece.chain)
         if cue is None and attributor.opens_sentence(index):
             # "Lee praised the plan. "It works."": the sentence before names the speaker,
@@ -369,16 +382,16 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             source = _source_token(cue, attributor.inside)
             if source is None and cue.idx > piece.end:
                 source = _source_beside_trailing_cue(resolver, attributor, span[-1].i, cue)
-            quote = Quote(text=text, start=piece.start, end=piece.end,
+            quote = Quote(text=words, start=piece.start, end=piece.end,
                           speaker=resolver.resolve(source), speaker_mention=_mention_span(source),
                           cue=_cue_name(cue), cue_span=_cue_span(cue), kind=DIRECT, sentence=sentence)
         elif (signed := attributor.signature(index)) is not None:
-            quote = Quote(text=text, start=piece.start, end=piece.end, speaker=resolver.resolve(signed),
+            quote = Quote(text=words, start=piece.start, end=piece.end, speaker=resolver.resolve(signed),
                           speaker_mention=_mention_span(signed), kind=DIRECT, sentence=sentence)
         elif previous is not None and attributor.opens_sentence(index) \
-                and _continues(doc.text, previous, piece):
+                and _continues(text, previous, piece):
             # the speaker goes on talking: "…," she said. "…"  /  a paragraph that is only a quote
-            quote = Quote(text=text, start=piece.start, end=piece.end, speaker=previous.speaker,
+            quote = Quote(text=words, start=piece.start, end=piece.end, speaker=previous.speaker,
                           speaker_mention=previous.speaker_mention, kind=DIRECT, sentence=sentence)
         else:
             continue  # scare quotes, titles: nobody is said to have said them
@@ -398,7 +411,7 @@ def _source_beside_trailing_cue(resolver: SpeakerResolver, attributor: _Attribut
     doc = cue.doc
     stretch = [t for t in doc[last_quoted + 1:cue.i] if attributor.inside[t.i] == -1 and not t.is_punct]
     if not stretch:
-        stretch = list(doc[cue.i + 1:min(cue.i + 6, cue.sent.end)])
+        stretch = list(doc[cue.i + 1:min(cue.i + 6, attributor.sentence(cue.i).end)])
     for token in stretch:
         if resolver.entity_at[token.i] is not None and attributor.inside[token.i] == -1:
             while token.head.i != token.i and resolver.entity_at[token.head.i] == resolver.entity_at[token.i]:
@@ -458,5 +471,5 @@ def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: SpeakerResolve
                 speaker=resolver.resolve(source),
                 speaker_mention=_mention_span(source),
                 cue=_cue_name(cue), cue_span=_cue_span(cue), kind=INDIRECT,
-                sentence=_sentence_span(doc, doc[start], doc[end - 1])))
+                sentence=attributor.sentence_span(start, end - 1)))
     return result

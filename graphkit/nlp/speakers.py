@@ -175,6 +175,11 @@ class SpeakerResolver:
         self.doc = doc
         self.entities = {e.id: e for e in entities}
         self.quoted = quoted  # per token: index of the quote holding it, or -1
+        self.sentences = list(doc.sents)
+        self.sentence_start = [0] * len(doc)  # per token: first token of its sentence
+        for sentence in self.sentences:
+            for i in range(sentence.start, sentence.end):
+                self.sentence_start[i] = sentence.start
         self.entity_at: list[str | None] = [None] * len(doc)
         self.person_mentions: list[tuple[int, str]] = []  # (first token, entity id), in text order
         self.org_mentions: list[tuple[int, str]] = []
@@ -218,7 +223,7 @@ class SpeakerResolver:
         Votes are counted over the whole article; honorifics, already set, win.
         """
         votes: dict[str, int] = {}
-        for sentence in self.doc.sents:
+        for sentence in self.sentences:
             people, male, female = set(), 0, 0
             for token in sentence:
                 if self.quoted[token.i] != -1:
@@ -373,7 +378,7 @@ class SpeakerResolver:
         for start, entity_id in reversed(candidates[:end]):
             if self.quoted[start] != -1 or self.gender.get(entity_id, gender) != gender:
                 continue
-            sent_start = doc[start].sent.start
+            sent_start = self.sentence_start[start]
             if sent_start not in by_sentence:
                 if len(sentence_order) >= reach:
                     break
@@ -383,7 +388,7 @@ class SpeakerResolver:
         for sent_start in sentence_order:
             mentions = by_sentence[sent_start]  # nearest first
             subjects = [e for start, e in mentions if self._is_subject(doc[start])]
-            if sent_start == pronoun.sent.start:
+            if sent_start == self.sentence_start[pronoun.i]:
                 # "Lee says she …": the clause subject before the pronoun, else the nearest
                 return subjects[0] if subjects else mentions[0][1]
             if subjects:
