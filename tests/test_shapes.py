@@ -1,0 +1,79 @@
+"""graphkit's vocabulary and SHACL shapes: every term documented, every built graph conforms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import OWL, SDO
+
+import graphkit
+from graphkit.graph.vocab import GK, vocabulary_turtle
+from graphkit.predicates import PREDICATES
+from graphkit.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = {
+    "seed": [ROOT / "seeds"],
+    "hand-written": [
+        graphkit.Article(text="BERLIN\nGerman Chancellor Olaf Scholz met French President Emmanuel Macron on Friday. "
+                              "\"We agree on the essentials,\" Scholz told reporters. Macron said France would join "
+                              "the new initiative, adding that \"Europe must act.\"", id="berlin", title="Talks",
+                         url="https://news.example/talks", published="2024-01-05"),
+        graphkit.Article(text="Acme Corp, a subsidiary of Globex, is headquartered in Denver. Its founder, Jane Roe, "
+                              "said: \"We will grow.\" The company’s plans were announced on Monday.", id="acme"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return Graph().parse(data=vocabulary_turtle(), format="turtle")
+
+
+def test_every_vocabulary_term_has_label_and_comment(vocab):
+    terms = {s for s in vocab.subjects(RDF.type, None) if str(s).startswith(str(GK._NS)) and str(s) != str(GK._NS)}
+    assert terms
+    for term in terms:
+        assert isinstance(vocab.value(term, RDFS.label), Literal), term
+        assert isinstance(vocab.value(term, RDFS.comment), Literal), term
+
+
+def test_defined_namespace_mirrors_the_turtle_file(vocab):
+    in_file = {str(s)[len(str(GK._NS)):] for s in vocab.subjects(RDF.type, None)
+               if str(s).startswith(str(GK._NS)) and str(s) != str(GK._NS)}
+    in_class = set(GK.__annotations__)
+    assert in_file == in_class
+
+
+def test_every_gk_relation_type_is_defined(vocab):
+    for key, predicate in PREDICATES.items():
+        if predicate.namespace == "gk":
+            assert (GK._NS[predicate.local], RDF.type, RDF.Property) in vocab, key
+
+
+def test_vocabulary_links_to_standard_vocabularies(vocab):
+    links = set(vocab.objects(None, RDFS.subPropertyOf)) | set(vocab.objects(None, RDFS.subClassOf))
+    assert any(str(o).startswith(str(SDO)) for o in links)
+    assert any(str(o).startswith("http://www.w3.org/ns/prov#") for o in links)
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_built_graphs_conform_to_the_shapes(name):
+    kg = graphkit.build(CORPORA[name])
+    assert validate(kg.rdf) == []
+
+
+def test_shapes_catch_broken_offsets_and_missing_labels():
+    kg = graphkit.build(CORPORA["hand-written"])
+    g = Graph()
+    for triple in kg.rdf:
+        g.add(triple)
+    quote = next(iter(g.subjects(RDF.type, SDO.Quotation)))
+    g.set((quote, GK.startOffset, Literal(0)))
+    person = next(iter(g.subjects(RDF.type, SDO.Person)))
+    g.remove((person, RDFS.label, None))
+    messages = [v.message for v in validate(g)]
+    assert any("offsets" in m for m in messages)
+    assert any("Less than 1" in m for m in messages)
