@@ -410,8 +410,12 @@ def _source_beside_trailing_cue(resolver: SpeakerResolver, attributor: _Attribut
     """
     doc = cue.doc
     stretch = [t for t in doc[last_quoted + 1:cue.i] if attributor.inside[t.i] == -1 and not t.is_punct]
-    if not stretch:
-        stretch = list(doc[cue.i + 1:min(cue.i + 6, attributor.sentence(cue.i).end)])
+    if not stretch:  # inverted: the name (after a title or two) must follow the cue at once
+        stretch = []
+        for token in doc[cue.i + 1:min(cue.i + 4, attributor.sentence(cue.i).end)]:
+            stretch.append(token)
+            if token.pos_ not in ("PROPN", "DET", "ADJ", "NOUN") or resolver.entity_at[token.i]:
+                break
     for token in stretch:
         if resolver.entity_at[token.i] is not None and attributor.inside[token.i] == -1:
             while token.head.i != token.i and resolver.entity_at[token.head.i] == resolver.entity_at[token.i]:

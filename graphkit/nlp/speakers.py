@@ -71,22 +71,22 @@ def subject_of(cue: Token, quoted: list[int]) -> Token | None:
     A "subject" inside quoted words is a parse error, never the speaker.
     """
     own = _own_subject(cue, quoted)
-    if own is not None or cue.dep_ not in SUBJECT_INHERITING_DEPS:
+    if own is not None:
         return own
-    # "X said …, but maintained …": the parser often hangs the second verb on a
-    # verb of the reported clause; the subject is the speech verb's above it.
-    ancestors = list(cue.ancestors)[:4]
-    for verb in ancestors:
-        if verb.lemma_.lower() in SPEECH_VERBS and (subject := _own_subject(verb, quoted)) is not None:
-            return subject
-    verb = cue
-    for _ in range(4):
-        # passive "X was quoted as saying": the subject sits on the verb above
-        if verb.dep_ not in SUBJECT_INHERITING_DEPS or verb.head.i == verb.i:
-            break
-        verb = verb.head
-        if (subject := _own_subject(verb, quoted)) is not None:
-            return subject
+    if cue.dep_ in SUBJECT_INHERITING_DEPS:
+        # "X said …, but maintained …": the parser often hangs the second verb on a
+        # verb of the reported clause; the subject is the speech verb's above it.
+        for verb in list(cue.ancestors)[:4]:
+            if verb.lemma_.lower() in SPEECH_VERBS and (subject := _own_subject(verb, quoted)) is not None:
+                return subject
+        verb = cue
+        for _ in range(4):
+            # passive "X was quoted as saying": the subject sits on the verb above
+            if verb.dep_ not in SUBJECT_INHERITING_DEPS or verb.head.i == verb.i:
+                break
+            verb = verb.head
+            if (subject := _own_subject(verb, quoted)) is not None:
+                return subject
     if cue.tag_ in NON_FINITE_TAGS:
         # "…, comparing him to X" / "despite admitting that …": a participle's
         # subject is that of the clause it hangs on, however deep the parser put it
