@@ -13,9 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.export.html import write_html
-from test_html import (ENT, HOSTILE_ATTR, HOSTILE_NAME, HOSTILE_SCRIPT, STOLTENBERG_QUOTES,
-                       hostile_graph, news_graph)
+from graphkit.export.html import notebook_html, write_html
+
+try:  # tests/ is on sys.path (rootdir-relative imports), or a package
+    from test_html import (ENT, HOSTILE_ATTR, HOSTILE_NAME, HOSTILE_SCRIPT, STOLTENBERG_QUOTES,
+                           hostile_graph, news_graph)
+except ImportError:  # pragma: no cover
+    from tests.test_html import (ENT, HOSTILE_ATTR, HOSTILE_NAME, HOSTILE_SCRIPT, STOLTENBERG_QUOTES,
+                                 hostile_graph, news_graph)
 
 pytestmark = pytest.mark.browser
 
@@ -272,5 +277,47 @@ def test_max_nodes_page_reports_the_cut(browser, tmp_path):
         assert "6 less connected entities left out" in viewer.page.inner_text("#gk-stats")
         assert "6 of 9 entities are left out" in viewer.panel_text()
         viewer.assert_offline()
+    finally:
+        viewer.close()
+
+
+def test_notebook_iframe_runs_sandboxed_and_offline(browser):
+    """notebook_html's srcdoc iframe draws the graph with scripts only (no same-origin)."""
+    context = browser.new_context(viewport={"width": 1100, "height": 760})
+    requests: list[str] = []
+    context.route("**/*", lambda r: (requests.append(r.request.url), r.abort()))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.set_content(notebook_html(news_graph(), title="nb", height=700))
+        frame = page.frames[1]
+        frame.wait_for_function("() => window.graphkitReady === true", timeout=20_000)
+        assert frame.evaluate("graphkit.nodes.length") == news_graph().number_of_nodes()
+        frame.fill("#gk-search", "Kiev")
+        frame.press("#gk-search", "Enter")
+        assert frame.inner_text("#gk-panel h2") == "Kyiv"
+        assert requests == [] and errors == []
+    finally:
+        context.close()
+
+
+def test_seed_graph_in_the_browser(browser, tmp_path, seed_kg):
+    """The real graph stage's output on the seed article: every entity drawn, quotes listed."""
+    g = seed_kg.nx
+    path = tmp_path / "seed.html"
+    write_html(g, path, title="seed")
+    viewer = Viewer(browser, path)
+    try:
+        assert viewer.js("graphkit.nodes.length") == g.number_of_nodes()
+        assert viewer.js("graphkit.edges.length") == g.number_of_edges()
+        speaker = max(g.nodes, key=lambda n: len(g.nodes[n]["quotes"]))
+        viewer.page.fill("#gk-search", g.nodes[speaker]["name"])
+        viewer.page.keyboard.press("Enter")
+        assert viewer.page.inner_text("#gk-panel h2") == g.nodes[speaker]["name"]
+        shown = viewer.page.locator("#gk-panel .gk-quote").count()
+        assert shown == len(g.nodes[speaker]["quotes"]) > 0
+        viewer.assert_offline()
+        assert viewer.errors == []
     finally:
         viewer.close()

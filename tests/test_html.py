@@ -14,6 +14,8 @@ import re
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphkit.export.html import _vis_js, notebook_html, render_html, safe_url, script_json, write_html
 
@@ -309,3 +311,27 @@ def test_notebook_html_is_an_escaped_iframe(tmp_path, monkeypatch):
     assert htmllib.unescape(srcdoc) == render_html(hostile_graph(), title="nb")
     assert 'sandbox="allow-scripts"' in snippet
     assert os.listdir(tmp_path) == []
+
+
+def test_render_is_deterministic():
+    assert render_html(news_graph()) == render_html(news_graph())
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=6)
+                     | st.sampled_from(["<", ">", "&", "</script>", "<!--", "\u2028", "\u2029", "javascript:"]),
+                     max_size=8).map("".join))
+def test_any_text_stays_inside_the_data_block(text):
+    g = nx.MultiDiGraph()
+    g.graph["articles"] = {text: {"title": text, "url": text, "published": text}}
+    g.add_node(text, name=text, type=text, schema_type=text, aliases=[text], roles=[text], mentions=1,
+               articles=[text], quotes=[{"text": text, "article": text, "kind": "direct", "cue": text}])
+    g.add_edge(text, text, predicate=text, label=text, evidence=text, article=text, start=0, end=1,
+               rule="r", role=text, claimed_by=text)
+    page = render_html(g, title="t")
+    block = re.search(r'id="graphkit-data">(.*?)</script>', page, re.S).group(1)
+    assert not re.search("[<>&\u2028\u2029]", block)
+    data = json.loads(block)
+    entity = next(iter(data["entities"].values()))
+    assert entity["name"] == entity["iri"] == text and entity["aliases"] == [text]
+    assert without_vis(page).lower().count("</script") == 3
