@@ -254,3 +254,9 @@ def test_it_resolves_to_an_organisation_subject_nearby(analyse):
             '"This permit is a gift to the oil industry," it said.')
     direct, _, name = analyse(text)
     assert len(direct) == 1 and name(direct[0]) == "Greenpeace"
+
+
+def test_scan_keeps_curly_quotes_nested_in_a_straight_quoted_passage():
+    text = '"The memo called it “urgent” and nobody read it," she said.'
+    assert [text[p.start:p.end] for p in scan_quotations(text)] == [
+        "The memo called it “urgent” and nobody read it,"]

@@ -77,7 +77,8 @@ def _looks_opening(text: str, at: int, length: int, para_start: int) -> bool:
 def _paragraph_pieces(text: str, start: int, end: int) -> tuple[list[Quoted], bool]:
     """Quoted pieces of one paragraph; the flag says the last one is left open."""
     pieces: list[Quoted] = []
-    open_at, open_len = None, 0
+    open_at, open_len, open_mark = None, 0, ""
+    nested = 0  # curly pairs inside a straight-quoted passage: "He read: “…” aloud."
     for match in MARKS.finditer(text, start, end):
         mark, at = match.group(), match.start()
         if open_at is None:
@@ -85,12 +86,16 @@ def _paragraph_pieces(text: str, start: int, end: int) -> tuple[list[Quoted], bo
                 continue  # a stray closing mark
             if mark not in OPENING and not _looks_opening(text, at, len(mark), start):
                 continue  # a straight mark glued to a word on its left: not an opener
-            open_at, open_len = at, len(mark)
+            open_at, open_len, open_mark = at, len(mark), mark
+        elif mark in OPENING and open_mark not in OPENING:
+            nested += 1
+        elif mark in CLOSING and nested:
+            nested -= 1
         elif mark in OPENING:
-            open_at, open_len = at, len(mark)  # the earlier opener was never closed
+            open_at, open_len, open_mark = at, len(mark), mark  # the earlier opener was never closed
         else:
             pieces.append(Quoted(open_at + open_len, at, open_at, at, len(mark)))
-            open_at = None
+            open_at, nested = None, 0
     if open_at is not None:
         pieces.append(Quoted(open_at + open_len, end, open_at, None))
     return pieces, open_at is not None
