@@ -260,3 +260,10 @@ def test_scan_keeps_curly_quotes_nested_in_a_straight_quoted_passage():
     text = '"The memo called it “urgent” and nobody read it," she said.'
     assert [text[p.start:p.end] for p in scan_quotations(text)] == [
         "The memo called it “urgent” and nobody read it,"]
+
+
+def test_a_vice_president_is_not_the_president(analyse):
+    text = ('President Ana Ruiz and Vice President Tom Bell visited the port on Monday.\n'
+            '"We will double the number of ships," the president said.')
+    direct, _, name = analyse(text)
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Ruiz"

@@ -156,9 +156,23 @@ TITLE_ABBREVIATIONS = {
 }
 
 
-def _title_key(title: str) -> str:
+# Words that make another title of the one after them: a vice president is no president.
+RANK_PREFIXES = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "chief"})
+
+
+def _title_key(title: str, before: str = "") -> str:
+    """'Gov.' -> governor; 'Vice' + 'President' -> vice president."""
     word = title.lower().rstrip(".")
-    return TITLE_ABBREVIATIONS.get(word, word)
+    word = TITLE_ABBREVIATIONS.get(word, word)
+    before = before.lower().rstrip(".")
+    return f"{before} {word}" if before in RANK_PREFIXES else word
+
+
+def _title_key_of(token: Token) -> str:
+    """The title key of a title noun in the text, with its rank prefix."""
+    title = token.lower_ if token.pos_ == "PROPN" else token.lemma_
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return _title_key(title, before)
 
 
 def _normal_name(name: str) -> str:
@@ -264,13 +278,15 @@ class SpeakerResolver:
         """
         titles: dict[str, dict[str, set[str]]] = {}
 
-        def add(title: str, entity_id: str, words) -> None:
-            key = _title_key(title)
+        def add(title: Token, entity_id: str, words) -> None:
+            key = _title_key_of(title)
             titles.setdefault(key, {}).setdefault(entity_id, set()).update(w.lower_ for w in words)
 
         for entity in self.entities.values():
             for role in entity.roles:
-                titles.setdefault(_title_key(role.split()[-1]), {}).setdefault(entity.id, set())
+                words = role.split()
+                key = _title_key(words[-1], words[-2] if len(words) > 1 else "")
+                titles.setdefault(key, {}).setdefault(entity.id, set())
         for token in self.doc:
             entity_id = self.entity_at[token.i]
             if entity_id is None or self.entities[entity_id].type != PERSON:
@@ -280,12 +296,12 @@ class SpeakerResolver:
             lefts = [t for t in token.lefts if self.entity_at[t.i] != entity_id]
             for child in lefts:
                 if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
-                    add(child.lower_ if child.pos_ == "PROPN" else child.lemma_, entity_id, lefts)
+                    add(child, entity_id, lefts)
             for child in token.rights:
                 if child.dep_ == "appos" and child.pos_ == "NOUN":
-                    add(child.lemma_, entity_id, child.lefts)
+                    add(child, entity_id, child.lefts)
             if token.dep_ == "appos" and token.head.pos_ == "NOUN":
-                add(token.head.lemma_, entity_id, token.head.lefts)
+                add(token.head, entity_id, token.head.lefts)
         return titles
 
     # ------------------------------------------------------------ resolving
@@ -338,7 +354,7 @@ class SpeakerResolver:
             return None
         if any(child.dep_ == "det" and child.lower_ in ("a", "an", "some", "another") for child in head.children):
             return None  # "a spokesman" is not a known person
-        holders = self.titles.get(_title_key(head.lemma_), {})
+        holders = self.titles.get(_title_key_of(head), {})
         if len(holders) == 1:
             return next(iter(holders))
         # "the Republican nominee": keep the holders described with the same words
