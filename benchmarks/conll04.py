@@ -37,7 +37,7 @@ DEFAULT_DATA = REPO / ".." / "shared" / "benchmarks" / "conll04" / "valid.CoNLL0
 TYPES = ("Work_For", "Live_In", "OrgBased_In", "Located_In", "Kill")
 
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'t", "'re", "'ve", "'ll",
-                   "'d", "'m"}
+                   "'d", "'m", "'"}
 NO_SPACE_AFTER = {"(", "[", "{", "$"}
 PAIRED_QUOTES = {"`": '"', "'": '"'}  # CoNLL04 writes `` and '' as two tokens each
 

@@ -139,6 +139,10 @@ def test_based_in_participle(nlp):
                     "Arcadia Robotics", "location", "Austin")
 
 
+def test_place_based_adjective(nlp):
+    assert_relation(nlp, "Halvorsen Motors, the Oslo-based carmaker, said sales rose.", "Halvorsen Motors", "location", "Oslo")
+
+
 def test_org_unit_in_place_is_presence(nlp):
     assert_relation(nlp, "Halvorsen Motors plans to open a new plant in Poland next year.", "Halvorsen Motors", "hasPresenceIn", "Poland")
 
@@ -149,6 +153,11 @@ def test_org_command_at_a_headquarters_in_place(nlp):
 
 def test_city_comma_country(nlp):
     assert_relation(nlp, "The festival takes place in Lyon, France, every summer.", "Lyon", "containedInPlace", "France")
+
+
+def test_comma_before_a_modifier_is_no_containment(nlp):
+    _, found = triples(nlp, "Two people died in Lyon, French officials said. France mourned.")
+    assert not [k for k in found if k[1] == "containedInPlace"]
 
 
 def test_comma_list_of_countries_is_no_containment(nlp):
@@ -209,6 +218,11 @@ def test_subsidiary_of(nlp):
 
 def test_founded(nlp):
     assert_relation(nlp, "Laura Chen founded Brightpath Software in 2009.", "Brightpath Software", "founder", "Laura Chen")
+
+
+def test_relative_clause_object(nlp):
+    assert_relation(nlp, "Brightpath Software, which Laura Chen founded in 2009, was sold.",
+                    "Brightpath Software", "founder", "Laura Chen")
 
 
 def test_acquired(nlp):

@@ -118,6 +118,19 @@ def killing_patterns(index: DocIndex) -> Iterator[Candidate]:
                 yield Candidate(killer, "killed", victim, noun, "killing-noun")
 
 
+def based_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"the Munich-based group", "Frankfurt-based Y": an organization's seat as an adjective."""
+    for token in index.doc:
+        if token.lower_ not in ("based", "headquartered") or token.dep_ not in ("amod", "acl", "compound"):
+            continue
+        places = [e for e in entities_at(index, [c for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")])
+                  if index.type_of(e) == PLACE]
+        orgs = entities_at(index, [token.head])  # the noun it modifies, or the entity that noun stands for
+        for org in orgs:
+            for place in places:
+                yield Candidate(org, "location", place, token, "place-based")
+
+
 def home_patterns(index: DocIndex) -> Iterator[Candidate]:
     """"X's New Jersey home", "X's home in Y", "Y, X's hometown"."""
     for noun in index.doc:
@@ -183,7 +196,8 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
         if nxt + 1 < len(doc) and doc[nxt].text == ",":
             skip = 1 if doc[nxt + 1].lower_ == "in" else 0  # "the Palace of Fine Arts, in San Francisco"
             outer, outer_span = by_start.get(nxt + 1 + skip, (None, None))
-            if outer and index.type_of(outer) == PLACE and outer != entity and not _in_list(index, span, outer_span):
+            if outer and index.type_of(outer) == PLACE and outer != entity and not _in_list(index, span, outer_span) \
+                    and not _modifies_next_noun(outer_span):
                 yield Candidate(entity, "containedInPlace", outer, span.root, "place-comma-place")
         for prep, obj in prep_objects(span.root):
             if prep == "in":
@@ -197,6 +211,12 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
             for outer in owners:
                 if index.type_of(outer) == PLACE:
                     yield Candidate(entity, "containedInPlace", outer, head, "place-possessive-place")
+
+
+def _modifies_next_noun(span) -> bool:
+    """"in Kharkiv, Ukrainian officials said": the second name modifies a noun after it."""
+    root = span.root
+    return root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.i >= span.end
 
 
 def _in_list(index: DocIndex, first, second) -> bool:

@@ -37,6 +37,10 @@ class VerbFrame:
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
             # "Rolling Fork, where X was born": the clause happens in the noun it modifies
             self.preps += [("in", e) for e in entities_at(index, [verb.head])]
+        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom", "who")
+                                        for c in verb.children):
+            objects = entities_at(index, [verb.head])  # "Y, which X founded": the object is Y
+            subjects = entities_at(index, [c for c in verb.children if c.dep_ == "nsubj"])
         if is_passive(verb):
             self.agents, self.patients = [e for _, e in agents], subjects + objects
         else:

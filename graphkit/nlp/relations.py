@@ -68,8 +68,9 @@ class DocIndex:
                     continue
                 self.mention_spans.append((entity.id, span))
                 for token in span:
-                    # The longest mention wins: "NATO" inside "NATO-Ukraine Council" is the council.
-                    if len(span) > covered.get(token.i, 0):
+                    # The shortest mention wins: in a descriptor mention such as
+                    # "the Oslo-based carmaker", "Oslo" is still the city.
+                    if token.i not in covered or len(span) < covered[token.i]:
                         covered[token.i] = len(span)
                         self.entity_of[token.i] = entity.id
 
@@ -125,7 +126,7 @@ def quote_holding(token: Token, quotes: list[Quote]) -> int | None:
 
 def propose(index: DocIndex) -> list[Candidate]:
     """Every pattern's candidates, typed patterns before generic verbs."""
-    from .relation_frames import (dateline_patterns, home_patterns, killing_patterns, member_group_patterns,
+    from .relation_frames import (based_patterns, dateline_patterns, home_patterns, killing_patterns, member_group_patterns,
                                   membership_patterns, name_patterns, org_place_name_patterns, place_patterns,
                                   presence_patterns, sentence_closure)
     from .relation_patterns import role_patterns
@@ -133,7 +134,7 @@ def propose(index: DocIndex) -> list[Candidate]:
 
     candidates: list[Candidate] = []
     for pattern in (role_patterns, membership_patterns, member_group_patterns, presence_patterns,
-                    place_patterns, killing_patterns, home_patterns, dateline_patterns, name_patterns,
+                    place_patterns, based_patterns, killing_patterns, home_patterns, dateline_patterns, name_patterns,
                     org_place_name_patterns, verb_patterns):
         candidates.extend(pattern(index))
     candidates.extend(sentence_closure(candidates))
