@@ -177,7 +177,11 @@ class _Attributor:
             return False
         if token.lower_ == "according":
             return token.i + 1 < len(self.doc) and token.nbor(1).lower_ == "to"
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = token.lemma_.lower()
+        # "as Lee put it": put is a speech verb only with that "it"
+        return lemma in SPEECH_VERBS or (lemma == "put" and any(c.lower_ == "it" for c in token.children))
 
     def is_speech_noun(self, token: Token) -> bool:
         return self.inside[token.i] == -1 and token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS
@@ -185,6 +189,15 @@ class _Attributor:
     def cue_of(self, index: int) -> Token | None:
         return (self._governing_cue(index) or self._trailing_cue(index)
                 or self._leading_cue(index))
+
+    def _parenthetical_cue(self, root: Token) -> Token | None:
+        """A speech verb set into the sentence as an aside: ', he added,'."""
+        for child in root.children:
+            if child.dep_ in ("parataxis", "advcl", "ccomp", "conj") and self.is_cue(child) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) \
+                    and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children):
+                return child
+        return None
 
     def _according_to_on(self, node: Token) -> Token | None:
         """'According to X, the deal is "dead"': the phrase modifies the quoted clause's verb."""
@@ -229,8 +242,14 @@ class _Attributor:
                 if cue is not None:
                     best, best_depth = cue, depth
                     break
-                if self.inside[node.i] not in (-1, index) or node.head.i == node.i:
+                if self.inside[node.i] not in (-1, index):
                     break  # climbing through another quotation proves nothing
+                if node.head.i == node.i:
+                    # 'the weapons, he added, are like "bombs"': a parenthetical on the root
+                    aside = self._parenthetical_cue(node)
+                    if aside is not None:
+                        best, best_depth = aside, depth + 1
+                    break
                 node = node.head
         return best, best_depth, venue
 

@@ -36,7 +36,7 @@ SPEECH_VERBS = frozenset("""
     proclaim exclaim whisper mutter quote speak retort liken compare exhort encourage
     question challenge dismiss decry denounce condemn blame attack lambaste ridicule
     deride chide scold thank apologize refer brand term characterize portray cast
-    hail laud applaud vow forecast plead implore beg
+    hail laud applaud vow forecast plead implore beg point
 """.split())
 
 # Nouns that carry someone's words: "Trump's claim that there were "thousands"".
