@@ -108,6 +108,16 @@ def test_apposition_a_member(nlp):
     assert_relation(nlp, "Norway, a NATO member, sent two frigates.", "Norway", "memberOf", "NATO")
 
 
+def test_member_states_such_as(nlp):
+    _, found = triples(nlp, "NATO member states such as Poland and Estonia raised spending.")
+    assert holds(found, "Poland", "memberOf", "NATO")
+    assert holds(found, "Estonia", "memberOf", "NATO")
+
+
+def test_parent_company(nlp):
+    assert_relation(nlp, "Instagram's parent company Meta reported higher profits.", "Instagram", "parentOrganization", "Meta")
+
+
 def test_aspirations_for_membership(nlp):
     assert_relation(nlp, "The council discussed Moldova's aspirations for membership in the European Union.",
                     "Moldova", "seeksMembershipOf", "European Union")

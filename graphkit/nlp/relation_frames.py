@@ -84,7 +84,8 @@ def member_group_patterns(index: DocIndex) -> Iterator[Candidate]:
         words = {t.lemma_.lower() for t in noun.lefts} | {noun.lemma_.lower()}
         if not words & lex.MEMBER_NOUNS - {"ally"} and "member" not in words:
             continue  # "states" alone is no membership; "member states" is
-        orgs = [e for e in owner_entities(index, noun, preps=("of",)) if index.type_of(e) == ORGANIZATION]
+        heads = [noun, *(c for c in noun.children if c.dep_ == "compound")]  # "NATO member states"
+        orgs = [e for h in heads for e in owner_entities(index, h, preps=("of",)) if index.type_of(e) == ORGANIZATION]
         if not orgs:
             continue
         members = [e for p, obj in prep_objects(noun) if p in ("as", "such as", "including", "like")
