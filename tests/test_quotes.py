@@ -267,3 +267,10 @@ def test_a_vice_president_is_not_the_president(analyse):
             '"We will double the number of ships," the president said.')
     direct, _, name = analyse(text)
     assert len(direct) == 1 and surname_of(name(direct[0])) == "Ruiz"
+
+
+def test_a_named_organisation_speaks_through_its_spokesman_but_not_its_members(analyse):
+    direct, _, name = analyse('"We will appeal," a Greenpeace spokesman said.')
+    assert len(direct) == 1 and name(direct[0]) == "Greenpeace"
+    direct, _, _ = analyse('"We will appeal," a former Greenpeace director said.')
+    assert len(direct) == 1 and direct[0].speaker is None

@@ -46,6 +46,14 @@ SPEECH_NOUNS = frozenset("""
     allegation argument words testimony declaration announcement
 """.split())
 
+# Heads whose named modifier is who speaks: "the Clinton campaign", "a Trump spokesman",
+# "the IMF report". A person's role ("the GOP nominee", "Obama's strategist") is not one.
+SPEAKS_FOR_NOUNS = frozenset("""
+    campaign camp team office administration government spokesman spokeswoman spokesperson
+    ministry department statement website account report brief memo letter filing complaint
+    lawsuit study analysis ad advertisement release tweet post book
+""".split())
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # A cue without its own subject borrows its head's ("X said ... and added",
 # "X declined to say", "X was quoted as saying", "X said, adding that ...").
@@ -337,6 +345,8 @@ class SpeakerResolver:
         """A single named entity in the core phrase or a named appositive."""
         found = {self.entity_at[t.i] for t in core_phrase(head) if self.entity_at[t.i] is not None}
         found = {e for e in found if self.entities[e].type in (PERSON, ORGANIZATION)}
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in SPEAKS_FOR_NOUNS:
+            found = set()  # "the GOP nominee" is a person, not the GOP
         if len(found) == 1:
             return found.pop()
         if found:
