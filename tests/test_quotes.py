@@ -274,3 +274,8 @@ def test_a_named_organisation_speaks_through_its_spokesman_but_not_its_members(a
     assert len(direct) == 1 and name(direct[0]) == "Greenpeace"
     direct, _, _ = analyse('"We will appeal," a former Greenpeace director said.')
     assert len(direct) == 1 and direct[0].speaker is None
+
+
+def test_a_show_told_something_is_not_a_quote(analyse):
+    direct, _, _ = analyse('Governor Lisa Crane told "Morning Report" that the budget was balanced.')
+    assert direct == []

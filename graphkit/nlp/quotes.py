@@ -48,6 +48,10 @@ LEADS_INTO_QUOTE = re.compile(r"(?:[:,—–]|--|,\s+(?:but|and))$")
 LAYOUT_VERBS = frozenset({"continue", "go", "begin", "conclude", "finish"})
 # Prepositions that attach a venue or medium to a speech verb ("told "Face the Nation"").
 VENUE_PREPS = frozenset({"on", "in", "at", "during", "via"})
+# Verbs whose direct object is the one spoken to: "told "Morning Joe"".
+ADDRESSING_VERBS = frozenset({"tell", "ask", "inform", "brief", "thank", "urge", "warn", "remind"})
+# Small words that may stay lowercase inside a title: "Fox and Friends".
+NAME_GLUE = frozenset({"and", "of", "the", "a", "an", "in", "on", "for", "to", "&"})
 # How far the governing cue may sit above a quoted fragment in the parse.
 MAX_CUE_DEPTH = 6
 # How many tokens after a closing mark the "…," X said cue may start.
@@ -232,6 +236,11 @@ class _Attributor:
             if node.dep_ == "prep" and node.lower_ in VENUE_PREPS and self.is_cue(node.head):
                 venue = True  # 'said on "Meet the Press"': where it was said, not what
                 continue
+            if self.is_cue(node) and (token.dep_ == "dative" or (
+                    token.dep_ == "dobj" and node.lemma_.lower() in ADDRESSING_VERBS)) \
+                    and _looks_like_a_name(self.text[self.pieces[index].start:self.pieces[index].end]):
+                venue = True  # 'told "Morning Joe"': whom it was said to, not what
+                continue
             for depth in range(1, MAX_CUE_DEPTH + 1):
                 if depth >= best_depth:
                     break
@@ -344,6 +353,14 @@ class _Attributor:
         """Verbs that introduce a quotation only when right beside it ("Lee continued:")."""
         return self.inside[token.i] == -1 and (
             token.lemma_.lower() in LAYOUT_VERBS or token.lower_ in ("said", "says"))
+
+
+def _looks_like_a_name(words: str) -> bool:
+    """A short quotation of capitalised words with no closing punctuation: a title or a name."""
+    tokens = words.split()
+    if not tokens or len(tokens) > 4 or not words[-1].isalnum():
+        return False
+    return all(token[0].isupper() or token.lower() in NAME_GLUE for token in tokens)
 
 
 # ---------------------------------------------------------------- assembly
