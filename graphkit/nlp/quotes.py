@@ -5,18 +5,23 @@ Three passes over one parsed ``Doc``:
 1. ``scan_quotations`` pairs quote marks paragraph by paragraph (curly “ ”,
    straight ", and the `` '' of some wire copy). An opening mark left open at
    a paragraph's end continues when the next paragraph opens with a mark (the
-   news convention for long quotations); each paragraph's piece becomes its
-   own Quote so offsets stay exact.
-2. Each quoted stretch gets a cue, tried in this order:
-   - syntax: a speech verb governing the quoted words (this also covers
-     fragments quoted inside a reported clause: X said allies will send a
-     "strong message"),
+   news convention for long quotations), else it was a stray mark; each
+   paragraph's piece becomes its own Quote so offsets stay exact.
+2. Each quoted piece gets a cue, tried in this order:
+   - syntax: a speech verb or speech noun governing the quoted words, or
+     "according to" on their clause (this also covers fragments quoted inside
+     a reported clause: X said allies will send a "strong message"), or a
+     parenthetical ", he added," on the sentence root,
    - layout: "…," X said / "…," said X right after the closing mark, or
-     X said: "…" / X said, "…" right before the opening mark,
-   - continuation: the other pieces of a multi-paragraph quotation, or the
-     previous paragraph's speaker for a paragraph that opens with a cue-less
-     quotation.
-   Quoted words with none of these (scare quotes, titles) are not emitted.
+     X said: "…" / X said, "…" / X said -- "…" right before the opening mark
+     (the colon may end the previous paragraph),
+   - continuation: the other pieces of a multi-paragraph quotation, a name
+     signed after a dash ("…" ― Ann Lee), a quotation opening the sentence
+     after a speech sentence ("Lee praised the plan. "…""), or the previous
+     quotation's speaker when this one opens a sentence in the same paragraph
+     or opens the next paragraph.
+   Quoted words with none of these (scare quotes, titles), shows named as
+   the venue or addressee ('said on "Face the Nation"'), are not emitted.
 3. Speech verbs with a reported clause and no quote marks ("X said that Y")
    become indirect quotes.
 
