@@ -5,14 +5,19 @@ finds its grammatical source and maps that to one of the article's resolved
 entities. The mapping never guesses: a source that could be several entities,
 or none, gives ``None``.
 
-Resolution order for a source phrase:
-  1. a named mention inside the phrase's head ("Dr. Ann Lee, the WHO's
-     coordinator" -> Ann Lee; "NATO" -> NATO),
-  2. a pronoun (he / she) -> the most salient preceding person of agreeing
-     gender,
-  3. a named modifier of a nominal head ("the Clinton campaign", "Trump's
-     spokesman") or a named appositive ("a spokesman, John Doe"),
-  4. a nominal title ("the minister") that the article ties to exactly one
+Resolution order for a source token:
+  1. a pronoun: he / she -> the most salient preceding person of agreeing
+     gender (gender from Mr./Mrs./Ms. and from sentences pairing one person
+     with he or she); "it" -> an organisation subject of the last two
+     sentences; "they", "we" -> None,
+  2. a mention of an entity ("Dr. Ann Lee, the WHO's coordinator" -> Ann Lee;
+     "NATO"; a country speaks for its government),
+  3. a named modifier of a speaks-for head ("the Clinton campaign", "a Trump
+     spokesman", "the IMF report", not "the GOP nominee") or a named
+     appositive ("a spokesman, John Doe"),
+  4. a name the recogniser missed here but found elsewhere ("Trump" tagged
+     NOUN -> Donald Trump), when only one entity bears it,
+  5. a nominal title ("the minister") that the article ties to exactly one
      person ("Foreign Minister Ann Lee", "Ann Lee, the minister").
 """
 
