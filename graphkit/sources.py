@@ -186,11 +186,11 @@ def _read_jsonl(lines: Iterable[bytes], source: str, on_error: ErrorHandler,
         if not raw.strip():
             continue
         where = f"{source}:{number}"
-        line = decode(raw, where, on_warning) if isinstance(raw, bytes) else raw
+        line = (decode(raw, where, on_warning) if isinstance(raw, bytes) else raw).rstrip("\r\n")
         try:
             yield _from_record(json.loads(line), where)
         except json.JSONDecodeError as error:
-            on_error(where, f"malformed JSON ({error.msg} at column {error.colno})")
+            on_error(where, f"malformed JSON at column {error.colno}: {error.msg.removesuffix(' at')}")
         except RecursionError:
             on_error(where, "malformed JSON (nested too deeply)")
         except InputError as error:

@@ -1,0 +1,345 @@
+"""Bad input: every class gets one line naming the file, and the rest of the build goes on.
+
+One folder holds good articles and one file of each bad class. The CLI builds
+it once (a real subprocess); each test checks its class's message and that the
+good articles still made it into the graph. The library tests run the same
+folder through ``graphkit.build``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SDO
+
+GOOD = {
+    "alpha": "Jane Roe, the chief executive of Acme Corp, said: \"We will grow in Ohio.\"\n",
+    "beta": "Mary Major met Chancellor Olaf Scholz in Berlin on Monday.\n",
+}
+BIG_BYTES = 50 * 1024 * 1024
+HTML_PAGE = """<!DOCTYPE html>
+<html><head><title>Bridge to reopen</title>
+<meta name="author" content="Ann Writer">
+<meta property="article:published_time" content="2024-03-05">
+<link rel="canonical" href="https://news.example.com/bridge">
+<script>var tracking = "Do not read me";</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Bridge to reopen</h1>
+<p>John Smith, the mayor of Springfield, said the bridge will reopen next week after repairs.</p>
+<p>Engineers from Acme Corp inspected the bridge on Tuesday.</p></article>
+<footer>Copyright Example News</footer></body></html>
+"""
+SAVED_PAGE = HTML_PAGE.replace("John Smith", "Peter Parker").replace("Springfield", "Queens")
+
+
+def make_corpus(folder: Path) -> dict[str, Path]:
+    """A folder with two good articles and one file of each bad class; returns the files by class."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for name, text in GOOD.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+
+    def put(cls: str, name: str, data: bytes) -> None:
+        files[cls] = folder / name
+        files[cls].write_bytes(data)
+
+    put("empty", "empty.txt", b"")
+    put("whitespace", "blank.txt", b"  \n\t\n   \n")
+    put("binary", "data.txt", b"abc\x00\x01\x02\x00" * 50)
+    put("pdf", "report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n")
+    put("invalid_utf8", "broken.txt", "Caf\u00e9 owner Pierre Martin said the shop in Lyon will close.".encode()
+        .replace(b"shop", b"sh\xffop"))
+    put("cp1252", "legacy.txt", "Anna Schmidt, the mayor of Bonn, said \u201cwe are ready\u201d on Friday."
+        .encode("cp1252"))
+    put("duplicate", "copy-of-alpha.txt", GOOD["alpha"].encode())
+    put("image", "photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    put("html", "page.html", HTML_PAGE.encode())
+    put("saved_page", "saved.txt", SAVED_PAGE.encode())
+    records = [{"id": "gamma", "text": "Carlos Ruiz visited Madrid on Tuesday."}, None,
+               {"id": "delta", "text": "Lena Park joined Samsung in Seoul last year."}]
+    lines = [json.dumps(r) if r else '{"id": "oops", "text": "unterminated' for r in records]
+    put("jsonl", "feed.jsonl", ("\n".join(lines) + "\n").encode())
+    # 50 MB on one line: real sentences, no line break anywhere
+    sentence = b"Tom Lee met Sara Diaz in Paris to discuss the budget of the city. "
+    with open(folder / "huge.txt", "wb") as out:
+        out.write(sentence * (BIG_BYTES // len(sentence) + 1))
+    files["huge"] = folder / "huge.txt"
+    return files
+
+
+def graphkit(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "graphkit", *map(str, args)], capture_output=True, text=True,
+                          timeout=600, **kw)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bad") / "in"
+    return folder, make_corpus(folder)
+
+
+@pytest.fixture(scope="module")
+def cli_run(corpus, tmp_path_factory):
+    folder, files = corpus
+    out = tmp_path_factory.mktemp("out")
+    missing = folder.parent / "missing.txt"
+    result = graphkit("build", folder, missing, "-o", out)
+    graph = Graph().parse(out / "graph.ttl", format="turtle")
+    return result, graph, files, missing
+
+
+def lines_about(stderr: str, path: Path) -> list[str]:
+    return [line for line in stderr.splitlines() if str(path) in line]
+
+
+def article_ids(graph: Graph) -> set[str]:
+    return {str(o) for o in graph.objects(None, SDO.identifier)}
+
+
+def test_the_good_articles_are_built_and_failures_exit_1(cli_run):
+    result, graph, _, _ = cli_run
+    assert result.returncode == 1  # some inputs failed
+    assert {"alpha", "beta", "gamma", "delta", "page", "saved", "broken", "legacy", "huge"} == article_ids(graph)
+    labels = {str(o) for o in graph.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
+    assert {"Jane Roe", "Acme Corp", "Mary Major", "Carlos Ruiz", "Lena Park"} <= labels
+    for line in result.stderr.splitlines():  # every message is one line naming its input
+        assert line.startswith("graphkit: ")
+
+
+@pytest.mark.parametrize("cls, words", [
+    ("empty", "empty, no text"),
+    ("whitespace", "only whitespace"),
+    ("binary", "binary file, not text"),
+    ("pdf", "a PDF, not text"),
+    ("image", "skipped: not a text file (.png)"),
+])
+def test_unreadable_inputs_are_named_and_skipped(cli_run, cls, words):
+    result, graph, files, _ = cli_run
+    lines = lines_about(result.stderr, files[cls])
+    assert len(lines) == 1 and words in lines[0] and "warning" not in lines[0], result.stderr
+    assert files[cls].stem not in article_ids(graph)
+    assert "alpha" in article_ids(graph) and "beta" in article_ids(graph)
+
+
+def test_missing_path(cli_run):
+    result, graph, _, missing = cli_run
+    assert lines_about(result.stderr, missing) == [f"graphkit: {missing}: no such file or directory"]
+    assert "alpha" in article_ids(graph)
+
+
+def test_invalid_utf8_is_decoded_with_a_warning(cli_run):
+    result, graph, files, _ = cli_run
+    [line] = lines_about(result.stderr, files["invalid_utf8"])
+    assert "warning" in line and "not valid UTF-8 at byte 37" in line and "replaced with U+FFFD" in line
+    body = next(str(o) for s, o in graph.subject_objects(SDO.articleBody) if "Pierre Martin" in str(o))
+    assert "Caf\u00e9" in body and "sh\ufffdop" in body
+
+
+def test_windows_1252_is_read_as_such(cli_run):
+    result, graph, files, _ = cli_run
+    [line] = lines_about(result.stderr, files["cp1252"])
+    assert "warning" in line and "read as Windows-1252" in line
+    assert any("\u201cwe are ready\u201d" in str(o) for o in graph.objects(None, SDO.articleBody))
+
+
+def test_malformed_jsonl_line_is_named_by_number(cli_run):
+    result, graph, files, _ = cli_run
+    lines = lines_about(result.stderr, files["jsonl"])
+    assert lines == [f"graphkit: {files['jsonl']}:2: malformed JSON at column 24: Unterminated string starting"]
+    assert {"gamma", "delta"} <= article_ids(graph)
+
+
+def test_duplicate_is_counted_once(cli_run):
+    result, graph, files, _ = cli_run
+    [line] = lines_about(result.stderr, files["duplicate"])
+    assert "warning" in line and "duplicate of" in line and "alpha.txt" in line
+    assert "1 duplicate articles counted once" in result.stdout
+    bodies = [o for o in graph.objects(None, SDO.articleBody) if str(o) == GOOD["alpha"]]
+    assert len(bodies) == 1
+
+
+def test_html_is_reduced_to_article_text_and_metadata(cli_run):
+    result, graph, files, _ = cli_run
+    assert not lines_about(result.stderr, files["html"])
+    article = URIRef("https://example.org/graphkit/id/article/page")
+    body = str(graph.value(article, SDO.articleBody))
+    assert "John Smith, the mayor of Springfield" in body
+    assert "tracking" not in body and "Copyright" not in body and "World" not in body
+    assert graph.value(article, SDO.headline) == Literal("Bridge to reopen")
+    assert str(graph.value(article, SDO.author)) == "Ann Writer"
+    assert str(graph.value(article, SDO.datePublished)) == "2024-03-05"
+    assert str(graph.value(article, SDO.url)) == "https://news.example.com/bridge"
+
+
+def test_a_saved_web_page_named_txt_is_read_as_html(cli_run):
+    result, graph, files, _ = cli_run
+    [line] = lines_about(result.stderr, files["saved_page"])
+    assert "warning" in line and "a saved web page: read as HTML" in line
+    body = str(graph.value(URIRef("https://example.org/graphkit/id/article/saved"), SDO.articleBody))
+    assert "Peter Parker" in body and "<p>" not in body
+
+
+def test_a_50_mb_single_line_file_is_cut(cli_run):
+    from graphkit.sources import DEFAULT_MAX_CHARS
+
+    result, graph, files, _ = cli_run
+    [line] = lines_about(result.stderr, files["huge"])
+    assert "warning" in line and f"of a {files['huge'].stat().st_size:,}-byte file" in line
+    assert f"--max-chars {DEFAULT_MAX_CHARS:,}" in line
+    body = str(graph.value(URIRef("https://example.org/graphkit/id/article/huge"), SDO.articleBody))
+    assert DEFAULT_MAX_CHARS * 0.9 <= len(body) <= DEFAULT_MAX_CHARS and body.endswith("city.")
+    assert "1 articles cut to --max-chars" in result.stdout
+
+
+# ---------------------------------------------------------------- the library
+
+def collect(folder, *extra, **kw):
+    import graphkit
+
+    errors, warnings = [], []
+    kg = graphkit.build([folder, *extra], on_error=lambda s, m: errors.append((s, m)),
+                        on_warning=lambda s, m: warnings.append((s, m)), **kw)
+    return kg, dict(errors), dict(warnings)
+
+
+def test_library_reports_each_class_and_builds_the_rest(corpus, nlp):
+    folder, files = corpus
+    kg, errors, warnings = collect(folder, folder.parent / "missing.txt", max_chars=5000)
+    assert errors[str(files["pdf"])] == "a PDF, not text"
+    assert errors[str(files["empty"])] == "empty, no text"
+    assert errors[str(folder.parent / "missing.txt")] == "no such file or directory"
+    assert errors[f"{files['jsonl']}:2"].startswith("malformed JSON")
+    assert warnings[str(files["duplicate"])].startswith("duplicate of")
+    assert warnings[str(files["huge"])].startswith("cut to ")
+    assert kg.stats.duplicates == 1 and kg.stats.cut == 1
+    assert {"alpha", "beta", "gamma", "delta", "page", "huge"} <= set(kg.corpus.articles)
+    assert len(kg.corpus.articles["huge"].text) <= 5000
+
+
+def test_library_raises_by_default():
+    import graphkit
+    from graphkit.sources import InputError
+
+    with pytest.raises(InputError, match="no such file"):
+        graphkit.build(["no/such/file.txt"])
+
+
+def test_permission_denied_is_named(tmp_path, nlp, monkeypatch):
+    import graphkit
+
+    (tmp_path / "good.txt").write_text(GOOD["beta"], encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Secret text about Paris.", encoding="utf-8")
+    locked.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: make opening this one file fail as it would for a user
+        real_open = Path.open
+
+        def guarded(self, *args, **kw):
+            if self == locked:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_open(self, *args, **kw)
+
+        monkeypatch.setattr(Path, "open", guarded)
+    errors = []
+    kg = graphkit.build([tmp_path], on_error=lambda s, m: errors.append((s, m)))
+    assert errors == [(str(locked), "permission denied")]
+    assert list(kg.corpus.articles) == ["good"]
+
+
+def test_permission_denied_through_the_cli(tmp_path, nlp, monkeypatch, capsys):
+    from graphkit.cli import main
+
+    (tmp_path / "good.txt").write_text(GOOD["beta"], encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Secret text about Paris.", encoding="utf-8")
+    locked.chmod(0)
+    real_open = Path.open
+
+    def guarded(self, *args, **kw):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kw)
+
+    monkeypatch.setattr(Path, "open", guarded)
+    with pytest.raises(SystemExit) as done:
+        main(["build", str(tmp_path), "-o", str(tmp_path / "out"), "-q"])
+    assert done.value.code == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"graphkit: {locked}: permission denied"
+    assert "Mary Major" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_unreadable_folder_is_named(tmp_path, nlp, monkeypatch):
+    import graphkit
+
+    (tmp_path / "good.txt").write_text(GOOD["beta"], encoding="utf-8")
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "a.txt").write_text("Hidden.", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def guarded(path="."):
+        if Path(path) == tmp_path / "private":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+    errors = []
+    kg = graphkit.build([tmp_path], on_error=lambda s, m: errors.append((s, m)))
+    assert errors == [(str(tmp_path / "private"), "permission denied")]
+    assert list(kg.corpus.articles) == ["good"]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"\xff\xfeH\x00i\x00 \x00t\x00h\x00e\x00r\x00e\x00", None),  # UTF-16 with a BOM is text
+    (b"PK\x03\x04rest", "a ZIP archive (Word, EPUB, ...), not text"),
+    (b"\x1f\x8b\x08\x00", "a gzip archive, not text"),
+])
+def test_sniffing(tmp_path, data, message):
+    from graphkit.sources import iter_articles
+
+    path = tmp_path / "x.txt"
+    path.write_bytes(data)
+    errors = []
+    articles = list(iter_articles([path], lambda s, m: errors.append(m)))
+    if message:
+        assert errors == [message] and not articles
+    else:
+        assert not errors and articles[0].text == "Hi there"
+
+
+def test_control_characters_and_lone_surrogates_are_removed(tmp_path):
+    from graphkit.sources import iter_articles
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "x", "title": "T\u0007itle", "text": "Jane\u0000 Roe \ud800met\u001b Bob."}) + "\n",
+                    encoding="utf-8")
+    warnings = []
+    [article] = iter_articles([path], on_warning=lambda s, m: warnings.append((s, m)))
+    assert article.text == "Jane Roe met Bob." and article.title == "Title"
+    assert warnings == [(f"{path}:1", "removed 4 control characters")]
+
+
+def test_cut_prefers_a_paragraph_end():
+    from graphkit.model import Article
+    from graphkit.sources import iter_articles
+
+    first = "Jane Roe spoke. " * 6  # 96 characters
+    text = first + "\n\n" + "Then a long second paragraph. " * 20
+    warnings = []
+    [article] = iter_articles([Article(text=text, source="s")], max_chars=100,
+                              on_warning=lambda s, m: warnings.append(m))
+    assert article.text == first.rstrip()
+    assert warnings == [f"cut to 95 of {len(text)} characters (--max-chars 100)"]
+
+
+def test_stdin_with_invalid_utf8(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "graphkit", "build", "-", "-o", str(tmp_path)],
+                          input="Caf\u00e9 owner Jane Roe visited Ohio \udcff on Monday.\n".encode("utf-8", "surrogateescape"), capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert b"graphkit: warning: <stdin>: not valid UTF-8 at byte 34: 1 invalid byte sequence replaced" in proc.stderr
+    assert "Jane Roe" in (tmp_path / "graph.ttl").read_text(encoding="utf-8")
