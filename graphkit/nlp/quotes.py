@@ -49,8 +49,8 @@ OPENS_BEFORE = set(" \t([{—–-/")
 QUOTE_FINAL = set(",?!—–-…:;")
 # What may stand between a speaker-first cue and the opening mark.
 LEADS_INTO_QUOTE = re.compile(r"(?:[:,—–]|--|,\s+(?:but|and))$")
-# Verbs that are cues only right beside a quotation: "Lee continued: "…"".
-LAYOUT_VERBS = frozenset({"continue", "go", "begin", "conclude", "finish"})
+# Verbs that are cues only right beside a quotation: "Lee continued: "…"", "…," the letter read.
+LAYOUT_VERBS = frozenset({"continue", "go", "begin", "conclude", "finish", "read"})
 # Prepositions that attach a venue or medium to a speech verb ("told "Face the Nation"").
 VENUE_PREPS = frozenset({"on", "in", "at", "during", "via"})
 # Verbs whose direct object is the one spoken to: "told "Morning Joe"".
@@ -256,8 +256,6 @@ class _Attributor:
                 if cue is not None:
                     best, best_depth = cue, depth
                     break
-                if self.inside[node.i] not in (-1, index):
-                    break  # climbing through another quotation proves nothing
                 if node.head.i == node.i:
                     # 'the weapons, he added, are like "bombs"': a parenthetical on the root
                     aside = self._parenthetical_cue(node)
