@@ -90,7 +90,7 @@ class Corpus:
             for role in entity.roles:
                 node.roles[role] += 1
             node.mentions += len(entity.mentions)
-            if article.key not in node.articles:
+            if not node.articles or node.articles[-1] != article.key:  # O(1): an article's entities come together
                 node.articles.append(article.key)
             local[entity.id] = key
         self.mentions[article.key] = list(dict.fromkeys(local.values()))
@@ -130,7 +130,8 @@ class Corpus:
             target.names.update(source.names)
             target.roles.update(source.roles)
             target.mentions += source.mentions
-            target.articles.extend(a for a in source.articles if a not in target.articles)
+            known = set(target.articles)
+            target.articles.extend(a for a in source.articles if a not in known)
         for r in self.relations:
             r.subject = renames.get(r.subject, r.subject)
             r.object = renames.get(r.object, r.object)
