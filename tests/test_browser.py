@@ -62,6 +62,8 @@ class Viewer:
         self.context.route("**/*", self._route)
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        # Console errors include CSP refusals, e.g. of a resource the page tried to load.
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("dialog", self._dialog)
         # Any script smuggled in by the data would call alert() or set this flag.
         self.page.add_init_script("window.__pwned = false;"

@@ -143,6 +143,7 @@ def build_page_data(g: nx.MultiDiGraph, kept: list[Any], *, title: str) -> dict:
         "relations": _relations(g, ids),
         "articles": articles,
         "colours": {**TYPE_COLOURS, "other": OTHER_COLOUR},
+        "dim_limit": LARGE_GRAPH,  # up to this many nodes, a selection fades the rest
         "options": _vis_options(json.loads(options), large=large, n=len(kept)),
     }
 

@@ -176,6 +176,56 @@
     else showOverview();
   });
 
+  // ------------------------------------------------- neighbourhood highlight
+
+  var FADED_NODE = { background: "#e6e9ed", border: "#d3d8de",
+    highlight: { background: "#e6e9ed", border: "#1f2328" }, hover: { background: "#e6e9ed", border: "#8c959f" } };
+  var FADED_TEXT = "#bfc5cc";
+  var FADED_EDGE = { color: "#eceff2", highlight: "#4a4f55", hover: "#b8bec6", inherit: false };
+  var NODE_TEXT = DATA.options.nodes.font.color;
+  var EDGE_STYLE = DATA.options.edges;
+  // Restyling thousands of items costs about a second in vis-network, so
+  // big graphs rely on the built-in selection highlight instead.
+  var CAN_DIM = DATA.nodes.length <= DATA.dim_limit;
+  var fadedNodes = new Set();
+  var fadedEdges = new Set();
+
+  /** Fade everything the predicates reject, so a selection's neighbourhood stands out.
+   * Only items whose state changes are restyled. */
+  function focusOn(keepNode, keepEdge) {
+    if (!CAN_DIM) return;
+    var nodeChanges = [];
+    DATA.nodes.forEach(function (n) {
+      var fade = !keepNode(n.id);
+      if (fade === fadedNodes.has(n.id)) return;
+      if (fade) fadedNodes.add(n.id); else fadedNodes.delete(n.id);
+      nodeChanges.push({ id: n.id, color: fade ? FADED_NODE : n.color, font: { color: fade ? FADED_TEXT : NODE_TEXT } });
+    });
+    var edgeChanges = [];
+    DATA.edges.forEach(function (e) {
+      var fade = !keepEdge(RELATIONS[e.id]);
+      if (fade === fadedEdges.has(e.id)) return;
+      if (fade) fadedEdges.add(e.id); else fadedEdges.delete(e.id);
+      edgeChanges.push({ id: e.id, color: fade ? FADED_EDGE : EDGE_STYLE.color,
+        font: { color: fade ? "rgba(0,0,0,0)" : EDGE_STYLE.font.color, strokeWidth: fade ? 0 : EDGE_STYLE.font.strokeWidth } });
+    });
+    if (nodeChanges.length) nodes.update(nodeChanges);
+    if (edgeChanges.length) edges.update(edgeChanges);
+  }
+
+  function unfocus() {
+    focusOn(function () { return true; }, function () { return true; });
+  }
+
+  function focusNeighbourhood(id) {
+    var near = new Set([id]);
+    // Its relations and the claims it made in quotes.
+    relationsOf(id).concat(claimsBy(id)).forEach(function (r) { near.add(r.from); near.add(r.to); });
+    focusOn(function (n) { return near.has(n); }, function (r) {
+      return r.from === id || r.to === id || r.claimed_by === id;
+    });
+  }
+
   // ---------------------------------------------------------------- filters
 
   function countBy(items, key) {
@@ -395,6 +445,7 @@
     var kind = e.type + (e.schema_type && e.schema_type !== e.type ? " · " + e.schema_type : "");
     var rels = relationsOf(id);
     var claims = claimsBy(id);
+    focusNeighbourhood(id);
     clear(panel);
     panel.dataset.entity = id;
     append(panel, [
@@ -427,6 +478,7 @@
   function showRelation(edgeId) {
     var rel = RELATIONS[edgeId];
     if (!rel) return;
+    focusOn(function (n) { return n === rel.from || n === rel.to; }, function (r) { return r === rel; });
     clear(panel);
     panel.dataset.entity = "";
     append(panel, [
@@ -460,6 +512,8 @@
       }), "No quotes."),
       section("Relations", rels.map(function (r) { return relationItem(r, null); }), "No relations.")
     ]);
+    var inArticle = new Set(ids);
+    focusOn(function (n) { return inArticle.has(n); }, function (r) { return r.article === key; });
     var visible = ids.filter(function (id) { return nodeView.get(id); });
     network.selectNodes(visible);
     panel.scrollTop = 0;
@@ -470,6 +524,7 @@
       return ENTITIES[b].mentions - ENTITIES[a].mentions || ENTITIES[a].name.localeCompare(ENTITIES[b].name);
     }).slice(0, 12);
     var articleKeys = Object.keys(ARTICLES);
+    unfocus();
     clear(panel);
     panel.dataset.entity = "";
     append(panel, [
