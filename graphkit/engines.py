@@ -197,8 +197,10 @@ def dask_client(scheduler: str | None = None, n_workers: int | None = None):
         raise RuntimeError("the Dask engine needs dask and distributed: pip install 'graphkit[dask]'") from None
     if scheduler:
         return Client(scheduler)
+    import logging
+
     cluster = LocalCluster(n_workers=n_workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
+                           dashboard_address=None, silence_logs=logging.ERROR)
     client = Client(cluster)
     client._graphkit_cluster = cluster  # closed with the client by run_dask
     return client
