@@ -279,3 +279,8 @@ def test_a_named_organisation_speaks_through_its_spokesman_but_not_its_members(a
 def test_a_show_told_something_is_not_a_quote(analyse):
     direct, _, _ = analyse('Governor Lisa Crane told "Morning Report" that the budget was balanced.')
     assert direct == []
+
+
+def test_a_spokesman_for_a_named_organisation_speaks_for_it(analyse):
+    direct, _, name = analyse('"We reject the report," a spokesman for the World Bank said.')
+    assert len(direct) == 1 and "World Bank" in (name(direct[0]) or "")

@@ -352,6 +352,8 @@ class SpeakerResolver:
         found = {e for e in found if self.entities[e].type in (PERSON, ORGANIZATION)}
         if head.pos_ == "NOUN" and head.lemma_.lower() not in SPEAKS_FOR_NOUNS:
             found = set()  # "the GOP nominee" is a person, not the GOP
+        if not found and head.lemma_.lower() in SPEAKS_FOR_NOUNS:
+            found = self._named_after_for(head)  # "a spokesman for the Foreign Ministry"
         if len(found) == 1:
             return found.pop()
         if found:
@@ -362,6 +364,15 @@ class SpeakerResolver:
                 if appositive is not None and self.entities[appositive].type == PERSON:
                     return appositive
         return None
+
+    def _named_after_for(self, head: Token) -> set[str]:
+        found = set()
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found |= {self.entity_at[t.i] for t in core_phrase(obj) if self.entity_at[t.i]}
+        return {e for e in found if self.entities[e].type in (PERSON, ORGANIZATION)}
 
     def _resolve_title(self, head: Token) -> str | None:
         """"the minister" -> the one person the article calls minister."""
