@@ -98,7 +98,8 @@ tribunal secretariat summit parliament
 NOT_A_ROLE = frozenset("""
 critic opponent rival foe enemy fan victim supporter admirer friend customer
 client user visitor guest contemporary counterpart target detractor hostage
-prisoner captive detainee graduate alumnus alumna alum student dropout
+prisoner captive detainee graduate alumnus alumna alum student dropout winner
+recipient laureate honoree finalist donor mega-donor backer
 """.split())
 
 # Nouns for a unit an organization keeps somewhere ("a NATO command in Germany").
