@@ -112,3 +112,15 @@ def test_progress_bar_only_on_a_terminal():
     bar.close()
     assert bar.bar.n == 3 and bar.words == sum(len(a.text.split()) for a in GOOD)
     assert "articles" in screen.getvalue()
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # spaCy forks
+def test_graphkit_doc_extensions_survive_spacys_own_worker_processes(nlp):
+    """Users who run nlp.pipe(n_process=2) on graphkit's components get the same per-article data back."""
+    from graphkit.nlp.convert import doc_result
+
+    pairs = [(a.text, a) for a in GOOD]
+    here = [doc_result(doc, a) for doc, a in nlp.pipe(pairs, as_tuples=True)]
+    there = [doc_result(doc, a) for doc, a in nlp.pipe(pairs, as_tuples=True, n_process=2, batch_size=1)]
+    assert there == here
+    assert any(r.quotes for r in there) and any(r.relations for r in there)
