@@ -111,9 +111,12 @@ def _paragraph_pieces(text: str, start: int, end: int) -> tuple[list[Quoted], bo
 
 
 def _trim(text: str, piece: Quoted) -> Quoted | None:
-    """Strip surrounding spaces; drop pieces with no words."""
+    """Strip surrounding spaces and a closing comma; drop pieces with no words.
+
+    In '"We are ready," she said' the comma belongs to the reporter's sentence.
+    """
     raw = text[piece.start:piece.end]
-    stripped = raw.strip()
+    stripped = raw.strip().rstrip(",").rstrip()
     if not any(ch.isalnum() for ch in stripped):
         return None
     piece.start += len(raw) - len(raw.lstrip())
@@ -272,7 +275,7 @@ class _Attributor:
             return None
         after_at = piece.close_at + piece.close_len
         text = self.text
-        last_char = text[piece.end - 1]
+        last_char = text[piece.start:piece.close_at].rstrip()[-1:]
         follows = text[after_at:after_at + 2].strip()[:1]
         if last_char not in QUOTE_FINAL and follows not in (",", "—", "–") and not self.opens_sentence(index):
             return None
