@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from .model import Article, DocResult
 
 ENGINES = ("local", "dask")
+# Articles per task for worker processes and Dask: small enough that workers finish together (a
+# 64-article task takes a minute), large enough that task overhead stays negligible.
+TASK_ARTICLES = 16
 
 
 @dataclass(frozen=True)
@@ -186,7 +189,7 @@ def run_local(articles: Iterable[Article], *, model: str | None = None, n_proces
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker, initargs=(model,)) as pool:
         yield from _ordered(lambda batch: pool.submit(process_batch, batch, model, batch_size),
-                            _batches(articles, batch_size), 2 * n_process)
+                            _batches(articles, min(batch_size, TASK_ARTICLES)), 2 * n_process)
 
 
 def dask_client(scheduler: str | None = None, n_workers: int | None = None):
@@ -221,7 +224,7 @@ def run_dask(articles: Iterable[Article], *, model: str | None = None, batch_siz
     try:
         threads = sum(client.nthreads().values()) or 1
         submit = lambda batch: client.submit(process_batch, batch, model, batch_size, pure=False)  # noqa: E731
-        yield from _ordered(submit, _batches(articles, batch_size), 2 * threads)
+        yield from _ordered(submit, _batches(articles, min(batch_size, TASK_ARTICLES)), 2 * threads)
     finally:
         if own:
             cluster = getattr(client, "_graphkit_cluster", None)
