@@ -145,11 +145,13 @@
   });
   document.getElementById("gk-fit").addEventListener("click", function () { fitVisible(true); });
 
-  /** Width of the graph area hidden under the legend card (0 on narrow screens). */
+  var legend = document.getElementById("gk-legend");
+  // On a narrow canvas (a notebook cell, a phone) the legend starts folded.
+  if (container.clientWidth < 3 * (legend.offsetLeft + legend.offsetWidth)) legend.open = false;
+
+  /** Width of the graph area hidden under the open legend card. */
   function legendCover() {
-    var legend = document.querySelector(".gk-legend");
-    var cover = legend.offsetLeft + legend.offsetWidth;
-    return container.clientWidth > 3 * cover ? cover : 0;
+    return legend.open ? legend.offsetLeft + legend.offsetWidth : 0;
   }
 
   /** Like network.fit(), but into the part of the canvas the legend leaves free. */
