@@ -56,6 +56,8 @@ _JSON_ESCAPES = {
 # Physics iterations in the browser for big graphs, which start from
 # initial_positions(): enough to untangle, few enough to settle in seconds.
 LARGE_GRAPH_ITERATIONS = 40
+# And at most this much time: physics stops early on a slow machine.
+LAYOUT_BUDGET_MS = 2500
 
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
@@ -145,6 +147,7 @@ def build_page_data(g: nx.MultiDiGraph, kept: list[Any], *, title: str) -> dict:
         "articles": articles,
         "colours": {**TYPE_COLOURS, "other": OTHER_COLOUR},
         "dim_limit": LARGE_GRAPH,  # up to this many nodes, a selection fades the rest
+        "layout_budget_ms": LAYOUT_BUDGET_MS,
         "options": _vis_options(json.loads(options), large=large, n=len(kept)),
     }
 
@@ -246,7 +249,8 @@ def _vis_options(options: dict, *, large: bool, n: int) -> dict:
             "theta": 0.5 if not large else 0.8,  # coarser Barnes-Hut: faster, good enough
         },
         # Bounded so a big graph settles in seconds; the JS turns physics off after.
-        "stabilization": {"enabled": True, "iterations": 400 if not large else LARGE_GRAPH_ITERATIONS, "updateInterval": 25, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 400 if not large else LARGE_GRAPH_ITERATIONS,
+                          "updateInterval": 25 if not large else 4, "fit": True},
         "minVelocity": 1.0,
     }
     options["edges"] = {

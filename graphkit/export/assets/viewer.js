@@ -115,8 +115,11 @@
   var ready = false;
   var progress = document.getElementById("gk-progress");
 
+  var layoutStarted = performance.now();
   network.on("stabilizationProgress", function (p) {
     progress.textContent = Math.round(100 * p.iterations / p.total) + "%";
+    // A slow machine gets a looser layout rather than a long wait.
+    if (performance.now() - layoutStarted > DATA.layout_budget_ms) network.stopSimulation();
   });
   // Stabilisation runs a bounded number of iterations; then physics goes off
   // so the picture stays put (the Physics toggle turns it back on).
