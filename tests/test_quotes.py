@@ -284,3 +284,10 @@ def test_a_show_told_something_is_not_a_quote(analyse):
 def test_a_spokesman_for_a_named_organisation_speaks_for_it(analyse):
     direct, _, name = analyse('"We reject the report," a spokesman for the World Bank said.')
     assert len(direct) == 1 and "World Bank" in (name(direct[0]) or "")
+
+
+def test_according_to_without_quote_marks_is_indirect(analyse):
+    direct, indirect, name = analyse('Growth will slow to two percent next year, according to the World Bank.')
+    assert direct == []
+    assert [q.text for q in indirect] == ["Growth will slow to two percent next year"]
+    assert indirect[0].cue == "according to" and "World Bank" in (name(indirect[0]) or "")

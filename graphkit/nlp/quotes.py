@@ -495,20 +495,17 @@ def _mention_span(source: Token | None) -> Span | None:
 # ---------------------------------------------------------------- pass 3: indirect
 
 def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: SpeakerResolver) -> list[Quote]:
-    """'X said (that) Y' with no quote marks in Y."""
-    quoted_before = [0]
+    """'X said (that) Y' and 'According to X, Y' with no quote marks in Y."""
+    quoted_before = [0]  # prefix counts of quoted tokens: any span is checked in O(1)
     for flag in attributor.inside:
         quoted_before.append(quoted_before[-1] + (flag != -1))
     result = []
     for cue in doc:
-        if cue.pos_ != "VERB" or not attributor.is_cue(cue) or cue.lower_ == "according":
+        if not attributor.is_cue(cue):
             continue
-        for clause in cue.children:
-            if clause.dep_ != "ccomp":
-                continue
-            start, end = clause.left_edge.i, clause.right_edge.i + 1
-            if quoted_before[end] - quoted_before[start] or cue.i in range(start, end):
-                continue
+        for start, end in _reported_clauses(cue):
+            if quoted_before[end] - quoted_before[start]:
+                continue  # its quoted words are direct quotes already
             while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
                 start += 1
             while end > start and doc[end - 1].is_punct:
@@ -519,8 +516,27 @@ def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: SpeakerResolve
             text_span = doc[start:end]
             result.append(Quote(
                 text=text_span.text, start=text_span.start_char, end=text_span.end_char,
-                speaker=resolver.resolve(source),
-                speaker_mention=_mention_span(source),
+                speaker=resolver.resolve(source), speaker_mention=_mention_span(source),
                 cue=_cue_name(cue), cue_span=_cue_span(cue), kind=INDIRECT,
                 sentence=attributor.sentence_span(start, end - 1)))
     return result
+
+
+def _reported_clauses(cue: Token):
+    """Token ranges of what ``cue`` reports: its ccomp, or the clause "according to X" frames."""
+    if cue.lower_ == "according":
+        if cue.dep_ != "prep":
+            return
+        clause = cue.head
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        phrase_start, phrase_end = cue.left_edge.i, cue.right_edge.i + 1
+        if phrase_start == start:  # "According to X, Y."
+            yield phrase_end, end
+        elif phrase_end >= end - 1:  # "Y, according to X."
+            yield start, phrase_start
+        return
+    if cue.pos_ != "VERB":
+        return
+    for clause in cue.children:
+        if clause.dep_ == "ccomp":
+            yield clause.left_edge.i, clause.right_edge.i + 1
