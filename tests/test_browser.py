@@ -182,6 +182,10 @@ def test_clicking_a_node_lists_its_quotes_and_relations(news_viewer):
     assert "works for" in text and "met with" in text
     assert "Allies promise to deliver ammunition to Kyiv" in text  # a quote's article title
     assert "claim by Jens Stoltenberg" in text  # the claim he made inside a quote
+    links = news_viewer.js("Array.from(document.querySelectorAll('#gk-panel a[href]'))"
+                           ".map(a => [a.getAttribute('href'), a.rel, a.target])")
+    assert links and all(href.startswith("https://news.example/") and rel == "noopener noreferrer"
+                         and target == "_blank" for href, rel, target in links)
 
 
 def test_panel_relation_selects_the_other_entity(news_viewer):
@@ -190,6 +194,12 @@ def test_panel_relation_selects_the_other_entity(news_viewer):
     news_viewer.page.click(f"#gk-panel .gk-item button[data-entity='{zelenskyy}']")
     assert news_viewer.js("graphkit.network.getSelectedNodes()") == [zelenskyy]
     assert news_viewer.page.inner_text("#gk-panel h2") == "Volodymyr Zelenskyy"
+
+
+def test_claim_badge_selects_the_speaker(news_viewer):
+    news_viewer.js("id => graphkit.focusEntity(id)", news_viewer.node_id(ENT + "ukraine"))
+    news_viewer.page.click("#gk-panel .gk-badge")
+    assert news_viewer.page.inner_text("#gk-panel h2") == "Jens Stoltenberg"
 
 
 def test_panel_quote_opens_its_article(news_viewer):

@@ -395,20 +395,31 @@
     }, ENTITIES[id].name);
   }
 
+  /** "in <article title> ↗ · date": the title opens the article panel, ↗ the
+   * original (only for http/https URLs). */
   function articleSource(key) {
     if (!key) return null;
     var a = ARTICLES[key] || {};
-    var name = a.title || key;
-    var title = isSafeUrl(a.url)
-      ? el("a", { href: a.url, target: "_blank", rel: "noopener noreferrer", on: { click: function (evt) { evt.stopPropagation(); } } }, name)
-      : el("span", null, name);
-    return el("div", { className: "gk-source" }, "in ", title, a.published ? " · " + a.published : null);
+    return el("div", { className: "gk-source" }, "in ", articleButton(key, true),
+      isSafeUrl(a.url) ? [" ", externalLink(a.url, "↗")] : null,
+      a.published ? " · " + a.published : null);
+  }
+
+  function externalLink(url, text) {
+    return el("a", {
+      href: url, target: "_blank", rel: "noopener noreferrer", title: url,
+      on: { click: function (evt) { evt.stopPropagation(); } }
+    }, text);
   }
 
   function claimBadge(rel) {
     if (!rel.claimed_by_name) return null;
-    return el("span", { className: "gk-badge", title: "Stated inside a quote by " + rel.claimed_by_name },
-      "claim by " + rel.claimed_by_name);
+    var speaker = rel.claimed_by && ENTITIES[rel.claimed_by];
+    return el("span", {
+      className: "gk-badge", title: "Stated inside a quote by " + rel.claimed_by_name,
+      on: speaker ? { click: function (evt) { evt.stopPropagation(); focusEntity(rel.claimed_by); } } : {},
+      style: speaker ? { cursor: "pointer" } : {}
+    }, "claim by " + rel.claimed_by_name);
   }
 
   function relationItem(rel, perspective) {
@@ -472,11 +483,12 @@
     panel.scrollTop = 0;
   }
 
-  function articleButton(key) {
+  function articleButton(key, small) {
     var a = ARTICLES[key] || {};
     return el("button", {
-      type: "button", className: "gk-entity-link", dataset: { article: key },
-      on: { click: function () { showArticle(key); } }
+      type: "button", className: "gk-entity-link" + (small ? " gk-small" : ""), dataset: { article: key },
+      title: "Show this article's entities, quotes and relations",
+      on: { click: function (evt) { evt.stopPropagation(); showArticle(key); } }
     }, a.title || key);
   }
 
@@ -508,8 +520,7 @@
     append(panel, [
       el("h2", null, a.title || key),
       el("div", { className: "gk-kind" }, "article", a.published ? " · " + a.published : null),
-      isSafeUrl(a.url) ? el("p", { className: "gk-source" },
-        el("a", { href: a.url, target: "_blank", rel: "noopener noreferrer" }, a.url)) : null,
+      isSafeUrl(a.url) ? el("p", { className: "gk-source" }, externalLink(a.url, a.url)) : null,
       section("Entities", ids.map(function (id) { return el("li", { className: "gk-item" }, entityLink(id)); }), "None shown."),
       section("Quotes", quotes.map(function (sq) {
         return el("li", { className: "gk-item" }, entityLink(sq.speaker), ":",
