@@ -232,6 +232,7 @@ class _Attributor:
         return best
 
     def _climb_to_cue(self, index: int, tokens) -> tuple[Token | None, int, bool]:
+        """The cue nearest above ``tokens``, its depth, and whether a venue was seen instead."""
         best, best_depth, venue = None, MAX_CUE_DEPTH + 1, False
         for token in tokens:
             for child in token.children:  # '"…," he said' parsed with "said" below the quote
@@ -240,33 +241,37 @@ class _Attributor:
                         best, best_depth = child, 1
             if self.inside[token.head.i] == index or token.head.i == token.i:
                 continue
-            node = token.head
-            if node.dep_ == "prep" and node.lower_ in VENUE_PREPS and self.is_cue(node.head):
-                venue = True  # 'said on "Meet the Press"': where it was said, not what
+            if self._venue_or_addressee(index, token):
+                venue = True
                 continue
-            if self.is_cue(node) and (token.dep_ == "dative" or (
-                    token.dep_ == "dobj" and node.lemma_.lower() in ADDRESSING_VERBS)) \
-                    and _looks_like_a_name(self.text[self.pieces[index].start:self.pieces[index].end]):
-                venue = True  # 'told "Morning Joe"': whom it was said to, not what
-                continue
-            for depth in range(1, MAX_CUE_DEPTH + 1):
-                if depth >= best_depth:
-                    break
-                if self.is_cue(node) or self.is_speech_noun(node):
-                    cue = node
-                else:
-                    cue = self._according_to_on(node)
-                if cue is not None:
-                    best, best_depth = cue, depth
-                    break
-                if node.head.i == node.i:
-                    # 'the weapons, he added, are like "bombs"': a parenthetical on the root
-                    aside = self._parenthetical_cue(node)
-                    if aside is not None:
-                        best, best_depth = aside, depth + 1
-                    break
-                node = node.head
+            cue, depth = self._nearest_cue_above(token.head, best_depth)
+            if cue is not None:
+                best, best_depth = cue, depth
         return best, best_depth, venue
+
+    def _venue_or_addressee(self, index: int, token: Token) -> bool:
+        """'said on "Meet the Press"', 'told "Morning Joe"': where or to whom, not what."""
+        head = token.head
+        if head.dep_ == "prep" and head.lower_ in VENUE_PREPS and self.is_cue(head.head):
+            return True
+        addressed = token.dep_ == "dative" or (token.dep_ == "dobj" and head.lemma_.lower() in ADDRESSING_VERBS)
+        piece = self.pieces[index]
+        return addressed and self.is_cue(head) and _looks_like_a_name(self.text[piece.start:piece.end])
+
+    def _nearest_cue_above(self, node: Token, limit: int) -> tuple[Token | None, int]:
+        """Climb from ``node`` towards the root, at most ``limit - 1`` steps, to a cue."""
+        for depth in range(1, limit):
+            if self.is_cue(node) or self.is_speech_noun(node):
+                return node, depth
+            cue = self._according_to_on(node)
+            if cue is not None:
+                return cue, depth
+            if node.head.i == node.i:
+                # 'the weapons, he added, are like "bombs"': a parenthetical on the root
+                aside = self._parenthetical_cue(node)
+                return (aside, depth + 1) if aside is not None else (None, limit)
+            node = node.head
+        return None, limit
 
     def _trailing_cue(self, index: int) -> Token | None:
         """'"…," X said' / '"…," said X': a cue right after the closing mark."""
