@@ -58,11 +58,28 @@ class KnowledgeGraph:
         }
 
     @cached_property
-    def rdf(self):
-        """The graph as an ``rdflib.Graph``."""
-        from .graph.rdf import corpus_to_rdf
+    def ntriples(self) -> bytes:
+        """The whole graph as sorted N-Triples: what every writer and the SPARQL store start from."""
+        from .graph.rdf import ntriples
 
-        return corpus_to_rdf(self.corpus, self.base_iri)
+        return ntriples(self.corpus, self.base_iri)
+
+    @cached_property
+    def _store(self):
+        from .export.rdf_io import store_from_ntriples
+
+        return store_from_ntriples(self.ntriples)
+
+    @cached_property
+    def rdf(self):
+        """The graph as an ``rdflib.Graph`` (a copy made on first use).
+
+        Writers and ``query`` work from the graph as built, through Oxigraph;
+        changes made to this copy are not written back.
+        """
+        from .export.rdf_io import rdflib_graph
+
+        return rdflib_graph(self.ntriples)
 
     @cached_property
     def nx(self):
@@ -71,35 +88,26 @@ class KnowledgeGraph:
 
         return corpus_to_nx(self.corpus, self.base_iri)
 
-    @cached_property
-    def _store(self):
-        from .export.rdf_io import to_store
-
-        return to_store(self.rdf)
-
     def serialize(self, format: str = "turtle") -> bytes:
         """The graph as bytes: turtle, nt, jsonld, or trig/nq with one named graph per article."""
-        from .export import rdf_io
+        from .export.rdf_io import QUAD_FORMATS, from_ntriples
+        from .graph.rdf import nquads
 
-        if format in rdf_io.QUAD_FORMATS:
-            from .graph.rdf import corpus_quads
-
-            return rdf_io.serialize_quads(corpus_quads(self.corpus, self.base_iri), format, rdf_io.prefixes(self.rdf))
-        return rdf_io.serialize(self.rdf, format)
+        if format in QUAD_FORMATS:
+            return from_ntriples(nquads(self.corpus, self.base_iri), format)
+        return from_ntriples(self.ntriples, format)
 
     def write(self, path: str | os.PathLike, format: str = "turtle") -> None:
         """Write the graph to ``path`` atomically in ``format`` (see ``FORMATS``)."""
-        from .export.files import atomic_writer
         from .export.networkx_io import write_network
+        from .export.rdf_io import write_bytes
 
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
         if format in ("graphml", "gexf"):
             write_network(self.nx, path, format)
-            return
-        data = self.serialize(format)
-        with atomic_writer(path) as handle:
-            handle.write(data)
+        else:
+            write_bytes(self.serialize(format), path)
 
     def write_turtle(self, path: str | os.PathLike) -> None:
         self.write(path, "turtle")

@@ -2,8 +2,8 @@
 
 rdflib's own Turtle writer and SPARQL engine are pure Python and slow at
 corpus size; Oxigraph (Rust) parses, queries and writes the same data an order
-of magnitude faster. Triples are sorted before writing, and graphkit mints no
-blank nodes, so the same input gives byte-identical files.
+of magnitude faster. The graph stage hands over sorted N-Triples, and graphkit
+mints no blank nodes, so the same input gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ import os
 import re
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-
 from .files import atomic_writer
 
 FORMATS = {
@@ -24,73 +22,49 @@ FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
     "json-ld": ox.RdfFormat.JSON_LD,
 }
+QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "nquads": ox.RdfFormat.N_QUADS}
 
 
-def _term(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def _sort_key(triple) -> tuple:
-    return tuple((type(t).__name__ != "URIRef", str(t), getattr(t, "datatype", None) or "", getattr(t, "language", None) or "")
-                 for t in triple)
-
-
-def oxigraph_triples(graph: Graph) -> list:
-    """The graph's triples as Oxigraph terms, in a stable order."""
-    return [ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in sorted(graph, key=_sort_key)]
-
-
-def prefixes(graph: Graph) -> dict[str, str]:
-    """graphkit's standard prefixes plus any the graph binds, minus rdflib's long default list."""
+def prefixes() -> dict[str, str]:
     from ..sparql import PREFIXES
 
-    bound = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
-    merged = {**{p: iri for p, iri in bound.items() if p not in DEFAULT_RDFLIB}, **PREFIXES}
-    return dict(sorted(merged.items()))
+    return dict(sorted(PREFIXES.items()))
 
 
-DEFAULT_RDFLIB = {p for p, _ in Graph().namespaces()}
+def from_ntriples(data: bytes, format: str = "turtle") -> bytes:
+    """Re-serialise sorted N-Triples (or N-Quads for trig/nq) in ``format``; the order is kept."""
+    if format in ("nt", "ntriples", "nq", "nquads"):
+        return data
+    source = ox.RdfFormat.N_QUADS if format in QUAD_FORMATS else ox.RdfFormat.N_TRIPLES
+    target = QUAD_FORMATS.get(format) or FORMATS[format]
+    return ox.serialize(ox.parse(data, format=source), format=target, prefixes=prefixes())
 
 
-def serialize(graph: Graph, format: str = "turtle") -> bytes:
-    """The graph as bytes in ``format`` (turtle, nt, jsonld)."""
-    return ox.serialize(oxigraph_triples(graph), format=FORMATS[format], prefixes=prefixes(graph))
-
-
-def write_rdf(graph: Graph, path: str | os.PathLike, format: str = "turtle") -> None:
-    """Write the graph to ``path`` atomically."""
-    data = serialize(graph, format)
+def write_bytes(data: bytes, path: str | os.PathLike) -> None:
+    """Write ``data`` to ``path`` atomically."""
     with atomic_writer(path) as handle:
         handle.write(data)
 
 
-QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "nquads": ox.RdfFormat.N_QUADS}
-
-
-def serialize_quads(quads, format: str = "trig", prefixes: dict[str, str] | None = None) -> bytes:
-    """Quads ``(s, p, o, graph IRI or None)`` as TriG or N-Quads, one named graph per article."""
-    def key(quad):
-        return (quad[3] is not None, str(quad[3] or "")) + _sort_key(quad[:3])
-    converted = [ox.Quad(_term(s), _term(p), _term(o), _term(g) if g is not None else ox.DefaultGraph())
-                 for s, p, o, g in sorted(set(quads), key=key)]
-    return ox.serialize(converted, format=QUAD_FORMATS[format], prefixes=prefixes or {})
-
-
-def to_store(graph: Graph) -> ox.Store:
-    """An in-memory Oxigraph store holding the graph's triples."""
+def store_from_ntriples(data: bytes) -> ox.Store:
+    """An in-memory Oxigraph store holding the triples (bulk-loaded in Rust)."""
     store = ox.Store()
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in oxigraph_triples(graph))
+    store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
     return store
+
+
+def rdflib_graph(data: bytes):
+    """A plain in-memory ``rdflib.Graph`` of the N-Triples, with graphkit's prefixes bound.
+
+    Built only when asked for: rdflib adds about 10,000 triples a second, and
+    nothing in graphkit's own write or query path needs it.
+    """
+    from rdflib import Graph
+
+    graph = Graph(bind_namespaces="none")
+    for prefix, iri in prefixes().items():
+        graph.bind(prefix, iri)
+    return graph.parse(data=data, format="nt")
 
 
 def _python(term):

@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
 MAX_SLUG = 60
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """A readable, IRI-safe slug; a short hash keeps lossy or long slugs unique."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

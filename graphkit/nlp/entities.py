@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan
 
@@ -37,6 +38,7 @@ def sentence_index(doc: Doc) -> dict[int, int]:
     return {sent.start: i for i, sent in enumerate(doc.sents)}
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Normalise a name for comparison: accents, dashes, case and spacing."""
     text = unicodedata.normalize("NFKD", text)
@@ -44,6 +46,19 @@ def name_key(text: str) -> str:
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text).replace("\u2019", "'")
     text = re.sub(r"\s*-\s*", "-", text)
     return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+# control, direction and zero-width characters: invisible, and never part of a name
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """A name as shown: no control, direction or zero-width characters; single spaces.
+
+    Only canonical names and aliases are cleaned; a mention keeps the raw
+    slice of the article text, so its offsets stay exact.
+    """
+    return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
 
 
 @dataclass
@@ -195,7 +210,7 @@ def _canonical(doc: Doc, cluster: _Cluster) -> str:
     def rank(name: str):
         shouting = name.isupper() and _uncapitalised(name) != name
         return (len(_words(name)), not shouting, names.count(name), -names.index(name))
-    return _uncapitalised(re.sub(r"\s+", " ", max(names, key=rank)))
+    return _uncapitalised(visible(max(names, key=rank)))
 
 
 def _uncapitalised(name: str) -> str:
@@ -296,7 +311,7 @@ def resolve_entities(doc: Doc) -> list[Entity]:
         mentions = sorted(cluster.mentions, key=lambda m: m.start)
         aliases = []
         for m in mentions:
-            text = re.sub(r"\s+", " ", m.span(doc).text)
+            text = visible(m.span(doc).text)
             if name_key(text) != name_key(name) and text not in aliases:
                 aliases.append(text)
         roles = list(dict.fromkeys(r for m in mentions for r in m.roles))
