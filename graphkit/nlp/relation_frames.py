@@ -236,14 +236,14 @@ def _in_list(index: DocIndex, first, second) -> bool:
     return False
 
 
-def sentence_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
+def sentence_closure(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
     """Carry a place up its containers within one sentence:
     A in B, B in C -> A in C ("the plant, in Aiken, S.C."); X lives in B, B in C -> X lives in C."""
     inside = [c for c in candidates if c.predicate == "containedInPlace"]
     carried = ("containedInPlace", "homeLocation", "location", "hasPresenceIn")
     for first in [c for c in candidates if c.predicate in carried]:
         for second in inside:
-            if first.object == second.subject and first.trigger.sent == second.trigger.sent \
+            if first.object == second.subject and index.sentence_of[first.trigger.i] == index.sentence_of[second.trigger.i] \
                     and first.subject != second.object:
                 yield Candidate(first.subject, first.predicate, second.object, first.trigger,
                                 first.rule + "+contained")
@@ -251,7 +251,7 @@ def sentence_closure(candidates: list[Candidate]) -> Iterator[Candidate]:
 
 def dateline_patterns(index: DocIndex) -> Iterator[Candidate]:
     """A news dateline, "BANGKOK, Thailand (AP) --": the agency reports from those places."""
-    for sent in index.doc.sents:
+    for sent in index.sentences:
         places: list[str] = []
         for token in sent:
             entity = index.entity(token)

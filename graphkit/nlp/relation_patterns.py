@@ -134,7 +134,7 @@ def premodifier_block(index: DocIndex, span) -> list[Token]:
     root, block = span.root, []
     subtree = {t.i for t in root.subtree}
     k = span.start - 1
-    while k >= span.sent.start:
+    while k >= index.sentence(span.root).start:
         token = index.doc[k]
         if token.is_space or "\n" in token.whitespace_ or token.i not in subtree:
             break
@@ -178,7 +178,7 @@ def related_in(index: DocIndex, tokens: list[Token], own: str, anchors: set[int]
 def title_text(index: DocIndex, title: list[Token]) -> str | None:
     if not title:
         return None
-    text = index.doc.text[title[0].idx:title[-1].idx + len(title[-1])]
+    text = index.text[title[0].idx:title[-1].idx + len(title[-1])]
     text = text.strip(" -–")
     return text or None
 
@@ -187,7 +187,7 @@ def role_noun_title(index: DocIndex, noun: Token) -> list[Token]:
     """A role noun with its title modifiers: "the Secretary-General" -> Secretary, -, General."""
     words = [noun]
     k = noun.i - 1
-    while k >= noun.sent.start:
+    while k >= index.sentence(noun).start:
         token = index.doc[k]
         if token.head.i not in {w.i for w in words} or index.entity(token) or token.ent_type_ == "NORP":
             break

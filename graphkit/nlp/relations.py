@@ -57,6 +57,12 @@ class DocIndex:
 
     def __init__(self, doc: Doc, entities: list[Entity]):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.sentences = list(doc.sents)
+        self.sentence_of: list[int] = [0] * len(doc)  # token index -> position in self.sentences
+        for n, sent in enumerate(self.sentences):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = n
         self.entities = {e.id: e for e in entities}
         self.entity_of: dict[int, str] = {}  # token index -> entity id
         self.mention_spans: list[tuple[str, object]] = []  # (entity id, spaCy Span)
@@ -73,6 +79,10 @@ class DocIndex:
                     if token.i not in covered or len(span) < covered[token.i]:
                         covered[token.i] = len(span)
                         self.entity_of[token.i] = entity.id
+
+    def sentence(self, token: Token):
+        """The sentence holding ``token`` (``Token.sent`` scans the document on every call)."""
+        return self.sentences[self.sentence_of[token.i]]
 
     def entity(self, token: Token | None) -> str | None:
         return None if token is None else self.entity_of.get(token.i)
@@ -107,13 +117,13 @@ def type_ok(predicate: str, subject_type: str, object_type: str) -> bool:
     return subject_type in subjects and object_type in objects
 
 
-def sentence_span(doc: Doc, token: Token) -> Span:
+def sentence_span(index: DocIndex, token: Token) -> Span:
     """The sentence holding ``token``, without surrounding whitespace."""
-    sent = token.sent
-    raw = doc.text[sent.start_char:sent.end_char]
+    sent = index.sentence(token)
+    raw = index.text[sent.start_char:sent.end_char]
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     end = sent.start_char + len(raw.rstrip())
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, index.text[start:end])
 
 
 def quote_holding(token: Token, quotes: list[Quote]) -> int | None:
@@ -137,7 +147,7 @@ def propose(index: DocIndex) -> list[Candidate]:
                     place_patterns, based_patterns, killing_patterns, home_patterns, dateline_patterns, name_patterns,
                     org_place_name_patterns, verb_patterns):
         candidates.extend(pattern(index))
-    candidates.extend(sentence_closure(candidates))
+    candidates.extend(sentence_closure(index, candidates))
     return candidates
 
 
@@ -155,7 +165,7 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote]) -> lis
             continue
         if not c.predicate.startswith(VERB_PREFIX) and c.predicate not in PREDICATES:
             raise ValueError(f"pattern {c.rule} emitted unknown predicate {c.predicate}")
-        evidence = sentence_span(doc, c.trigger)
+        evidence = sentence_span(index, c.trigger)
         key = (c.subject, c.predicate, c.object, evidence.start)
         claimed_by = quote_holding(c.trigger, quotes)
         if key in chosen and (chosen[key].claimed_by is None or claimed_by is not None):
