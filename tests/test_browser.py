@@ -166,7 +166,10 @@ def test_search_by_alias_focuses_the_entity(news_viewer):
     assert news_viewer.js("graphkit.network.getSelectedNodes()") == [zelenskyy]
     assert page.inner_text("#gk-panel h2") == "Volodymyr Zelenskyy"
     assert "President" in news_viewer.panel_text()
-    # An alias of an organisation, matched from its middle.
+    # An alias of an organisation, matched from its middle; "/" focuses the box.
+    page.click("#gk-panel h2")
+    page.keyboard.press("/")
+    assert news_viewer.js("document.activeElement.id") == "gk-search"
     page.fill("#gk-search", "alliance")
     page.keyboard.press("Enter")
     assert page.inner_text("#gk-panel h2") == "North Atlantic Treaty Organization"

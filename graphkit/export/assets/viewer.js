@@ -366,6 +366,14 @@
       else if (evt.key === "ArrowUp") { evt.preventDefault(); active = Math.max(active - 1, 0); render(); }
       else if (evt.key === "Escape") { list.hidden = true; input.blur(); }
     });
+    // "/" jumps to the search box, as on many sites.
+    document.addEventListener("keydown", function (evt) {
+      if (evt.key === "/" && document.activeElement !== input && !evt.ctrlKey && !evt.metaKey) {
+        evt.preventDefault();
+        input.focus();
+        input.select();
+      }
+    });
     input.addEventListener("blur", function () { setTimeout(function () { list.hidden = true; }, 100); });
     input.addEventListener("focus", function () { if (input.value.trim()) render(); });
   }
@@ -550,8 +558,8 @@
       DATA.omitted ? el("p", { className: "gk-hint", id: "gk-omitted" },
         DATA.omitted.toLocaleString("en") + " of " + DATA.total_nodes.toLocaleString("en") +
         " entities are left out: only the most connected are shown.") : null,
-      el("p", { className: "gk-hint" }, "Click an entity or a relation for details, or find one by name above. " +
-        "Drag to pan, scroll to zoom."),
+      el("p", { className: "gk-hint" }, "Click an entity or a relation for details, or find one by name above (press /). " +
+        "Drag to pan, scroll to zoom; click the background to come back here."),
       section("Most mentioned", top.map(function (id) {
         return el("li", { className: "gk-item" }, entityLink(id), el("span", { className: "gk-source" }, " · " + ENTITIES[id].mentions));
       }), "The graph is empty."),
