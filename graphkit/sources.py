@@ -368,15 +368,33 @@ def _looks_like_path(item: str) -> bool:
 
 
 def _read_stdin(on_error: ErrorHandler, on_warning: WarningHandler) -> Iterator[Article]:
+    """JSONL is read line by line (a corpus piped in never sits in memory whole); anything else is one article."""
     stream = getattr(sys.stdin, "buffer", None)
-    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8", "surrogatepass")
+    if stream is None:  # a text-only stdin (e.g. replaced by a test)
+        import io
+
+        stream = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogatepass"))
+    head = []  # the lines up to the first one that is not blank
+    for line in stream:
+        head.append(line)
+        if line.strip():
+            break
+    data = b"".join(head)
     try:
         _sniff(data)
     except InputError as error:
         on_error("<stdin>", str(error))
         return
     if data.lstrip()[:1] == b"{":
-        yield from _read_jsonl(data.splitlines(), "<stdin>", on_error, on_warning)
+        import itertools
+
+        yield from _read_jsonl(itertools.chain(head, stream), "<stdin>", on_error, on_warning)
+        return
+    data += stream.read()
+    try:
+        _sniff(data)
+    except InputError as error:
+        on_error("<stdin>", str(error))
         return
     try:
         text = decode(data, "<stdin>", on_warning)
