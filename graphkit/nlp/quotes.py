@@ -2,10 +2,8 @@
 
 Three passes over one parsed ``Doc``:
 
-1. ``scan_quotations`` pairs quote marks paragraph by paragraph (curly “ ”,
-   straight ", and the `` '' of some wire copy). An opening mark left open at
-   a paragraph's end continues when the next paragraph opens with a mark (the
-   news convention for long quotations), else it was a stray mark; each
+1. ``quote_marks.scan_quotations`` pairs quote marks paragraph by paragraph
+   (curly, straight, `` ''), chaining multi-paragraph quotations; each
    paragraph's piece becomes its own Quote so offsets stay exact.
 2. Each quoted piece gets a cue, tried in this order:
    - syntax: a speech verb or speech noun governing the quoted words, or
@@ -32,26 +30,21 @@ entity id.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..model import DIRECT, INDIRECT, Entity, Quote, Span
+from .quote_marks import Quoted, scan_quotations
 from .speakers import (SPEECH_NOUNS, SPEECH_VERBS, SpeakerResolver, core_phrase, source_of_according_to,
                        source_of_speech_noun, subject_of)
 
-
-MARKS = re.compile(r"“|”|``|''|\"")
-OPENING = {"“", "``"}
-CLOSING = {"”"}
-# Straight marks and '' both open and close; context decides which.
-OPENS_BEFORE = set(" \t([{—–-/")
+# How a quotation may end when its cue follows: '"…," she said', '"…?" he asked'.
 QUOTE_FINAL = set(",?!—–-…:;")
 # What may stand between a speaker-first cue and the opening mark.
 LEADS_INTO_QUOTE = re.compile(r"(?:[:,—–]|--|,\s+(?:but|and))$")
 # Verbs that are cues only right beside a quotation: "Lee continued: "…"", "…," the letter read.
 LAYOUT_VERBS = frozenset({"continue", "go", "begin", "conclude", "finish", "read"})
-# Prepositions that attach a venue or medium to a speech verb ("told "Face the Nation"").
+# Prepositions that attach a venue or medium to a speech verb ('said on "Face the Nation"').
 VENUE_PREPS = frozenset({"on", "in", "at", "during", "via"})
 # Verbs whose direct object is the one spoken to: "told "Morning Joe"".
 ADDRESSING_VERBS = frozenset({"tell", "ask", "inform", "brief", "thank", "urge", "warn", "remind"})
@@ -61,94 +54,6 @@ NAME_GLUE = frozenset({"and", "of", "the", "a", "an", "in", "on", "for", "to", "
 MAX_CUE_DEPTH = 6
 # How many tokens after a closing mark the "…," X said cue may start.
 TRAILING_CUE_REACH = 12
-
-
-@dataclass
-class Quoted:
-    """A stretch of text between quote marks, inside one paragraph."""
-
-    start: int  # first character of the quoted words
-    end: int  # one past the last character
-    open_at: int  # offset of the opening mark
-    close_at: int | None  # offset of the closing mark; None when it runs on
-    close_len: int = 0
-    chain: int = 0  # pieces of one multi-paragraph quotation share this
-
-
-# ---------------------------------------------------------------- pass 1: marks
-
-def _looks_opening(text: str, at: int, length: int, para_start: int) -> bool:
-    before = text[at - 1] if at > para_start else " "
-    after = text[at + length] if at + length < len(text) else " "
-    return (before.isspace() or before in OPENS_BEFORE) and not after.isspace()
-
-
-def _paragraph_pieces(text: str, start: int, end: int) -> tuple[list[Quoted], bool]:
-    """Quoted pieces of one paragraph; the flag says the last one is left open."""
-    pieces: list[Quoted] = []
-    open_at, open_len, open_mark = None, 0, ""
-    nested = 0  # curly pairs inside a straight-quoted passage: "He read: “…” aloud."
-    for match in MARKS.finditer(text, start, end):
-        mark, at = match.group(), match.start()
-        if open_at is None:
-            if mark in CLOSING:
-                continue  # a stray closing mark
-            if mark not in OPENING and not _looks_opening(text, at, len(mark), start):
-                continue  # a straight mark glued to a word on its left: not an opener
-            open_at, open_len, open_mark = at, len(mark), mark
-        elif mark in OPENING and open_mark not in OPENING:
-            nested += 1
-        elif mark in CLOSING and nested:
-            nested -= 1
-        elif mark in OPENING:
-            open_at, open_len, open_mark = at, len(mark), mark  # the earlier opener was never closed
-        else:
-            pieces.append(Quoted(open_at + open_len, at, open_at, at, len(mark)))
-            open_at, nested = None, 0
-    if open_at is not None:
-        pieces.append(Quoted(open_at + open_len, end, open_at, None))
-    return pieces, open_at is not None
-
-
-def _trim(text: str, piece: Quoted) -> Quoted | None:
-    """Strip surrounding spaces and a closing comma; drop pieces with no words.
-
-    In '"We are ready," she said' the comma belongs to the reporter's sentence.
-    """
-    raw = text[piece.start:piece.end]
-    stripped = raw.strip().rstrip(",").rstrip()
-    if not any(ch.isalnum() for ch in stripped):
-        return None
-    piece.start += len(raw) - len(raw.lstrip())
-    piece.end = piece.start + len(stripped)
-    return piece
-
-
-def scan_quotations(text: str) -> list[Quoted]:
-    """All quoted pieces of ``text`` in order, multi-paragraph quotations chained.
-
-    A piece left open at a paragraph's end is kept only when the next
-    paragraph opens with a mark (the news convention); otherwise its mark was
-    a stray one (an inch sign, a typo) and the piece is dropped.
-    """
-    result: list[Quoted] = []
-    chain = 0
-    dangling: Quoted | None = None  # the previous paragraph's open last piece
-    for paragraph in re.finditer(r"[^\n]+", text):
-        pieces, left_open = _paragraph_pieces(text, paragraph.start(), paragraph.end())
-        continues = bool(pieces) and not text[paragraph.start():pieces[0].open_at].strip()
-        if dangling is not None and not continues:
-            result.remove(dangling)
-        for i, piece in enumerate(pieces):
-            if not (i == 0 and dangling is not None and continues):
-                chain += 1
-            piece.chain = chain
-            if _trim(text, piece) is not None:
-                result.append(piece)
-        dangling = result[-1] if left_open and result and result[-1] is pieces[-1] else None
-    if dangling is not None:
-        result.remove(dangling)
-    return result
 
 
 # ---------------------------------------------------------------- pass 2: cues
