@@ -103,3 +103,19 @@ def test_mention_offsets_slice_the_text(entities):
                                  ("Jose", "José")])
 def test_name_key_normalises_dashes_case_and_accents(a, b):
     assert name_key(a) == name_key(b)
+
+
+def test_capitalised_institution_names_missed_by_ner_are_organisations(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Leaders met for a session of the Atlantic-Baltic Council on Friday.")
+    for name, proc in nlp.pipeline:
+        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
+            doc = proc(doc)
+    doc.ents = [Span(doc, 7, 8, label="LOC")]  # NER saw only "Atlantic"
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Atlantic-Baltic Council", "Organization")]
+
+
+def test_an_institution_named_after_a_person_keeps_the_person(entities):
+    ents = entities("Barack Obama spoke at an event of the Obama Foundation in Chicago.")
+    assert "Barack Obama" in ents

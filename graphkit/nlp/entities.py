@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from .. import places
 from ..model import ORGANIZATION, PERSON, PLACE, Entity, Mention
-from .lexicon import HONORIFICS, ORG_DESCRIPTORS, is_title
+from .lexicon import HONORIFICS, INSTITUTION_HEADS, ORG_DESCRIPTORS, is_title
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 CONNECTORS = {"of", "the", "and", "for", "&", "de", "du", "la", "der", "von", "van"}
@@ -150,7 +150,36 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
             if ent.label_ == "PERSON":
                 roles = _left_title(doc, start) + roles
             mentions.append(_Mention(start, end, ent.label_, sent_of[doc[start].sent.start], roles))
-    return mentions
+    return _add_institution_names(doc, mentions, sent_of)
+
+
+def _add_institution_names(doc: Doc, mentions: list[_Mention], sent_of: dict[int, int]) -> list[_Mention]:
+    """Capitalised names headed by an institution noun that NER missed: "the NATO-Ukraine Council".
+
+    The name replaces the shorter mentions inside it ("NATO", "Ukraine"),
+    unless one is a person ("the Obama Foundation" keeps Obama).
+    """
+    covered = {i: m for m in mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.lower_ not in INSTITUTION_HEADS or not token.text[0].isupper() or token.tag_ not in ("NNP", "NNPS"):
+            continue
+        start = token.i
+        while start > token.sent.start and _name_part(doc[start - 1]):
+            start -= 1
+        if start == token.i or (token.i in covered and covered[token.i].start <= start):
+            continue  # a lone "Council", or NER already has the whole name
+        inside = {id(m): m for i in range(start, token.i + 1) if (m := covered.get(i))}
+        if any(m.label == "PERSON" or m.start < start or m.end > token.i + 1 for m in inside.values()):
+            continue
+        mentions = [m for m in mentions if id(m) not in inside]
+        mentions.append(_Mention(start, token.i + 1, "ORG", sent_of[token.sent.start]))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _name_part(token) -> bool:
+    """A token that can sit inside a capitalised name: "NATO", "-", "Ukraine", "Federal"."""
+    return (token.text in ("-", "–", "&") or (token.text[0].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN"))) \
+        and not token.is_sent_start
 
 
 # ---------------------------------------------------------------- merging

@@ -32,6 +32,14 @@ ORG_DESCRIPTORS = {
     "board", "league", "club", "team", "court", "parliament", "administration", "government",
 }
 
+# Head nouns of institution names: "the NATO-Ukraine Council", "the Federal Reserve Bank".
+INSTITUTION_HEADS = {
+    "council", "committee", "commission", "union", "party", "bank", "ministry", "agency", "organization",
+    "organisation", "association", "federation", "institute", "university", "alliance", "coalition",
+    "corporation", "company", "court", "parliament", "assembly", "congress", "senate", "department",
+    "bureau", "authority", "fund", "foundation", "forum", "board", "tribunal", "institution",
+}
+
 # Non-title words that still belong inside a title phrase ("Secretary of State").
 TITLE_GLUE = {"of", "for", "and", "the", "-"}
 
