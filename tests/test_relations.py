@@ -202,6 +202,10 @@ def test_possessive_home(nlp):
     assert_relation(nlp, "Agents searched Mark Dolan's Ohio home on Friday.", "Mark Dolan", "homeLocation", "Ohio")
 
 
+def test_his_native_state(nlp):
+    assert_relation(nlp, "Mark Dolan easily won the primary in his native Ohio.", "Mark Dolan", "homeLocation", "Ohio")
+
+
 def test_org_named_for_its_country(nlp):
     # Entities built by hand: the rule reads names, whatever the resolver makes of them.
     text = "The Peruvian Congress voted. Peru has a new law. The Bank of Chile agreed."

@@ -133,19 +133,36 @@ def based_patterns(index: DocIndex) -> Iterator[Candidate]:
 
 
 def home_patterns(index: DocIndex) -> Iterator[Candidate]:
-    """"X's New Jersey home", "X's home in Y", "Y, X's hometown"."""
+    """"X's New Jersey home", "X's home in Y", "Y, X's hometown", "X won his native Y"."""
     for noun in index.doc:
-        if noun.lemma_.lower() not in lex.HOME_NOUNS or index.entity(noun):
+        is_home = noun.lemma_.lower() in lex.HOME_NOUNS and not index.entity(noun)
+        native_place = index.entity(noun) and any(c.lower_ == "native" for c in noun.children if c.dep_ == "amod")
+        if not (is_home or native_place):
             continue
-        people = [e for e in entities_at(index, [c for c in noun.children if c.dep_ == "poss"])
-                  if index.type_of(e) == PERSON]
-        places = entities_at(index, [c for c in noun.children if c.dep_ in ("compound", "nmod")])
-        places += [e for p, obj in prep_objects(noun) if p in ("in", "of") for e in entities_at(index, [obj])]
-        if noun.dep_ == "appos":
-            places += entities_at(index, [noun.head])
+        people = [e for e in _possessors(index, noun) if index.type_of(e) == PERSON]
+        if native_place:
+            places = [index.entity(noun)]
+        else:
+            places = entities_at(index, [c for c in noun.children if c.dep_ in ("compound", "nmod")])
+            places += [e for p, obj in prep_objects(noun) if p in ("in", "of") for e in entities_at(index, [obj])]
+            if noun.dep_ == "appos":
+                places += entities_at(index, [noun.head])
         for person in people:
             for place in places:
-                yield Candidate(person, "homeLocation", place, noun, "home-noun")
+                if index.type_of(place) == PLACE:
+                    yield Candidate(person, "homeLocation", place, noun, "home-noun")
+
+
+def _possessors(index: DocIndex, noun: Token) -> list[str]:
+    """Whose the noun is: a possessive name, or for "his"/"her" the subject of the clause."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    found = entities_at(index, owners)
+    if not found and any(c.lower_ in ("his", "her") for c in owners):
+        word = noun
+        while word.head is not word and word.pos_ not in ("VERB", "AUX"):
+            word = word.head
+        found = entities_at(index, clause_subjects(word))
+    return found
 
 
 # ---------------------------------------------------------------- presence
