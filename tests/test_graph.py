@@ -136,3 +136,22 @@ def test_query_errors_are_clear(two_articles):
         two_articles.query("SELEC ?x WHERE { ?x ?y ?z }")
     with pytest.raises(QueryError, match="read-only"):
         two_articles.query("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+
+
+def test_acronym_in_one_article_joins_its_expansion_from_another():
+    a_text = "The North Atlantic Treaty Organization (NATO) met in Brussels."
+    b_text = "NATO said it would meet again."
+    nato = Entity("e0", "North Atlantic Treaty Organization", "Organization", "ORG", aliases=("NATO",),
+                  mentions=(Mention(4, 38, "North Atlantic Treaty Organization"), Mention(40, 44, "NATO")))
+    a = doc("a", a_text, [nato])
+    b = doc("b", b_text, [org("e0", "NATO")])
+    corpus, _ = merge_results([a, b])
+    assert [e.name for e in corpus.entities.values()] == ["North Atlantic Treaty Organization"]
+
+
+def test_a_bare_surname_shared_by_two_people_stays_apart():
+    a = doc("a", "Bill Clinton and Hillary Clinton spoke.", [person("e0", "Bill Clinton", "Clinton"),
+                                                              person("e1", "Hillary Clinton", "Clinton", start=17)])
+    b = doc("b", "Clinton spoke again.", [person("e0", "Clinton")])
+    corpus, _ = merge_results([a, b])
+    assert sorted(e.name for e in corpus.entities.values()) == ["Bill Clinton", "Clinton", "Hillary Clinton"]

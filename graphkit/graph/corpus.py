@@ -105,22 +105,34 @@ class Corpus:
         return True
 
     def resolve_short_names(self) -> None:
-        """Fold single-word entities into the one multi-word entity of the same type they abbreviate."""
+        """Fold an entity into the one other entity of its type that its name points to.
+
+        Its name points to an entity when it is one of that entity's other
+        names ("NATO" seen elsewhere as the alias of "North Atlantic Treaty
+        Organization"), or, for a single word, the first or last word of a
+        multi-word name ("Stoltenberg"). Only an unambiguous target counts:
+        two Clintons keep a bare "Clinton" apart. Candidates come from two
+        dictionaries, so the work is linear in the number of names.
+        """
         by_word: dict[tuple[str, str], set] = defaultdict(set)
+        by_alias: dict[tuple[str, str], set] = defaultdict(set)
         for key, node in self.entities.items():
             words = key[1].split()
             if len(words) > 1:
-                ends = {words[0], words[-1]} if node.type == PERSON else {words[0]}
-                for word in ends:
+                for word in ({words[0], words[-1]} if node.type == PERSON else {words[0]}):
                     by_word[(node.type, word)].add(key)
+            for alias in node.names:
+                if alias[:1].isupper() and name_key(alias) != key[1]:  # names, not "the alliance"
+                    by_alias[(node.type, name_key(alias))].add(key)
         renames = {}
-        for key, node in self.entities.items():
-            if len(key[1].split()) == 1:
-                candidates = by_word.get((node.type, key[1]), set())
-                if len(candidates) == 1:
-                    renames[key] = next(iter(candidates))
+        for key in self.entities:
+            candidates = by_alias.get(key, set()) - {key}
+            if not candidates and len(key[1].split()) == 1:
+                candidates = by_word.get(key, set())
+            if len(candidates) == 1:
+                renames[key] = next(iter(candidates))
         if renames:
-            self._merge(renames)
+            self._merge(_follow_chains(renames))
 
     def _merge(self, renames: dict) -> None:
         """Fold each entity ``old`` into ``renames[old]``, in one pass over the statements."""
@@ -141,6 +153,19 @@ class Corpus:
             q.speaker = renames.get(q.speaker, q.speaker)
         for article, keys in self.mentions.items():
             self.mentions[article] = list(dict.fromkeys(renames.get(k, k) for k in keys))
+
+
+def _follow_chains(renames: dict) -> dict:
+    """Point every renamed entity at the end of its chain; entities in a cycle stay as they are."""
+    resolved = {}
+    for old, new in renames.items():
+        seen = {old}
+        while new in renames and new not in seen:
+            seen.add(new)
+            new = renames[new]
+        if new not in seen:
+            resolved[old] = new
+    return resolved
 
 
 def merge_results(results, corpus: Corpus | None = None) -> tuple[Corpus, int]:
