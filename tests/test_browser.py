@@ -17,10 +17,10 @@ from graphkit.export.html import notebook_html, write_html
 
 try:  # tests/ is on sys.path (rootdir-relative imports), or a package
     from test_html import (ENT, HOSTILE_ATTR, HOSTILE_NAME, HOSTILE_SCRIPT, STOLTENBERG_QUOTES,
-                           hostile_graph, news_graph)
+                           big_graph, hostile_graph, news_graph)
 except ImportError:  # pragma: no cover
     from tests.test_html import (ENT, HOSTILE_ATTR, HOSTILE_NAME, HOSTILE_SCRIPT, STOLTENBERG_QUOTES,
-                                 hostile_graph, news_graph)
+                                 big_graph, hostile_graph, news_graph)
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,7 @@ class Viewer:
         self.page.add_init_script("window.__pwned = false;"
                                   "window.alert = function () { window.__pwned = true; };")
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.graphkitReady === true", timeout=20_000)
+        self.page.wait_for_function("() => window.graphkitReady === true", timeout=20_000)
 
     def _route(self, route):
         url = route.request.url
@@ -332,6 +332,26 @@ def test_seed_graph_in_the_browser(browser, tmp_path, seed_kg):
         assert viewer.page.inner_text("#gk-panel h2") == g.nodes[speaker]["name"]
         shown = viewer.page.locator("#gk-panel .gk-quote").count()
         assert shown == len(g.nodes[speaker]["quotes"]) > 0
+        viewer.assert_offline()
+        assert viewer.errors == []
+    finally:
+        viewer.close()
+
+
+def test_big_graph_settles_and_stays_put(browser, tmp_path):
+    g = big_graph()
+    path = tmp_path / "big.html"
+    write_html(g, path)
+    viewer = Viewer(browser, path)
+    try:
+        assert viewer.js("graphkit.nodes.length") == g.number_of_nodes()
+        assert viewer.js("graphkit.network.physics.physicsEnabled") is False
+        before = viewer.js("JSON.stringify(graphkit.network.getPositions())")
+        viewer.page.wait_for_timeout(500)
+        assert viewer.js("JSON.stringify(graphkit.network.getPositions())") == before
+        viewer.page.fill("#gk-search", "Entity 0")
+        viewer.page.keyboard.press("Enter")
+        assert viewer.page.inner_text("#gk-panel h2") == "Entity 0"
         viewer.assert_offline()
         assert viewer.errors == []
     finally:

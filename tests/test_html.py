@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import html as htmllib
 import json
+import math
 import os
 import re
 
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphkit.export.html import _vis_js, notebook_html, render_html, safe_url, script_json, write_html
+from graphkit.export.html import LARGE_GRAPH, _vis_js, initial_positions, notebook_html, render_html, safe_url, script_json, write_html
 
 ENT = "https://graphkit.example/entity/"
 SCHEMA = "https://schema.org/"
@@ -335,3 +336,36 @@ def test_any_text_stays_inside_the_data_block(text):
     entity = next(iter(data["entities"].values()))
     assert entity["name"] == entity["iri"] == text and entity["aliases"] == [text]
     assert without_vis(page).lower().count("</script") == 3
+
+
+def big_graph(n: int = LARGE_GRAPH + 100) -> nx.MultiDiGraph:
+    """Above the large-graph threshold: a scale-free core plus a few separate pairs."""
+    core = nx.barabasi_albert_graph(n - 10, 2, seed=3)
+    g = nx.MultiDiGraph()
+    g.graph["articles"] = {"a": {"title": "A", "url": None, "published": None}}
+    for i in range(n):
+        g.add_node(f"{ENT}{i}", name=f"Entity {i}", type=("Person", "Organization", "Place")[i % 3],
+                   schema_type="Thing", aliases=[], roles=[], mentions=i % 7, articles=["a"], quotes=[])
+    edges = list(core.edges) + [(n - 10 + k, n - 9 + k) for k in range(0, 10, 2)]
+    for u, v in edges:
+        g.add_edge(f"{ENT}{u}", f"{ENT}{v}", predicate="p", label="related", evidence="e", article="a",
+                   start=0, end=1, rule="r", role=None, claimed_by=None)
+    return g
+
+
+def test_big_graphs_start_from_precomputed_positions():
+    g = big_graph()
+    data = page_data(render_html(g))
+    xs = [n["x"] for n in data["nodes"]]
+    ys = [n["y"] for n in data["nodes"]]
+    assert len(xs) == len(ys) == g.number_of_nodes()
+    assert all(math.isfinite(v) for v in xs + ys)
+    assert len(set(zip(xs, ys))) > 0.95 * len(xs)  # not piled on one spot
+    assert data["options"]["physics"]["stabilization"]["iterations"] <= 100
+    assert data["options"]["edges"]["smooth"] is False
+    assert initial_positions(g, list(g.nodes)) == initial_positions(g, list(g.nodes))
+
+
+def test_small_graphs_are_laid_out_in_the_browser():
+    data = page_data(render_html(news_graph()))
+    assert all("x" not in n for n in data["nodes"])
