@@ -1,11 +1,21 @@
 """Typed, directed relations between entities from dependency patterns.
 
 ``find_relations`` builds one index from tokens to entities (through the
-mention offsets the entity resolver gives), runs each pattern of
-``relation_patterns`` over the parse, checks the argument types each
-predicate allows, marks relations stated inside a direct quote as the
-speaker's claim, and drops duplicates. Co-occurrence alone never makes a
-relation: every pattern needs a syntactic link between the two entities.
+mention offsets the entity resolver gives), runs every pattern over the
+parse, checks the argument types each predicate allows, marks relations
+stated inside a direct quote as the speaker's claim, and keeps one relation
+per sentence. Co-occurrence alone never makes a relation: every pattern
+needs a syntactic link between the two entities.
+
+The patterns live beside this module:
+
+- ``relation_patterns``  parse helpers; roles and titles ("NATO Secretary-General X",
+  "X, the CEO of Y", "Y X of Z", "X is a member of Y")
+- ``relation_frames``    noun frames: membership and aspiration, units in places,
+  "A, B" places, killings, homes, datelines, bodies named after their organization
+- ``relation_verbs``     subject-verb-object, typed (kill, meet, sign, found, buy,
+  join, head, base, live ...) or ``verb:<lemma>``
+- ``relation_lexicon``   the word lists and demonyms they share
 """
 
 from __future__ import annotations
