@@ -92,11 +92,14 @@ class Viewer:
     def click_node(self, node_id: str) -> None:
         """A real mouse click on the node's position on the canvas."""
         x, y = self.js("""id => {
+            // Centre it first, so no overlay (the legend card) is in the way.
+            graphkit.network.focus(id, {animation: false});
             const p = graphkit.network.getPositions([id])[id];
             const d = graphkit.network.canvasToDOM(p);
             const r = document.querySelector('#gk-graph canvas').getBoundingClientRect();
             return [r.left + d.x, r.top + d.y];
         }""", node_id)
+        assert self.js(f"document.elementFromPoint({x}, {y}).tagName") == "CANVAS"
         self.page.mouse.click(x, y)
 
     def panel_text(self) -> str:
