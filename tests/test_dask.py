@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import distributed  # in the test extra: this test must run in CI, never skip
 import pytest
 
 import graphkit
 from graphkit.model import Article
-
-distributed = pytest.importorskip("distributed", reason="pip install 'graphkit[dask]'")
 
 ARTICLES = [
     Article("Jane Roe, the chief executive of Acme Corp, said: \"We will open a plant in Ohio.\"", id="a"),
@@ -27,9 +26,13 @@ def client():
     cluster.close()
 
 
+def quiet(source, message):
+    pass
+
+
 def test_dask_build_equals_local_build(client):
-    local = graphkit.build(ARTICLES)
-    remote = graphkit.build(ARTICLES, engine="dask", client=client, batch_size=2)
+    local = graphkit.build(ARTICLES, on_warning=quiet)
+    remote = graphkit.build(ARTICLES, engine="dask", client=client, batch_size=2, on_warning=quiet)
     assert remote.serialize() == local.serialize()
     assert remote.stats.duplicates == local.stats.duplicates == 1
     assert list(remote.corpus.articles) == ["a", "b", "c", "d"]
