@@ -89,18 +89,28 @@ class Viewer:
     def node_id(self, iri: str) -> str:
         return self.js("iri => Object.keys(graphkit.data.entities).find(k => graphkit.data.entities[k].iri === iri)", iri)
 
-    def click_node(self, node_id: str) -> None:
-        """A real mouse click on the node's position on the canvas."""
+    def node_point(self, node_id: str) -> tuple[float, float]:
+        """Page coordinates of a node, centred first so no overlay (the legend) covers it."""
         x, y = self.js("""id => {
-            // Centre it first, so no overlay (the legend card) is in the way.
             graphkit.network.focus(id, {animation: false});
-            const p = graphkit.network.getPositions([id])[id];
-            const d = graphkit.network.canvasToDOM(p);
+            const d = graphkit.network.canvasToDOM(graphkit.network.getPositions([id])[id]);
             const r = document.querySelector('#gk-graph canvas').getBoundingClientRect();
             return [r.left + d.x, r.top + d.y];
         }""", node_id)
         assert self.js(f"document.elementFromPoint({x}, {y}).tagName") == "CANVAS"
-        self.page.mouse.click(x, y)
+        return x, y
+
+    def click_node(self, node_id: str) -> None:
+        """A real mouse click on the node's position on the canvas."""
+        self.page.mouse.click(*self.node_point(node_id))
+
+    def hover_node(self, node_id: str) -> str:
+        """Move the mouse onto a node and return its tooltip's text."""
+        x, y = self.node_point(node_id)
+        self.page.mouse.move(x - 3, y - 3)
+        self.page.mouse.move(x, y)
+        self.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+        return self.page.inner_text("div.vis-tooltip")
 
     def panel_text(self) -> str:
         return self.page.inner_text("#gk-panel")
@@ -217,16 +227,7 @@ def test_panel_quote_opens_its_article(news_viewer):
 
 
 def test_hover_shows_a_plain_text_tooltip(news_viewer):
-    nato = news_viewer.node_id(ENT + "nato")
-    x, y = news_viewer.js("""id => {
-        const d = graphkit.network.canvasToDOM(graphkit.network.getPositions([id])[id]);
-        const r = document.querySelector('#gk-graph canvas').getBoundingClientRect();
-        return [r.left + d.x, r.top + d.y];
-    }""", nato)
-    news_viewer.page.mouse.move(x - 3, y - 3)
-    news_viewer.page.mouse.move(x, y)
-    news_viewer.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
-    tip = news_viewer.page.inner_text("div.vis-tooltip")
+    tip = news_viewer.hover_node(news_viewer.node_id(ENT + "nato"))
     assert "North Atlantic Treaty Organization" in tip and "Organization" in tip and "the alliance" in tip
 
 
@@ -269,15 +270,7 @@ def test_hostile_graph_runs_no_script_and_shows_text(hostile_viewer):
     hrefs = v.js("Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))")
     assert hrefs == []
     # Hover tooltip of the hostile node.
-    x, y = v.js("""id => {
-        const d = graphkit.network.canvasToDOM(graphkit.network.getPositions([id])[id]);
-        const r = document.querySelector('#gk-graph canvas').getBoundingClientRect();
-        return [r.left + d.x, r.top + d.y];
-    }""", person)
-    v.page.mouse.move(x - 3, y - 3)
-    v.page.mouse.move(x, y)
-    v.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
-    assert HOSTILE_NAME in v.page.inner_text("div.vis-tooltip")
+    assert HOSTILE_NAME in v.hover_node(person)
     v.page.wait_for_timeout(300)  # give any injected onerror/onload a chance to fire
     assert v.js("window.__pwned") is False
     assert v.dialogs == []
