@@ -21,7 +21,10 @@ scored. A prediction is strict-correct when one mention of its subject and
 one of its object have exactly the gold head and tail spans, the type
 matches and the direction is right (a final period glued to a CoNLL04 token
 is ignored: "Ethiopia." = "Ethiopia"); relaxed-correct when the spans only
-overlap. Each gold relation is matched at most once.
+overlap. graphkit relates entities while CoNLL04 relates mentions: a
+prediction is correct when it matches some gold relation, and a gold relation
+is found when some prediction matches it (so "X Live_In Turkey", listed once
+per mention of Turkey, is found by the one relation between X and Turkey).
 """
 
 from __future__ import annotations
@@ -139,29 +142,36 @@ def match(pred: dict, gold: tuple, relaxed: bool, text: str) -> bool:
 
 def score_sentence(preds: list[dict], golds: list[tuple], relaxed: bool, tally: dict, log: list | None, text: str,
                    spans: list[tuple[int, int]] = ()):
-    used: set[int] = set()
+    """Count one sentence. graphkit relates entities, CoNLL04 mentions: a predicted
+    relation is right when it matches a gold relation, and a gold relation is found
+    when a prediction matches it (gold lists "X Live_In Turkey" once per mention of
+    Turkey; one graphkit relation between the two entities states them all)."""
+    found: set[int] = set()
     for pred in preds:
-        hit = next((i for i, g in enumerate(golds) if i not in used and match(pred, g, relaxed, text)), None)
-        if hit is None:
+        hits = {i for i, g in enumerate(golds) if match(pred, g, relaxed, text)}
+        if hits:
+            tally[pred["type"]]["tp_pred"] += 1
+            found |= hits
+        else:
             tally[pred["type"]]["fp"] += 1
             if log is not None:
                 log.append(("FP", pred["type"], pred["rule"], text,
                             [text[a:b] for a, b in pred["heads"][:1]] + [text[a:b] for a, b in pred["tails"][:1]]))
-        else:
-            used.add(hit)
-            tally[pred["type"]]["tp"] += 1
     for i, (head, tail, rtype) in enumerate(golds):
-        if i not in used:
-            tally[rtype]["fn"] += 1
-            if log is not None:
-                found = all(any(same_span(s, g, text) for s in spans) for g in (head, tail))
-                log.append(("FN", rtype, "args found" if found else "args missed", text,
-                            [text[head[0]:head[1]], text[tail[0]:tail[1]]]))
+        if i in found:
+            tally[rtype]["tp_gold"] += 1
+            continue
+        tally[rtype]["fn"] += 1
+        if log is not None:
+            args = all(any(same_span(s, g, text) for s in spans) for g in (head, tail))
+            log.append(("FN", rtype, "args found" if args else "args missed", text,
+                        [text[head[0]:head[1]], text[tail[0]:tail[1]]]))
 
 
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
+def prf(c: Counter) -> tuple[float, float, float]:
+    predicted, gold = c["tp_pred"] + c["fp"], c["tp_gold"] + c["fn"]
+    p = c["tp_pred"] / predicted if predicted else 0.0
+    r = c["tp_gold"] / gold if gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
@@ -197,12 +207,12 @@ def print_table(result: dict, model_name: str) -> None:
             else:
                 c = result["tallies"][mode][rtype]
                 totals[mode].update(c)
-            cells.append(prf(c["tp"], c["fp"], c["fn"]))
+            cells.append(prf(c))
         c = totals["strict"] if rtype == "micro" else result["tallies"]["strict"][rtype]
         (sp, sr, sf), (rp, rr, rf) = cells
-        print(f"{rtype:<12} {c['tp'] + c['fn']:>5} {c['tp'] + c['fp']:>5} | {sp:>8.2f} {sr:>5.2f} {sf:>5.2f} |"
+        print(f"{rtype:<12} {c['tp_gold'] + c['fn']:>5} {c['tp_pred'] + c['fp']:>5} | {sp:>8.2f} {sr:>5.2f} {sf:>5.2f} |"
               f" {rp:>9.2f} {rr:>5.2f} {rf:>5.2f}")
-    gold = sum(c["tp"] + c["fn"] for c in result["tallies"]["strict"].values())
+    gold = sum(c["tp_gold"] + c["fn"] for c in result["tallies"]["strict"].values())
     print(f"gold relations with both arguments among graphkit's mentions (strict): {result['reachable']}/{gold}")
 
 
