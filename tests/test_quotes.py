@@ -291,3 +291,22 @@ def test_according_to_without_quote_marks_is_indirect(analyse):
     assert direct == []
     assert [q.text for q in indirect] == ["Growth will slow to two percent next year"]
     assert indirect[0].cue == "according to" and "World Bank" in (name(indirect[0]) or "")
+
+
+# ---------------------------------------------------------------- robustness
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+PIECES = ['"', "“", "”", "``", "''", "'", "\n", "\n\n", " said ", " he said", ", ", ". ",
+          "Anna Berg", "the minister", "according to Lee", "We will win", ":", "—", "5'2\"", "it"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30))
+def test_any_arrangement_of_marks_gives_exact_offsets_and_known_speakers(nlp, parts):
+    text = "".join(parts)
+    doc = nlp(text)
+    ids = {e.id for e in entities_from_doc(doc)}
+    for q in quotes_from_doc(doc):
+        assert text[q.start:q.end] == q.text and q.text.strip()
+        assert q.speaker is None or q.speaker in ids
