@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from ..model import PERSON, Article, DocResult, Quote, Relation
+from .. import places
+from ..model import PERSON, PLACE, Article, DocResult, Quote, Relation
 from ..nlp.entities import name_key
 
 @dataclass
@@ -79,10 +80,11 @@ class Corpus:
         self.hashes.add(article.content_hash)
         local = {}
         for entity in result.entities:
-            key = (entity.type, name_key(entity.name))
+            name = _gazetteer_name(entity)
+            key = (entity.type, name_key(name))
             node = self.entities.get(key)
             if node is None:
-                node = self.entities[key] = CorpusEntity(key, entity.name, entity.type)
+                node = self.entities[key] = CorpusEntity(key, name, entity.type)
             node.labels[entity.label] += 1
             node.names[entity.name] += 1
             for alias in entity.aliases:
@@ -129,6 +131,8 @@ class Corpus:
             candidates = by_alias.get(key, set()) - {key}
             if not candidates and len(key[1].split()) == 1:
                 candidates = by_word.get(key, set())
+                if not candidates and key[0] != PERSON and places.lookup(key[1]) is None:
+                    candidates = by_word.get((PERSON, key[1]), set())  # a surname NER typed ORG or GPE
             if len(candidates) == 1:
                 renames[key] = next(iter(candidates))
         if renames:
@@ -153,6 +157,15 @@ class Corpus:
             q.speaker = renames.get(q.speaker, q.speaker)
         for article, keys in self.mentions.items():
             self.mentions[article] = list(dict.fromkeys(renames.get(k, k) for k in keys))
+
+
+def _gazetteer_name(entity) -> str:
+    """A place's name as the gazetteer spells it ("U.S." and "US" -> "United States"), else its own."""
+    if entity.type == PLACE:
+        place = places.lookup(entity.name)
+        if place is not None:
+            return place.name
+    return entity.name
 
 
 def _follow_chains(renames: dict) -> dict:

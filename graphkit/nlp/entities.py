@@ -29,6 +29,7 @@ from .. import places
 from ..model import ORGANIZATION, PERSON, PLACE, Entity, Mention
 from .lexicon import HONORIFICS, INSTITUTION_HEADS, ORG_DESCRIPTORS, is_title
 
+ORG_HEADS = INSTITUTION_HEADS | {"club", "league", "team", "society", "network", "group"}
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 CONNECTORS = {"of", "the", "and", "for", "&", "de", "du", "la", "der", "von", "van"}
 
@@ -84,18 +85,35 @@ class _Cluster:
 
 # ---------------------------------------------------------------- cleaning
 
-def _split_lines(doc: Doc, ent: SpacySpan) -> list[tuple[int, int]]:
-    """Pieces of an entity span between line breaks (a dateline is not part of a name)."""
+SEPARATORS = {",", ";", ":", "|", "(", ")", "[", "]", "\"", "“", "”", "—", "–", "/", "•"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _is_separator(token) -> bool:
+    """A token no name runs across: a line break, punctuation, a handle, a lowercase word such as "in"."""
+    text = token.text
+    return ("\n" in text or text in SEPARATORS or text[:1] in ("@", "#")
+            or (text[:1].islower() and text not in CONNECTORS and not token.is_punct))
+
+
+def _pieces(doc: Doc, ent: SpacySpan) -> list[tuple[int, int]]:
+    """The pieces of an entity span that can be names.
+
+    NER sometimes runs a name across a dateline ("WASHINGTON\nNATO"), a comma
+    ("Christie, New Jersey"), a dash ("Ted Cruz—35") or a preposition ("Trump
+    in South Carolina"); each piece is judged on its own.
+    """
     pieces, start = [], ent.start
     for token in ent:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            end = token.i if "\n" in token.text else token.i + 1
+        cut_after = "\n" in token.whitespace_
+        if _is_separator(token) or cut_after:
+            end = token.i + 1 if cut_after and not _is_separator(token) else token.i
             if end > start:
                 pieces.append((start, end))
             start = token.i + 1
     if ent.end > start:
         pieces.append((start, ent.end))
-    return pieces
+    return [(s, e) for s, e in pieces if not (e - s == 1 and doc[s].text.rstrip(".").lower() in NAME_SUFFIXES)]
 
 
 def _clean(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str]] | None:
@@ -142,7 +160,7 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES:
             continue
-        for start, end in _split_lines(doc, ent):
+        for start, end in _pieces(doc, ent):
             cleaned = _clean(doc, start, end, ent.label_)
             if cleaned is None:
                 continue
@@ -230,7 +248,10 @@ def _main_label(doc: Doc, cluster: _Cluster) -> str:
     name = _canonical(doc, cluster)
     if places.lookup(name) and not any(m.label == "PERSON" and m.end - m.start > 1 for m in cluster.mentions):
         return "GPE"  # a known country or city is a place unless a full personal name says otherwise
-    return votes.most_common(1)[0][0]
+    label = votes.most_common(1)[0][0]
+    if label in ("GPE", "LOC", "FAC") and name.split()[-1].lower() in ORG_HEADS:
+        return "ORG"  # "Manchester Rotary Club", "United States Football League"
+    return label
 
 
 def _canonical(doc: Doc, cluster: _Cluster) -> str:
