@@ -119,3 +119,26 @@ def test_capitalised_institution_names_missed_by_ner_are_organisations(nlp):
 def test_an_institution_named_after_a_person_keeps_the_person(entities):
     ents = entities("Barack Obama spoke at an event of the Obama Foundation in Chicago.")
     assert "Barack Obama" in ents
+
+
+def test_a_span_run_across_a_comma_or_preposition_is_split(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Yesterday Chris Christie spoke to voters. Christie, New Jersey governor, left.")
+    for name, proc in nlp.pipeline:
+        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
+            doc = proc(doc)
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 7, 11, label="ORG")]  # "Christie, New Jersey"
+    names = {(e.name, e.type) for e in resolve_entities(doc)}
+    assert names == {("Chris Christie", "Person"), ("New Jersey", "Place")}
+
+
+def test_place_typed_club_is_an_organisation(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("He spoke at the Springfield Rotary Club on Monday.")
+    for name, proc in nlp.pipeline:
+        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
+            doc = proc(doc)
+    doc.ents = [Span(doc, 4, 7, label="GPE")]
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Springfield Rotary Club", "Organization")]

@@ -155,3 +155,18 @@ def test_a_bare_surname_shared_by_two_people_stays_apart():
     b = doc("b", "Clinton spoke again.", [person("e0", "Clinton")])
     corpus, _ = merge_results([a, b])
     assert sorted(e.name for e in corpus.entities.values()) == ["Bill Clinton", "Clinton", "Hillary Clinton"]
+
+
+def test_places_are_unified_through_the_gazetteer():
+    def place(eid, name):
+        return Entity(eid, name, "Place", "GPE", mentions=(Mention(0, len(name), name),))
+    corpus, _ = merge_results([doc("a", "U.S. forces", [place("e0", "U.S.")]), doc("b", "US forces", [place("e0", "US")])])
+    (entity,) = corpus.entities.values()
+    assert entity.name == "United States" and {"U.S.", "US"} <= set(entity.aliases)
+
+
+def test_a_surname_typed_as_a_place_joins_the_one_person_it_names():
+    a = doc("a", "John Kasich spoke.", [person("e0", "John Kasich")])
+    b = doc("b", "Kasich won.", [Entity("e0", "Kasich", "Place", "GPE", mentions=(Mention(0, 6, "Kasich"),))])
+    corpus, _ = merge_results([a, b])
+    assert [e.name for e in corpus.entities.values()] == ["John Kasich"]
