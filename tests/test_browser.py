@@ -352,3 +352,17 @@ def test_big_graph_settles_and_stays_put(browser, tmp_path):
         assert viewer.errors == []
     finally:
         viewer.close()
+
+
+def test_empty_graph_page_is_ready(browser, tmp_path):
+    import networkx as nx
+
+    path = tmp_path / "empty.html"
+    write_html(nx.MultiDiGraph(), path)
+    viewer = Viewer(browser, path)
+    try:
+        assert viewer.js("graphkit.nodes.length") == 0
+        assert "The graph is empty." in viewer.panel_text()
+        assert viewer.errors == []
+    finally:
+        viewer.close()

@@ -106,9 +106,13 @@
   });
 
   var container = document.getElementById("gk-graph");
+  var legend = document.getElementById("gk-legend");
+  // On a narrow canvas (a notebook cell, a phone) the legend starts folded.
+  if (container.clientWidth < 3 * (legend.offsetLeft + legend.offsetWidth)) legend.open = false;
+
   performance.mark("graphkit:data");
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
-  performance.mark("graphkit:network");
+  // Built empty so the layout handlers below are in place before any layout starts.
+  var network = new vis.Network(container, { nodes: [], edges: [] }, DATA.options);
 
   // ------------------------------------------------------- settle, then stop
 
@@ -124,6 +128,8 @@
   // Stabilisation runs a bounded number of iterations; then physics goes off
   // so the picture stays put (the Physics toggle turns it back on).
   network.once("stabilizationIterationsDone", settle);
+  network.setData({ nodes: nodeView, edges: edgeView });
+  performance.mark("graphkit:network");
   if (DATA.nodes.length === 0) settle();
   setTimeout(settle, 20000); // never leave the page "laying out" forever
 
@@ -147,10 +153,6 @@
     network.setOptions({ physics: { enabled: evt.target.checked } });
   });
   document.getElementById("gk-fit").addEventListener("click", function () { fitVisible(true); });
-
-  var legend = document.getElementById("gk-legend");
-  // On a narrow canvas (a notebook cell, a phone) the legend starts folded.
-  if (container.clientWidth < 3 * (legend.offsetLeft + legend.offsetWidth)) legend.open = false;
 
   /** Width of the graph area hidden under the open legend card. */
   function legendCover() {
