@@ -253,9 +253,10 @@
   function buildTypeFilter() {
     var list = document.getElementById("gk-type-filter");
     var counts = countBy(Object.keys(ENTITIES), function (id) { return ENTITIES[id].group; });
-    ["Person", "Organization", "Place"].concat(Array.from(counts.keys()).sort()).forEach(function (type, i, all) {
-      if (all.indexOf(type) !== i) return; // known types first, each once
-      if (!counts.has(type) && type !== "Person" && type !== "Organization" && type !== "Place") return;
+    // The three types always (a legend), then any other bucket present.
+    var known = ["Person", "Organization", "Place"];
+    var extra = Array.from(counts.keys()).filter(function (t) { return known.indexOf(t) < 0; }).sort();
+    known.concat(extra).forEach(function (type) {
       list.appendChild(checkboxRow(type, counts.get(type) || 0, true, function (evt) {
         if (evt.target.checked) hiddenTypes.delete(type); else hiddenTypes.add(type);
         nodeView.refresh();
