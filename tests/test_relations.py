@@ -78,6 +78,14 @@ def test_relative_clause_who_heads(nlp):
                     "Tomas Berg", "worksFor", "Nordic Energy Agency")
 
 
+def test_works_for_a_body_and_its_parent(nlp):
+    text = "Ruth Adler, a professor of law at Queens College of the City University of New York, retired."
+    _, found = triples(nlp, text)
+    assert holds(found, "Ruth Adler", "worksFor", "Queens College")
+    assert holds(found, "Queens College", "parentOrganization", "City University of New York")
+    assert holds(found, "Ruth Adler", "worksFor", "City University of New York")
+
+
 def test_possessive_org_title_person(nlp):
     assert_relation(nlp, "Orbitex's chief scientist Helen Park presented the results.",
                     "Helen Park", "worksFor", "Orbitex")

@@ -254,16 +254,24 @@ def _in_list(index: DocIndex, first, second) -> bool:
 
 
 def sentence_closure(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
-    """Carry a place up its containers within one sentence:
-    A in B, B in C -> A in C ("the plant, in Aiken, S.C."); X lives in B, B in C -> X lives in C."""
-    inside = [c for c in candidates if c.predicate == "containedInPlace"]
-    carried = ("containedInPlace", "homeLocation", "location", "hasPresenceIn")
+    """Carry a relation up to the container named in the same sentence:
+    A in B, B in C -> A in C ("the plant, in Aiken, S.C."); X lives in B, B in C -> X lives in C;
+    X works for B, B part of C -> X works for C ("a professor at Queens College of CUNY")."""
+    containers = {"containedInPlace": ("containedInPlace", "homeLocation", "location", "hasPresenceIn"),
+                  # a member of a body need not be a member of its parent (Ukraine sits on the NATO-Ukraine Council)
+                  "parentOrganization": ("parentOrganization", "worksFor")}
+    for link, carried in containers.items():
+        yield from _carry(index, candidates, link, carried)
+
+
+def _carry(index: DocIndex, candidates: list[Candidate], link: str, carried: tuple[str, ...]) -> Iterator[Candidate]:
+    inside = [c for c in candidates if c.predicate == link]
     for first in [c for c in candidates if c.predicate in carried]:
         for second in inside:
             if first.object == second.subject and index.sentence_of[first.trigger.i] == index.sentence_of[second.trigger.i] \
                     and first.subject != second.object:
                 yield Candidate(first.subject, first.predicate, second.object, first.trigger,
-                                first.rule + "+contained")
+                                first.rule + "+contained", first.role)
 
 
 def dateline_patterns(index: DocIndex) -> Iterator[Candidate]:
