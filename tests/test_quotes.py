@@ -310,3 +310,9 @@ def test_any_arrangement_of_marks_gives_exact_offsets_and_known_speakers(nlp, pa
     for q in quotes_from_doc(doc):
         assert text[q.start:q.end] == q.text and q.text.strip()
         assert q.speaker is None or q.speaker in ids
+
+
+def test_scan_does_not_chain_paragraphs_opening_with_another_mark_style():
+    text = '"An excerpt that never closes.\n“A new quotation,” she said.'
+    pieces = scan_quotations(text)
+    assert [text[p.start:p.end] for p in pieces] == ["A new quotation"]

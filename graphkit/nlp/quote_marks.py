@@ -81,19 +81,29 @@ def _trim(text: str, piece: Quoted) -> Quoted | None:
     return piece
 
 
+def _same_style(text: str, first: Quoted, second: Quoted) -> bool:
+    """Whether two pieces open with the same kind of mark: a quotation keeps its style."""
+    def style(piece: Quoted) -> str:
+        mark = text[piece.open_at:piece.open_at + 2]
+        return "doubled" if mark in ("``", "''") else mark[0]
+    return style(first) == style(second)
+
+
 def scan_quotations(text: str) -> list[Quoted]:
     """All quoted pieces of ``text`` in order, multi-paragraph quotations chained.
 
     A piece left open at a paragraph's end is kept only when the next
-    paragraph opens with a mark (the news convention); otherwise its mark was
-    a stray one (an inch sign, a typo) and the piece is dropped.
+    paragraph opens with a mark of the same style (the news convention);
+    otherwise its mark was a stray one (an inch sign, a typo) and the piece
+    is dropped.
     """
     result: list[Quoted] = []
     chain = 0
     dangling: Quoted | None = None  # the previous paragraph's open last piece
     for paragraph in re.finditer(r"[^\n]+", text):
         pieces, left_open = _paragraph_pieces(text, paragraph.start(), paragraph.end())
-        continues = bool(pieces) and not text[paragraph.start():pieces[0].open_at].strip()
+        continues = (bool(pieces) and not text[paragraph.start():pieces[0].open_at].strip()
+                     and (dangling is None or _same_style(text, dangling, pieces[0])))
         if dangling is not None and not continues:
             result.remove(dangling)
         for i, piece in enumerate(pieces):
