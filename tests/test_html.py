@@ -310,7 +310,8 @@ def test_notebook_html_is_an_escaped_iframe(tmp_path, monkeypatch):
     srcdoc = re.match(r'<iframe srcdoc="([^"]*)"', snippet).group(1)
     assert "<" not in srcdoc and '"' not in srcdoc
     assert htmllib.unescape(srcdoc) == render_html(hostile_graph(), title="nb")
-    assert 'sandbox="allow-scripts"' in snippet
+    sandbox = re.search(r'sandbox="([^"]*)"', snippet).group(1).split()
+    assert "allow-scripts" in sandbox and "allow-same-origin" not in sandbox
     assert os.listdir(tmp_path) == []
 
 

@@ -94,14 +94,15 @@ def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, **kw: Any) -> Path:
 def notebook_html(g: nx.MultiDiGraph, *, height: int = 650, **kw: Any) -> str:
     """Return an ``<iframe srcdoc=…>`` showing the viewer inline in Jupyter.
 
-    Writes no files. The iframe is sandboxed to scripts only, so the page
-    cannot reach the notebook's origin even if something went wrong.
+    Writes no files. The iframe is sandboxed without same-origin rights, so
+    the page cannot reach the notebook even if something went wrong; popups
+    are allowed only so that article links can open in a new tab.
     """
     page = render_html(g, **kw)
     return (
         f'<iframe srcdoc="{html.escape(page, quote=True)}" '
         f'style="width:100%;height:{int(height)}px;border:1px solid #ddd;border-radius:4px" '
-        'sandbox="allow-scripts"></iframe>'
+        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
     )
 
 
