@@ -221,7 +221,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
         return "parentOrganization", True
     if lemmas & lex.CHILD_ORG_NOUNS and e_type == ORGANIZATION and o_type == ORGANIZATION:
         return "parentOrganization", False
-    if e_type == ORGANIZATION and o_type == ORGANIZATION and via == "of" and not words:
+    if e_type == ORGANIZATION and o_type == ORGANIZATION and via == "of" and not words \
+            and index.entities[entity].name.split()[-1].lower() in lex.BODY_NOUNS:
         return "parentOrganization", False  # "Queens College of the City University of New York"
     if lemmas & lex.SEEKER_NOUNS:
         return "seeksMembershipOf", False
