@@ -32,13 +32,10 @@ LETTERS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 piece = st.one_of(st.sampled_from(HOSTILE), st.sampled_from(LETTERS),
                   st.text(min_size=1, max_size=3))  # any code point, surrogates included
 word = st.lists(piece, min_size=1, max_size=6).map("".join)
-# mostly short names; now and then a 10,000-character one
 long_name = st.builds(lambda w, n: (w * (10_000 // max(1, len(w)) + 1))[:10_000], word, st.integers(1, 3))
-name = st.one_of(
-    st.builds(lambda first, last: f"{first.title()} {last.title()}", word, word),
-    word,
-    long_name,
-)
+short_name = st.one_of(st.builds(lambda first, last: f"{first.title()} {last.title()}", word, word), word)
+# mostly short names; one in 40 is 10,000 characters long
+name = st.integers(0, 39).flatmap(lambda i: long_name if i == 0 else short_name)
 
 
 def no_surrogates(text: str) -> str:
@@ -60,7 +57,7 @@ TEMPLATES = (
 def articles(draw) -> str:
     """An article text with hostile names and quotes around a realistic frame."""
     parts = []
-    for _ in range(draw(st.integers(1, 3))):
+    for _ in range(draw(st.integers(1, 2))):
         template = draw(st.sampled_from(TEMPLATES))
         parts.append(template.format(a=draw(name), b=draw(name), org=draw(name), place=draw(name),
                                      q=draw(st.text(max_size=40)) + draw(word)))
@@ -123,7 +120,7 @@ def check_iri(iri: str) -> None:
     URIRef(iri)
 
 
-def check_graph(kg, *, html: bool = True) -> None:
+def check_graph(kg, *, html: bool = True, rdflib_parse: bool = True) -> None:
     """Everything graphkit writes for ``kg`` is valid."""
     import pyoxigraph as ox
     from rdflib import Graph, URIRef
@@ -134,8 +131,9 @@ def check_graph(kg, *, html: bool = True) -> None:
             if isinstance(term, URIRef):
                 check_iri(str(term))
     turtle = kg.serialize("turtle")
-    parsed = Graph().parse(data=turtle.decode("utf-8"), format="turtle")
-    assert len(parsed) == len(graph)
+    if rdflib_parse:
+        parsed = Graph().parse(data=turtle.decode("utf-8"), format="turtle")
+        assert len(parsed) == len(graph)
     assert len(list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))) == len(graph)
     for fmt, ox_format in (("nt", ox.RdfFormat.N_TRIPLES), ("jsonld", ox.RdfFormat.JSON_LD)):
         assert len(list(ox.parse(kg.serialize(fmt), format=ox_format))) == len(graph)
