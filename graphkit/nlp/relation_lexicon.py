@@ -155,7 +155,6 @@ IRREGULAR_DEMONYMS: dict[str, tuple[str, ...]] = {
     "monegasque": ("Monaco",),
     "israeli": ("Israel",),
     "palestinian": ("Palestine", "Palestinian Territories"),
-    "european": ("Europe",),
 }
 
 DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "ese", "ish", "i", "ic", "")
