@@ -169,11 +169,39 @@ def _pyvis_network(g: nx.MultiDiGraph, ids: dict[Any, str], positions: dict[Any,
         net.nodes.append(record.options)
         net.node_ids.append(short)
         net.node_map[short] = record.options
-    for i, (u, v, attrs) in enumerate(_kept_edges(g, ids)):
+    kept = list(_kept_edges(g, ids))
+    curves = _parallel_curves([(ids[u], ids[v]) for u, v, _ in kept])
+    for i, (u, v, attrs) in enumerate(kept):
+        extra = {"smooth": curves[i]} if i in curves else {}
         record = Edge(ids[u], ids[v], directed=True, id=f"e{i}", label=_edge_label(attrs),
-                      dashes=bool(attrs.get("claimed_by")))  # claims inside quotes are dashed
+                      dashes=bool(attrs.get("claimed_by")), **extra)  # claims inside quotes are dashed
         net.edges.append(record.options)
     return net
+
+
+def _parallel_curves(pairs: list[tuple[str, str]]) -> dict[int, dict]:
+    """Curves that fan out edges between the same two nodes, by edge index.
+
+    Edges are drawn straight (cheap, and vis-network's "dynamic" curves add a
+    physics body per edge); only parallel edges get a curve each, alternating
+    sides and growing rounder, so their lines and labels don't overlap.
+    """
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, (u, v) in enumerate(pairs):
+        if u != v:  # self-loops are drawn as loops anyway
+            groups.setdefault((min(u, v), max(u, v)), []).append(i)
+    curves = {}
+    for (low, _), members in groups.items():
+        if len(members) < 2:
+            continue
+        for k, i in enumerate(members):
+            offset = k - (len(members) - 1) / 2  # ..., -1, 0, 1, ... around the straight line
+            if offset == 0:
+                continue
+            clockwise = (offset > 0) == (pairs[i][0] == low)  # same side whatever the direction
+            curves[i] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
+                         "roundness": round(min(0.3 * abs(offset), 0.9), 2)}
+    return curves
 
 
 def _kept_edges(g: nx.MultiDiGraph, ids: dict[Any, str]) -> Iterable[tuple[Any, Any, dict]]:
@@ -250,7 +278,7 @@ def _vis_options(options: dict, *, large: bool, n: int) -> dict:
             "theta": 0.5 if not large else 0.8,  # coarser Barnes-Hut: faster, good enough
         },
         # Bounded so a big graph settles in seconds; the JS turns physics off after.
-        "stabilization": {"enabled": True, "iterations": 400 if not large else LARGE_GRAPH_ITERATIONS,
+        "stabilization": {"enabled": True, "iterations": 300 if not large else LARGE_GRAPH_ITERATIONS,
                           "updateInterval": 25 if not large else 4, "fit": True},
         "minVelocity": 1.0,
     }
@@ -258,7 +286,7 @@ def _vis_options(options: dict, *, large: bool, n: int) -> dict:
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
         "color": {"color": "#b8bec6", "highlight": "#4a4f55", "hover": "#6b7280", "inherit": False},
         "font": {"size": 11, "color": "#555", "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
-        "smooth": {"enabled": True, "type": "dynamic"} if not large else False,
+        "smooth": False,  # straight; parallel edges get their own curves (_parallel_curves)
         "width": 1.2,
         "selectionWidth": 1.5,
     }

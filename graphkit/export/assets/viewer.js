@@ -139,12 +139,16 @@
     performance.mark("graphkit:stabilized");
     network.setOptions({ physics: { enabled: false } });
     document.getElementById("gk-loading").hidden = true;
-    fitVisible(false);
+    // Labels are measured when first drawn: draw once, fit them in, then report ready.
     network.once("afterDrawing", function () {
-      performance.mark("graphkit:ready");
-      window.graphkitReadyAt = performance.now();
-      window.graphkitReady = true;
-      document.body.dataset.ready = "true";
+      network.once("afterDrawing", function () {
+        performance.mark("graphkit:ready");
+        window.graphkitReadyAt = performance.now();
+        window.graphkitReady = true;
+        document.body.dataset.ready = "true";
+      });
+      fitVisible(false);
+      network.redraw();
     });
     network.redraw();
   }
@@ -159,21 +163,34 @@
     return legend.open ? legend.offsetLeft + legend.offsetWidth : 0;
   }
 
+  /** Bounding box of the drawn nodes, labels included (network.fit() leaves labels out). */
+  function drawnBox() {
+    var box = null;
+    nodeView.getIds().forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      if (!b) return;
+      if (!box) { box = { left: b.left, right: b.right, top: b.top, bottom: b.bottom }; return; }
+      box.left = Math.min(box.left, b.left); box.right = Math.max(box.right, b.right);
+      box.top = Math.min(box.top, b.top); box.bottom = Math.max(box.bottom, b.bottom);
+    });
+    return box;
+  }
+
   /** Like network.fit(), but into the part of the canvas the legend leaves free. */
   function fitVisible(animate) {
+    var box = drawnBox();
+    if (!box) return;
     var cover = legendCover();
-    var before = { position: network.getViewPosition(), scale: network.getScale() };
-    network.fit({ animation: false, maxZoomLevel: 20 });
+    var margin = 24;
+    var width = Math.max(container.clientWidth - cover - 2 * margin, 50);
+    var height = Math.max(container.clientHeight - 2 * margin, 50);
     var target = {
-      position: network.getViewPosition(),
+      position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
       // Small graphs: not beyond 1.3x, where labels are comfortable to read.
-      scale: Math.min(1.3, network.getScale() * (container.clientWidth - cover) / container.clientWidth),
+      scale: Math.min(1.3, width / Math.max(box.right - box.left, 1), height / Math.max(box.bottom - box.top, 1)),
       offset: { x: cover / 2, y: 0 }
     };
-    if (animate) {
-      network.moveTo(before);
-      target.animation = { duration: 400, easingFunction: "easeInOutQuad" };
-    }
+    if (animate) target.animation = { duration: 400, easingFunction: "easeInOutQuad" };
     network.moveTo(target);
   }
 
