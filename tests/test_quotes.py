@@ -316,3 +316,9 @@ def test_scan_does_not_chain_paragraphs_opening_with_another_mark_style():
     text = '"An excerpt that never closes.\n“A new quotation,” she said.'
     pieces = scan_quotations(text)
     assert [text[p.start:p.end] for p in pieces] == ["A new quotation"]
+
+
+def test_a_speech_noun_before_a_colon_introduces_the_quote(analyse):
+    direct, _, name = analyse('Mayor Rita Moreno has a new campaign message: "The city works for you."')
+    assert [q.text for q in direct] == ["The city works for you."]
+    assert surname_of(name(direct[0])) == "Moreno"

@@ -112,7 +112,7 @@ class _Attributor:
         for child in root.children:
             if child.dep_ in ("parataxis", "advcl", "ccomp", "conj") and self.is_cue(child) \
                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) \
-                    and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children):
+                    and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.lower_ != "it" for c in child.children):
                 return child
         return None
 
@@ -243,6 +243,8 @@ class _Attributor:
         if last is None:
             return None
         end = last.start
+        if stripped.endswith(":") and end > 0 and self.is_speech_noun(doc[end - 1]):
+            return doc[end - 1]  # 'a new campaign message: "…"'
         start = self.sentence(end).start
         for i in range(end, start - 1, -1):
             if self.inside[i] not in (-1, index):
