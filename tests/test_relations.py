@@ -251,6 +251,10 @@ def test_acquired(nlp):
     assert_relation(nlp, "Halcyon Media acquired Sundial Press for $40 million.", "Halcyon Media", "acquired", "Sundial Press")
 
 
+def test_owns(nlp):
+    assert_relation(nlp, "Halcyon Media owns Sundial Press and two radio stations.", "Halcyon Media", "owns", "Sundial Press")
+
+
 def test_body_named_after_its_organization(nlp):
     # Entities built by hand: the rule must not depend on how the resolver groups names.
     text = "The Andean Pact met. The Andean Pact Tribunal ruled."
