@@ -322,3 +322,11 @@ def test_a_speech_noun_before_a_colon_introduces_the_quote(analyse):
     direct, _, name = analyse('Mayor Rita Moreno has a new campaign message: "The city works for you."')
     assert [q.text for q in direct] == ["The city works for you."]
     assert surname_of(name(direct[0])) == "Moreno"
+
+
+def test_pronoun_skips_a_person_the_text_has_gendered_otherwise(analyse):
+    text = ('Casey Moore arrived early for the vote.\n'
+            'Robin Hale, who chairs the board, said he would resign in March.\n'
+            '"We will miss the energy of the last ten years," she said.')
+    direct, _, name = analyse(text)
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Moore"
