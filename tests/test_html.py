@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphkit.export.html import LARGE_GRAPH, _vis_js, initial_positions, notebook_html, render_html, safe_url, script_json, write_html
+from graphkit.export.html import LARGE_GRAPH, _parallel_curves, _vis_js, initial_positions, notebook_html, render_html, safe_url, script_json, write_html
 
 ENT = "https://graphkit.example/entity/"
 SCHEMA = "https://schema.org/"
@@ -370,3 +370,15 @@ def test_big_graphs_start_from_precomputed_positions():
 def test_small_graphs_are_laid_out_in_the_browser():
     data = page_data(render_html(news_graph()))
     assert all("x" not in n for n in data["nodes"])
+
+
+def test_parallel_edges_fan_out():
+    pairs = [("a", "b"), ("b", "a"), ("a", "b"), ("a", "c"), ("c", "c")]
+    curves = _parallel_curves(pairs)
+    assert set(curves) == {0, 2}  # the middle one of three stays straight; singles and loops too
+    # Seen from a to b, the two curves bend to opposite sides.
+    seen = {(c["type"] if pairs[i][0] == "a" else {"curvedCW": "curvedCCW", "curvedCCW": "curvedCW"}[c["type"]],
+             c["roundness"]) for i, c in curves.items()}
+    assert len({side for side, _ in seen}) == 2
+    data = page_data(render_html(news_graph()))
+    assert sum("smooth" in e for e in data["edges"]) == 2  # Ukraine→NATO: seeks membership, member of
