@@ -13,7 +13,16 @@ the working directory.
 Safety: every string that came from an article reaches the page only through
 the JSON data block (``<``, ``>``, ``&``, U+2028/U+2029 escaped, so
 ``</script>`` in a name cannot break out) or through :func:`html.escape`;
-the JS builds every panel and tooltip with text nodes, never innerHTML.
+the JS builds every panel and tooltip with text nodes, never innerHTML, and
+links only http(s) URLs. A Content-Security-Policy meta tag forbids any fetch.
+
+Layout: the browser runs a bounded number of physics iterations, within a
+time budget, then turns physics off so the picture stays put. Graphs above
+``LARGE_GRAPH`` nodes start from positions computed here
+(:func:`initial_positions`) and get fewer iterations.
+
+Page: ``assets/template.html`` (header with search, graph with a legend and
+filter card, details panel), ``assets/viewer.css``, ``assets/viewer.js``.
 """
 
 from __future__ import annotations
@@ -42,9 +51,16 @@ TYPE_COLOURS = {
 }
 OTHER_COLOUR = "#9c9c9c"
 
-# Above this many nodes the browser layout gets fewer iterations and edges are
-# drawn straight: the page must settle in a few seconds, not look perfect.
+# Above this many nodes the layout starts from Python-computed positions and
+# gets fewer browser iterations: the page must settle in a few seconds, not
+# look perfect. Up to it, selecting an entity fades the rest of the graph.
 LARGE_GRAPH = 300
+
+# Physics iterations in the browser for big graphs, which start from
+# initial_positions(): enough to untangle, few enough to settle in seconds.
+LARGE_GRAPH_ITERATIONS = 40
+# And at most this much time: physics stops early on a slow machine.
+LAYOUT_BUDGET_MS = 2500
 
 _JSON_ESCAPES = {
     "<": "\\u003c",
@@ -53,11 +69,6 @@ _JSON_ESCAPES = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
-# Physics iterations in the browser for big graphs, which start from
-# initial_positions(): enough to untangle, few enough to settle in seconds.
-LARGE_GRAPH_ITERATIONS = 40
-# And at most this much time: physics stops early on a slow machine.
-LAYOUT_BUDGET_MS = 2500
 
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
