@@ -244,6 +244,14 @@ def test_title_is_escaped():
     assert f"<title>{htmllib.escape(HOSTILE_ATTR)}</title>" in page
 
 
+def test_lone_surrogates_do_not_break_the_page(tmp_path):
+    g = news_graph()
+    g.nodes[ENT + "kyiv"]["name"] = "Ky\udcffiv"
+    write_html(g, tmp_path / "g.html", title="bad \ud800 title")
+    data = page_data((tmp_path / "g.html").read_text(encoding="utf-8"))
+    assert "Ky\udcffiv" in {e["name"] for e in data["entities"].values()}
+
+
 def test_script_json_escapes_breakouts():
     text = script_json({"a": "</script><!-- & \u2028\u2029 >"})
     assert not re.search("[<>&\u2028\u2029]", text)

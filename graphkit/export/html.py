@@ -460,7 +460,10 @@ def script_json(data: Any) -> str:
     JS parsers.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+    # Lone surrogates (broken input text) would make the page unwritable as
+    # UTF-8; as \\udXXX escapes JSON.parse still reads them.
+    return re.sub("[<>&\u2028\u2029\ud800-\udfff]",
+                  lambda m: _JSON_ESCAPES.get(m.group()) or f"\\u{ord(m.group()):04x}", text)
 
 
 # ------------------------------------------------------------------ template
@@ -490,7 +493,7 @@ def _inline_script(js: str) -> str:
 def _fill_template(*, title: str, data: dict) -> str:
     shown = len(data["nodes"])
     parts = {
-        "TITLE": html.escape(title, quote=True),
+        "TITLE": html.escape(_valid_unicode(title), quote=True),
         "STATS": html.escape(_stats_line(shown, len(data["edges"]), data["omitted"])),
         "STYLE": _asset("viewer.css"),
         "VIS_JS": _vis_js(),
@@ -499,6 +502,11 @@ def _fill_template(*, title: str, data: dict) -> str:
     }
     # One pass, so text substituted in is never scanned for placeholders again.
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _asset("template.html"))
+
+
+def _valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates replaced, so the page encodes as UTF-8."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _stats_line(nodes: int, edges: int, omitted: int) -> str:
