@@ -390,3 +390,21 @@ def test_parallel_edges_fan_out():
     assert len({side for side, _ in seen}) == 2
     data = page_data(render_html(news_graph()))
     assert sum("smooth" in e for e in data["edges"]) == 2  # Ukraine→NATO: seeks membership, member of
+
+
+def test_sparse_and_odd_attributes_render():
+    """Nodes without attributes, non-string ids and values, missing article metadata."""
+    g = nx.MultiDiGraph()
+    g.graph["articles"] = None
+    g.add_node(1)
+    g.add_node(("t", 2), name=None, type="Event", aliases={"x"}, mentions="many", quotes=[None, {"text": 3}])
+    g.add_edge(1, ("t", 2))
+    g.add_edge(1, 1, label=None, predicate="https://schema.org/knows", claimed_by="nobody")
+    data = page_data(render_html(g))
+    names = sorted(e["name"] for e in data["entities"].values())
+    assert names == ["('t', 2)", "1"]
+    assert [r["label"] for r in data["relations"]] == ["related to", "knows"]
+    assert data["relations"][1]["claimed_by"] is None and data["relations"][1]["claimed_by_name"] == "nobody"
+    odd = next(e for e in data["entities"].values() if e["iri"] == "('t', 2)")
+    assert odd["group"] == "other" and odd["mentions"] == 0 and odd["quotes"] == [
+        {"text": "3", "article": "", "kind": "", "cue": ""}]
