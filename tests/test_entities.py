@@ -142,3 +142,13 @@ def test_place_typed_club_is_an_organisation(nlp):
             doc = proc(doc)
     doc.ents = [Span(doc, 4, 7, label="GPE")]
     assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Springfield Rotary Club", "Organization")]
+
+
+def test_a_body_named_after_its_organisation_stays_separate(entities):
+    ents = entities("The African Union Peace Council met on Monday. The African Union said the council would report.")
+    assert {"African Union", "African Union Peace Council"} <= set(ents)
+
+
+def test_a_titled_person_named_like_a_city_stays_a_person(entities):
+    ents = entities("President Lincoln spoke at the memorial. Lincoln said the war would end.")
+    assert ents["Lincoln"].type == "Person"

@@ -224,6 +224,8 @@ def _short_form_of(short: str, full: str, full_label: str) -> bool:
         return s == f[-len(s):] or s == f[:len(s)]
     if _is_acronym(short):  # "NATO" is not short for "NATO Council"
         return _initials(full) == short
+    if f[-1] in INSTITUTION_HEADS and s[-1] != f[-1]:
+        return False  # "African Union Peace Council" is a body of the African Union, not its full name
     return s == f[:len(s)]
 
 
@@ -246,8 +248,9 @@ def _label_votes(doc: Doc, cluster: _Cluster) -> Counter:
 def _main_label(doc: Doc, cluster: _Cluster) -> str:
     votes = _label_votes(doc, cluster)
     name = _canonical(doc, cluster)
-    if places.lookup(name) and not any(m.label == "PERSON" and m.end - m.start > 1 for m in cluster.mentions):
-        return "GPE"  # a known country or city is a place unless a full personal name says otherwise
+    if places.lookup(name) and not any(m.label == "PERSON" and (m.end - m.start > 1 or m.roles)
+                                       for m in cluster.mentions):
+        return "GPE"  # a known country or city is a place unless a full name or a title ("President Lincoln") says otherwise
     label = votes.most_common(1)[0][0]
     if label in ("GPE", "LOC", "FAC") and name.split()[-1].lower() in ORG_HEADS:
         return "ORG"  # "Manchester Rotary Club", "United States Football League"
