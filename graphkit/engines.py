@@ -13,7 +13,6 @@ never all in memory at once, however many articles there are.
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -25,6 +24,12 @@ ENGINES = ("local", "dask")
 # Articles per task for worker processes and Dask: small enough that workers finish together (a
 # 64-article task takes a minute), large enough that task overhead stays negligible.
 TASK_ARTICLES = 16
+# Characters per batch. spaCy's memory grows with the text of a batch, not with its number of
+# articles: 64 long articles take about 1 GB with en_core_web_sm, and the peak of a build would
+# follow the longest stretch of long articles in the corpus. 100,000 characters (about 16 news
+# articles) keeps the peak flat at no cost in words per second (measured: 4.4k vs 4.1k words per
+# CPU second for batches of 16 vs 64 PolNeAR articles, 590 vs 1,060 MB).
+BATCH_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -131,9 +136,18 @@ def process_batch(articles: list[Article], model: str | None = None, batch_size:
     return outcomes  # type: ignore[return-value]
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(itertools.islice(iterator, size)):
+def _batches(articles: Iterable[Article], size: int, max_chars: int | None = None) -> Iterator[list[Article]]:
+    """Consecutive batches of at most ``size`` articles and ``max_chars`` characters (a longer article goes alone)."""
+    max_chars = BATCH_CHARS if max_chars is None else max_chars
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) >= size or chars + len(article.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text)
+    if batch:
         yield batch
 
 
