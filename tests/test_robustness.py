@@ -343,3 +343,65 @@ def test_stdin_with_invalid_utf8(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert b"graphkit: warning: <stdin>: not valid UTF-8 at byte 34: 1 invalid byte sequence replaced" in proc.stderr
     assert "Jane Roe" in (tmp_path / "graph.ttl").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- queries
+
+GRAPH = Path(__file__).resolve().parent.parent / "output" / "graph.ttl"
+
+
+def test_malformed_query_gives_its_position_and_exit_1():
+    result = graphkit("query", GRAPH, "SELECT ?name WHERE {\n  ?p a schema:Person ;\n     rdfs:label ?name ")
+    assert result.returncode == 1 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("graphkit: query: invalid SPARQL: error at 3:") and "expected" in line
+
+
+@pytest.mark.parametrize("update", [
+    "INSERT DATA { <https://x.org/a> <https://x.org/b> <https://x.org/c> }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "PREFIX ex: <https://x.org/>\n# a comment\nCLEAR DEFAULT",
+    "LOAD <https://example.org/data.ttl>",
+    "DROP ALL",
+    "with <https://x.org/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+])
+def test_updates_are_refused_without_the_flag(update, tmp_path):
+    before = GRAPH.read_bytes()
+    result = graphkit("query", GRAPH, update)
+    assert result.returncode == 1
+    assert "update queries (INSERT, DELETE, LOAD, CLEAR, ...) are refused" in result.stderr
+    assert "--allow-update" in result.stderr
+    assert GRAPH.read_bytes() == before
+
+
+def test_allow_update_changes_only_memory_unless_output_is_given(tmp_path):
+    copy = tmp_path / "graph.ttl"
+    copy.write_bytes(GRAPH.read_bytes())
+    delete = "DELETE WHERE { ?q a schema:Quotation ; ?p ?o }"
+    result = graphkit("query", copy, delete, "--allow-update", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    [row] = json.loads(result.stdout)
+    assert row["after"] < row["before"]
+    assert "not saved" in result.stderr and copy.read_bytes() == GRAPH.read_bytes()
+    out = tmp_path / "trimmed.ttl"
+    result = graphkit("query", copy, delete, "--allow-update", "-o", out)
+    assert result.returncode == 0 and out.exists()
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Quotation }"
+    assert json.loads(graphkit("query", out, count, "--format", "json").stdout) == [{"n": 0}]
+    assert json.loads(graphkit("query", copy, count, "--format", "json").stdout)[0]["n"] > 0
+
+
+def test_output_without_allow_update_is_refused(tmp_path):
+    result = graphkit("query", GRAPH, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "-o", tmp_path / "x.ttl")
+    assert result.returncode == 1 and "needs --allow-update" in result.stderr
+    assert not (tmp_path / "x.ttl").exists()
+
+
+def test_library_query_refuses_updates(seed_kg):
+    from graphkit.export.rdf_io import QueryError
+
+    with pytest.raises(QueryError, match="refused"):
+        seed_kg.query("DELETE WHERE { ?s ?p ?o }")
+    with pytest.raises(QueryError, match=r"invalid SPARQL: error at 1:\d+"):
+        seed_kg.query("SELECT ?x WHERE { ?x schema:name }")
+    assert seed_kg.query("ASK { ?s ?p ?o }") == [{"ask": True}]
