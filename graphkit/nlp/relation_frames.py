@@ -159,7 +159,7 @@ def _possessors(index: DocIndex, noun: Token) -> list[str]:
     found = entities_at(index, owners)
     if not found and any(c.lower_ in ("his", "her") for c in owners):
         word = noun
-        while word.head is not word and word.pos_ not in ("VERB", "AUX"):
+        while word.head.i != word.i and word.pos_ not in ("VERB", "AUX"):
             word = word.head
         found = entities_at(index, clause_subjects(word))
     return found

@@ -70,7 +70,7 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and owners:
             return owners  # "Sweden's bid to join Y": Sweden would join
         return [verb.head]
-    if depth < 3 and verb.dep_ in CLAUSE_LINKS and verb.head is not verb:
+    if depth < 3 and verb.dep_ in CLAUSE_LINKS and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp":  # "acted alone in killing Y": in -> acted
             head = head.head
@@ -115,7 +115,7 @@ def aspiration_context(tokens: Iterable[Token]) -> bool:
 def governing_chain(token: Token, limit: int = 4) -> list[Token]:
     """``token`` and the words above it, up to the nearest verb."""
     chain = [token]
-    while token.head is not token and len(chain) <= limit:
+    while token.head.i != token.i and len(chain) <= limit:
         token = token.head
         chain.append(token)
         if token.pos_ in ("VERB", "AUX"):

@@ -119,7 +119,7 @@ def _agreed_on_a_deal(verb: Token) -> bool:
 
 def _to_death(verb: Token) -> bool:
     """"shot dead", "shot to death", "fatally shot" report a killing; "shot" alone does not."""
-    return any(c.lower_ in ("dead", "death", "fatally") for c in verb.subtree if c.head is verb or c.head.head is verb)
+    return any(c.lower_ in ("dead", "death", "fatally") for c in verb.subtree if c.head.i == verb.i or c.head.head.i == verb.i)
 
 
 def _instrument_users(index: DocIndex, verb: Token) -> list[str]:
@@ -134,7 +134,7 @@ def _instrument_users(index: DocIndex, verb: Token) -> list[str]:
 def _clause_chain(verb: Token) -> list[Token]:
     """The verb and the words it is an argument of: "invited to join", "hopes to join", "bid to join"."""
     chain = [verb]
-    while verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") and verb.head is not verb and len(chain) < 4:
+    while verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") and verb.head.i != verb.i and len(chain) < 4:
         verb = verb.head
         chain.append(verb)
     return chain
