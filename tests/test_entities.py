@@ -152,3 +152,16 @@ def test_a_body_named_after_its_organisation_stays_separate(entities):
 def test_a_titled_person_named_like_a_city_stays_a_person(entities):
     ents = entities("President Lincoln spoke at the memorial. Lincoln said the war would end.")
     assert ents["Lincoln"].type == "Person"
+
+
+def test_middle_initial_and_full_name_are_one_person(entities):
+    ents = entities("Donald J. Trump spoke in Ohio. Later, Donald Trump told supporters he would win.")
+    assert [n for n in ents if "Trump" in n] == ["Donald J. Trump"]
+
+
+def test_a_bare_surname_means_the_person_introduced_first(entities):
+    text = ("Senator Ted Cruz campaigned in Iowa on Monday with his wife, Heidi Cruz. "
+            "Cruz said the state would decide the race.")
+    ents = entities(text)
+    assert "Cruz" in ents["Ted Cruz"].aliases
+    assert "Cruz" not in ents["Heidi Cruz"].aliases

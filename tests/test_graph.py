@@ -170,3 +170,13 @@ def test_a_surname_typed_as_a_place_joins_the_one_person_it_names():
     b = doc("b", "Kasich won.", [Entity("e0", "Kasich", "Place", "GPE", mentions=(Mention(0, 6, "Kasich"),))])
     corpus, _ = merge_results([a, b])
     assert [e.name for e in corpus.entities.values()] == ["John Kasich"]
+
+
+def test_middle_initials_join_across_articles_unless_ambiguous():
+    corpus, _ = merge_results([doc("a", "Donald J. Trump spoke.", [person("e0", "Donald J. Trump")]),
+                               doc("b", "Donald Trump spoke.", [person("e0", "Donald Trump")]),
+                               doc("c", "George W. Bush and George H.W. Bush.", [person("e0", "George W. Bush"),
+                                                                                person("e1", "George H.W. Bush", start=19)]),
+                               doc("d", "George Bush spoke.", [person("e0", "George Bush")])])
+    assert sorted(e.name for e in corpus.entities.values()) == ["Donald J. Trump", "George Bush", "George H.W. Bush",
+                                                                "George W. Bush"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import places
 from ..model import PERSON, PLACE, Article, DocResult, Quote, Relation
-from ..nlp.entities import name_key
+from ..nlp.entities import name_key, without_initials
 
 @dataclass
 class CorpusEntity:
@@ -126,6 +126,8 @@ class Corpus:
             for alias in node.names:
                 if alias[:1].isupper() and name_key(alias) != key[1]:  # names, not "the alliance"
                     by_alias[(node.type, name_key(alias))].add(key)
+            if node.type == PERSON and without_initials(words) != words:  # "Donald J. Trump" is "Donald Trump"
+                by_alias[(node.type, " ".join(without_initials(words)))].add(key)
         renames = {}
         for key in self.entities:
             candidates = by_alias.get(key, set()) - {key}

@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from .. import places
 from ..model import ORGANIZATION, PERSON, PLACE, Entity, Mention
-from .lexicon import HONORIFICS, INSTITUTION_HEADS, ORG_DESCRIPTORS, is_title
+from .lexicon import HONORIFICS, INSTITUTION_HEADS, ORG_DESCRIPTORS, PERSON_POSSESSIONS, VICTIM_NOUNS, VICTIM_VERBS, \
+    is_title
 
 ORG_HEADS = INSTITUTION_HEADS | {"club", "league", "team", "society", "network", "group"}
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -220,13 +221,21 @@ def _short_form_of(short: str, full: str, full_label: str) -> bool:
     s, f = _words(short), _words(full)
     if not s or len(s) >= len(f):
         return _is_acronym(short) and _initials(full) == short and len(f) > 1
-    if full_label == "PERSON":
-        return s == f[-len(s):] or s == f[:len(s)]
+    if full_label == "PERSON":  # surname, first name, or the name without middle initials
+        return s == f[-len(s):] or s == f[:len(s)] or s == without_initials(f)
     if _is_acronym(short):  # "NATO" is not short for "NATO Council"
         return _initials(full) == short
     if f[-1] in INSTITUTION_HEADS and s[-1] != f[-1]:
         return False  # "African Union Peace Council" is a body of the African Union, not its full name
     return s == f[:len(s)]
+
+
+def without_initials(words: list[str]) -> list[str]:
+    """A personal name's words without middle initials: "donald j. trump" -> "donald trump"."""
+    if len(words) < 3:
+        return words
+    middle = [w for w in words[1:-1] if not re.fullmatch(r"(\w\.)+|\w", w)]
+    return [words[0], *middle, words[-1]]
 
 
 def _group_by_name(doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
@@ -248,6 +257,9 @@ def _label_votes(doc: Doc, cluster: _Cluster) -> Counter:
 def _main_label(doc: Doc, cluster: _Cluster) -> str:
     votes = _label_votes(doc, cluster)
     name = _canonical(doc, cluster)
+    if any(m.label == "PERSON" and m.end - m.start > 1 and name_key(m.span(doc).text) == name_key(name)
+           for m in cluster.mentions):
+        return "PERSON"  # the full name NER called a person: "Trump" typed ORG elsewhere does not outvote it
     if places.lookup(name) and not any(m.label == "PERSON" and (m.end - m.start > 1 or m.roles)
                                        for m in cluster.mentions):
         return "GPE"  # a known country or city is a place unless a full name or a title ("President Lincoln") says otherwise
@@ -279,8 +291,8 @@ def _uncapitalised(name: str) -> str:
 def _merge_short_forms(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
     """Fold clusters named by a short form into the cluster of the full name.
 
-    Each mention goes to the nearest preceding full name it abbreviates (or the
-    first following one), so two Clintons in one article stay two people.
+    Each mention goes to the first-introduced full name it abbreviates, and two
+    Clintons named in full stay two people.
     """
     info = [(c, _canonical(doc, c), _main_label(doc, c)) for c in clusters]
     longest_first = sorted(range(len(info)), key=lambda i: -len(_words(info[i][1])))
@@ -307,11 +319,10 @@ def _compatible(short_label: str, full_label: str) -> bool:
 
 
 def _nearest(m: _Mention, targets: list[int], info) -> int:
+    """The full name a short mention means: the first one introduced (the article's main subject:
+    "Ted Cruz ... his wife, Heidi Cruz ... Cruz said" is Ted), else the first to follow."""
     def first_start(j):
         return min(x.start for x in info[j][0].mentions)
-    before = [j for j in targets if first_start(j) <= m.start]
-    if before:
-        return max(before, key=lambda j: max(x.start for x in info[j][0].mentions if x.start <= m.start))
     return min(targets, key=first_start)
 
 
