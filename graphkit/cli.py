@@ -93,6 +93,13 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
         if not quiet:
             click.echo(f"graphkit: warning: {source}: {message}", err=True)
 
+    from .graph.iris import check_base
+
+    try:
+        check_base(base_iri or DEFAULT_BASE)
+    except ValueError as error:
+        raise UserError(f"--base-iri: {error}") from None
+
     from .progress import progress_bar
 
     bar = progress_bar(quiet)  # articles and words per second, on a terminal only

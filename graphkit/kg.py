@@ -148,7 +148,10 @@ def extract(text: str | Article, *, model: str | None = None) -> DocResult:
     from .nlp.convert import doc_result
     from .nlp.pipeline import get_pipeline
 
-    article = text if isinstance(text, Article) else Article(text=text)
+    from .sources import _clean
+
+    # control characters and lone surrogates out first: spaCy cannot encode a lone surrogate
+    article = _clean(text if isinstance(text, Article) else Article(text=text), _warn)
     return doc_result(get_pipeline(model)(article.text), article)
 
 

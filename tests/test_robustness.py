@@ -405,3 +405,22 @@ def test_library_query_refuses_updates(seed_kg):
     with pytest.raises(QueryError, match=r"invalid SPARQL: error at 1:\d+"):
         seed_kg.query("SELECT ?x WHERE { ?x schema:name }")
     assert seed_kg.query("ASK { ?s ?p ?o }") == [{"ask": True}]
+
+
+def test_extract_survives_lone_surrogates_and_control_characters(nlp):
+    import graphkit
+
+    with pytest.warns(UserWarning, match="removed 3 control characters"):
+        result = graphkit.extract("Jane \ud800Roe\x00 met John \x1bDoe in Paris.")
+    assert result.article.text == "Jane Roe met John Doe in Paris."
+    for entity in result.entities:
+        for m in entity.mentions:
+            assert result.article.text[m.start:m.end] == m.text
+
+
+def test_a_bad_base_iri_is_a_usage_error(tmp_path):
+    result = graphkit("build", Path(__file__).resolve().parent.parent / "seeds", "--base-iri", "not an iri",
+                      "-o", tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "graphkit: --base-iri: not an absolute IRI (like https://example.org/id/): 'not an iri'"
+    assert not (tmp_path / "graph.ttl").exists()

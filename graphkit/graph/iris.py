@@ -24,10 +24,20 @@ def slug(text: str) -> str:
     return f"{readable}-{digest}" if readable else digest
 
 
+BASE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*")
+
+
+def check_base(base: str) -> None:
+    """Raise ValueError unless ``base`` is an absolute IRI that can prefix graphkit's slugs."""
+    if not BASE_IRI.fullmatch(base or ""):
+        raise ValueError(f"not an absolute IRI (like https://example.org/id/): {base!r}")
+
+
 class IRIs:
     """IRI factory under one base (``--base-iri``)."""
 
     def __init__(self, base: str):
+        check_base(base)
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
     def entity(self, key: tuple[str, str]) -> URIRef:
