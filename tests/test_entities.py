@@ -165,3 +165,18 @@ def test_a_bare_surname_means_the_person_introduced_first(entities):
     ents = entities(text)
     assert "Cruz" in ents["Ted Cruz"].aliases
     assert "Cruz" not in ents["Heidi Cruz"].aliases
+
+
+@pytest.mark.parametrize("text", [
+    "A jury convicted the drifter of Jackson's murder on Tuesday.",
+    "Madison was shot outside the bar where she worked, police said.",
+    "Police are still hunting for the Jackson assassin.",
+])
+def test_a_surname_named_like_a_city_is_a_person_when_the_sentence_says_so(entities, text):
+    ents = entities(text)
+    name = "Jackson" if "Jackson" in text else "Madison"
+    assert ents[name].type == "Person"
+
+
+def test_a_city_without_person_context_stays_a_place(entities):
+    assert entities("Flights to Jackson were cancelled on Tuesday.")["Jackson"].type == "Place"

@@ -254,13 +254,36 @@ def _label_votes(doc: Doc, cluster: _Cluster) -> Counter:
     return votes
 
 
+def _person_context(doc: Doc, m: _Mention) -> bool:
+    """Does the sentence treat this mention as a person, whatever NER said?
+
+    Only people have a widow or an assassin, are shot or murdered:
+    "Lincoln's widow", "the assassination of Lincoln", "Lincoln was shot",
+    "the Lincoln assassin".
+    """
+    head = m.span(doc).root
+    governor = head.head
+    if head.dep_ == "poss" and governor.lemma_.lower() in PERSON_POSSESSIONS:
+        return True
+    if head.dep_ in ("nsubjpass", "dobj") and governor.pos_ == "VERB" and governor.lemma_.lower() in VICTIM_VERBS:
+        return True
+    if head.dep_ == "compound" and governor.lemma_.lower() in VICTIM_NOUNS and governor.pos_ == "NOUN":
+        return True
+    return (head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ == "NOUN"
+            and governor.head.lemma_.lower() in VICTIM_NOUNS)
+
+
 def _main_label(doc: Doc, cluster: _Cluster) -> str:
     votes = _label_votes(doc, cluster)
     name = _canonical(doc, cluster)
     if any(m.label == "PERSON" and m.end - m.start > 1 and name_key(m.span(doc).text) == name_key(name)
            for m in cluster.mentions):
         return "PERSON"  # the full name NER called a person: "Trump" typed ORG elsewhere does not outvote it
-    if places.lookup(name) and not any(m.label == "PERSON" and (m.end - m.start > 1 or m.roles)
+    place = places.lookup(name)
+    if (place is None or place.kind == "City") and any(m.label in ("PERSON", "ORG") and _person_context(doc, m)
+                                                       for m in cluster.mentions):
+        return "PERSON"  # "Lincoln's assassin": a surname that is also a city's name, or NER's mistyped ORG
+    if place and not any(m.label == "PERSON" and (m.end - m.start > 1 or m.roles)
                                        for m in cluster.mentions):
         return "GPE"  # a known country or city is a place unless a full name or a title ("President Lincoln") says otherwise
     label = votes.most_common(1)[0][0]

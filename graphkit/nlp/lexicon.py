@@ -50,3 +50,13 @@ def is_title(word: str) -> bool:
         return False
     parts = [p for p in word.rstrip(".").lower().split("-") if p]
     return bool(parts) and all(p in TITLES for p in parts)
+
+# Nouns only a person has or suffers: "X's widow", "the assassination of X".
+VICTIM_NOUNS = {"assassination", "assassin", "killing", "killer", "murder", "murderer", "slaying", "shooting",
+                "kidnapping", "kidnapper", "funeral", "widow", "widower"}
+PERSON_POSSESSIONS = VICTIM_NOUNS | {
+    "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "widower",
+    "grandson", "granddaughter", "nephew", "niece", "cousin", "fiancee", "fiance", "girlfriend", "boyfriend",
+}
+# Verbs whose object (or passive subject) is a person: "X was shot", "killed X".
+VICTIM_VERBS = {"assassinate", "kill", "murder", "slay", "shoot", "wound", "kidnap", "stab", "strangle", "behead"}
