@@ -222,6 +222,9 @@ def _read_path(path: Path, on_error: ErrorHandler, on_warning: WarningHandler, m
     if folder is not None and suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         on_error(source, f"skipped: not a text file ({suffix or 'no extension'})")
         return
+    if folder is not None and not path.is_file():  # a named pipe would block, a broken link cannot be read
+        on_error(source, "skipped: not a regular file" if path.exists() else "broken link")
+        return
     if path.is_dir():
         on_error(source, "a directory")  # only reached for a folder named like a file
         return

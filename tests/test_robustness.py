@@ -424,3 +424,15 @@ def test_a_bad_base_iri_is_a_usage_error(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == "graphkit: --base-iri: not an absolute IRI (like https://example.org/id/): 'not an iri'"
     assert not (tmp_path / "graph.ttl").exists()
+
+
+def test_pipes_and_broken_links_in_a_folder_are_skipped(tmp_path):
+    from graphkit.sources import iter_articles
+
+    (tmp_path / "good.txt").write_text("Jane Roe met John Doe.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would block forever
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    errors = []
+    articles = list(iter_articles([tmp_path], lambda s, m: errors.append((Path(s).name, m))))
+    assert [a.id for a in articles] == ["good"]
+    assert sorted(errors) == [("gone.txt", "broken link"), ("pipe.txt", "skipped: not a regular file")]
