@@ -180,3 +180,8 @@ def test_a_surname_named_like_a_city_is_a_person_when_the_sentence_says_so(entit
 
 def test_a_city_without_person_context_stays_a_place(entities):
     assert entities("Flights to Jackson were cancelled on Tuesday.")["Jackson"].type == "Place"
+
+
+def test_a_name_ending_in_a_place_noun_is_a_place(entities):
+    ents = entities("Floods hit Louisiana's Jefferson Parish and the Orange River valley on Monday.")
+    assert ents["Jefferson Parish"].type == "Place"

@@ -356,3 +356,28 @@ def test_relation_inside_a_direct_quote_is_a_claim(nlp):
     found = {(names[r.subject], r.predicate, names[r.object]): r for r in find_relations(doc, entities, quotes)}
     assert found[("Estonia", "memberOf", "European Union")].claimed_by == 0
     assert found[("Estonia", "memberOf", "NATO")].claimed_by is None
+
+
+# ---------------------------------------------------------------- places read off the words
+
+def test_place_in_a_compass_part_of_a_larger_place(nlp):
+    assert_relation(nlp, "The convoy left for Mombasa from Garissa in eastern Kenya on Friday.",
+                    "Garissa", "containedInPlace", "Kenya")
+
+
+def test_place_comma_compass_place(nlp):
+    assert_relation(nlp, "Officials in Kayes, western Mali, said the road was closed.", "Kayes", "containedInPlace", "Mali")
+
+
+def test_a_country_is_not_inside_the_place_it_acts_in(nlp):
+    assert_no_relation(nlp, "Analysts discussed the role of Iran in Syria on Tuesday.", "Iran", "containedInPlace", "Syria")
+
+
+def test_possessive_place_holds_the_place(nlp):
+    assert_relation(nlp, "Floods hit Louisiana's Jefferson Parish on Monday.", "Jefferson Parish", "containedInPlace",
+                    "Louisiana")
+
+
+def test_headquarters_in_a_place_whatever_in_attaches_to(nlp):
+    assert_relation(nlp, "At a briefing at Exxon headquarters in nearby Irving, Smith said costs would rise.",
+                    "Exxon", "location", "Irving")

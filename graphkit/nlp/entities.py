@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from .. import places
 from ..model import ORGANIZATION, PERSON, PLACE, Entity, Mention
-from .lexicon import HONORIFICS, INSTITUTION_HEADS, ORG_DESCRIPTORS, PERSON_POSSESSIONS, VICTIM_NOUNS, VICTIM_VERBS, \
-    is_title
+from .lexicon import (HONORIFICS, INSTITUTION_HEADS, ORG_DESCRIPTORS, PERSON_POSSESSIONS, PLACE_HEADS, VICTIM_NOUNS,
+                      VICTIM_VERBS, is_title)
 
 ORG_HEADS = INSTITUTION_HEADS | {"club", "league", "team", "society", "network", "group"}
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -276,6 +276,9 @@ def _person_context(doc: Doc, m: _Mention) -> bool:
 def _main_label(doc: Doc, cluster: _Cluster) -> str:
     votes = _label_votes(doc, cluster)
     name = _canonical(doc, cluster)
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in PLACE_HEADS:
+        return "LOC"  # "Cameron Parish", "Jordan River": a place whatever NER called it
     if any(m.label == "PERSON" and m.end - m.start > 1 and name_key(m.span(doc).text) == name_key(name)
            for m in cluster.mentions):
         return "PERSON"  # the full name NER called a person: "Trump" typed ORG elsewhere does not outvote it

@@ -60,3 +60,7 @@ PERSON_POSSESSIONS = VICTIM_NOUNS | {
 }
 # Verbs whose object (or passive subject) is a person: "X was shot", "killed X".
 VICTIM_VERBS = {"assassinate", "kill", "murder", "slay", "shoot", "wound", "kidnap", "stab", "strangle", "behead"}
+
+# Last words that make a name a place's: "Cameron Parish", "Rift Valley".
+PLACE_HEADS = {"county", "counties", "parish", "province", "prefecture", "district", "river", "mountains", "valley",
+               "peninsula", "desert", "canyon", "gulf", "ocean", "strait", "straits"}

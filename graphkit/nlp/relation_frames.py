@@ -178,6 +178,9 @@ def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
         if not orgs:
             continue
         places = _places_under(index, noun)
+        near = _place_after(index, noun.i + 1, ("in", "at"))
+        if near and near not in places:  # "at X headquarters in nearby Y", whatever "in" hangs from
+            places.append(near)
         predicate = "location" if noun.lemma_.lower() in lex.SEAT_NOUNS else "hasPresenceIn"
         for org in orgs:
             for place in places:
@@ -222,6 +225,16 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
                 for outer in entities_at(index, [obj]):
                     if index.type_of(outer) == PLACE:
                         yield Candidate(entity, "containedInPlace", outer, span.root, "place-in-place")
+        # "from Kassala in eastern Sudan", "Mohammadia, south-east Algeria": read off the words
+        # when the parser hangs "in" elsewhere
+        outer = _place_after(index, nxt, ("in",) if nxt < len(doc) and doc[nxt].lower_ == "in" else (",",))
+        if outer and outer != entity and _may_contain(index, outer, entity) \
+                and (doc[nxt].text != "," or any(w.lower_ in lex.COMPASS_WORDS for w in doc[nxt + 1:nxt + 2])):
+            yield Candidate(entity, "containedInPlace", outer, span.root, "place-in-place")
+        for owner in entities_at(index, [c for c in span.root.children if c.dep_ == "poss"]):
+            # "Louisiana's Cameron Parish"
+            if index.type_of(owner) == PLACE and owner != entity and _may_contain(index, owner, entity):
+                yield Candidate(entity, "containedInPlace", owner, span.root, "place-possessive-place")
         head = span.root.head
         if span.root.dep_ == "compound" and head.lemma_.lower() in lex.SUBPLACE_NOUNS | lex.TERRAIN_NOUNS:
             # "Portugal's Algarve region": the region's owner holds the place
@@ -229,6 +242,36 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
             for outer in owners:
                 if index.type_of(outer) == PLACE:
                     yield Candidate(entity, "containedInPlace", outer, head, "place-possessive-place")
+
+
+def _place_after(index: DocIndex, i: int, words: tuple[str, ...]) -> str | None:
+    """The place named right after token ``i`` when it is one of ``words``, across
+    compass words and "the": "in eastern Sudan", "in nearby Y", ", south-east Y"."""
+    doc = index.doc
+    if i >= len(doc) or doc[i].lower_ not in words:
+        return None
+    j = i + 1
+    while j < len(doc) and j <= i + 2 and (doc[j].lower_ in lex.COMPASS_WORDS or doc[j].lower_ == "the"):
+        j += 1
+    entity = index.entity(doc[j]) if j < len(doc) else None
+    if entity is None or index.type_of(entity) != PLACE:
+        return None
+    start = next((s.start for e, s in index.mention_spans if e == entity and s.start <= j < s.end), None)
+    return entity if start == j else None
+
+
+_PLACE_RANK = {"City": 0, "State": 1, "Country": 2}
+
+
+def _may_contain(index: DocIndex, outer: str, inner: str) -> bool:
+    """Can ``outer`` hold ``inner``? Not when the gazetteer ranks ``inner`` as large or larger
+    ("Iran in Syria"), and a country is held by no place named in news."""
+    from .. import places
+
+    a, b = places.lookup(index.entities[inner].name), places.lookup(index.entities[outer].name)
+    if a is not None and a.kind == "Country":
+        return False
+    return a is None or b is None or _PLACE_RANK[a.kind] < _PLACE_RANK[b.kind]
 
 
 def _modifies_next_noun(span) -> bool:

@@ -111,6 +111,12 @@ bureau outpost garrison headquarters hq seat center centre mill refinery
 # Verbs whose subject owns the unit in their object: "Y opened a plant in Z".
 SETUP_VERBS = frozenset("open build set establish operate run launch maintain station keep expand construct".split())
 SEAT_NOUNS = frozenset("headquarters hq seat".split())  # where it is based, not just present
+# Words that may stand between "in" and a place without changing which place: "in eastern Sudan".
+COMPASS_WORDS = frozenset("""
+north south east west northern southern eastern western central northeast northwest southeast southwest
+north-east north-west south-east south-west northeastern northwestern southeastern southwestern
+north-eastern north-western south-eastern south-western upper lower nearby neighbouring neighboring
+""".split())
 
 # ---------------------------------------------------------------- demonyms
 
