@@ -185,3 +185,18 @@ def test_a_city_without_person_context_stays_a_place(entities):
 def test_a_name_ending_in_a_place_noun_is_a_place(entities):
     ents = entities("Floods hit Louisiana's Jefferson Parish and the Orange River valley on Monday.")
     assert ents["Jefferson Parish"].type == "Place"
+
+
+def test_a_name_ending_in_a_company_word_is_an_organisation(entities):
+    ents = entities("Lam Chi Wing Holdings, a Macau developer, bought the site.")
+    assert ents["Lam Chi Wing Holdings"].type == "Organization"
+
+
+def test_first_name_initial_surname_is_a_person(entities):
+    ents = entities("The agency said Arvid K. Lindqvist, 51, of the Nordic Research Council will lead the team.")
+    assert ents["Arvid K. Lindqvist"].type == "Person"
+
+
+def test_a_word_before_employee_or_after_shares_of_is_an_organisation(entities):
+    assert entities("Tom Reyes, a Toyota employee, saw the crash.")["Toyota"].type == "Organization"
+    assert entities("Investors sold shares of Toyota on Monday.")["Toyota"].type == "Organization"

@@ -381,3 +381,19 @@ def test_possessive_place_holds_the_place(nlp):
 def test_headquarters_in_a_place_whatever_in_attaches_to(nlp):
     assert_relation(nlp, "At a briefing at Exxon headquarters in nearby Irving, Smith said costs would rise.",
                     "Exxon", "location", "Irving")
+
+
+def test_places_in_parentheses_after_an_organisation(nlp):
+    text = "Ministers of the Nordic Council (Norway, Iceland and Denmark) met on Friday."
+    for country in ("Norway", "Iceland", "Denmark"):
+        assert_relation(nlp, text, "Nordic Council", "hasPresenceIn", country)
+
+
+def test_an_acronym_in_parentheses_is_no_place_list(nlp):
+    assert_no_relation(nlp, "The Kenya Wildlife Service (KWS) said on Friday that Kenya would act.",
+                       "Kenya Wildlife Service", "hasPresenceIn", "Kenya")
+
+
+def test_a_persons_party_by_possessive(nlp):
+    assert_relation(nlp, "Jane Corrigan's Green Party won the vote in the election.", "Jane Corrigan", "memberOf",
+                    "Green Party")

@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from .. import places
 from ..model import ORGANIZATION, PERSON, PLACE, Entity, Mention
-from .lexicon import (HONORIFICS, INSTITUTION_HEADS, ORG_DESCRIPTORS, PERSON_POSSESSIONS, PLACE_HEADS, VICTIM_NOUNS,
-                      VICTIM_VERBS, is_title)
+from .lexicon import (CORPORATE_ABBREVIATIONS, HONORIFICS, INSTITUTION_HEADS, ORG_DESCRIPTORS, ORG_POSSESSIONS,
+                      ORG_SUFFIXES, PERSON_POSSESSIONS, PLACE_HEADS, VICTIM_NOUNS, VICTIM_VERBS, is_title)
 
 ORG_HEADS = INSTITUTION_HEADS | {"club", "league", "team", "society", "network", "group"}
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -273,12 +273,34 @@ def _person_context(doc: Doc, m: _Mention) -> bool:
             and governor.head.lemma_.lower() in VICTIM_NOUNS)
 
 
+def _org_context(doc: Doc, m: _Mention) -> bool:
+    """Does the sentence treat this mention as a company or body? "an Emery employee",
+    "shares of Toyota", "Toyota's shareholders", "Toyota Inc." after the name."""
+    head = m.span(doc).root
+    governor = head.head
+    if m.end < len(doc) and doc[m.end].text.rstrip(".").lower() in CORPORATE_ABBREVIATIONS:
+        return True
+    if head.dep_ in ("compound", "poss") and governor.pos_ == "NOUN" and governor.lemma_.lower() in ORG_POSSESSIONS:
+        return True
+    return (head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ == "NOUN"
+            and governor.head.lemma_.lower() in ORG_POSSESSIONS - {"employee", "spokesman", "spokeswoman"})
+
+
 def _main_label(doc: Doc, cluster: _Cluster) -> str:
     votes = _label_votes(doc, cluster)
     name = _canonical(doc, cluster)
     words = name.split()
     if len(words) > 1 and words[-1].lower() in PLACE_HEADS:
         return "LOC"  # "Cameron Parish", "Jordan River": a place whatever NER called it
+    if len(words) > 1 and words[-1].rstrip(".,").lower() in ORG_SUFFIXES:
+        return "ORG"  # "Kaido Holdings", "National Rifle Association": a body whatever NER called it
+    if re.fullmatch(r"[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
+        return "PERSON"  # "Ulf D. Merbold": first name, initials, surname
+    place = places.lookup(name)
+    if (place is None or place.kind == "City") and not any(m.label == "PERSON" and m.end - m.start > 1
+                                                           for m in cluster.mentions) \
+            and any(_org_context(doc, m) for m in cluster.mentions):
+        return "ORG"  # "an Emery employee", "shares of Toyota", "Toyota Inc."
     if any(m.label == "PERSON" and m.end - m.start > 1 and name_key(m.span(doc).text) == name_key(name)
            for m in cluster.mentions):
         return "PERSON"  # the full name NER called a person: "Trump" typed ORG elsewhere does not outvote it

@@ -64,3 +64,14 @@ VICTIM_VERBS = {"assassinate", "kill", "murder", "slay", "shoot", "wound", "kidn
 # Last words that make a name a place's: "Cameron Parish", "Rift Valley".
 PLACE_HEADS = {"county", "counties", "parish", "province", "prefecture", "district", "river", "mountains", "valley",
                "peninsula", "desert", "canyon", "gulf", "ocean", "strait", "straits"}
+
+# Abbreviations a company's name is followed by: "Kaido Inc.", "Kaido Corp."
+CORPORATE_ABBREVIATIONS = {"inc", "corp", "co", "ltd", "llc", "plc", "ag", "gmbh", "nv", "bv", "spa", "lp", "llp"}
+# Last words of organisations' names: "Kaido Holdings", "National Rifle Association".
+ORG_SUFFIXES = INSTITUTION_HEADS | CORPORATE_ABBREVIATIONS | {
+    "holdings", "properties", "industries", "enterprises", "associates", "partners", "airlines", "airways",
+    "motors", "systems", "technologies", "communications", "laboratories", "pharmaceuticals", "corporation",
+    "incorporated", "limited", "society", "league", "federation", "institute", "college", "school", "academy",
+}
+# Nouns only a company or body has: "an Emery employee", "shares of Toyota".
+ORG_POSSESSIONS = {"employee", "spokesman", "spokeswoman", "share", "stock", "shareholder", "subsidiary", "stake"}  # lemmas

@@ -187,6 +187,28 @@ def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
                 yield Candidate(org, predicate, place, noun, "presence-noun")
 
 
+def listed_place_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"the Andean Group (Bolivia, Peru and Ecuador)": the places in parentheses after an
+    organization's name are where it is present."""
+    doc = index.doc
+    for entity, span in index.mention_spans:
+        if index.type_of(entity) != ORGANIZATION or span.end >= len(doc) or doc[span.end].text != "(":
+            continue
+        places, i = [], span.end + 1
+        while i < len(doc) and doc[i].text != ")":
+            other = index.entity(doc[i])
+            if other is not None and index.type_of(other) == PLACE:
+                if other not in places:
+                    places.append(other)
+            elif not (doc[i].text == "," or doc[i].lower_ in ("and", "or")):
+                places = []
+                break
+            i += 1
+        if i < len(doc) and doc[i].text == ")":
+            for place in places:
+                yield Candidate(entity, "hasPresenceIn", place, span.root, "org-place-list")
+
+
 def _places_under(index: DocIndex, noun: Token, depth: int = 0) -> list[str]:
     """Places a noun is "in" or "at", also through a second facility noun."""
     places = []

@@ -111,6 +111,8 @@ bureau outpost garrison headquarters hq seat center centre mill refinery
 # Verbs whose subject owns the unit in their object: "Y opened a plant in Z".
 SETUP_VERBS = frozenset("open build set establish operate run launch maintain station keep expand construct".split())
 SEAT_NOUNS = frozenset("headquarters hq seat".split())  # where it is based, not just present
+# Last words of bodies a person's possessive makes them a member of: "X's Labour Party".
+FOLLOWER_BODY_NOUNS = frozenset("party union movement front alliance coalition".split())
 # Words that may stand between "in" and a place without changing which place: "in eastern Sudan".
 COMPASS_WORDS = frozenset("""
 north south east west northern southern eastern western central northeast northwest southeast southwest

@@ -236,6 +236,9 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
         if via == "in":
             return "hasPresenceIn", False  # "ISIS in Syria": active there, not necessarily based there
         return ("location", False) if via in ("premod", "poss", "appos", "of") else None
+    if e_type == ORGANIZATION and o_type == PERSON and via == "poss" and not words \
+            and index.entities[entity].name.split()[-1].lower() in lex.FOLLOWER_BODY_NOUNS:
+        return "memberOf", True  # "X's Labour Party", "X's Mineworkers Union": X belongs to it
     if e_type == PERSON and o_type == ORGANIZATION:
         if lemmas & lex.PARTY_ROLE_NOUNS:
             return "memberOf", False  # "GOP frontrunner X" belongs to the party, is not employed by it
