@@ -330,3 +330,51 @@ def test_pronoun_skips_a_person_the_text_has_gendered_otherwise(analyse):
             '"We will miss the energy of the last ten years," she said.')
     direct, _, name = analyse(text)
     assert len(direct) == 1 and surname_of(name(direct[0])) == "Moore"
+
+
+# ---------------------------------------------------------------- candidate sources
+
+def quoted_speakers(analyse, text):
+    direct, _, name = analyse(text)
+    return [(q.text, surname_of(name(q))) for q in direct]
+
+
+def test_a_speech_verb_above_takes_over_when_the_inner_subject_is_no_one(analyse):
+    text = 'Mayor Ann Kowalski said in a memo that the proposal “quietly and unfairly” favours the incumbents.'
+    assert quoted_speakers(analyse, text) == [("quietly and unfairly", "Kowalski")]
+
+
+def test_a_trailing_said_x_beats_a_speech_noun_without_an_owner(analyse):
+    text = ('The new budget answers the critics and sends a clear message that the city '
+            '"will not leave renters behind," Tom Brecken said.')
+    assert quoted_speakers(analyse, text) == [("will not leave renters behind", "Brecken")]
+
+
+def test_a_speech_noun_whose_owner_is_no_one_yields_to_the_verb_above(analyse):
+    text = ('Dana Whitfield, head of the nurses union, said she hopes the strike sends a message '
+            'that “nurses are done waiting.”')
+    assert quoted_speakers(analyse, text) == [("nurses are done waiting.", "Whitfield")]
+
+
+def test_a_participle_hung_on_the_quoted_words_takes_the_clause_subject(analyse):
+    text = ('Senator Ruth Abernathy dodged the question, calling the audit a distraction and, '
+            'when pressed later, insisting, "I have nothing to hide."')
+    assert quoted_speakers(analyse, text) == [("I have nothing to hide.", "Abernathy")]
+
+
+def test_a_relative_clause_credits_the_name_in_apposition(analyse):
+    text = ('Investors shrugged off the fine -- which the bank\'s chairman, Paul Dressler, '
+            'called "pure theater" -- and the shares rose.')
+    assert quoted_speakers(analyse, text) == [("pure theater", "Dressler")]
+
+
+def test_a_name_set_between_commas_before_the_verb_is_its_subject(analyse):
+    text = ('Paul Dressler faced the committee on Tuesday. These workers, Dressler explained later, '
+            'were "well compensated," earning more than most.')
+    assert quoted_speakers(analyse, text) == [("well compensated", "Dressler")]
+
+
+def test_a_name_right_before_a_subjectless_speech_verb_is_its_subject(analyse):
+    text = ('Paul Dressler spoke to reporters on Monday.\n\n'
+            'In a radio interview Dressler declared "the merger is off for good."')
+    assert quoted_speakers(analyse, text) == [("the merger is off for good.", "Dressler")]

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 from ..model import DIRECT, INDIRECT, Entity, Quote, Span
 from .quote_marks import Quoted, scan_quotations
 from .speakers import (SPEECH_NOUNS, SPEECH_VERBS, SpeakerResolver, core_phrase, source_of_according_to,
-                       source_of_speech_noun, subject_of)
+                       source_of_speech_noun, subject_candidates, subject_of)
 
 # How a quotation may end when its cue follows: '"…," she said', '"…?" he asked'.
 QUOTE_FINAL = set(",?!—–-…:;")
@@ -338,11 +338,9 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             if introducing is not None and (previous is None or introducing.idx > previous.end):
                 cue = introducing
         if cue is not None:
-            source = _source_token(cue, attributor.inside)
-            if source is None and cue.idx > piece.end:
-                source = _source_beside_trailing_cue(resolver, attributor, span[-1].i, cue)
+            cue, source, speaker = _attribute(attributor, resolver, index, cue)
             quote = Quote(text=words, start=piece.start, end=piece.end,
-                          speaker=resolver.resolve(source), speaker_mention=_mention_span(source),
+                          speaker=speaker, speaker_mention=_mention_span(source),
                           cue=_cue_name(cue), cue_span=_cue_span(cue), kind=DIRECT, sentence=sentence)
         elif (signed := attributor.signature(index)) is not None:
             quote = Quote(text=words, start=piece.start, end=piece.end, speaker=resolver.resolve(signed),
@@ -359,6 +357,80 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     quotes.extend(_indirect_quotes(doc, attributor, resolver))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _attribute(attributor: _Attributor, resolver: SpeakerResolver, index: int,
+               cue: Token) -> tuple[Token, Token | None, str | None]:
+    """The cue, source and speaker of a quoted piece.
+
+    The first candidate source that names an entity wins; a pronoun ends the
+    search (it is the speaker, known or not). With none, the first candidate.
+    """
+    first = None
+    for option, source in _candidate_sources(attributor, resolver, index, cue):
+        if first is None:
+            first = (option, source)
+        if source is None:
+            continue
+        speaker = resolver.resolve(source)
+        if speaker is not None:
+            return option, source, speaker
+        if source.pos_ == "PRON":
+            break
+    return first[0], first[1], None
+
+
+def _candidate_sources(attributor: _Attributor, resolver: SpeakerResolver, index: int, cue: Token):
+    """(cue, source) pairs for a piece, likeliest first.
+
+    A cue inside a reported clause often has a subject that is no speaker ("Lee
+    said the ad "wrongfully" suggests …", "… send a message that "…," Lee said"),
+    so the speech verbs above it and the cues beside the quotation follow.
+    """
+    yield from _sources_of(attributor, resolver, index, cue)
+    node = cue
+    for _ in range(2):  # the speech verbs above the cue
+        if node.head.i == node.i:
+            break
+        node, _ = attributor._nearest_cue_above(node.head, MAX_CUE_DEPTH + 1)
+        if node is None:
+            break
+        yield from _sources_of(attributor, resolver, index, node)
+    for beside in (attributor._trailing_cue(index), attributor._leading_cue(index)):
+        if beside is not None and beside.i != cue.i:
+            yield from _sources_of(attributor, resolver, index, beside)
+
+
+def _sources_of(attributor: _Attributor, resolver: SpeakerResolver, index: int, cue: Token):
+    """(cue, source) pairs of one cue: its grammatical source(s), then a name beside it."""
+    quoted = attributor.inside
+    if cue.lower_ == "according":
+        yield cue, source_of_according_to(cue)
+        return
+    if cue.pos_ == "NOUN":
+        yield cue, source_of_speech_noun(cue, quoted)
+        return
+    found = False
+    for source in subject_candidates(cue, quoted):
+        found = True
+        yield cue, source
+    if found:
+        return
+    if cue.idx > attributor.pieces[index].end:
+        yield cue, _source_beside_trailing_cue(resolver, attributor, attributor.token_spans[index][-1].i, cue)
+    yield cue, _name_before(resolver, cue)
+
+
+def _name_before(resolver: SpeakerResolver, cue: Token) -> Token | None:
+    """'In an interview Lee declared "…"' parsed with Lee inside the prepositional phrase:
+    a name right before a finite speech verb without a subject is its subject."""
+    if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    before = cue.doc[cue.i - 1]
+    named = resolver.entity_at[before.i] is not None or before.pos_ == "PROPN" or before.is_title
+    if not named or resolver.quoted[before.i] != -1 or before.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    return before
 
 
 def _source_beside_trailing_cue(resolver: SpeakerResolver, attributor: _Attributor,

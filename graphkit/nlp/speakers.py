@@ -83,15 +83,28 @@ def subject_of(cue: Token, quoted: list[int]) -> Token | None:
 
     A "subject" inside quoted words is a parse error, never the speaker.
     """
-    own = _own_subject(cue, quoted)
-    if own is not None:
-        return own
+    return next(subject_candidates(cue, quoted), None)
+
+
+def subject_candidates(cue: Token, quoted: list[int]):
+    """Possible subjects of a speech verb, likeliest first.
+
+    The first is what ``subject_of`` returns; the later ones are for a caller
+    whose first candidate names no entity ("the advertisement suggests").
+    """
+    own = _own_subjects(cue, quoted)
+    if own:
+        yield from own  # "These employees, Lee explained, were …": the parser gives two
+        return
+    if (relative := _relative_subject(cue)) is not None:
+        yield relative
     if cue.dep_ in SUBJECT_INHERITING_DEPS:
         # "X said …, but maintained …": the parser often hangs the second verb on a
         # verb of the reported clause; the subject is the speech verb's above it.
         for verb in list(cue.ancestors)[:4]:
             if verb.lemma_.lower() in SPEECH_VERBS and (subject := _own_subject(verb, quoted)) is not None:
-                return subject
+                yield subject
+                break
         verb = cue
         for _ in range(4):
             # passive "X was quoted as saying": the subject sits on the verb above
@@ -99,23 +112,49 @@ def subject_of(cue: Token, quoted: list[int]) -> Token | None:
                 break
             verb = verb.head
             if (subject := _own_subject(verb, quoted)) is not None:
-                return subject
+                yield subject
+                break
     if cue.tag_ in NON_FINITE_TAGS:
-        # "…, comparing him to X" / "despite admitting that …": a participle's
-        # subject is that of the clause it hangs on, however deep the parser put it
-        for ancestor in list(cue.ancestors)[:PARTICIPLE_REACH]:
-            if ancestor.pos_ in ("VERB", "AUX") and (subject := _own_subject(ancestor, quoted)) is not None:
-                return subject
-    return None
+        yield from _participle_subjects(cue, quoted)
+
+
+def _participle_subjects(cue: Token, quoted: list[int]):
+    """"…, comparing him to X" / "despite admitting that …": the subjects of the clauses
+    a participle hangs on, nearest first, however deep the parser put it; then, when
+    the parser hung it on quoted words, the subject of the clause before it."""
+    for ancestor in list(cue.ancestors)[:PARTICIPLE_REACH]:
+        if ancestor.pos_ in ("VERB", "AUX") and (subject := _own_subject(ancestor, quoted)) is not None:
+            yield subject
+    sentence = cue.sent
+    for token in reversed(cue.doc[sentence.start:cue.i]):
+        if token.dep_ in SUBJECT_DEPS and quoted[token.i] == -1 and quoted[token.head.i] == -1 \
+                and token.head.i < cue.i:
+            yield token
+            return
+
+
+def _relative_subject(cue: Token) -> Token | None:
+    """"which Apple's chief, Ann Lee, called "crap"": a relative clause the parser took
+    for a participle on its subject (the noun phrase opens with "which")."""
+    if cue.dep_ != "acl" or cue.i < cue.head.i:
+        return None
+    head = cue.head
+    return head if head.left_edge.tag_ == "WDT" else None
 
 
 def _own_subject(verb: Token, quoted: list[int]) -> Token | None:
+    own = _own_subjects(verb, quoted)
+    return own[0] if own else None
+
+
+def _own_subjects(verb: Token, quoted: list[int]) -> list[Token]:
+    subjects = []
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and quoted[child.i] == -1:
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head  # "Ann Lee, who said …": the relative's antecedent
-            return child
-    return None
+                child = verb.head  # "Ann Lee, who said …": the relative's antecedent
+            subjects.append(child)
+    return subjects
 
 
 def source_of_speech_noun(noun: Token, quoted: list[int]) -> Token | None:
