@@ -200,3 +200,8 @@ def test_first_name_initial_surname_is_a_person(entities):
 def test_a_word_before_employee_or_after_shares_of_is_an_organisation(entities):
     assert entities("Tom Reyes, a Toyota employee, saw the crash.")["Toyota"].type == "Organization"
     assert entities("Investors sold shares of Toyota on Monday.")["Toyota"].type == "Organization"
+
+
+def test_a_noble_title_of_a_place_is_a_person(entities):
+    ents = entities("The Duke of Westminster opened the exhibition in Seville.")
+    assert ents["Duke of Westminster"].type == "Person"

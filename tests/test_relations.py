@@ -397,3 +397,19 @@ def test_an_acronym_in_parentheses_is_no_place_list(nlp):
 def test_a_persons_party_by_possessive(nlp):
     assert_relation(nlp, "Jane Corrigan's Green Party won the vote in the election.", "Jane Corrigan", "memberOf",
                     "Green Party")
+
+
+def test_a_list_of_places_in_a_larger_place(nlp):
+    text = "Heavy rain fell on Nakuru, Eldoret and Kitale in western Kenya on Sunday."
+    for town in ("Nakuru", "Eldoret", "Kitale"):
+        assert_relation(nlp, text, town, "containedInPlace", "Kenya")
+
+
+def test_pairs_of_places_are_no_list(nlp):
+    text = "The road runs between Nakuru in Kenya, Gulu in Uganda, and Arusha in Tanzania."
+    assert_no_relation(nlp, text, "Uganda", "containedInPlace", "Tanzania")
+
+
+def test_one_of_the_experts_in_a_country_lives_there(nlp):
+    assert_relation(nlp, "Amos Levin, one of the leading water engineers in Israel, says the plan will fail.",
+                    "Amos Levin", "homeLocation", "Israel")

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from .. import places
 from ..model import ORGANIZATION, PERSON, PLACE, Entity, Mention
-from .lexicon import (CORPORATE_ABBREVIATIONS, HONORIFICS, INSTITUTION_HEADS, ORG_DESCRIPTORS, ORG_POSSESSIONS,
+from .lexicon import (CORPORATE_ABBREVIATIONS, HONORIFICS, INSTITUTION_HEADS, NOBLE_TITLES, ORG_DESCRIPTORS, ORG_POSSESSIONS,
                       ORG_SUFFIXES, PERSON_POSSESSIONS, PLACE_HEADS, VICTIM_NOUNS, VICTIM_VERBS, is_title)
 
 ORG_HEADS = INSTITUTION_HEADS | {"club", "league", "team", "society", "network", "group"}
@@ -294,6 +294,8 @@ def _main_label(doc: Doc, cluster: _Cluster) -> str:
         return "LOC"  # "Cameron Parish", "Jordan River": a place whatever NER called it
     if len(words) > 1 and words[-1].rstrip(".,").lower() in ORG_SUFFIXES:
         return "ORG"  # "Kaido Holdings", "National Rifle Association": a body whatever NER called it
+    if len(words) > 2 and words[0].lower() in NOBLE_TITLES and words[1] == "of":
+        return "PERSON"  # "Duchess of York", "Prince of Wales"
     if re.fullmatch(r"[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
         return "PERSON"  # "Ulf D. Merbold": first name, initials, surname
     place = places.lookup(name)

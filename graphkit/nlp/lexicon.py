@@ -75,3 +75,6 @@ ORG_SUFFIXES = INSTITUTION_HEADS | CORPORATE_ABBREVIATIONS | {
 }
 # Nouns only a company or body has: "an Emery employee", "shares of Toyota".
 ORG_POSSESSIONS = {"employee", "spokesman", "spokeswoman", "share", "stock", "shareholder", "subsidiary", "stake"}  # lemmas
+# Titles that, with "of" and a place, name a person: "Duchess of York".
+NOBLE_TITLES = {"duke", "duchess", "earl", "countess", "baron", "baroness", "archduke", "archduchess", "marquess",
+                "prince", "princess", "viscount"}

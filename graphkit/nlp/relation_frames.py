@@ -252,7 +252,9 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
         outer = _place_after(index, nxt, ("in",) if nxt < len(doc) and doc[nxt].lower_ == "in" else (",",))
         if outer and outer != entity and _may_contain(index, outer, entity) \
                 and (doc[nxt].text != "," or any(w.lower_ in lex.COMPASS_WORDS for w in doc[nxt + 1:nxt + 2])):
-            yield Candidate(entity, "containedInPlace", outer, span.root, "place-in-place")
+            for inner in [*_listed_before(index, span), entity]:  # "A, B and C counties in Y"
+                if inner != outer and _may_contain(index, outer, inner):
+                    yield Candidate(inner, "containedInPlace", outer, span.root, "place-in-place")
         for owner in entities_at(index, [c for c in span.root.children if c.dep_ == "poss"]):
             # "Louisiana's Cameron Parish"
             if index.type_of(owner) == PLACE and owner != entity and _may_contain(index, owner, entity):
@@ -280,6 +282,27 @@ def _place_after(index: DocIndex, i: int, words: tuple[str, ...]) -> str | None:
         return None
     start = next((s.start for e, s in index.mention_spans if e == entity and s.start <= j < s.end), None)
     return entity if start == j else None
+
+
+def _listed_before(index: DocIndex, span) -> list[str]:
+    """Places listed right before ``span``, joined by commas and "and": "A, B and [C]"."""
+    doc, found, k = index.doc, [], span.start - 1
+    while k >= 0:
+        token = doc[k]
+        if token.text == "," or token.lower_ in ("and", "or") or token.lower_ in lex.COMPASS_WORDS:
+            k -= 1
+            continue
+        entity = index.entity(token)
+        if entity is None or index.type_of(entity) != PLACE:
+            if token.lower_ in ("in", "of") and k > 0 and index.entity(doc[k - 1]) is not None:
+                return []  # "A in B, C in D and E in F": pairs, not a list
+            break
+        start = next(s.start for e, s in index.mention_spans if e == entity and s.start <= k < s.end)
+        if entity not in found:
+            found.insert(0, entity)
+        k = start - 1
+    return found if found and doc[span.start - 1].lower_ in ("and", "or") or any(
+        doc[j].lower_ in ("and", "or") for j in range(max(span.start - 3, 0), span.start)) else []
 
 
 _PLACE_RANK = {"City": 0, "State": 1, "Country": 2}

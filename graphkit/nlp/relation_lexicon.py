@@ -77,7 +77,7 @@ congresswoman lawmaker legislator ambassador envoy diplomat consul official
 secretary attorney general commander chief leader ruler dictator spokesman
 spokeswoman spokesperson deputy minister-president head prosecutor judge sheriff
 councilman councilwoman councillor alderman commissioner
-""".split())
+""".split()) | {"first lady"}
 
 # Roles in a party or movement: membership, not employment.
 PARTY_ROLE_NOUNS = frozenset("""

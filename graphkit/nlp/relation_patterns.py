@@ -250,7 +250,7 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
             # "American novelist X" says where X is from; "Jerusalem editor X" only where X works
             townsman = any(w.lower_.endswith(("man", "woman")) for w in words[-1:])  # "Atlanta businessman X"
             return ("homeLocation", False) if demonym or townsman or lemmas & BIRTH_AND_BASE else None
-        return ("homeLocation", False) if via in ("of", "from") else None
+        return ("homeLocation", False) if via in ("of", "from") or (via == "in" and words) else None
     return None
 
 
@@ -293,7 +293,9 @@ def _role_noun_preps(index: DocIndex, noun: Token) -> list[tuple[str, Token]]:
     for prep, obj in prep_objects(noun):
         found.append((prep, obj))
         if prep == "of" and index.entity(obj) is None:
-            found += [(p, o) for p, o in prep_objects(obj) if p in ("for", "at", "with") and index.entity(o)]
+            # "one of the leading experts in Y" is in Y as much as "an expert in Y"
+            wanted = ("for", "at", "with", "in") if noun.lower_ == "one" else ("for", "at", "with")
+            found += [(p, o) for p, o in prep_objects(obj) if p in wanted and index.entity(o)]
     return found
 
 
@@ -324,6 +326,9 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
         for noun, via in linked_role_nouns(index, root):
             for item in with_conjuncts(noun):  # "vice president and columnist for Y"
                 words = role_noun_title(index, item) if item.pos_ in ("NOUN", "PROPN") else []
+                if item.lower_ == "one":  # "one of the leading experts": the role is "experts"
+                    of = [obj for prep, obj in prep_objects(item) if prep == "of" and obj.pos_ == "NOUN"]
+                    words = role_noun_title(index, of[0]) if of else words
                 mods, _ = related_in(index, [t for t in item.lefts if t.dep_ in PREMOD_DEPS], entity)
                 for other in mods:
                     yield from role_candidate(index, entity, other, words, "premod", item, "role-apposition")
