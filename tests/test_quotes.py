@@ -378,3 +378,22 @@ def test_a_name_right_before_a_subjectless_speech_verb_is_its_subject(analyse):
     text = ('Paul Dressler spoke to reporters on Monday.\n\n'
             'In a radio interview Dressler declared "the merger is off for good."')
     assert quoted_speakers(analyse, text) == [("the merger is off for good.", "Dressler")]
+
+
+def test_a_question_mark_ending_the_sentence_still_leads_to_the_cue(analyse):
+    text = ('Paul Dressler walked onto the stage.\n\n'
+            '"Who would have guessed we would be here a year after we started?" Dressler said, smiling.')
+    assert quoted_speakers(analyse, text) == [
+        ("Who would have guessed we would be here a year after we started?", "Dressler")]
+
+
+def test_a_long_subject_after_the_quotation_leads_to_its_speech_verb(analyse):
+    text = ('"We are not going anywhere," Ann Lee, the executive director of the Center for Housing '
+            'Justice and a former planner who also chairs the tenants board, told the council.')
+    assert quoted_speakers(analyse, text) == [("We are not going anywhere", "Lee")]
+
+
+def test_the_one_person_named_in_an_appositive_speaks(analyse):
+    text = ('"Welcome home, everyone!" his niece, state Sen. Maria Okafor (D-Richmond), '
+            'shouted to the crowd.')
+    assert quoted_speakers(analyse, text) == [("Welcome home, everyone!", "Okafor")]

@@ -52,6 +52,8 @@ ADDRESSING_VERBS = frozenset({"tell", "ask", "inform", "brief", "thank", "urge",
 NAME_GLUE = frozenset({"and", "of", "the", "a", "an", "in", "on", "for", "to", "&"})
 # How far the governing cue may sit above a quoted fragment in the parse.
 MAX_CUE_DEPTH = 6
+# Links inside a noun phrase, climbed from its first word to its head.
+NOUN_PHRASE_DEPS = frozenset({"compound", "poss", "det", "amod", "flat", "nmod", "case"})
 # How many tokens after a closing mark the "…," X said cue may start.
 TRAILING_CUE_REACH = 12
 
@@ -193,11 +195,34 @@ class _Attributor:
         if span is None:
             return None
         sentence_end = self.sentence(span[-1].i).end
+        if sentence_end == span.end and span.end < len(doc):
+            # '"…?" Lee said': the parser may end the sentence at the mark; then the
+            # next sentence's first verb must be the cue
+            sentence_end = self.sentence(span.end).end
         for i in range(span.end, min(sentence_end, span.end + TRAILING_CUE_REACH)):
             if self.inside[i] != -1:
                 break  # the next quotation begins
             if self.is_cue(doc[i]) or self.is_layout_cue(doc[i]):
                 return doc[i]
+            if i >= self.sentence(span[-1].i).end and doc[i].pos_ in ("VERB", "AUX"):
+                return None
+        return self._cue_of_subject_after(span.end)
+
+    def _cue_of_subject_after(self, first: int) -> Token | None:
+        """'"…," Ann Lee, the director of a long-named institute, told us': the words
+        after the mark are the subject of a speech verb, however long the phrase."""
+        doc = self.doc
+        while first < len(doc) and doc[first].is_punct and self.inside[first] == -1:
+            first += 1
+        if first >= len(doc) or self.inside[first] != -1 or doc[first].pos_ not in ("PROPN", "NOUN", "DET", "PRON"):
+            return None
+        token = doc[first]
+        for _ in range(4):  # up through the noun phrase: "Lee's niece" -> niece
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i and self.is_cue(token.head):
+                return token.head
+            if token.dep_ not in NOUN_PHRASE_DEPS or token.head.i <= token.i:
+                return None
+            token = token.head
         return None
 
     def signature(self, index: int) -> Token | None:

@@ -399,9 +399,11 @@ class SpeakerResolver:
             return None
         for child in head.children:
             if child.dep_ == "appos":
-                appositive = self.entity_at[child.i]
-                if appositive is not None and self.entities[appositive].type == PERSON:
-                    return appositive
+                # "his niece, state Del. Ann Lee (D-Richmond)": the one person named in it
+                people = {self.entity_at[t.i] for t in core_phrase(child) if self.entity_at[t.i] is not None}
+                people = {e for e in people if self.entities[e].type == PERSON}
+                if len(people) == 1:
+                    return people.pop()
         return None
 
     def _named_after_for(self, head: Token) -> set[str]:
