@@ -413,3 +413,18 @@ def test_pairs_of_places_are_no_list(nlp):
 def test_one_of_the_experts_in_a_country_lives_there(nlp):
     assert_relation(nlp, "Amos Levin, one of the leading water engineers in Israel, says the plan will fail.",
                     "Amos Levin", "homeLocation", "Israel")
+
+
+def test_a_passive_killing_with_the_by_phrase_on_a_noun(nlp):
+    assert_relation(nlp, "Ruth Odell was shot to death in the hallway of her office building by Carl Mayer, a former tenant.",
+                    "Carl Mayer", "killed", "Ruth Odell")
+
+
+def test_an_organisation_in_a_sentence_set_in_a_place(nlp):
+    assert_relation(nlp, "In Nairobi, the Kenya Wildlife Service said on Friday that poaching had fallen.",
+                    "Kenya Wildlife Service", "hasPresenceIn", "Nairobi")
+
+
+def test_a_person_of_an_organisations_department(nlp):
+    assert_relation(nlp, "Nora Quist, of the Acme Corporation's legal department, said the deal was off.",
+                    "Nora Quist", "worksFor", "Acme Corporation")

@@ -209,6 +209,28 @@ def listed_place_patterns(index: DocIndex) -> Iterator[Candidate]:
                 yield Candidate(entity, "hasPresenceIn", place, span.root, "org-place-list")
 
 
+def fronted_place_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"In Y, the X agency said ...": a sentence set in a place, with an organization
+    as its subject, has the organization present there."""
+    doc = index.doc
+    for sent in index.sentences:
+        first = sent.start
+        while first < sent.end and (doc[first].is_punct or doc[first].is_space):
+            first += 1
+        if first + 2 >= sent.end or doc[first].lower_ != "in":
+            continue
+        place = index.entity(doc[first + 1])
+        if place is None or index.type_of(place) != PLACE:
+            continue
+        span = next(s for e, s in index.mention_spans if e == place and s.start <= first + 1 < s.end)
+        if span.start != first + 1 or span.end >= sent.end or doc[span.end].text != "," \
+                or doc[first].head.i != sent.root.i:
+            continue
+        for org in entities_at(index, clause_subjects(sent.root)):
+            if index.type_of(org) == ORGANIZATION:
+                yield Candidate(org, "hasPresenceIn", place, doc[first], "fronted-place")
+
+
 def _places_under(index: DocIndex, noun: Token, depth: int = 0) -> list[str]:
     """Places a noun is "in" or "at", also through a second facility noun."""
     places = []

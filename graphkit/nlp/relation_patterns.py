@@ -320,7 +320,11 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
             demonym = not any(index.entity(t) == other for t in block)
             yield from role_candidate(index, entity, other, title, via, root, "role-premodifier", demonym)
         for prep, obj in prep_objects(root):  # "Jens Stoltenberg of NATO", "diver X of Millinocket"
-            for other in entities_at(index, [obj]):
+            others = entities_at(index, [obj])
+            if not others and prep == "of" and obj.pos_ == "NOUN":  # "X, of Y's legal department"
+                others = [e for e in entities_at(index, [c for c in obj.children if c.dep_ == "poss"])
+                          if index.type_of(e) == ORGANIZATION]
+            for other in others:
                 if other != entity:
                     yield from role_candidate(index, entity, other, title, prep, root, "role-of")
         for noun, via in linked_role_nouns(index, root):

@@ -12,7 +12,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from ..model import ORGANIZATION, PLACE
+from ..model import ORGANIZATION, PERSON, PLACE
 from ..predicates import VERB_PREFIX
 from . import relation_lexicon as lex
 from .relation_patterns import (aspiration_context, clause_subjects, entities_at, is_negated,
@@ -78,7 +78,8 @@ def typed_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
     lemma, verb = f.lemma, f.verb
     nouns = {n.lemma_.lower() for n in f.noun_objects}
     if lemma in lex.KILL_VERBS or (lemma == "shoot" and _to_death(verb)):
-        yield from pairs(verb, "killed", "verb-kill", f.agents or _instrument_users(index, verb), f.patients)
+        agents = f.agents or _instrument_users(index, verb) or _agent_further_down(index, verb)
+        yield from pairs(verb, "killed", "verb-kill", agents, f.patients)
     elif lemma in lex.MEET_VERBS or (lemma, f.particle) in lex.MEET_PHRASAL or (lemma == "sit" and f.prep("with")) \
             or (nouns & lex.TALK_NOUNS and lemma in ("hold", "have")):
         partners = f.patients + f.prep("with") + f.noun_object_preps(index, "with")
@@ -120,6 +121,24 @@ def _agreed_on_a_deal(verb: Token) -> bool:
 def _to_death(verb: Token) -> bool:
     """"shot dead", "shot to death", "fatally shot" report a killing; "shot" alone does not."""
     return any(c.lower_ in ("dead", "death", "fatally") for c in verb.subtree if c.head.i == verb.i or c.head.head.i == verb.i)
+
+
+def _agent_further_down(index: DocIndex, verb: Token) -> list[str]:
+    """A passive verb's "by" phrase that the parser hung on a noun below it:
+    "X was shot to death in the courtyard of his building by Y"."""
+    if not is_passive(verb):
+        return []
+    found = []
+    for token in verb.subtree:
+        if token.lower_ != "by" or token.dep_ not in ("prep", "agent") or token.head.i == verb.i:
+            continue
+        word = token.head
+        while word.i != verb.i and word.pos_ in ("NOUN", "PROPN", "ADP", "PRON"):
+            word = word.head
+        if word.i == verb.i:  # only nouns and prepositions in between, no other verb
+            found += [e for e in entities_at(index, [c for c in token.children if c.dep_ == "pobj"])
+                      if index.type_of(e) == PERSON and e not in found]
+    return found
 
 
 def _instrument_users(index: DocIndex, verb: Token) -> list[str]:
