@@ -428,3 +428,8 @@ def test_an_organisation_in_a_sentence_set_in_a_place(nlp):
 def test_a_person_of_an_organisations_department(nlp):
     assert_relation(nlp, "Nora Quist, of the Acme Corporation's legal department, said the deal was off.",
                     "Nora Quist", "worksFor", "Acme Corporation")
+
+
+def test_role_of_a_group_named_by_its_organisation(nlp):
+    assert_relation(nlp, "Olga Brandt, deputy leader of the Labour parliamentary group, said the bill would pass.",
+                    "Olga Brandt", "worksFor", "Labour")

@@ -293,6 +293,12 @@ def _role_noun_preps(index: DocIndex, noun: Token) -> list[tuple[str, Token]]:
     for prep, obj in prep_objects(noun):
         found.append((prep, obj))
         if prep == "of" and index.entity(obj) is None:
+            # "deputy leader of the Y parliamentary group", "head of Y's research unit"
+            owners = [c for c in obj.children if c.dep_ in ("compound", "poss", "nmod")
+                      and (e := index.entity(c)) is not None and index.type_of(e) == ORGANIZATION]
+            # "Y (its full name) group": the name in parentheses is the same body
+            owners += [a for c in owners for a in c.children if a.dep_ == "appos" and index.entity(a) is not None]
+            found += [("of", c) for c in owners]
             # "one of the leading experts in Y" is in Y as much as "an expert in Y"
             wanted = ("for", "at", "with", "in") if noun.lower_ == "one" else ("for", "at", "with")
             found += [(p, o) for p, o in prep_objects(obj) if p in wanted and index.entity(o)]
