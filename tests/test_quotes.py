@@ -397,3 +397,22 @@ def test_the_one_person_named_in_an_appositive_speaks(analyse):
     text = ('"Welcome home, everyone!" his niece, state Sen. Maria Okafor (D-Richmond), '
             'shouted to the crowd.')
     assert quoted_speakers(analyse, text) == [("Welcome home, everyone!", "Okafor")]
+
+
+def test_a_signed_paragraph_is_all_the_signers_words(analyse):
+    text = ('Readers wrote in after the debate.\n'
+            '“He kept calling it a “disaster” but never said what he would do instead.” ― Priya Natarajan\n'
+            '“I have heard enough. He is not ready.” ― Owen Castillo')
+    direct, _, name = analyse(text)
+    assert {q.text: surname_of(name(q)) for q in direct}["disaster"] == "Natarajan"
+
+
+def test_a_name_set_before_a_quotation_with_a_dash_speaks_it(analyse):
+    text = ('Many former officials have said the same, including the former governor Ellen Marsh -- '
+            '"No candidate should hide their records from voters" -- and several senators.')
+    assert quoted_speakers(analyse, text) == [("No candidate should hide their records from voters", "Marsh")]
+
+
+def test_the_person_shown_asking_speaks_not_the_ad(analyse):
+    text = 'The new ad uses footage of Nora Quinlan asking, "Why are we not further ahead?"'
+    assert quoted_speakers(analyse, text) == [("Why are we not further ahead?", "Quinlan")]

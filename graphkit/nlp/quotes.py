@@ -227,10 +227,28 @@ class _Attributor:
 
     def signature(self, index: int) -> Token | None:
         """'"…" — Ann Lee': a name signed after a dash that ends the paragraph."""
-        piece, doc = self.pieces[index], self.doc
+        piece = self.pieces[index]
         if piece.close_at is None:
             return None
-        after_at = piece.close_at + piece.close_len
+        return self._signed_after(piece.close_at + piece.close_len)
+
+    def paragraph_signature(self, index: int) -> Token | None:
+        """A paragraph that opens with a quote mark and ends '…" ― Ann Lee' is all
+        Ann Lee's words, whatever verbs or marks stand inside it."""
+        piece, text = self.pieces[index], self.text
+        line_start = text.rfind("\n", 0, piece.open_at) + 1
+        line_end = text.find("\n", piece.open_at)
+        line_end = len(text) if line_end == -1 else line_end
+        opening = text[line_start:line_end].lstrip()[:2]
+        if not opening or not (opening[0] in "“\"" or opening == "``"):
+            return None
+        last_mark = max(text.rfind(mark, line_start, line_end) for mark in ("”", '"', "''"))
+        if last_mark < piece.open_at:
+            return None
+        return self._signed_after(last_mark + (2 if text.startswith("''", last_mark) else 1))
+
+    def _signed_after(self, after_at: int) -> Token | None:
+        doc = self.doc
         line_end = self.text.find("\n", after_at)
         tail = self.text[after_at:line_end if line_end != -1 else len(self.text)]
         stripped = tail.strip()
@@ -362,7 +380,10 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             introducing = attributor.previous_sentence_cue(index)
             if introducing is not None and (previous is None or introducing.idx > previous.end):
                 cue = introducing
-        if cue is not None:
+        if (signed := attributor.paragraph_signature(index)) is not None:
+            quote = Quote(text=words, start=piece.start, end=piece.end, speaker=resolver.resolve(signed),
+                          speaker_mention=_mention_span(signed), kind=DIRECT, sentence=sentence)
+        elif cue is not None:
             cue, source, speaker = _attribute(attributor, resolver, index, cue)
             quote = Quote(text=words, start=piece.start, end=piece.end,
                           speaker=speaker, speaker_mention=_mention_span(source),
@@ -424,6 +445,26 @@ def _candidate_sources(attributor: _Attributor, resolver: SpeakerResolver, index
     for beside in (attributor._trailing_cue(index), attributor._leading_cue(index)):
         if beside is not None and beside.i != cue.i:
             yield from _sources_of(attributor, resolver, index, beside)
+    yield cue, _name_before_mark(resolver, attributor, index)
+
+
+def _name_before_mark(resolver: SpeakerResolver, attributor: _Attributor, index: int) -> Token | None:
+    """'…, including Ann Lee -- "…" -- and …': a name set right before the quotation
+    with only a dash or colon between speaks it."""
+    piece, doc = attributor.pieces[index], attributor.doc
+    window = max(0, piece.open_at - 40)
+    before = attributor.text[window:piece.open_at].rstrip()
+    glue = re.search(r"(?:--|[—–:])$", before)
+    if glue is None:
+        return None
+    name_end = window + len(before[:glue.start()].rstrip())
+    span = doc.char_span(max(0, name_end - 1), name_end, alignment_mode="expand")
+    if span is None or resolver.entity_at[span.start] is None or attributor.inside[span.start] != -1:
+        return None
+    token = span[0]
+    while token.head.i != token.i and resolver.entity_at[token.head.i] == resolver.entity_at[token.i]:
+        token = token.head
+    return token
 
 
 def _sources_of(attributor: _Attributor, resolver: SpeakerResolver, index: int, cue: Token):
@@ -439,19 +480,21 @@ def _sources_of(attributor: _Attributor, resolver: SpeakerResolver, index: int, 
     for source in subject_candidates(cue, quoted):
         found = True
         yield cue, source
-    if found:
-        return
-    if cue.idx > attributor.pieces[index].end:
+    if not found and cue.idx > attributor.pieces[index].end:
         yield cue, _source_beside_trailing_cue(resolver, attributor, attributor.token_spans[index][-1].i, cue)
-    yield cue, _name_before(resolver, cue)
+    if not found or cue.tag_ in ("VBG", "VB"):
+        yield cue, _name_before(resolver, cue)
 
 
 def _name_before(resolver: SpeakerResolver, cue: Token) -> Token | None:
     """'In an interview Lee declared "…"' parsed with Lee inside the prepositional phrase:
-    a name right before a finite speech verb without a subject is its subject."""
-    if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+    a name right before a finite speech verb without a subject is its subject; so is
+    the object right before a participle or infinitive ('footage of Lee asking')."""
+    if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VB"):
         return None
     before = cue.doc[cue.i - 1]
+    if cue.tag_ in ("VBG", "VB") and before.dep_ not in ("pobj", "dobj", "compound"):
+        return None  # 'footage of Lee asking', 'heard Lee say': the object is the speaker
     named = resolver.entity_at[before.i] is not None or before.pos_ == "PROPN" or before.is_title
     if not named or resolver.quoted[before.i] != -1 or before.dep_ in ("nsubj", "nsubjpass"):
         return None
