@@ -205,3 +205,12 @@ def test_a_word_before_employee_or_after_shares_of_is_an_organisation(entities):
 def test_a_noble_title_of_a_place_is_a_person(entities):
     ents = entities("The Duke of Westminster opened the exhibition in Seville.")
     assert ents["Duke of Westminster"].type == "Person"
+
+
+def test_where_someone_was_born_is_a_place(entities):
+    assert entities("We drove on to Tupelo, where Elvis Presley was born.")["Tupelo"].type == "Place"
+
+
+def test_where_someone_worked_can_be_a_company(entities):
+    ents = entities("She joined Google, where she led the search team for a decade.")
+    assert ents["Google"].type == "Organization"

@@ -433,3 +433,7 @@ def test_a_person_of_an_organisations_department(nlp):
 def test_role_of_a_group_named_by_its_organisation(nlp):
     assert_relation(nlp, "Olga Brandt, deputy leader of the Labour parliamentary group, said the bill would pass.",
                     "Olga Brandt", "worksFor", "Labour")
+
+
+def test_the_place_where_someone_was_born(nlp):
+    assert_relation(nlp, "We drove on to Tupelo, where Elvis Presley was born.", "Elvis Presley", "homeLocation", "Tupelo")

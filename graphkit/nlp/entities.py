@@ -286,6 +286,13 @@ def _org_context(doc: Doc, m: _Mention) -> bool:
             and governor.head.lemma_.lower() in ORG_POSSESSIONS - {"employee", "spokesman", "spokeswoman"})
 
 
+def _birthplace_context(doc: Doc, m: _Mention) -> bool:
+    """"Tupelo, where X was born / grew up / lived": only a place is where one is born."""
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in ("bear", "live", "grow", "reside")
+               and any(a.lower_ == "where" for a in c.children if a.dep_ == "advmod")
+               for c in m.span(doc).root.children)
+
+
 def _main_label(doc: Doc, cluster: _Cluster) -> str:
     votes = _label_votes(doc, cluster)
     name = _canonical(doc, cluster)
@@ -298,6 +305,9 @@ def _main_label(doc: Doc, cluster: _Cluster) -> str:
         return "PERSON"  # "Duchess of York", "Prince of Wales"
     if re.fullmatch(r"[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
         return "PERSON"  # "Ulf D. Merbold": first name, initials, surname
+    if any(_birthplace_context(doc, m) for m in cluster.mentions) and not any(
+            m.label == "PERSON" and (m.end - m.start > 1 or m.roles) for m in cluster.mentions):
+        return "GPE"  # "Tupelo, where X was born"
     place = places.lookup(name)
     if (place is None or place.kind == "City") and not any(m.label == "PERSON" and m.end - m.start > 1
                                                            for m in cluster.mentions) \

@@ -110,7 +110,10 @@ def typed_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
     elif lemma in lex.BASE_VERBS:
         yield from pairs(verb, "location", "verb-based-in", f.patients + f.agents, f.prep("in", "at"))
     elif lemma in lex.LIVE_VERBS and (lemma != "grow" or f.particle == "up"):
-        yield from pairs(verb, "homeLocation", "verb-live-in", f.agents + f.patients, f.prep("in", "at"))
+        places = f.prep("in", "at")
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children if c.dep_ == "advmod"):
+            places += [e for e in entities_at(index, [verb.head]) if index.type_of(e) == PLACE]  # "Y, where X was born"
+        yield from pairs(verb, "homeLocation", "verb-live-in", f.agents + f.patients, places)
 
 
 def _agreed_on_a_deal(verb: Token) -> bool:
