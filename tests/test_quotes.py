@@ -416,3 +416,24 @@ def test_a_name_set_before_a_quotation_with_a_dash_speaks_it(analyse):
 def test_the_person_shown_asking_speaks_not_the_ad(analyse):
     text = 'The new ad uses footage of Nora Quinlan asking, "Why are we not further ahead?"'
     assert quoted_speakers(analyse, text) == [("Why are we not further ahead?", "Quinlan")]
+
+
+def test_scan_keeps_the_quotation_inside_a_stray_straight_opener():
+    text = '"Lee walked onto the stage, chanting “We want more!”\n\n“Thank you,” she said.'
+    assert [text[p.start:p.end] for p in scan_quotations(text)] == ["We want more!", "Thank you"]
+
+
+def test_a_parenthetical_put_it_on_quoted_words_heading_the_sentence(analyse):
+    text = ('As Ms. Ingrid Solberg put it in a statement last July, the network is '
+            '"giving viewers a view they will not get anywhere else."')
+    assert quoted_speakers(analyse, text) == [("giving viewers a view they will not get anywhere else.", "Solberg")]
+
+
+def test_a_chanted_slogan_is_the_chanters(analyse):
+    text = 'Marcus Hale walked onto the stage, chanting "Four more years!"'
+    assert quoted_speakers(analyse, text) == [("Four more years!", "Hale")]
+
+
+def test_a_passive_speech_verb_credits_its_agent(analyse):
+    text = '"Streets of Gold" was written by Carla Benning after the flood of 1998.'
+    assert quoted_speakers(analyse, text) == [("Streets of Gold", "Benning")]

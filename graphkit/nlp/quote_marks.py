@@ -105,7 +105,7 @@ def scan_quotations(text: str) -> list[Quoted]:
         continues = (bool(pieces) and not text[paragraph.start():pieces[0].open_at].strip()
                      and (dangling is None or _same_style(text, dangling, pieces[0])))
         if dangling is not None and not continues:
-            result.remove(dangling)
+            _drop_stray_opener(text, result, dangling)
         for i, piece in enumerate(pieces):
             if not (i == 0 and dangling is not None and continues):
                 chain += 1
@@ -114,5 +114,20 @@ def scan_quotations(text: str) -> list[Quoted]:
                 result.append(piece)
         dangling = result[-1] if left_open and result and result[-1] is pieces[-1] else None
     if dangling is not None:
-        result.remove(dangling)
+        _drop_stray_opener(text, result, dangling)
     return result
+
+
+def _drop_stray_opener(text: str, result: list[Quoted], dangling: Quoted) -> None:
+    """Drop a piece whose opening mark never closed, keeping the quotations inside it.
+
+    In '"Lee walked in, chanting “Yes!”' the straight mark is a typo; the curly
+    pair it swallowed as nested is a quotation of its own.
+    """
+    at = result.index(dangling)
+    mark_len = 2 if text.startswith(("``", "''"), dangling.open_at) else 1
+    inner, _ = _paragraph_pieces(text, dangling.open_at + mark_len, dangling.end)
+    kept = [p for p in inner if p.close_at is not None and _trim(text, p) is not None]
+    for piece in kept:
+        piece.chain = -1 - piece.open_at  # a quotation of its own, apart from every numbered chain
+    result[at:at + 1] = kept

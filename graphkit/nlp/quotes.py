@@ -146,7 +146,13 @@ class _Attributor:
                 if self.inside[child.i] != index and child.dep_ in ("ccomp", "parataxis") and self.is_cue(child):
                     if best_depth > 1:
                         best, best_depth = child, 1
-            if self.inside[token.head.i] == index or token.head.i == token.i:
+            if token.head.i == token.i:
+                # 'As Lee put it, the plan is "…"' with the quoted words heading the sentence
+                aside = self._parenthetical_cue(token)
+                if aside is not None and best_depth > 1:
+                    best, best_depth = aside, 1
+                continue
+            if self.inside[token.head.i] == index:
                 continue
             if self._venue_or_addressee(index, token):
                 venue = True

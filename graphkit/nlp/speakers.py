@@ -41,7 +41,7 @@ SPEECH_VERBS = frozenset("""
     proclaim exclaim whisper mutter quote speak retort liken compare exhort encourage
     question challenge dismiss decry denounce condemn blame attack lambaste ridicule
     deride chide scold thank apologize refer brand term characterize portray cast
-    hail laud applaud vow forecast plead implore beg point
+    hail laud applaud vow forecast plead implore beg point chant
 """.split())
 
 # Nouns that carry someone's words: "Trump's claim that there were "thousands"".
@@ -93,9 +93,15 @@ def subject_candidates(cue: Token, quoted: list[int]):
     whose first candidate names no entity ("the advertisement suggests").
     """
     own = _own_subjects(cue, quoted)
+    for subject in own:  # "These employees, Lee explained, were …": the parser gives two
+        yield subject
+        if subject.lemma_.lower() in SPEECH_NOUNS:
+            # "a comment that described them as "…"": whoever made the comment
+            yield source_of_speech_noun(subject, quoted)
     if own:
-        yield from own  # "These employees, Lee explained, were …": the parser gives two
         return
+    if (agent := _passive_agent(cue)) is not None:
+        yield agent  # '"…" was written by Lee'
     if (relative := _relative_subject(cue)) is not None:
         yield relative
     if cue.dep_ in SUBJECT_INHERITING_DEPS:
@@ -122,15 +128,28 @@ def _participle_subjects(cue: Token, quoted: list[int]):
     """"…, comparing him to X" / "despite admitting that …": the subjects of the clauses
     a participle hangs on, nearest first, however deep the parser put it; then, when
     the parser hung it on quoted words, the subject of the clause before it."""
+    found = False
     for ancestor in list(cue.ancestors)[:PARTICIPLE_REACH]:
         if ancestor.pos_ in ("VERB", "AUX") and (subject := _own_subject(ancestor, quoted)) is not None:
+            found = True
             yield subject
+    if found:
+        return
     sentence = cue.sent
     for token in reversed(cue.doc[sentence.start:cue.i]):
         if token.dep_ in SUBJECT_DEPS and quoted[token.i] == -1 and quoted[token.head.i] == -1 \
-                and token.head.i < cue.i:
+                and token.head.i < cue.i and token.head.dep_ not in ("relcl", "acl"):
             yield token
             return
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
 
 
 def _relative_subject(cue: Token) -> Token | None:
@@ -168,8 +187,20 @@ def source_of_speech_noun(noun: Token, quoted: list[int]) -> Token | None:
                 if grandchild.dep_ == "pobj":
                     return grandchild
     if noun.dep_ == "dobj":
-        return _own_subject(noun.head, quoted)
+        return _own_subject(noun.head, quoted) or _controller(noun.head, quoted)
     return None
+
+
+def _controller(verb: Token, quoted: list[int]) -> Token | None:
+    """Who does a subjectless "to make a remark": the object of "led Lee to make",
+    else the subject of "Lee wanted to make"."""
+    if verb.dep_ != "xcomp":
+        return None
+    head = verb.head
+    for child in head.children:
+        if child.dep_ == "dobj" and quoted[child.i] == -1:
+            return child
+    return _own_subject(head, quoted)
 
 
 def source_of_according_to(according: Token) -> Token | None:
