@@ -437,3 +437,16 @@ def test_a_chanted_slogan_is_the_chanters(analyse):
 def test_a_passive_speech_verb_credits_its_agent(analyse):
     text = '"Streets of Gold" was written by Carla Benning after the flood of 1998.'
     assert quoted_speakers(analyse, text) == [("Streets of Gold", "Benning")]
+
+
+def test_they_stands_for_a_campaign_subject_of_its_own_sentence(analyse):
+    text = ('Helen Ortiz spoke in Tampa on Friday. The Ortiz campaign is trying to contrast her plan '
+            'with what they call her rival\'s "reckless gamble."')
+    assert quoted_speakers(analyse, text) == [("reckless gamble.", "Ortiz")]
+
+
+def test_officials_at_a_named_agency_speak_for_it(analyse):
+    text = ('Officials at the Federal Aviation Administration said the airline "must ground the fleet '
+            'until the review is complete."')
+    direct, _, name = analyse(text)
+    assert [name(q) for q in direct] == ["Federal Aviation Administration"]

@@ -54,10 +54,14 @@ SPEECH_NOUNS = frozenset("""
 # Heads whose named modifier is who speaks: "the Clinton campaign", "a Trump spokesman",
 # "the IMF report". A person's role ("the GOP nominee", "Obama's strategist") is not one.
 SPEAKS_FOR_NOUNS = frozenset("""
-    campaign camp team office administration government spokesman spokeswoman spokesperson
+    campaign camp team office administration government spokesman spokeswoman spokesperson official
     ministry department statement website account report brief memo letter filing complaint
     lawsuit study analysis ad advertisement release tweet post book
 """.split())
+
+# Bodies a plural pronoun may stand for: "the Lee campaign … what they call".
+GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "government", "office",
+                         "ministry", "department", "committee", "party"})
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # A cue without its own subject borrows its head's ("X said ... and added",
@@ -258,6 +262,14 @@ def _title_key_of(token: Token) -> str:
     return _title_key(title, before)
 
 
+def _noun_key(token: Token) -> str:
+    """A noun's lemma, also for a capitalised plural the tagger called a name ("Officials")."""
+    lemma = token.lemma_.lower()
+    if lemma not in SPEAKS_FOR_NOUNS and lemma.endswith("s") and lemma[:-1] in SPEAKS_FOR_NOUNS:
+        return lemma[:-1]
+    return lemma
+
+
 def _normal_name(name: str) -> str:
     name = name.lower().replace("’", "'")
     if name.endswith("'s"):
@@ -420,9 +432,10 @@ class SpeakerResolver:
         """A single named entity in the core phrase or a named appositive."""
         found = {self.entity_at[t.i] for t in core_phrase(head) if self.entity_at[t.i] is not None}
         found = {e for e in found if self.entities[e].type in (PERSON, ORGANIZATION)}
-        if head.pos_ == "NOUN" and head.lemma_.lower() not in SPEAKS_FOR_NOUNS:
+        speaks_for = _noun_key(head) in SPEAKS_FOR_NOUNS
+        if head.pos_ == "NOUN" and not speaks_for:
             found = set()  # "the GOP nominee" is a person, not the GOP
-        if not found and head.lemma_.lower() in SPEAKS_FOR_NOUNS:
+        if not found and speaks_for:
             found = self._named_after_for(head)  # "a spokesman for the Foreign Ministry"
         if len(found) == 1:
             return found.pop()
@@ -468,12 +481,28 @@ class SpeakerResolver:
             gender = "f"
         elif word == "it":
             return self._antecedent(pronoun, None, self.org_mentions, IT_REACH)
+        elif word == "they":
+            return self._group_in_sentence(pronoun)
         else:
-            return None  # "they", "we": too often a group or an unnamed body
+            return None  # "we": too often a group or an unnamed body
         entity_id = self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH)
         if entity_id is not None:
             self.gender.setdefault(entity_id, gender)
         return entity_id
+
+    def _group_in_sentence(self, pronoun: Token) -> str | None:
+        """"The Lee campaign wants to contrast … with what they call …": "they" is a
+        body named as a subject earlier in its own sentence; elsewhere too often a crowd."""
+        for token in reversed(self.doc[self.sentence_start[pronoun.i]:pronoun.i]):
+            if token.dep_ not in SUBJECT_DEPS or self.quoted[token.i] != -1:
+                continue
+            entity_id = self.entity_at[token.i]
+            if entity_id is not None:
+                return entity_id if self.entities[entity_id].type == ORGANIZATION else None
+            if token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_NOUNS:
+                return self._named_inside(token)
+            return None
+        return None
 
     def _antecedent(self, pronoun: Token, gender: str | None, candidates: list[tuple[int, str]],
                     reach: int) -> str | None:
