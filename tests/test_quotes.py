@@ -450,3 +450,17 @@ def test_officials_at_a_named_agency_speak_for_it(analyse):
             'until the review is complete."')
     direct, _, name = analyse(text)
     assert [name(q) for q in direct] == ["Federal Aviation Administration"]
+
+
+def test_responding_to_an_accusation_does_not_make_its_words_yours(analyse):
+    text = ('Senator Dale Kruger is declining to respond to recent Moreau campaign accusations '
+            'that his backers are running "vicious" attacks on Ines Moreau.')
+    direct, _, name = analyse(text)
+    assert [name(q) for q in direct] == ["Ines Moreau"]
+
+
+def test_a_show_named_before_a_long_subject_is_not_a_quote(analyse):
+    text = ('Friday on CNN\'s "Early Start," Sen. Dale Kruger (R-Ore.), a longtime critic of the '
+            'trade deal and of its backers in both parties, told viewers he would vote no.')
+    direct, _, _ = analyse(text)
+    assert direct == []

@@ -212,9 +212,9 @@ class _Attributor:
                 return doc[i]
             if i >= self.sentence(span[-1].i).end and doc[i].pos_ in ("VERB", "AUX"):
                 return None
-        return self._cue_of_subject_after(span.end)
+        return self._cue_of_subject_after(piece, span.end)
 
-    def _cue_of_subject_after(self, first: int) -> Token | None:
+    def _cue_of_subject_after(self, piece: Quoted, first: int) -> Token | None:
         """'"…," Ann Lee, the director of a long-named institute, told us': the words
         after the mark are the subject of a speech verb, however long the phrase."""
         doc = self.doc
@@ -222,6 +222,8 @@ class _Attributor:
             first += 1
         if first >= len(doc) or self.inside[first] != -1 or doc[first].pos_ not in ("PROPN", "NOUN", "DET", "PRON"):
             return None
+        if _looks_like_a_name(self.text[piece.start:piece.end]):
+            return None  # 'on CNN's "New Day," Sen. Lee told …': a show, not words
         token = doc[first]
         for _ in range(4):  # up through the noun phrase: "Lee's niece" -> niece
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i and self.is_cue(token.head):
@@ -444,9 +446,10 @@ def _candidate_sources(attributor: _Attributor, resolver: SpeakerResolver, index
     for _ in range(2):  # the speech verbs above the cue
         if node.head.i == node.i:
             break
-        node, _ = attributor._nearest_cue_above(node.head, MAX_CUE_DEPTH + 1)
-        if node is None:
-            break
+        above, _ = attributor._nearest_cue_above(node.head, MAX_CUE_DEPTH + 1)
+        if above is None or _through_a_preposition(node, above):
+            break  # "Lee responded to the accusation that …": not Lee's words
+        node = above
         yield from _sources_of(attributor, resolver, index, node)
     for beside in (attributor._trailing_cue(index), attributor._leading_cue(index)):
         if beside is not None and beside.i != cue.i:
@@ -471,6 +474,16 @@ def _name_before_mark(resolver: SpeakerResolver, attributor: _Attributor, index:
     while token.head.i != token.i and resolver.entity_at[token.head.i] == resolver.entity_at[token.i]:
         token = token.head
     return token
+
+
+def _through_a_preposition(low: Token, high: Token) -> bool:
+    """Whether the way up from ``low`` to ``high`` passes a preposition's object."""
+    node = low
+    while node.i != high.i and node.head.i != node.i:
+        if node.dep_ == "pobj":
+            return True
+        node = node.head
+    return False
 
 
 def _sources_of(attributor: _Attributor, resolver: SpeakerResolver, index: int, cue: Token):

@@ -190,8 +190,11 @@ def source_of_speech_noun(noun: Token, quoted: list[int]) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
-    if noun.dep_ == "dobj":
-        return _own_subject(noun.head, quoted) or _controller(noun.head, quoted)
+    if noun.dep_ == "dobj" and (maker := _own_subject(noun.head, quoted) or _controller(noun.head, quoted)):
+        return maker
+    for child in noun.children:  # "responding to Lee campaign accusations that …"
+        if child.dep_ == "compound" and quoted[child.i] == -1 and child.pos_ in ("PROPN", "NOUN"):
+            return child
     return None
 
 
