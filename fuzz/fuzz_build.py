@@ -11,7 +11,7 @@
    N-Triples / JSON-LD, NetworkX and the HTML page. Every IRI valid, every
    serialisation parsed back by rdflib and Oxigraph, the page's data block intact.
 3. ``pipeline``: generated article texts with hostile names and quotes
-   through ``graphkit.build`` (spaCy included, batched with nlp.pipe), with
+   through ``graphkit.build`` (spaCy included, 20 articles per build), with
    the same checks on each batch's graph.
 
 Prints one line per level: inputs run, failures, seconds; exits 1 on any
@@ -45,6 +45,12 @@ class Level:
         self.name, self.inputs, self.failures, self.first = name, 0, 0, None
         self.started = time.perf_counter()
 
+    def add(self, count: int = 1) -> None:
+        before, self.inputs = self.inputs, self.inputs + count
+        if before // 1000 != self.inputs // 1000:  # progress on stderr, every 1,000 inputs
+            print(f"{self.name}: {self.inputs} inputs, {self.failures} failures, "
+                  f"{time.perf_counter() - self.started:.0f} s", file=sys.stderr, flush=True)
+
     def fail(self, example) -> None:
         self.failures += 1
         if self.first is None:
@@ -59,7 +65,9 @@ class Level:
         return result
 
 
-def run(test, examples: int) -> None:
+def run(strategies: tuple, body, examples: int) -> None:
+    """Run ``body`` on ``examples`` generated inputs (a fresh hypothesis test each call)."""
+    test = given(st.tuples(*strategies))(lambda args: body(*args))
     settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
              suppress_health_check=list(HealthCheck))(test)()
 
@@ -71,10 +79,11 @@ def fuzz_bytes(n: int) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="gk-fuzz-"))
     suffixes = [".txt", ".html", ".jsonl", ".md"]
 
-    @given(st.binary(max_size=2000) | st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass")),
-           st.sampled_from(suffixes))
+    strategies = (st.binary(max_size=2000) | st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass")),
+                  st.sampled_from(suffixes))
+
     def test(data, suffix):
-        level.inputs += 1
+        level.add()
         path = folder / f"f{level.inputs % 50}{suffix}"
         path.write_bytes(data)
         try:
@@ -85,7 +94,7 @@ def fuzz_bytes(n: int) -> dict:
             level.fail(data)
 
     while level.inputs < n:
-        run(test, n - level.inputs)
+        run(strategies, test, n - level.inputs)
     return level.report()
 
 
@@ -95,9 +104,8 @@ def fuzz_graph(n: int) -> dict:
 
     level = Level("graph")
 
-    @given(st.lists(hostile.doc_results(), min_size=1, max_size=5))
     def test(results):
-        level.inputs += len(results)  # one input: one article's results
+        level.add(len(results))  # one input: one article's results
         try:
             corpus, _ = merge_results(results)
             hostile.check_graph(KnowledgeGraph(corpus), html=level.inputs % 10 < 5)  # the page is slow: 1 in 2
@@ -105,7 +113,7 @@ def fuzz_graph(n: int) -> dict:
             level.fail(results)
 
     while level.inputs < n:
-        run(test, max(1, (n - level.inputs) // 3))
+        run((st.lists(hostile.doc_results(), min_size=1, max_size=5),), test, max(1, (n - level.inputs) // 3))
     return level.report()
 
 
@@ -116,9 +124,8 @@ def fuzz_pipeline(n: int, batch: int) -> dict:
     get_pipeline()
     level = Level("pipeline")
 
-    @given(st.lists(hostile.articles(), min_size=batch, max_size=batch))
     def test(texts):
-        level.inputs += len(texts)
+        level.add(len(texts))
         try:
             problems = []
             kg = graphkit.build(texts, on_error=lambda s, m: problems.append(m), on_warning=lambda s, m: None,
@@ -129,7 +136,8 @@ def fuzz_pipeline(n: int, batch: int) -> dict:
             level.fail(texts)
 
     while level.inputs < n:  # examples that overrun hypothesis' buffer are not run: go on until n
-        run(test, max(1, -(-(n - level.inputs) // batch)))
+        run((st.lists(hostile.articles(), min_size=batch, max_size=batch),), test,
+            max(1, -(-(n - level.inputs) // batch)))
     return level.report()
 
 
@@ -138,7 +146,7 @@ def main() -> int:
     parser.add_argument("--bytes", type=int, default=10_000)
     parser.add_argument("--graph", type=int, default=10_000)
     parser.add_argument("--pipeline", type=int, default=10_000)
-    parser.add_argument("--batch", type=int, default=100, help="articles per build in the pipeline level")
+    parser.add_argument("--batch", type=int, default=20, help="articles per build in the pipeline level")
     args = parser.parse_args()
     results = []
     if args.bytes:
