@@ -340,25 +340,25 @@ def quoted_speakers(analyse, text):
 
 
 def test_a_speech_verb_above_takes_over_when_the_inner_subject_is_no_one(analyse):
-    text = 'Mayor Ann Kowalski said in a memo that the proposal “quietly and unfairly” favours the incumbents.'
-    assert quoted_speakers(analyse, text) == [("quietly and unfairly", "Kowalski")]
+    text = 'Judge Ann Kowalski wrote on Friday that the new rule “quietly” hands landlords the upper hand.'
+    assert quoted_speakers(analyse, text) == [("quietly", "Kowalski")]
 
 
 def test_a_trailing_said_x_beats_a_speech_noun_without_an_owner(analyse):
-    text = ('The new budget answers the critics and sends a clear message that the city '
+    text = ('The zoning change carries the message that the city '
             '"will not leave renters behind," Tom Brecken said.')
     assert quoted_speakers(analyse, text) == [("will not leave renters behind", "Brecken")]
 
 
 def test_a_speech_noun_whose_owner_is_no_one_yields_to_the_verb_above(analyse):
-    text = ('Dana Whitfield, head of the nurses union, said she hopes the strike sends a message '
+    text = ('Dana Whitfield said she believes the walkout delivers a message '
             'that “nurses are done waiting.”')
     assert quoted_speakers(analyse, text) == [("nurses are done waiting.", "Whitfield")]
 
 
 def test_a_participle_hung_on_the_quoted_words_takes_the_clause_subject(analyse):
-    text = ('Senator Ruth Abernathy dodged the question, calling the audit a distraction and, '
-            'when pressed later, insisting, "I have nothing to hide."')
+    text = ('Senator Ruth Abernathy left the hearing early, skipping the vote and, '
+            'once outside, insisting, "I have nothing to hide."')
     assert quoted_speakers(analyse, text) == [("I have nothing to hide.", "Abernathy")]
 
 
@@ -369,9 +369,9 @@ def test_a_relative_clause_credits_the_name_in_apposition(analyse):
 
 
 def test_a_name_set_between_commas_before_the_verb_is_its_subject(analyse):
-    text = ('Paul Dressler faced the committee on Tuesday. These workers, Dressler explained later, '
-            'were "well compensated," earning more than most.')
-    assert quoted_speakers(analyse, text) == [("well compensated", "Dressler")]
+    text = ('Paul Dressler met the board on Tuesday. The new rules, Dressler argued afterwards, '
+            'are "long overdue," and the board agreed.')
+    assert quoted_speakers(analyse, text) == [("long overdue", "Dressler")]
 
 
 def test_a_name_right_before_a_subjectless_speech_verb_is_its_subject(analyse):
@@ -381,21 +381,21 @@ def test_a_name_right_before_a_subjectless_speech_verb_is_its_subject(analyse):
 
 
 def test_a_question_mark_ending_the_sentence_still_leads_to_the_cue(analyse):
-    text = ('Paul Dressler walked onto the stage.\n\n'
-            '"Who would have guessed we would be here a year after we started?" Dressler said, smiling.')
+    text = ('Paul Dressler stood at the podium.\n\n'
+            '"Can anyone tell me why the bridge is still closed after six months?" Dressler said.')
     assert quoted_speakers(analyse, text) == [
-        ("Who would have guessed we would be here a year after we started?", "Dressler")]
+        ("Can anyone tell me why the bridge is still closed after six months?", "Dressler")]
 
 
 def test_a_long_subject_after_the_quotation_leads_to_its_speech_verb(analyse):
-    text = ('"We are not going anywhere," Ann Lee, the executive director of the Center for Housing '
-            'Justice and a former planner who also chairs the tenants board, told the council.')
+    text = ('"We are not going anywhere," Ann Lee, who spent two decades running shelters across '
+            'the county before she joined the housing board last spring, told the council.')
     assert quoted_speakers(analyse, text) == [("We are not going anywhere", "Lee")]
 
 
 def test_the_one_person_named_in_an_appositive_speaks(analyse):
-    text = ('"Welcome home, everyone!" his niece, state Sen. Maria Okafor (D-Richmond), '
-            'shouted to the crowd.')
+    text = ('"Welcome home, everyone!" the club\'s treasurer, city councilor Maria Okafor '
+            '(Ward 3), told the crowd.')
     assert quoted_speakers(analyse, text) == [("Welcome home, everyone!", "Okafor")]
 
 
@@ -408,40 +408,40 @@ def test_a_signed_paragraph_is_all_the_signers_words(analyse):
 
 
 def test_a_name_set_before_a_quotation_with_a_dash_speaks_it(analyse):
-    text = ('Many former officials have said the same, including the former governor Ellen Marsh -- '
-            '"No candidate should hide their records from voters" -- and several senators.')
-    assert quoted_speakers(analyse, text) == [("No candidate should hide their records from voters", "Marsh")]
+    text = ('Critics said so at the hearing, notably the treasurer Ellen Marsh -- '
+            '"This budget simply does not add up" -- while others stayed silent.')
+    assert quoted_speakers(analyse, text) == [("This budget simply does not add up", "Marsh")]
 
 
 def test_the_person_shown_asking_speaks_not_the_ad(analyse):
-    text = 'The new ad uses footage of Nora Quinlan asking, "Why are we not further ahead?"'
-    assert quoted_speakers(analyse, text) == [("Why are we not further ahead?", "Quinlan")]
+    text = 'The spot replays a clip of Nora Quinlan asking, "Who will pay for the new stadium?"'
+    assert quoted_speakers(analyse, text) == [("Who will pay for the new stadium?", "Quinlan")]
 
 
 def test_scan_keeps_the_quotation_inside_a_stray_straight_opener():
-    text = '"Lee walked onto the stage, chanting “We want more!”\n\n“Thank you,” she said.'
+    text = '"Lee raised both arms, shouting “We want more!”\n\n“Thank you,” she said.'
     assert [text[p.start:p.end] for p in scan_quotations(text)] == ["We want more!", "Thank you"]
 
 
 def test_a_parenthetical_put_it_on_quoted_words_heading_the_sentence(analyse):
-    text = ('As Ms. Ingrid Solberg put it in a statement last July, the network is '
-            '"giving viewers a view they will not get anywhere else."')
-    assert quoted_speakers(analyse, text) == [("giving viewers a view they will not get anywhere else.", "Solberg")]
+    text = ('As the mayor, Ingrid Solberg, put it at the opening, the new library is '
+            '"a living room for the whole town."')
+    assert quoted_speakers(analyse, text) == [("a living room for the whole town.", "Solberg")]
 
 
 def test_a_chanted_slogan_is_the_chanters(analyse):
-    text = 'Marcus Hale walked onto the stage, chanting "Four more years!"'
+    text = 'Marcus Hale led the crowd outside the courthouse, chanting "Four more years!"'
     assert quoted_speakers(analyse, text) == [("Four more years!", "Hale")]
 
 
 def test_a_passive_speech_verb_credits_its_agent(analyse):
-    text = '"Streets of Gold" was written by Carla Benning after the flood of 1998.'
-    assert quoted_speakers(analyse, text) == [("Streets of Gold", "Benning")]
+    text = '"We rise together" was written by Carla Benning for a union rally in 1998.'
+    assert quoted_speakers(analyse, text) == [("We rise together", "Benning")]
 
 
 def test_they_stands_for_a_campaign_subject_of_its_own_sentence(analyse):
-    text = ('Helen Ortiz spoke in Tampa on Friday. The Ortiz campaign is trying to contrast her plan '
-            'with what they call her rival\'s "reckless gamble."')
+    text = ('Helen Ortiz spoke in Tampa on Friday. The Ortiz campaign keeps mocking the stadium deal, '
+            'which they call a "reckless gamble."')
     assert quoted_speakers(analyse, text) == [("reckless gamble.", "Ortiz")]
 
 
@@ -452,15 +452,15 @@ def test_officials_at_a_named_agency_speak_for_it(analyse):
     assert [name(q) for q in direct] == ["Federal Aviation Administration"]
 
 
-def test_responding_to_an_accusation_does_not_make_its_words_yours(analyse):
-    text = ('Senator Dale Kruger is declining to respond to recent Moreau campaign accusations '
-            'that his backers are running "vicious" attacks on Ines Moreau.')
+def test_replying_to_a_claim_does_not_make_its_words_yours(analyse):
+    text = ('Senator Dale Kruger would not reply to the Moreau campaign claim that his ads were '
+            '"vicious" and misleading about Ines Moreau.')
     direct, _, name = analyse(text)
     assert [name(q) for q in direct] == ["Ines Moreau"]
 
 
 def test_a_show_named_before_a_long_subject_is_not_a_quote(analyse):
-    text = ('Friday on CNN\'s "Early Start," Sen. Dale Kruger (R-Ore.), a longtime critic of the '
-            'trade deal and of its backers in both parties, told viewers he would vote no.')
+    text = ('On "Morning Desk," the longtime mayor of the river town, Dale Kruger, a critic of the '
+            'bridge plan and of its backers in both parties, told viewers he would vote no.')
     direct, _, _ = analyse(text)
     assert direct == []

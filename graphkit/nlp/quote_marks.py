@@ -121,7 +121,7 @@ def scan_quotations(text: str) -> list[Quoted]:
 def _drop_stray_opener(text: str, result: list[Quoted], dangling: Quoted) -> None:
     """Drop a piece whose opening mark never closed, keeping the quotations inside it.
 
-    In '"Lee walked in, chanting “Yes!”' the straight mark is a typo; the curly
+    In '"Lee raised both arms, shouting “Yes!”' the straight mark is a typo; the curly
     pair it swallowed as nested is a quotation of its own.
     """
     at = result.index(dangling)

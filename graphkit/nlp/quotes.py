@@ -18,8 +18,14 @@ Three passes over one parsed ``Doc``:
      after a speech sentence ("Lee praised the plan. "…""), or the previous
      quotation's speaker when this one opens a sentence in the same paragraph
      or opens the next paragraph.
+   A paragraph that opens with a mark and ends '…" ― Ann Lee' is all the
+   signer's words, whatever cues stand inside it.
    Quoted words with none of these (scare quotes, titles), shows named as
    the venue or addressee ('said on "Face the Nation"'), are not emitted.
+   The speaker is the first of the cue's candidate sources that names an
+   entity: the cue's subjects, then the speech verbs above it (not through a
+   preposition: 'responded to the claim that …'), then the cues beside the
+   quotation, then a name set before it with a dash. A pronoun ends the search.
 3. Speech verbs with a reported clause and no quote marks ("X said that Y")
    become indirect quotes.
 
@@ -223,9 +229,9 @@ class _Attributor:
         if first >= len(doc) or self.inside[first] != -1 or doc[first].pos_ not in ("PROPN", "NOUN", "DET", "PRON"):
             return None
         if _looks_like_a_name(self.text[piece.start:piece.end]):
-            return None  # 'on CNN's "New Day," Sen. Lee told …': a show, not words
+            return None  # 'on "Morning Desk," Sen. Lee told …': a show, not words
         token = doc[first]
-        for _ in range(4):  # up through the noun phrase: "Lee's niece" -> niece
+        for _ in range(4):  # up through the noun phrase: "Lee's aide" -> aide
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i and self.is_cue(token.head):
                 return token.head
             if token.dep_ not in NOUN_PHRASE_DEPS or token.head.i <= token.i:
@@ -438,7 +444,7 @@ def _candidate_sources(attributor: _Attributor, resolver: SpeakerResolver, index
     """(cue, source) pairs for a piece, likeliest first.
 
     A cue inside a reported clause often has a subject that is no speaker ("Lee
-    said the ad "wrongfully" suggests …", "… send a message that "…," Lee said"),
+    said the plan "quietly" favours …", "… carries the message that "…," Lee said"),
     so the speech verbs above it and the cues beside the quotation follow.
     """
     yield from _sources_of(attributor, resolver, index, cue)
@@ -458,7 +464,7 @@ def _candidate_sources(attributor: _Attributor, resolver: SpeakerResolver, index
 
 
 def _name_before_mark(resolver: SpeakerResolver, attributor: _Attributor, index: int) -> Token | None:
-    """'…, including Ann Lee -- "…" -- and …': a name set right before the quotation
+    """'two members, among them Ann Lee -- "…" -- objected': a name set right before the quotation
     with only a dash or colon between speaks it."""
     piece, doc = attributor.pieces[index], attributor.doc
     window = max(0, piece.open_at - 40)
@@ -506,14 +512,14 @@ def _sources_of(attributor: _Attributor, resolver: SpeakerResolver, index: int, 
 
 
 def _name_before(resolver: SpeakerResolver, cue: Token) -> Token | None:
-    """'In an interview Lee declared "…"' parsed with Lee inside the prepositional phrase:
+    """'At the rally Lee declared "…"' parsed with Lee inside the prepositional phrase:
     a name right before a finite speech verb without a subject is its subject; so is
-    the object right before a participle or infinitive ('footage of Lee asking')."""
+    the object right before a participle or infinitive ('a clip of Lee asking')."""
     if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VB"):
         return None
     before = cue.doc[cue.i - 1]
     if cue.tag_ in ("VBG", "VB") and before.dep_ not in ("pobj", "dobj", "compound"):
-        return None  # 'footage of Lee asking', 'heard Lee say': the object is the speaker
+        return None  # 'a clip of Lee asking', 'heard Lee say': the object is the speaker
     named = resolver.entity_at[before.i] is not None or before.pos_ == "PROPN" or before.is_title
     if not named or resolver.quoted[before.i] != -1 or before.dep_ in ("nsubj", "nsubjpass"):
         return None

@@ -9,12 +9,13 @@ Resolution order for a source token:
   1. a pronoun: he / she -> the most salient preceding person of agreeing
      gender (gender from Mr./Mrs./Ms. and from sentences pairing one person
      with he or she); "it" -> an organisation subject of the last two
-     sentences; "they", "we" -> None,
+     sentences; "they" -> a campaign/team/organisation subject earlier in its
+     own sentence; "we" -> None,
   2. a mention of an entity ("Dr. Ann Lee, the WHO's coordinator" -> Ann Lee;
      "NATO"; a country speaks for its government),
   3. a named modifier of a speaks-for head ("the Clinton campaign", "a Trump
-     spokesman", "the IMF report", not "the GOP nominee") or a named
-     appositive ("a spokesman, John Doe"),
+     spokesman", "officials at the FAA", not "the GOP nominee") or the one
+     person named in an appositive ("its chair, state Sen. Ann Lee (D-Va.)"),
   4. a name the recogniser missed here but found elsewhere ("Trump" tagged
      NOUN -> Donald Trump), when only one entity bears it,
   5. a nominal title ("the minister") that the article ties to exactly one
@@ -97,10 +98,10 @@ def subject_candidates(cue: Token, quoted: list[int]):
     whose first candidate names no entity ("the advertisement suggests").
     """
     own = _own_subjects(cue, quoted)
-    for subject in own:  # "These employees, Lee explained, were …": the parser gives two
+    for subject in own:  # "The rules, Lee argued, are …": the parser gives two
         yield subject
         if subject.lemma_.lower() in SPEECH_NOUNS:
-            # "a comment that described them as "…"": whoever made the comment
+            # "a remark that branded the plan "…"": whoever made the remark
             yield source_of_speech_noun(subject, quoted)
     if own:
         return
@@ -157,7 +158,7 @@ def _passive_agent(verb: Token) -> Token | None:
 
 
 def _relative_subject(cue: Token) -> Token | None:
-    """"which Apple's chief, Ann Lee, called "crap"": a relative clause the parser took
+    """"which the bank's chair, Ann Lee, called "theater"": a relative clause the parser took
     for a participle on its subject (the noun phrase opens with "which")."""
     if cue.dep_ != "acl" or cue.i < cue.head.i:
         return None
@@ -192,7 +193,7 @@ def source_of_speech_noun(noun: Token, quoted: list[int]) -> Token | None:
                     return grandchild
     if noun.dep_ == "dobj" and (maker := _own_subject(noun.head, quoted) or _controller(noun.head, quoted)):
         return maker
-    for child in noun.children:  # "responding to Lee campaign accusations that …"
+    for child in noun.children:  # "replying to the Lee campaign claim that …"
         if child.dep_ == "compound" and quoted[child.i] == -1 and child.pos_ in ("PROPN", "NOUN"):
             return child
     return None
@@ -446,7 +447,7 @@ class SpeakerResolver:
             return None
         for child in head.children:
             if child.dep_ == "appos":
-                # "his niece, state Del. Ann Lee (D-Richmond)": the one person named in it
+                # "its chair, state Sen. Ann Lee (D-Va.)": the one person named in it
                 people = {self.entity_at[t.i] for t in core_phrase(child) if self.entity_at[t.i] is not None}
                 people = {e for e in people if self.entities[e].type == PERSON}
                 if len(people) == 1:
@@ -494,7 +495,7 @@ class SpeakerResolver:
         return entity_id
 
     def _group_in_sentence(self, pronoun: Token) -> str | None:
-        """"The Lee campaign wants to contrast … with what they call …": "they" is a
+        """"Lee's team mocked the plan, which they call …": "they" is a
         body named as a subject earlier in its own sentence; elsewhere too often a crowd."""
         for token in reversed(self.doc[self.sentence_start[pronoun.i]:pronoun.i]):
             if token.dep_ not in SUBJECT_DEPS or self.quoted[token.i] != -1:
