@@ -436,3 +436,22 @@ def test_pipes_and_broken_links_in_a_folder_are_skipped(tmp_path):
     articles = list(iter_articles([tmp_path], lambda s, m: errors.append((Path(s).name, m))))
     assert [a.id for a in articles] == ["good"]
     assert sorted(errors) == [("gone.txt", "broken link"), ("pipe.txt", "skipped: not a regular file")]
+
+
+def test_a_huge_file_costs_a_prefix_not_its_size(tmp_path):
+    import tracemalloc
+
+    from graphkit.sources import iter_articles
+
+    path = tmp_path / "dump.txt"
+    with open(path, "wb") as out:
+        out.write(b"The council met in Paris again. " * (50 * 1024 * 1024 // 32))  # 50 MB, one line
+    warnings = []
+    tracemalloc.start()
+    [article] = iter_articles([path], max_chars=10_000, on_warning=lambda s, m: warnings.append(m))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 1_000_000  # 4 x 10,000 bytes read, not 50 MB
+    assert len(article.text) <= 10_000 and article.text.endswith("again.")
+    assert warnings == [f"cut to {len(article.text):,} characters of a {path.stat().st_size:,}-byte file "
+                        "(--max-chars 10,000)"]
