@@ -117,7 +117,7 @@ def run_one(kind: str, paths: list[Path], model: str | None, jobs: int, batch_si
         seconds = time.perf_counter() - started
     return {"kind": kind, "articles": len(paths), "jobs": jobs, "words": words, "seconds": seconds,
             "cpu_s": cpu_seconds() - cpu0, "load_s": load, "peak_mb": memory.peak / 2**20,
-            "model": nlp.meta.get("name"), **extra}
+            "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}", **extra}
 
 
 def run_fresh(kind: str, texts: Path, limit: int | None, model: str | None, jobs: int, batch_size: int) -> dict:

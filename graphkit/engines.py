@@ -7,7 +7,7 @@ back one outcome per article, in input order. An outcome is a
 the article and the reason; the graph is merged from the results by the same
 code whatever the engine, so a Dask build gives the same graph as a local one.
 
-Memory: at most ``2 * workers`` batches are in flight, so the corpus text is
+Memory: at most ``WINDOW * workers`` batches are in flight, so the corpus text is
 never all in memory at once, however many articles there are.
 """
 
@@ -30,6 +30,9 @@ TASK_ARTICLES = 16
 # articles) keeps the peak flat at no cost in words per second (measured: 4.4k vs 4.1k words per
 # CPU second for batches of 16 vs 64 PolNeAR articles, 590 vs 1,060 MB).
 BATCH_CHARS = 100_000
+# Tasks in flight per worker. Results are yielded in input order, so a slow task holds back the
+# ones after it; with only 2 per worker the others soon ran dry and idled behind it.
+WINDOW = 8
 
 
 @dataclass(frozen=True)
@@ -203,7 +206,7 @@ def run_local(articles: Iterable[Article], *, model: str | None = None, n_proces
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker, initargs=(model,)) as pool:
         yield from _ordered(lambda batch: pool.submit(process_batch, batch, model, batch_size),
-                            _batches(articles, min(batch_size, TASK_ARTICLES)), 2 * n_process)
+                            _batches(articles, min(batch_size, TASK_ARTICLES)), WINDOW * n_process)
 
 
 def dask_client(scheduler: str | None = None, n_workers: int | None = None):
@@ -238,7 +241,7 @@ def run_dask(articles: Iterable[Article], *, model: str | None = None, batch_siz
     try:
         threads = sum(client.nthreads().values()) or 1
         submit = lambda batch: client.submit(process_batch, batch, model, batch_size, pure=False)  # noqa: E731
-        yield from _ordered(submit, _batches(articles, min(batch_size, TASK_ARTICLES)), 2 * threads)
+        yield from _ordered(submit, _batches(articles, min(batch_size, TASK_ARTICLES)), WINDOW * threads)
     finally:
         if own:
             cluster = getattr(client, "_graphkit_cluster", None)
