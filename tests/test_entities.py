@@ -214,3 +214,15 @@ def test_where_someone_was_born_is_a_place(entities):
 def test_where_someone_worked_can_be_a_company(entities):
     ents = entities("She joined Google, where she led the search team for a decade.")
     assert ents["Google"].type == "Organization"
+
+
+def test_headline_words_glued_to_a_name_are_trimmed(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Jane Roe Speaks Out On Taxes\nJane Roe said on Monday that taxes would rise.")
+    for name, proc in nlp.pipeline:
+        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
+            doc = proc(doc)
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 7, 9, label="PERSON")]  # "Jane Roe Speaks"
+    (entity,) = resolve_entities(doc)
+    assert entity.name == "Jane Roe" and len(entity.mentions) == 2

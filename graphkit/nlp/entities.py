@@ -203,6 +203,43 @@ def _name_part(token) -> bool:
 
 # ---------------------------------------------------------------- merging
 
+def _in_headline(doc: Doc, m: _Mention) -> bool:
+    """Is the mention on a short line in Title Case (a headline), where NER glues names to words?"""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[m.start].idx) + 1
+    end = text.find("\n", doc[m.end - 1].idx)
+    words = [w for w in text[start:end if end != -1 else len(text)].split() if len(w) > 3 and w[0].isalpha()]
+    return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _trim_headline_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Cut a headline mention back to a name the article uses elsewhere.
+
+    "Hillary Clinton Speaks" and "Clinton Plan" in a Title Case headline are
+    "Hillary Clinton" and "Clinton" when the body names them so.
+    """
+    body_names = {tuple(_words(m.span(doc).text)) for m in mentions if not _in_headline(doc, m)}
+    for m in mentions:
+        words = _words(m.span(doc).text)
+        if len(words) < 2 or tuple(words) in body_names or not _in_headline(doc, m):
+            continue
+        for size in range(len(words) - 1, 0, -1):
+            if tuple(words[:size]) in body_names:
+                m.end = _end_of_word(doc, m.start, m.end, size)
+                break
+    return mentions
+
+
+def _end_of_word(doc: Doc, start: int, end: int, count: int) -> int:
+    """The token index just after the ``count``-th whitespace-separated word from ``start``."""
+    for i in range(start, end):
+        if doc[i].whitespace_:
+            count -= 1
+            if count == 0:
+                return i + 1
+    return end
+
+
 def _words(text: str) -> list[str]:
     """Words of a name; hyphenated compounds ("NATO-Ukraine") stay one word."""
     return name_key(text).split()
@@ -426,7 +463,7 @@ def _descriptor_mentions(doc: Doc, clusters: list[_Cluster]) -> None:
 
 def resolve_entities(doc: Doc) -> list[Entity]:
     """The article's entities, one per real thing, with every mention."""
-    clusters = _merge_short_forms(doc, _group_by_name(doc, _raw_mentions(doc)))
+    clusters = _merge_short_forms(doc, _group_by_name(doc, _trim_headline_names(doc, _raw_mentions(doc))))
     _descriptor_mentions(doc, clusters)
     entities = []
     for cluster in sorted(clusters, key=lambda c: min(m.start for m in c.mentions)):
