@@ -208,8 +208,11 @@ def _in_headline(doc: Doc, m: _Mention) -> bool:
     text = doc.text
     start = text.rfind("\n", 0, doc[m.start].idx) + 1
     end = text.find("\n", doc[m.end - 1].idx)
-    words = [w for w in text[start:end if end != -1 else len(text)].split() if len(w) > 3 and w[0].isalpha()]
-    return 0 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    line = text[start:end if end != -1 else len(text)].strip()
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    if line.endswith((":", ",")) or not 4 <= len(words) <= 20:
+        return False  # "The New York Times reports:" introduces a quote; it is no headline
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _trim_headline_names(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
