@@ -455,3 +455,20 @@ def test_a_huge_file_costs_a_prefix_not_its_size(tmp_path):
     assert len(article.text) <= 10_000 and article.text.endswith("again.")
     assert warnings == [f"cut to {len(article.text):,} characters of a {path.stat().st_size:,}-byte file "
                         "(--max-chars 10,000)"]
+
+
+def test_blobs_without_spaces_are_cut_before_spacy_sees_them(nlp):
+    import time
+
+    import graphkit
+
+    warnings = []
+    text = "Jane Roe, the mayor of Lyon, said: \"" + "%" * 20_000 + "\" " + "=" * 50_000 + " Then she left."
+    started = time.perf_counter()
+    kg = graphkit.build([text], on_warning=lambda s, m: warnings.append(m))
+    assert time.perf_counter() - started < 60  # uncut, spaCy's tokenizer takes hours over these
+    assert warnings == ["cut 2 words longer than 500 characters to 500 (a blob, not prose; spaCy would take "
+                        "minutes over it)"]
+    [article] = kg.corpus.articles.values()
+    assert "%" * 500 + '"' in article.text and "%" * 501 not in article.text
+    assert "Jane Roe" in {e.name for e in kg.corpus.entities.values()}
