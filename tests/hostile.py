@@ -125,18 +125,21 @@ def check_graph(kg, *, html: bool = True, rdflib_parse: bool = True) -> None:
     import pyoxigraph as ox
     from rdflib import Graph, URIRef
 
-    graph = kg.rdf
-    for triple in graph:
+    triples = list(ox.parse(kg.serialize("nt"), format=ox.RdfFormat.N_TRIPLES))
+    for triple in triples:
         for term in triple:
-            if isinstance(term, URIRef):
-                check_iri(str(term))
+            if isinstance(term, ox.NamedNode):
+                check_iri(term.value)
     turtle = kg.serialize("turtle")
+    assert len(list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))) == len(triples)
+    assert len(list(ox.parse(kg.serialize("jsonld"), format=ox.RdfFormat.JSON_LD))) == len(triples)
     if rdflib_parse:
         parsed = Graph().parse(data=turtle.decode("utf-8"), format="turtle")
-        assert len(parsed) == len(graph)
-    assert len(list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))) == len(graph)
-    for fmt, ox_format in (("nt", ox.RdfFormat.N_TRIPLES), ("jsonld", ox.RdfFormat.JSON_LD)):
-        assert len(list(ox.parse(kg.serialize(fmt), format=ox_format))) == len(graph)
+        assert len(parsed) == len(triples)
+        for triple in kg.rdf:
+            for term in triple:
+                if isinstance(term, URIRef):
+                    check_iri(str(term))
     if html:
         from graphkit.export.html import render_html
 
