@@ -1,6 +1,6 @@
 """Fuzz graphkit with hypothesis: ≥ 10,000 inputs at each of three levels.
 
-    .venv/bin/python fuzz/fuzz_build.py                      # 10,000 of each (about 30 minutes)
+    .venv/bin/python fuzz/fuzz_build.py                      # 10,000 of each (about 9 minutes)
     .venv/bin/python fuzz/fuzz_build.py --pipeline 1000       # fewer through spaCy
 
 1. ``bytes``: arbitrary bytes saved as .txt/.html/.jsonl files, read by
