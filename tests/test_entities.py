@@ -17,6 +17,18 @@ def parse(nlp):
     return run
 
 
+def with_ner_spans(nlp, text, spans):
+    """Parse ``text`` without NER and set the entity spans by hand: (start token, end token, label)."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
+            doc = proc(doc)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+    return doc
+
+
 @pytest.fixture
 def entities(parse):
     return lambda text: {e.name: e for e in entities_from_doc(parse(text))}
@@ -77,13 +89,7 @@ def test_definite_description_joins_the_salient_organisation(entities):
 
 
 def test_known_city_is_a_place_even_when_ner_says_person(nlp):
-    from spacy.tokens import Span
-
-    doc = nlp.make_doc("Aid reached Kyiv on Monday.")
-    for name, proc in nlp.pipeline:
-        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
-            doc = proc(doc)
-    doc.ents = [Span(doc, 2, 3, label="PERSON")]  # a typical small-model error
+    doc = with_ner_spans(nlp, "Aid reached Kyiv on Monday.", [(2, 3, "PERSON")])  # a typical small-model error
     assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kyiv", "Place")]
 
 
@@ -106,13 +112,7 @@ def test_name_key_normalises_dashes_case_and_accents(a, b):
 
 
 def test_capitalised_institution_names_missed_by_ner_are_organisations(nlp):
-    from spacy.tokens import Span
-
-    doc = nlp.make_doc("Leaders met for a session of the Atlantic-Baltic Council on Friday.")
-    for name, proc in nlp.pipeline:
-        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
-            doc = proc(doc)
-    doc.ents = [Span(doc, 7, 8, label="LOC")]  # NER saw only "Atlantic"
+    doc = with_ner_spans(nlp, "Leaders met for a session of the Atlantic-Baltic Council on Friday.", [(7, 8, "LOC")])  # NER saw only "Atlantic"
     assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Atlantic-Baltic Council", "Organization")]
 
 
@@ -122,25 +122,13 @@ def test_an_institution_named_after_a_person_keeps_the_person(entities):
 
 
 def test_a_span_run_across_a_comma_or_preposition_is_split(nlp):
-    from spacy.tokens import Span
-
-    doc = nlp.make_doc("Yesterday Chris Christie spoke to voters. Christie, New Jersey governor, left.")
-    for name, proc in nlp.pipeline:
-        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
-            doc = proc(doc)
-    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 7, 11, label="ORG")]  # "Christie, New Jersey"
+    doc = with_ner_spans(nlp, "Yesterday Chris Christie spoke to voters. Christie, New Jersey governor, left.", [(1, 3, "PERSON"), (7, 11, "ORG")])  # "Christie, New Jersey"
     names = {(e.name, e.type) for e in resolve_entities(doc)}
     assert names == {("Chris Christie", "Person"), ("New Jersey", "Place")}
 
 
 def test_place_typed_club_is_an_organisation(nlp):
-    from spacy.tokens import Span
-
-    doc = nlp.make_doc("He spoke at the Springfield Rotary Club on Monday.")
-    for name, proc in nlp.pipeline:
-        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
-            doc = proc(doc)
-    doc.ents = [Span(doc, 4, 7, label="GPE")]
+    doc = with_ner_spans(nlp, "He spoke at the Springfield Rotary Club on Monday.", [(4, 7, "GPE")])
     assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Springfield Rotary Club", "Organization")]
 
 
@@ -217,12 +205,6 @@ def test_where_someone_worked_can_be_a_company(entities):
 
 
 def test_headline_words_glued_to_a_name_are_trimmed(nlp):
-    from spacy.tokens import Span
-
-    doc = nlp.make_doc("Jane Roe Speaks About Rising Taxes\nJane Roe said on Monday that taxes would rise.")
-    for name, proc in nlp.pipeline:
-        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
-            doc = proc(doc)
-    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 7, 9, label="PERSON")]  # "Jane Roe Speaks"
+    doc = with_ner_spans(nlp, "Jane Roe Speaks About Rising Taxes\nJane Roe said on Monday that taxes would rise.", [(0, 3, "PERSON"), (7, 9, "PERSON")])  # "Jane Roe Speaks"
     (entity,) = resolve_entities(doc)
     assert entity.name == "Jane Roe" and len(entity.mentions) == 2
