@@ -230,9 +230,8 @@ def test_library_raises_by_default():
         graphkit.build(["no/such/file.txt"])
 
 
-def test_permission_denied_is_named(tmp_path, nlp, monkeypatch):
-    import graphkit
-
+def _locked_folder(tmp_path, monkeypatch):
+    """A folder with one good article and one file nobody may read (as root too: opening it is made to fail)."""
     (tmp_path / "good.txt").write_text(GOOD["beta"], encoding="utf-8")
     locked = tmp_path / "locked.txt"
     locked.write_text("Secret text about Paris.", encoding="utf-8")
@@ -246,6 +245,13 @@ def test_permission_denied_is_named(tmp_path, nlp, monkeypatch):
             return real_open(self, *args, **kw)
 
         monkeypatch.setattr(Path, "open", guarded)
+    return locked
+
+
+def test_permission_denied_is_named(tmp_path, nlp, monkeypatch):
+    import graphkit
+
+    locked = _locked_folder(tmp_path, monkeypatch)
     errors = []
     kg = graphkit.build([tmp_path], on_error=lambda s, m: errors.append((s, m)))
     assert errors == [(str(locked), "permission denied")]
@@ -255,18 +261,7 @@ def test_permission_denied_is_named(tmp_path, nlp, monkeypatch):
 def test_permission_denied_through_the_cli(tmp_path, nlp, monkeypatch, capsys):
     from graphkit.cli import main
 
-    (tmp_path / "good.txt").write_text(GOOD["beta"], encoding="utf-8")
-    locked = tmp_path / "locked.txt"
-    locked.write_text("Secret text about Paris.", encoding="utf-8")
-    locked.chmod(0)
-    real_open = Path.open
-
-    def guarded(self, *args, **kw):
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kw)
-
-    monkeypatch.setattr(Path, "open", guarded)
+    locked = _locked_folder(tmp_path, monkeypatch)
     with pytest.raises(SystemExit) as done:
         main(["build", str(tmp_path), "-o", str(tmp_path / "out"), "-q"])
     assert done.value.code == 1
