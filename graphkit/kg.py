@@ -191,11 +191,6 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
           engine: str = "local", scheduler: str | None = None, client=None) -> KnowledgeGraph:
     """Build one knowledge graph from ``sources``.
 
-    With ``into``, the graph file graphkit wrote earlier is loaded first and
-    the new articles are merged into it (its base IRI is kept); articles
-    already in it (same text) are skipped. The result equals a build of
-    everything at once.
-
     ``sources`` are article texts, paths (files, folders, ``.jsonl``), ``"-"``
     for stdin, ``Article`` objects or dicts with a ``text`` field. Bad inputs
     are passed to ``on_error(source, message)``; by default they raise.
@@ -206,6 +201,11 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
     Articles are cut to ``max_chars`` characters (None: no limit); inputs read
     but not as given (cut, duplicate, re-encoded) go to ``on_warning(source,
     message)``, by default a Python warning, and to ``stats.warnings``.
+
+    With ``into``, the graph file graphkit wrote earlier is loaded first and
+    the new articles are merged into it (its base IRI is kept); articles
+    already in it (same text) are skipped. The result equals a build of
+    everything at once.
     """
     stats = BuildStats()
     started = time.perf_counter()
