@@ -27,3 +27,9 @@ def seed_kg():
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+
+
+def pytest_collection_modifyitems(items):
+    """Run the Dask tests last: a Dask client leaves threads in this process, and the
+    engine tests fork worker processes, which is unsafe once other threads exist."""
+    items.sort(key=lambda item: item.module.__name__.endswith("test_dask"))
