@@ -6,7 +6,6 @@ problem); 2 internal error.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path

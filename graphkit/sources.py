@@ -125,11 +125,6 @@ def decode(data: bytes, source: str, on_warning: WarningHandler = _warn, *, comp
     return text
 
 
-def read_text_file(path: Path, max_chars: int | None = None) -> str:
-    """The text of a file (see ``decode``); at most ``4 * max_chars`` bytes are read."""
-    return _read_text(path, max_chars, _warn)[0]
-
-
 def _read_bytes(path: Path, limit: int | None) -> tuple[bytes, int]:
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import OWL, SDO
+from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.namespace import SDO
 
 import graphkit
 from graphkit.graph.vocab import GK, vocabulary_turtle

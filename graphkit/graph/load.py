@@ -9,12 +9,12 @@ Parsing uses Oxigraph (fast at corpus size).
 from __future__ import annotations
 
 import os
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..model import INDIRECT, ORGANIZATION, PERSON, PLACE, Article, Quote, Relation, Span
+from ..model import ORGANIZATION, PERSON, PLACE, Article, Quote, Relation, Span
 from ..nlp.entities import name_key
 from ..predicates import PREDICATES, VERB_PREFIX
 from .corpus import Corpus, CorpusEntity, CorpusQuote, CorpusRelation

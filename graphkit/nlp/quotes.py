@@ -364,11 +364,6 @@ def _cue_span(cue: Token) -> Span:
     return _span(cue.doc, cue.i, end)
 
 
-def _opens_paragraph(text: str, piece: Quoted) -> bool:
-    line_start = text.rfind("\n", 0, piece.open_at) + 1
-    return not text[line_start:piece.open_at].strip()
-
-
 def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     """Direct and indirect quotations of ``doc``, attributed to ``entities``."""
     text = doc.text

@@ -8,13 +8,11 @@ both entities' types.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
 from ..model import ORGANIZATION, PERSON, PLACE
-from ..predicates import VERB_PREFIX
 from . import relation_lexicon as lex
 from .relations import Candidate, DocIndex
 

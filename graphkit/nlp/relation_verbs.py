@@ -12,7 +12,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from ..model import ORGANIZATION, PERSON, PLACE
+from ..model import PERSON, PLACE
 from ..predicates import VERB_PREFIX
 from . import relation_lexicon as lex
 from .relation_patterns import (aspiration_context, clause_subjects, entities_at, is_negated,

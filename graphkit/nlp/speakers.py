@@ -148,13 +148,18 @@ def _participle_subjects(cue: Token, quoted: list[int]):
             return
 
 
-def _passive_agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
+def _object_below(token: Token, is_preposition) -> Token | None:
+    """The object of the first child preposition that ``is_preposition`` accepts: "by X", "to X"."""
+    for child in token.children:
+        if is_preposition(child):
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
     return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    return _object_below(verb, lambda child: child.dep_ == "agent")
 
 
 def _relative_subject(cue: Token) -> Token | None:
@@ -213,12 +218,7 @@ def _controller(verb: Token, quoted: list[int]) -> Token | None:
 
 def source_of_according_to(according: Token) -> Token | None:
     """The object of "according to X"."""
-    for child in according.children:
-        if child.lower_ == "to":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
+    return _object_below(according, lambda child: child.lower_ == "to")
 
 
 def core_phrase(head: Token) -> SpacySpan:
