@@ -47,6 +47,11 @@ def assert_no_relation(nlp, text, subject, predicate, obj):
     assert not holds(found, subject, predicate, obj), f"unexpected {subject} -{predicate}-> {obj}"
 
 
+def assert_no_predicate(nlp, text, predicate):
+    _, found = triples(nlp, text)
+    assert not [k for k in found if k[1] == predicate], f"unexpected {predicate} in {sorted(found)}"
+
+
 # ---------------------------------------------------------------- roles
 
 def test_org_title_person_keeps_the_title(nlp):
@@ -63,8 +68,7 @@ def test_demonym_title_person_holds_office_in_the_country(nlp):
 
 
 def test_demonym_without_the_country_in_the_article_gives_nothing(nlp):
-    _, found = triples(nlp, "Brazilian President Carlos Mendonça opened the summit on Tuesday.")
-    assert not [k for k in found if k[1] == "holdsOfficeIn"]
+    assert_no_predicate(nlp, "Brazilian President Carlos Mendonça opened the summit on Tuesday.", "holdsOfficeIn")
 
 
 def test_apposition_the_title_of_org(nlp):
@@ -174,13 +178,11 @@ def test_city_comma_country(nlp):
 
 
 def test_comma_before_a_modifier_is_no_containment(nlp):
-    _, found = triples(nlp, "Two people died in Lyon, French officials said. France mourned.")
-    assert not [k for k in found if k[1] == "containedInPlace"]
+    assert_no_predicate(nlp, "Two people died in Lyon, French officials said. France mourned.", "containedInPlace")
 
 
 def test_comma_list_of_countries_is_no_containment(nlp):
-    _, found = triples(nlp, "Delegates came from Peru, Chile, Bolivia and Ecuador.")
-    assert not [k for k in found if k[1] == "containedInPlace"]
+    assert_no_predicate(nlp, "Delegates came from Peru, Chile, Bolivia and Ecuador.", "containedInPlace")
 
 
 def test_lives_in(nlp):
@@ -284,13 +286,11 @@ def test_signed_a_deal(nlp):
 
 
 def test_agreeing_with_an_opinion_is_no_agreement(nlp):
-    _, found = triples(nlp, "Kenya agrees with Ethiopia that the dam is safe.")
-    assert not [k for k in found if k[1] == "agreementWith"]
+    assert_no_predicate(nlp, "Kenya agrees with Ethiopia that the dam is safe.", "agreementWith")
 
 
 def test_a_word_inside_a_name_is_no_verb(nlp):
-    _, found = triples(nlp, "Anna Kowalski chairs the Right to Rise Foundation.")
-    assert not [k for k in found if k[1] == "verb:rise"]
+    assert_no_predicate(nlp, "Anna Kowalski chairs the Right to Rise Foundation.", "verb:rise")
 
 
 def test_killed_direction(nlp):
@@ -308,8 +308,7 @@ def test_convicted_of_the_murder(nlp):
 
 
 def test_shot_alone_is_no_killing(nlp):
-    _, found = triples(nlp, "Paul Hart shot Simon Leigh in the leg.")
-    assert not [k for k in found if k[1] == "killed"]
+    assert_no_predicate(nlp, "Paul Hart shot Simon Leigh in the leg.", "killed")
 
 
 def test_taught_at(nlp):
