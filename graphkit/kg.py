@@ -175,15 +175,6 @@ def extract_many(articles: Iterable[Article], *, model: str | None = None, n_pro
             yield outcome
 
 
-def _skip_known(articles: Iterable[Article], hashes: set[str], warn) -> Iterator[Article]:
-    """Leave out articles the graph already holds, before the model sees them."""
-    for article in articles:
-        if article.content_hash in hashes:
-            warn(article.source or article.key, "duplicate of an article already in the graph")
-        else:
-            yield article
-
-
 def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_process: int = 1,
           batch_size: int = 64, on_error: ErrorHandler | None = None,
           progress: Callable[[DocResult], None] | None = None, max_chars: int | None = DEFAULT_MAX_CHARS,
@@ -241,9 +232,8 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
         from .graph.load import load_corpus
 
         existing, base_iri = load_corpus(into)
-    articles = iter_articles(sources, record_error, max_chars=max_chars, on_warning=record_warning)
-    if existing is not None:
-        articles = _skip_known(articles, existing.hashes, record_warning)
+    articles = iter_articles(sources, record_error, max_chars=max_chars, on_warning=record_warning,
+                             known=existing.hashes if existing is not None else ())
     corpus, merged_duplicates = merge_results(counted(extract_many(articles, model=model, n_process=n_process,
                                                                    batch_size=batch_size, engine=engine, scheduler=scheduler,
                                                                    client=client, on_error=record_failure)), existing)

@@ -307,14 +307,17 @@ def _clean(article: Article, on_warning: WarningHandler) -> Article:
 
 
 def iter_articles(sources: Iterable, on_error: ErrorHandler = _raise, *, max_chars: int | None = DEFAULT_MAX_CHARS,
-                  on_warning: WarningHandler = _warn, dedupe: bool = True) -> Iterator[Article]:
+                  on_warning: WarningHandler = _warn, dedupe: bool = True,
+                  known: Iterable[str] = ()) -> Iterator[Article]:
     """Articles from each source, in order, cleaned, cut to ``max_chars`` and de-duplicated.
 
     A source is an ``Article``, a dict with a ``text`` field, a path (file,
     folder, ``.jsonl``, ``.html``), ``"-"`` for stdin, or a string of article
     text (a string that is not an existing path and contains whitespace).
+    ``known`` are content hashes of articles already in the graph (``--into``):
+    those are skipped as duplicates too, before the model sees them.
     """
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = dict.fromkeys(known, "an article already in the graph")
     for article in _iter_raw(sources, on_error, on_warning, max_chars):
         source = article.source or "<text>"
         try:
