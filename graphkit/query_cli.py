@@ -10,10 +10,7 @@ import click
 import pyoxigraph as ox
 
 from .export.rdf_io import QueryError, run_query
-
-PARSE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-                 ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
-                 ".xml": ox.RdfFormat.RDF_XML}
+from .graph.load import PARSE_FORMATS
 
 
 def load_store(path: str) -> ox.Store:

@@ -29,8 +29,11 @@ SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 TYPES = {SDO + "Person": PERSON, SDO + "Organization": ORGANIZATION, SDO + "Place": PLACE,
          SDO + "Country": PLACE, SDO + "City": PLACE, SDO + "State": PLACE}
-FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-           ".trig": ox.RdfFormat.TRIG}
+# RDF syntaxes by file suffix (also used by `graphkit query`); --into reads the ones graphkit writes in order.
+PARSE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+                 ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
+                 ".xml": ox.RdfFormat.RDF_XML}
+INTO_SUFFIXES = (".ttl", ".nt", ".nq", ".trig")
 
 
 class GraphLoadError(ValueError):
@@ -46,8 +49,8 @@ def _predicate_keys() -> dict[str, str]:
 
 def _read(path: Path) -> dict[str, dict[str, list]]:
     """Subject -> predicate -> objects (Oxigraph terms)."""
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
+    fmt = PARSE_FORMATS.get(path.suffix.lower())
+    if path.suffix.lower() not in INTO_SUFFIXES:
         raise GraphLoadError(f"{path}: --into reads .ttl, .nt, .nq or .trig graphs")
     subjects: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     try:
