@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .graph.vocab import GK_IRI, VERB
+
 PREFIXES = {
     "schema": "https://schema.org/",
-    "gk": "https://example.org/graphkit/ns#",
-    "gkv": "https://example.org/graphkit/verb/",
+    "gk": GK_IRI,
+    "gkv": str(VERB),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "skos": "http://www.w3.org/2004/02/skos/core#",

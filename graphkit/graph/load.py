@@ -18,10 +18,12 @@ from ..model import ORGANIZATION, PERSON, PLACE, Article, Quote, Relation, Span
 from ..nlp.entities import name_key
 from ..predicates import PREDICATES, VERB_PREFIX
 from .corpus import Corpus, CorpusEntity, CorpusQuote, CorpusRelation
+from .vocab import GK_IRI
+from .vocab import VERB as VERB_NS
 
 SDO = "https://schema.org/"
-GK = "https://example.org/graphkit/ns#"
-VERB = "https://example.org/graphkit/verb/"
+GK = GK_IRI
+VERB = str(VERB_NS)
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
