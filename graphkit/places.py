@@ -9,6 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
+from .data import read_table
+from .names import name_key
+
 GEONAMES = "https://sws.geonames.org/{}/"
 MIN_CITY_POPULATION = 100_000  # smaller towns collide with common surnames and words
 
@@ -57,10 +60,82 @@ def _index() -> dict[str, Place]:
         country = countries.get(iso)
         if country:
             index[alias] = Place("Country", country["name"], country["geonameid"], iso)
-    return index
+    return {name_key(k): v for k, v in index.items()}
 
 
 def lookup(name: str) -> Place | None:
-    """The place a name most likely means, or None. ``lookup("Kyiv").kind == "City"``."""
-    key = name.casefold().strip()
+    """The place a name most likely means, or None. ``lookup("Kyiv").kind == "City"``.
+
+    Names compare in their normal form (graphkit.names.name_key), so
+    "Timor-Leste" finds GeoNames' "Timor Leste" and "U.S." finds "US".
+    """
+    key = name_key(name)
     return _index().get(key) or (_index().get(key[4:]) if key.startswith("the ") else None)
+
+
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, str]:
+    return {name_key(k): v for k, v in read_table("us_state_abbreviations.tsv").items()}
+
+
+def state_of_abbreviation(text: str) -> str | None:
+    """The US state an abbreviation such as "Ind." or "N.J." names, else None.
+
+    Only the written form with a period counts: "Ind." is Indiana, "IND" or
+    "Miss" alone are not.
+    """
+    if not text.endswith("."):
+        return None
+    return _state_abbreviations().get(name_key(text))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return {name_key(k): v for k, v in read_table("demonyms.tsv").items()}
+
+
+DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish")
+PERSON_SUFFIXES = ("men", "man", "women", "woman")
+
+
+@lru_cache(maxsize=16384)
+def demonym(word: str) -> str | None:
+    """The country or region a nationality word names ("Moldovan", "Kenyans", "Dutchman"), else None.
+
+    Listed words come from graphkit/data/demonyms.tsv; any other word counts
+    when it is a known country's name, or its first letters (at least four,
+    allowing a final vowel to drop: "Moldov-an", "Ghana-ian"), plus a demonym
+    suffix. "-man"/"-woman" after a demonym ("Dutchman") is a person noun, not
+    a name. A word that is itself a place's name is no demonym.
+    """
+    key = name_key(word)
+    if not key or " " in key and key not in _demonyms():
+        return None
+    if key in _demonyms():
+        return _demonyms()[key]
+    for suffix in PERSON_SUFFIXES:
+        if key.endswith(suffix) and key[:-len(suffix)] in _demonyms():
+            return _demonyms()[key[:-len(suffix)]]
+    if lookup(word) is not None:
+        return None
+    singular = key[:-1] if key.endswith("s") and key[:-1] in _demonyms() else None
+    if singular:
+        return _demonyms()[singular]
+    for suffix in DEMONYM_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            stem = key[:-len(suffix)]
+            country = _country_by_stem().get(stem) or _country_by_stem().get(stem.rstrip("aeiouy"))
+            if country:
+                return country
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_by_stem() -> dict[str, str]:
+    """Countries by their name and by that name without its final vowels: "moldova", "moldov"."""
+    stems = {}
+    for key, place in _index().items():
+        if place.kind == "Country" and " " not in key:
+            stems.setdefault(key, place.name)
+            stems.setdefault(key.rstrip("aeiouy"), place.name)
+    return stems

@@ -208,3 +208,102 @@ def test_headline_words_glued_to_a_name_are_trimmed(nlp):
     doc = with_ner_spans(nlp, "Jane Roe Speaks About Rising Taxes\nJane Roe said on Monday that taxes would rise.", [(0, 3, "PERSON"), (7, 9, "PERSON")])  # "Jane Roe Speaks"
     (entity,) = resolve_entities(doc)
     assert entity.name == "Jane Roe" and len(entity.mentions) == 2
+
+
+# ---------------------------------------------------------------- construction (graphkit/nlp/entities/spans.py)
+
+def test_a_name_is_never_cut_inside_a_word(nlp):
+    doc = with_ner_spans(nlp, "Kim Su-bin met Ana Ruiz-Vega in Lima.", [(0, 3, "PERSON"), (5, 7, "PERSON")])  # "Kim Su-" and "Ana Ruiz"
+    assert {e.name for e in resolve_entities(doc)} >= {"Kim Su-bin", "Ana Ruiz-Vega"}
+
+
+def test_a_hyphenated_modifier_is_not_part_of_the_name(entities):
+    ents = entities("The Nairobi-based insurer opened an office in Lagos.")
+    assert "Nairobi" in ents and not any("based" in name for name in ents)
+
+
+@pytest.mark.parametrize("name", ["Maria Helena da Costa", "Pieter van der Berg", "Omar bin Khalid"])
+def test_name_particles_do_not_cut_a_person_name(nlp, name):
+    text = f"{name} spoke to reporters on Monday."
+    size = len(name.split())
+    doc = with_ner_spans(nlp, text, [(0, size, "PERSON")])
+    assert [e.name for e in resolve_entities(doc)] == [name]
+
+
+def test_touching_pieces_that_make_a_known_place_are_one_place(nlp):
+    doc = with_ner_spans(nlp, "Traders crossed from Sierra Leone into Guinea.", [(3, 4, "GPE"), (4, 5, "PERSON"), (6, 7, "GPE")])
+    assert {(e.name, e.type) for e in resolve_entities(doc)} == {("Sierra Leone", "Place"), ("Guinea", "Place")}
+
+
+def test_a_word_before_a_piece_that_completes_a_known_place_joins_it(nlp):
+    doc = with_ner_spans(nlp, "The ship docked in Corpus Christi on Friday.", [(5, 6, "PERSON")])  # NER saw "Christi" only
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Corpus Christi", "Place")]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Moldovan farmers protested outside the ministry.", "Moldovan"),
+    ("Two Kenyans won the race in Boston.", "Kenyans"),
+    ("The winner, a Dane, thanked the crowd in Oslo.", "Dane"),
+    ("A Frenchman led the Tour for a week.", "Frenchman"),
+])
+def test_nationality_words_are_not_entities(nlp, text, word):
+    doc = nlp.make_doc(text)
+    i = [t.text for t in doc].index(word)
+    doc = with_ner_spans(nlp, text, [(i, i + 1, "PERSON")])
+    assert word not in {e.name for e in resolve_entities(doc)}
+
+
+def test_a_state_abbreviation_names_its_state(entities):
+    ents = entities("The plant in Dayton, Ohio, will close. Another in Peoria, Ill., stays open. Illinois officials were relieved.")
+    assert "Ill." not in ents and "Ill." in ents["Illinois"].aliases
+
+
+def test_a_title_alone_is_no_entity(nlp):
+    doc = with_ner_spans(nlp, "State Sen. Ana Ortiz filed the bill.", [(0, 1, "ORG"), (2, 4, "PERSON")])
+    assert [e.name for e in resolve_entities(doc)] == ["Ana Ortiz"]
+
+
+# ---------------------------------------------------------------- types (graphkit/nlp/entities/evidence.py)
+
+@pytest.mark.parametrize("text,name", [
+    ("Pell Harlow, a Leeds seed breeder, cut its prices.", "Pell Harlow"),
+    ("Analysts at the broker Dunmore Gray were unimpressed.", "Dunmore Gray"),
+    ("Shares in Corran Vale fell 4 per cent on Monday.", "Corran Vale"),
+    ("Marrick Stone, which has been listed since 1999, said profit rose.", "Marrick Stone"),
+])
+def test_a_description_in_the_sentence_types_a_company_named_like_a_person(nlp, text, name):
+    doc = with_ner_spans(nlp, text, [(i, i + 2, "PERSON") for i, t in enumerate(nlp.make_doc(text)) if t.text == name.split()[0]])
+    assert {e.name: e.type for e in resolve_entities(doc)}[name] == "Organization"
+
+
+def test_a_team_named_with_a_plural_is_an_organisation(nlp):
+    text = "Dunedin Rangers sacked their coach. Dunedin Rangers, his old club, said they would appeal."
+    doc = with_ner_spans(nlp, text, [(0, 2, "PERSON"), (6, 8, "PERSON")])
+    assert {e.name: e.type for e in resolve_entities(doc)}["Dunedin Rangers"] == "Organization"
+
+
+# ---------------------------------------------------------------- merging (graphkit/nlp/entities/merge.py)
+
+def test_an_acronym_may_take_the_initial_of_a_connector(entities):
+    text = ("The Ministry of Health said on Monday it would hire nurses. "
+            "The MOH plans to hire 2,000 by June.")
+    ents = entities(text)
+    assert "MOH" not in ents
+
+
+def test_a_company_short_name_without_its_generic_last_word_is_the_company(entities):
+    text = "Tamsin Bakeries Company bought a mill. Tamsin Bakeries said the deal would close in May."
+    ents = entities(text)
+    assert "Tamsin Bakeries" not in ents and "Tamsin Bakeries Company" in ents
+
+
+def test_a_head_word_alone_names_the_one_organisation_ending_in_it(nlp):
+    text = "The Nordic Trade Commission fined the bank. The Commission said the bank had misled clients."
+    ents = {e.name for e in entities_from_doc(nlp(text))}
+    assert "Commission" not in ents and "Nordic Trade Commission" in ents
+
+
+def test_a_place_stays_apart_from_an_organisation_named_after_it(entities):
+    text = "The Lagos Stock Exchange rose on Monday. Traders in Lagos said volumes were thin."
+    ents = entities(text)
+    assert ents["Lagos"].type == "Place" and "Lagos Stock Exchange" in ents

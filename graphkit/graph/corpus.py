@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import places
 from ..model import PERSON, PLACE, Article, DocResult, Quote, Relation
-from ..nlp.entities import name_key, without_initials
+from ..names import name_key, without_initials
 
 @dataclass
 class CorpusEntity:

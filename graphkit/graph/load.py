@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..model import ORGANIZATION, PERSON, PLACE, Article, Quote, Relation, Span
-from ..nlp.entities import name_key
+from ..names import name_key
 from ..predicates import PREDICATES, VERB_PREFIX
 from .corpus import Corpus, CorpusEntity, CorpusQuote, CorpusRelation
 from .vocab import GK_IRI

@@ -72,6 +72,7 @@ ORG_SUFFIXES = INSTITUTION_HEADS | CORPORATE_ABBREVIATIONS | {
     "holdings", "properties", "industries", "enterprises", "associates", "partners", "airlines", "airways",
     "motors", "systems", "technologies", "communications", "laboratories", "pharmaceuticals", "corporation",
     "incorporated", "limited", "society", "league", "federation", "institute", "college", "school", "academy",
+    "club", "team", "network", "group", "exchange",
 }
 # Nouns only a company or body has: "an Emery employee", "shares of Toyota".
 ORG_POSSESSIONS = {"employee", "spokesman", "spokeswoman", "share", "stock", "shareholder", "subsidiary", "stake"}  # lemmas

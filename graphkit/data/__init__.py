@@ -1,0 +1,20 @@
+"""Word tables graphkit's rules read: plain TSV files beside this module, one entry a line.
+
+Each file says in its header comment which class of cases its entries cover.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def read_table(name: str) -> dict[str, str]:
+    """A two-column TSV file of graphkit/data/ as a dict; '#' starts a comment line."""
+    table = {}
+    for line in resources.files(__package__).joinpath(name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, value = line.split("\t")
+            table[key.strip()] = value.strip()
+    return table

@@ -1,0 +1,99 @@
+"""Names as text: the normal form that decides identity, and the short forms a name has.
+
+Pure string functions, shared by the NLP stage (which builds entities inside
+an article) and the graph stage (which merges them across a corpus), so both
+agree on when two names are the same name. Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Words that join the parts of a name without being initials of it:
+# "Bank of England", "Luiz Inacio Lula da Silva", "Ludwig van Beethoven".
+CONNECTORS = frozenset({"of", "the", "and", "for", "&", "on", "in", "at"})
+PARTICLES = frozenset({"da", "de", "di", "do", "dos", "das", "del", "della", "du", "des", "la", "le", "van", "von",
+                       "der", "den", "ter", "ten", "bin", "bint", "ibn", "al", "el", "ben", "abu", "y", "e", "st"})
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
+# control, direction and zero-width characters: invisible, and never part of a name
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """The normal form two names must share to be one name.
+
+    Accents, case, punctuation and spacing do not tell names apart: "Acme
+    Corp." is "Acme Corp", "Jean-Claude" is "Jean Claude", "O'Brien" is
+    "OBrien", "U.S." is "US". Letters and digits of any script are kept.
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub("", _INVISIBLE.sub("", text))
+    text = re.sub(r"(?<=\w)\.(?=\w)", "", text)  # "U.S." -> "US."; "St.Louis" stays two words below
+    text = re.sub(r"[^\w]+|_", " ", _DASHES.sub(" ", text))
+    return " ".join(text.split()).casefold()
+
+
+def visible(text: str) -> str:
+    """A name as shown: no control, direction or zero-width characters; single spaces.
+
+    Only canonical names and aliases are cleaned; a mention keeps the raw
+    slice of the article text, so its offsets stay exact.
+    """
+    return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
+
+
+def words(text: str) -> list[str]:
+    """The words of a name in normal form."""
+    return name_key(text).split()
+
+
+def is_acronym(text: str) -> bool:
+    """"NATO", "U.S.", "PNG": 2-6 capitals, periods allowed between them."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def acronym_of(short: str, full: str) -> bool:
+    """Is ``short`` an acronym of the multi-word name ``full``?
+
+    Each letter is the initial of a word of ``full``, in order; connector
+    words ("of", "and") may give a letter or not: "DOJ" and "DJ" both
+    abbreviate "Department of Justice", "ERCOT" the "Electric Reliability
+    Council of Texas". A hyphenated word gives one initial per part
+    ("NATO-Ukraine Council" -> "NUC").
+    """
+    letters = short.replace(".", "").casefold()
+    parts = [w for w in _DASHES.sub(" ", full).split() if w[:1].isalnum()]
+    if len(parts) < 2 or not is_acronym(short):
+        return False
+
+    @lru_cache(maxsize=None)
+    def match(i: int, j: int) -> bool:  # letters[i:] from parts[j:]
+        if j == len(parts):
+            return i == len(letters)
+        word = parts[j].casefold()
+        optional = word in CONNECTORS or word in PARTICLES
+        if optional and match(i, j + 1):
+            return True
+        return i < len(letters) and word[0] == letters[i] and match(i + 1, j + 1)
+
+    return match(0, 0)
+
+
+def without_initials(parts: list[str]) -> list[str]:
+    """A personal name's words without middle initials: "donald j trump" -> "donald trump".
+
+    In normal form "H.W." is "hw", so a middle word of one or two letters
+    counts as initials (a particle such as "da" goes too: the result is only
+    ever a second key to find the same person by).
+    """
+    if len(parts) < 3:
+        return parts
+    middle = [w for w in parts[1:-1] if not (len(w.replace(".", "")) <= 2)]
+    return [parts[0], *middle, parts[-1]]

@@ -1,0 +1,189 @@
+"""What kind of thing a name is: votes from everything the text says about it.
+
+NER's label is one vote per mention. The text often says more, and says it
+more reliably than NER on names it has rarely seen; each kind of evidence is
+a weighted vote for Person, Organization or Place:
+
+- descriptions: a descriptor noun in apposition, as a compound head or after
+  a copula ("Mallee Seeds, a seed breeder", "the broker Caxton Reid", "X is a
+  city"; nouns in graphkit/data/descriptors.tsv, and -maker/-builder words);
+- "the province of X", "the city of X";
+- possessions: "X's chief executive" is a company's, "X's foreign minister" a
+  country's, "X's widow" a person's (graphkit/data/possessions.tsv);
+- places by role: "X-based", "based/headquartered in X", "X, where ... was born";
+- a person's marks: a title stripped from the name, "X, who ...", being shot
+  or murdered; a body's marks: "Inc." after the name, "shares of X";
+- the name's own shape: a last word such as "Holdings", "Council" or
+  "Parish", "Duke of X", "First I. Last";
+- the gazetteer: a known country or state, more weakly a known city.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ... import places
+from ...data import read_table
+from ...model import ORGANIZATION, PERSON, PLACE
+from ..lexicon import CORPORATE_ABBREVIATIONS, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, \
+    VICTIM_NOUNS, VICTIM_VERBS
+from .spans import RawMention
+
+NER_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "producers", "manufacturer")
+PLACE_OF_NOUNS = {"city", "town", "village", "province", "state", "region", "county", "district", "island",
+                  "republic", "kingdom", "port", "capital", "prefecture", "municipality"}
+LOCATIVE_VERBS = {"base", "headquarter", "locate"}
+
+# weights: a description in the sentence outweighs NER's guess on one mention
+DESCRIPTION, SHAPE, CONTEXT, GAZETTEER_STRONG, GAZETTEER_WEAK, NER = 3.0, 4.0, 3.0, 4.0, 2.5, 1.0
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> dict[str, str]:
+    return read_table("descriptors.tsv")
+
+
+@lru_cache(maxsize=1)
+def possessions() -> dict[str, str]:
+    return read_table("possessions.tsv")
+
+
+def descriptor_type(token) -> str | None:
+    """The type a common noun describes ("company" -> Organization, "managing partner" -> Person), or None."""
+    if token.pos_ not in ("NOUN", "PROPN") or (token.pos_ == "PROPN" and not token.text.islower()):
+        return None
+    lemma = token.lemma_.lower()
+    if token.i > 0 and f"{token.doc[token.i - 1].lower_} {lemma}" in descriptors():
+        return descriptors()[f"{token.doc[token.i - 1].lower_} {lemma}"]
+    if lemma in descriptors():
+        return descriptors()[lemma]
+    if lemma.endswith(COMPANY_SUFFIXES) and len(lemma) > 8:
+        return ORGANIZATION  # "carmaker", "shipbuilder", "sensor maker" has its own head
+    return None
+
+
+def _possession_type(noun) -> str | None:
+    """The possessor's type that a possessed noun implies: "chief executive" -> Organization."""
+    modifiers = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i == noun.i - 1)
+    for phrase in (f"{modifiers} {noun.lower_}".strip(), noun.lower_, noun.lemma_.lower()):
+        if phrase in possessions():
+            return possessions()[phrase]
+    return None
+
+
+def mention_votes(doc: Doc, m: RawMention) -> Counter:
+    """The votes one mention's sentence casts."""
+    votes: Counter = Counter()
+    if m.descriptor:
+        return votes
+    if m.roles:
+        votes[PERSON] += CONTEXT
+    span = m.span(doc)
+    head, governor = span.root, span.root.head
+    # descriptions: apposition both ways, a compound head ("the broker Caxton Reid"), a copula
+    described = [t for t in head.children if t.dep_ == "appos" and t.i >= m.end]
+    described += [t for t in doc[max(span.sent.start, m.start - 3):m.start] if t.head.i in range(m.start, m.end)
+                  and t.dep_ in ("compound", "nmod", "appos") and t.tag_ in ("NN", "NNS")]
+    if head.dep_ == "appos" and governor.i < m.start:
+        described.append(governor)
+    if head.dep_ == "nsubj" and governor.lemma_ in ("be", "become", "remain"):
+        described += [t for t in governor.children if t.dep_ == "attr"]
+    for noun in described:
+        kind = descriptor_type(noun)
+        if kind:
+            votes[kind] += DESCRIPTION
+    # "the province of X"
+    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in PLACE_OF_NOUNS \
+            and governor.head.pos_ == "NOUN":
+        votes[PLACE] += DESCRIPTION
+    # possessions: "X's chief executive", "the widow of X"
+    if head.dep_ == "poss" and governor.pos_ == "NOUN":
+        kind = _possession_type(governor)
+        if kind:
+            votes[kind] += CONTEXT
+    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ == "NOUN" \
+            and governor.head.lemma_.lower() in VICTIM_NOUNS:
+        votes[PERSON] += CONTEXT
+    if head.dep_ in ("compound", "poss") and governor.pos_ == "NOUN" and governor.lemma_.lower() in ORG_POSSESSIONS:
+        votes[ORGANIZATION] += CONTEXT  # "an Emery employee", "Toyota's shareholders"
+    if head.dep_ == "pobj" and governor.lower_ in ("of", "in") and governor.head.lemma_.lower() in ORG_POSSESSIONS - {
+            "employee", "spokesman", "spokeswoman"}:
+        votes[ORGANIZATION] += CONTEXT  # "shares of Toyota", "a stake in Acme"
+    if head.dep_ == "compound" and governor.pos_ == "NOUN" and governor.lemma_.lower() in VICTIM_NOUNS:
+        votes[PERSON] += CONTEXT  # "the Jackson assassin"
+    # places by role
+    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in ("based", "headquartered"):
+        votes[PLACE] += CONTEXT
+    if head.dep_ == "pobj" and governor.lower_ == "in" and governor.head.lemma_.lower() in LOCATIVE_VERBS:
+        votes[PLACE] += CONTEXT
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in ("bear", "live", "grow", "reside")
+           and any(a.lower_ == "where" for a in c.children if a.dep_ == "advmod") for c in head.children):
+        votes[PLACE] += CONTEXT  # "Tupelo, where X was born"
+    # a person's marks
+    if head.dep_ in ("nsubjpass", "dobj") and governor.pos_ == "VERB" and governor.lemma_.lower() in VICTIM_VERBS:
+        votes[PERSON] += CONTEXT
+    relative = [c for c in head.children if c.dep_ == "relcl"]
+    for clause in relative:
+        pronouns = {t.lower_ for t in clause.children if t.tag_ in ("WP", "WDT", "WP$")}
+        if pronouns & {"who", "whom"}:
+            votes[PERSON] += CONTEXT / 3  # weak: "the club, whom he led" happens
+        elif "which" in pronouns:
+            votes[PERSON] -= CONTEXT  # "X, which ...": grammar says X is no person
+    # a body's marks
+    if m.end < len(doc) and doc[m.end].text.rstrip(".").lower() in CORPORATE_ABBREVIATIONS:
+        votes[ORGANIZATION] += CONTEXT
+    return votes
+
+
+def name_votes(name: str) -> Counter:
+    """The votes a name's own shape and the gazetteer cast."""
+    votes: Counter = Counter()
+    parts = name.split()
+    last = parts[-1].rstrip(".,").lower() if parts else ""
+    if len(parts) > 1 and last in PLACE_HEADS:
+        votes[PLACE] += SHAPE  # "Cameron Parish", "Jordan River"
+    if len(parts) > 1 and last in ORG_SUFFIXES:
+        votes[ORGANIZATION] += SHAPE  # "Kaido Holdings", "National Rifle Association"
+    if len(parts) > 2 and parts[0].lower() in NOBLE_TITLES and parts[1] == "of":
+        votes[PERSON] += SHAPE  # "Duchess of York"
+    if re.fullmatch(r"[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
+        votes[PERSON] += SHAPE  # "Ulf D. Merbold"
+    place = places.lookup(name)
+    if place is not None and not votes:
+        votes[PLACE] += GAZETTEER_WEAK if place.kind == "City" else GAZETTEER_STRONG
+    return votes
+
+
+def ner_votes(mentions: list[RawMention]) -> Counter:
+    """NER is one voice, however often the name recurs: its labels' shares, 2 votes in all.
+
+    A multi-word name NER called a person gets half a vote more: NER is most
+    reliable on full personal names.
+    """
+    named = [m for m in mentions if not m.descriptor]
+    votes: Counter = Counter()
+    for m in named:
+        votes[NER_TYPES[m.label]] += 2 * NER / len(named)
+    if any(m.label == "PERSON" and m.end - m.start > 1 for m in named):
+        votes[PERSON] += NER / 2
+    return votes
+
+
+def plural_name(doc: Doc, mentions: list[RawMention]) -> Counter:
+    """A name ending in a plural proper noun is a team or a firm, not a person: "Hamilton Wanderers"."""
+    if any(m.end - m.start > 1 and doc[m.end - 1].tag_ == "NNPS" for m in mentions if not m.descriptor):
+        return Counter({ORGANIZATION: 2.0})
+    return Counter()
+
+
+def decide_type(votes: Counter, ner_labels: Counter) -> str:
+    """The type with most votes; ties go to what NER said most often."""
+    ner_order = [NER_TYPES[label] for label, _ in ner_labels.most_common()]
+    ranked = sorted((PERSON, ORGANIZATION, PLACE),
+                    key=lambda t: (-votes.get(t, 0), ner_order.index(t) if t in ner_order else 9))
+    return ranked[0]

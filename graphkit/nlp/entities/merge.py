@@ -1,0 +1,238 @@
+"""One cluster per real thing in an article: a sieve of merges, most precise first.
+
+1. same name: mentions whose names share a normal form (graphkit.names.name_key);
+2. defined acronyms: "the Securities and Exchange Commission (SEC)";
+3. acronyms of a name in the article, connector words optional ("DOJ", "ERCOT");
+4. people's short forms: surname, first name, the name without middle
+   initials; a bare surname means the person introduced first;
+5. organisations' short forms: the name without a generic last word
+   ("Ashanti Flour" for "Ashanti Flour Company"), a leading part ("Kaido" for
+   "Kaido Motors"), or its head word alone when only one name ends in it
+   ("the Commission", "Rovers").
+
+A place never folds into an organisation named after it ("Tokyo" stays
+apart from "Tokyo Stock Exchange", "Ghana" from "Ghana Chamber of Mines"), and
+two people named in full stay two people whatever they share.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ... import places
+from ...model import ORGANIZATION, PERSON, PLACE
+from ...names import acronym_of, is_acronym, name_key, visible, without_initials, words
+from ..lexicon import CORPORATE_ABBREVIATIONS, INSTITUTION_HEADS, ORG_DESCRIPTORS
+from .evidence import NER_TYPES, decide_type, mention_votes, name_votes, ner_votes, plural_name
+from .spans import RawMention, sentence_index
+
+# Last words an organisation's name can drop in a short form: "Ashanti Flour (Company)".
+GENERIC_ORG_WORDS = CORPORATE_ABBREVIATIONS | {"company", "group", "corporation", "holdings", "limited",
+                                               "incorporated", "co", "plc", "inc", "ltd", "sa", "ag"}
+
+
+class Cluster:
+    """Mentions of one entity, with its name and type computed when asked."""
+
+    def __init__(self, doc: Doc, mentions: list[RawMention]):
+        self.doc, self.mentions = doc, mentions
+        self._name = self._type = None
+
+    def add(self, mentions: list[RawMention]) -> None:
+        self.mentions.extend(mentions)
+        self._name = self._type = None
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def names(self) -> list[str]:
+        return [m.text(self.doc) for m in self.mentions if not m.descriptor]
+
+    @property
+    def name(self) -> str:
+        if self._name is None:
+            self._name = canonical(self.names() or [self.mentions[0].text(self.doc)])
+        return self._name
+
+    @property
+    def type(self) -> str:
+        if self._type is None:
+            votes = name_votes(self.name) + ner_votes(self.mentions) + plural_name(self.doc, self.mentions)
+            for m in self.mentions:
+                votes.update(mention_votes(self.doc, m))
+            self._type = decide_type(votes, self.ner_labels())
+        return self._type
+
+    def ner_labels(self) -> Counter:
+        return Counter(m.label for m in self.mentions if not m.descriptor)
+
+    @property
+    def ner_person(self) -> bool:
+        """Did NER call a multi-word mention, or a titled one, a person?"""
+        return any(m.label == "PERSON" and (m.end - m.start > 1 or m.roles) for m in self.mentions)
+
+
+def canonical(names: list[str]) -> str:
+    """The fullest name; a form that is not all capitals wins ("Washington" over "WASHINGTON")."""
+    def rank(name: str):
+        shouting = name.isupper() and uncapitalised(name) != name
+        return (len(words(name)), not shouting, names.count(name), -names.index(name))
+    return uncapitalised(visible(max(names, key=rank)))
+
+
+def uncapitalised(name: str) -> str:
+    """"WASHINGTON" (a dateline) -> "Washington"; acronyms such as "NATO" or "US" stay."""
+    if not name.isupper():
+        return name
+    place = places.lookup(name)
+    if place and len(name) > 3 and name_key(place.name) == name_key(name):
+        return place.name
+    return name if is_acronym(name) else name.title()
+
+
+# ---------------------------------------------------------------- the sieve
+
+def group_by_name(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
+    groups: dict[str, Cluster] = {}
+    for m in mentions:
+        groups.setdefault(name_key(m.text(doc)), Cluster(doc, [])).mentions.append(m)
+    return list(groups.values())
+
+
+def _defined_acronyms(doc: Doc, clusters: list[Cluster]) -> dict[str, Cluster]:
+    """"Full Name (ACR)": the acronym in brackets right after a name is that name's."""
+    owner = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")" \
+                    and is_acronym(doc[m.end + 1].text) and len(words(c.name)) > 1:
+                owner.setdefault(name_key(doc[m.end + 1].text), c)
+    return owner
+
+
+def _is_place(c: Cluster) -> bool:
+    return c.type == PLACE or (places.lookup(c.name) is not None and not c.ner_person)
+
+
+def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluster]:
+    """The clusters ``short`` may be a short form of (see the module docstring)."""
+    s = words(short.name)
+    found = []
+    # NER calls a company's short name a person ("Everett said"): that holds only if a person of that name exists
+    person_named = any(c.type == PERSON and c is not short and _shares_person_words(s, words(c.name))
+                       for c in candidates) or any(m.roles for m in short.mentions)
+    for full in candidates:
+        f = words(full.name)
+        if full is short or len(f) <= len(s):
+            continue
+        if full.type == PERSON:
+            if short.type == PERSON or (not _is_place(short) and not is_acronym(short.name)):
+                # NER often types a lone surname ORG or GPE; a known place is no surname
+                if s == f[-len(s):] or s == f[:len(s)] or s == without_initials(f):
+                    found.append(full)
+        elif full.type == ORGANIZATION and (short.type != PERSON or not person_named) and not _is_place(short):
+            rest = f[len(s):]
+            if s == f[:len(s)] and (all(w in GENERIC_ORG_WORDS for w in rest)
+                                    or f[-1] not in INSTITUTION_HEADS):
+                found.append(full)  # "Ashanti Flour", "Kaido" for "Kaido Motors"; not "African Union" for its council
+    return found
+
+
+def _shares_person_words(short: list[str], full: list[str]) -> bool:
+    return len(full) > len(short) and (short == full[-len(short):] or short == full[:len(short)])
+
+
+def _head_word_targets(short: Cluster, clusters: list[Cluster]) -> list[Cluster]:
+    """"the Commission", "Rovers": a capitalised head word names the one organisation ending in it."""
+    s = words(short.name)
+    if len(s) != 1 or short.type == PERSON or _is_place(short) or is_acronym(short.name):
+        return []
+    return [c for c in clusters if c is not short and c.type == ORGANIZATION and len(words(c.name)) > 1
+            and words(c.name)[-1] == s[0]]
+
+
+def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Run the sieve; each short cluster's mentions join the cluster they name."""
+    defined = _defined_acronyms(doc, clusters)
+    absorbed: set[int] = set()
+
+    def absorb(short: Cluster, target: Cluster) -> None:
+        target.add(short.mentions)
+        absorbed.add(id(short))
+
+    def alive() -> list[Cluster]:
+        return [c for c in clusters if id(c) not in absorbed]
+
+    for c in clusters:  # defined acronyms
+        target = defined.get(name_key(c.name))
+        if target is not None and target is not c and id(target) not in absorbed:
+            absorb(c, target)
+    for c in alive():  # acronyms of a name in the article
+        if is_acronym(c.name):
+            targets = [t for t in alive() if t is not c and acronym_of(c.name, t.name) and t.type != PERSON]
+            if targets:
+                absorb(c, min(targets, key=lambda t: t.first))
+    for c in sorted(alive(), key=lambda c: len(words(c.name))):  # short forms, shortest first
+        targets = _short_form_target(c, alive())
+        people = [t for t in targets if t.type == PERSON]
+        if people:
+            _split_among(c, people, absorbed)
+        elif len(targets) == 1:
+            absorb(c, targets[0])
+    for c in alive():  # head words
+        targets = _head_word_targets(c, alive())
+        if len(targets) == 1:
+            absorb(c, targets[0])
+    return alive()
+
+
+def _split_among(short: Cluster, people: list[Cluster], absorbed: set[int]) -> None:
+    """A bare surname means the person introduced first ("Ted Cruz ... his wife, Heidi Cruz ... Cruz said")."""
+    target = min(people, key=lambda c: c.first)
+    target.add(short.mentions)
+    absorbed.add(id(short))
+
+
+# ---------------------------------------------------------------- descriptions
+
+def _salient_org(clusters: list[Cluster]) -> Cluster | None:
+    """The organisation a bare "the alliance" can only mean: clearly the most mentioned."""
+    orgs = sorted((c for c in clusters if c.type == ORGANIZATION), key=lambda c: -len(c.mentions))
+    if not orgs:
+        return None
+    if len(orgs) == 1 or len(orgs[0].mentions) >= 2 * len(orgs[1].mentions):
+        return orgs[0]
+    return None
+
+
+def add_descriptions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Attach "the alliance" / "the Transatlantic alliance" to the salient organisation."""
+    target = _salient_org(clusters)
+    if target is None:
+        return clusters
+    sent_of = sentence_index(doc)
+    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        if token.lower_ not in ORG_DESCRIPTORS or token.tag_ != "NN" or token.i in taken:
+            continue
+        det = [t for t in token.lefts if t.dep_ == "det"]
+        if not det or det[0].lower_ != "the":
+            continue
+        modifiers = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
+        start = min([det[0].i] + [t.i for t in modifiers])
+        for c in list(clusters):
+            if c is target:
+                continue
+            inside = [m for m in c.mentions if start <= m.start and m.end <= token.i]
+            if inside and len(inside) == len(c.mentions) and c.type == ORGANIZATION:
+                clusters.remove(c)  # "Transatlantic" typed ORG is part of the description
+        found.append(RawMention(start, token.i + 1, "ORG", sent_of[token.sent.start], descriptor=True))
+    target.add(found)
+    return clusters
+
+
+__all__ = ["Cluster", "group_by_name", "merge_clusters", "add_descriptions", "NER_TYPES"]

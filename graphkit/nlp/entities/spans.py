@@ -1,0 +1,308 @@
+"""Mentions: the stretches of text that name an entity, before they are grouped.
+
+spaCy's NER spans are the starting point. Each repair below covers one class
+of error that recurs across news text, whatever the article:
+
+- cut: a span run across a line break, a comma, a dash or a lowercase word
+  ("Christie, New Jersey", "Trump in Iowa") is cut there and each piece judged
+  alone; name particles (da, von, bin, al) do not cut.
+- whole words: a name never starts or ends inside a word ("Park Ji-" is
+  "Park Ji-won"), but "Osaka-based" keeps only "Osaka".
+- joined pieces: two touching spans, or a span and the capitalised words
+  beside it, that together make a known place are that place ("Burkina" +
+  "Faso", "Timor-Leste", "Corpus Christi").
+- titles: leading titles are roles, not names ("President Joe Biden"); a
+  span of title words only ("State" in "State Sen. X") is no entity.
+- abbreviations: a state abbreviation ("Ind.") names its state; any other
+  lone abbreviation ("St.", "Gov.") is no name.
+- demonyms and nationality words ("Moldovan", "Kenyans", "a Dutchman") and
+  a sentence-opening common noun NER took for a name ("Shipbuilders have ...")
+  are no entities.
+- names NER missed that end in an institution noun ("the NATO-Ukraine Council").
+- headlines: Title Case words glued onto a name ("Jane Roe Speaks") are cut
+  back to the name the body uses.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ... import places
+from ...names import PARTICLES, words
+from ..lexicon import HONORIFICS, INSTITUTION_HEADS, is_title
+
+LABEL_TYPES_SPACY = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "&"}) | PARTICLES
+SEPARATORS = {",", ";", ":", "|", "(", ")", "[", "]", "\"", "“", "”", "—", "–", "/", "•"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Lowercase words after a hyphen that make a modifier of a name, not a longer name: "Osaka-based".
+MODIFIER_TAILS = {"based", "born", "led", "run", "owned", "backed", "made", "built", "style", "like", "wide",
+                  "era", "type", "bound", "linked", "funded", "controlled", "listed", "registered"}
+
+
+@dataclass
+class RawMention:
+    """A candidate mention; token bounds into the doc."""
+
+    start: int
+    end: int
+    label: str  # the spaCy label, or the label a repair gave
+    sentence: int
+    roles: list[str] = field(default_factory=list)
+    descriptor: bool = False  # "the alliance": refers, but is not a name
+    name: str | None = None  # the name it stands for when the text is an abbreviation ("Ind." -> "Indiana")
+
+    def span(self, doc: Doc) -> SpacySpan:
+        return doc[self.start:self.end]
+
+    def text(self, doc: Doc) -> str:
+        return self.name or self.span(doc).text
+
+
+def sentence_index(doc: Doc) -> dict[int, int]:
+    """Map each sentence's first token index to the sentence's position."""
+    return {sent.start: i for i, sent in enumerate(doc.sents)}
+
+
+# ---------------------------------------------------------------- cutting
+
+def _is_separator(token) -> bool:
+    """A token no name runs across: a line break, punctuation, a handle, a lowercase word such as "in"."""
+    text = token.text
+    return ("\n" in text or text in SEPARATORS or text[:1] in ("@", "#")
+            or (text[:1].islower() and text.lower() not in NAME_CONNECTORS and not token.is_punct))
+
+
+def _pieces(doc: Doc, ent: SpacySpan) -> list[tuple[int, int]]:
+    """The pieces of an entity span that can be names."""
+    pieces, start = [], ent.start
+    for token in ent:
+        cut_after = "\n" in token.whitespace_
+        if _is_separator(token) or cut_after:
+            end = token.i + 1 if cut_after and not _is_separator(token) else token.i
+            if end > start:
+                pieces.append((start, end))
+            start = token.i + 1
+    if ent.end > start:
+        pieces.append((start, ent.end))
+    return [(s, e) for s, e in pieces if not (e - s == 1 and doc[s].text.rstrip(".").lower() in NAME_SUFFIXES)]
+
+
+def _whole_words(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Widen a piece to whole words: "Park Ji-" -> "Park Ji-won", "al-" + "Assad"."""
+    while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text[:1].isalnum():
+        nxt = doc[end].text
+        if doc[end - 1].text != "-" and not nxt[:1].isupper():
+            break  # "Kenya's", "Osaka" + "-based" are handled below, not glued
+        if nxt.lower() in MODIFIER_TAILS or (nxt.islower() and label != "PERSON" and nxt.endswith("ed")):
+            break
+        end += 1
+    if (label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].ent_iob_ != "B"):
+        end += 2  # "Eze" + "-Adebayo"; not "Clinton" + "-Trump", two names NER saw as two
+    while (start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isalpha() and doc[start - 2].ent_iob_ == "O"
+           and (label == "PERSON" or doc[start - 2].lower_ in PARTICLES)):
+        start -= 2  # "al-" + "Assad", "Jean-" + "Claude"; not "US-" + "Kenya"
+    return start, end
+
+
+def _join_known_places(doc: Doc, pieces: list[list]) -> list[list]:
+    """Touching pieces, or a piece and one capitalised word beside it, that make a known place are one piece.
+
+    NER splits multi-word place names it has seen rarely ("Burkina" / "Faso",
+    "Timor" / "-Leste") or tags only their last word ("Corpus Christi").
+    """
+    pieces.sort(key=lambda p: p[0])
+    joined: list[list] = []
+    for piece in pieces:
+        if joined:
+            prev = joined[-1]
+            gap = doc[prev[1]:piece[0]]
+            if all(t.text == "-" for t in gap) and len(gap) <= 1 and places.lookup(doc[prev[0]:piece[1]].text):
+                prev[1], prev[2] = piece[1], "GPE"
+                continue
+        joined.append(piece)
+    for piece in joined:
+        start, end = piece[0], piece[1]
+        if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start \
+                and "\n" not in doc[start - 1].whitespace_ and places.lookup(doc[start - 1:end].text) \
+                and not places.lookup(doc[start:end].text):
+            piece[0], piece[2] = start - 1, "GPE"
+    return joined
+
+
+# ---------------------------------------------------------------- trimming
+
+def _clean(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str]] | None:
+    """Trim one piece; returns token bounds and the titles stripped from it."""
+    roles: list[str] = []
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+                           or doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    if label == "PERSON":
+        # "President Joe Biden", "Dr. Jane Doe": the title is a role, not a name
+        title_end = start
+        while title_end < end - 1 and (is_title(doc[title_end].text) or doc[title_end].text in "-."):
+            title_end += 1
+        if title_end > start:
+            title = doc[start:title_end].text.strip(" -")
+            if title.rstrip(".").lower() not in HONORIFICS:
+                roles.append(title)
+            start = title_end
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+        return None  # "eastern flank": a name has a capital letter
+    return start, end, roles
+
+
+def _left_title(doc: Doc, start: int) -> list[str]:
+    """Titles right before a person's name: "NATO Secretary-General Jens Stoltenberg"."""
+    i, found = start - 1, []
+    while i >= 0 and (is_title(doc[i].text) or (doc[i].text == "-" and found)):
+        found.insert(0, doc[i].text)
+        i -= 1
+    if not found:
+        return []
+    title = doc[i + 1:start].text
+    return [title] if title.rstrip(".").lower() not in HONORIFICS else []
+
+
+def _no_name(doc: Doc, start: int, end: int) -> bool:
+    """Pieces that are words, not names: titles, lone abbreviations, demonyms, sentence-opening plurals."""
+    span = doc[start:end]
+    text = span.text
+    if all(is_title(t.text) or t.text in "-." for t in span):
+        return True  # "State" in "State Sen. Linda Castillo", a lone "Gov."
+    if end - start == 1 and text.endswith(".") and len(text) <= 5 and places.state_of_abbreviation(text) is None:
+        return True  # "St.", "Gen.": an abbreviation alone names nothing
+    if places.demonym(text) is not None:
+        return True  # "Moldovan officials", "a Dutchman"
+    first = doc[start]
+    return end - start == 1 and first.is_sent_start and first.tag_ == "NNS"  # "Shipbuilders have ..."
+
+
+# ---------------------------------------------------------------- missed names
+
+def _name_part(token) -> bool:
+    """A token that can sit inside a capitalised name: "NATO", "-", "Ukraine", "Federal"."""
+    return (token.text in ("-", "–", "&") or (token.text[0].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN"))) \
+        and not token.is_sent_start
+
+
+def _add_institution_names(doc: Doc, mentions: list[RawMention], sent_of: dict[int, int]) -> list[RawMention]:
+    """Capitalised names headed by an institution noun that NER missed: "the NATO-Ukraine Council".
+
+    The name replaces the shorter mentions inside it ("NATO", "Ukraine"),
+    unless one is a person ("the Obama Foundation" keeps Obama).
+    """
+    covered = {i: m for m in mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.lower_ not in INSTITUTION_HEADS or not token.text[0].isupper() or token.tag_ not in ("NNP", "NNPS"):
+            continue
+        start = token.i
+        while start > token.sent.start and _name_part(doc[start - 1]):
+            start -= 1
+        if start == token.i or (token.i in covered and covered[token.i].start <= start):
+            continue  # a lone "Council", or NER already has the whole name
+        inside = {id(m): m for i in range(start, token.i + 1) if (m := covered.get(i))}
+        if any(m.label == "PERSON" or m.start < start or m.end > token.i + 1 for m in inside.values()):
+            continue
+        mentions = [m for m in mentions if id(m) not in inside]
+        mentions.append(RawMention(start, token.i + 1, "ORG", sent_of[token.sent.start]))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------- headlines
+
+class Lines:
+    """The article's lines, with which of them are headlines; built once per doc."""
+
+    def __init__(self, text: str):
+        self.starts, self.headline = [], []
+        pos = 0
+        for line in text.split("\n"):
+            self.starts.append(pos)
+            self.headline.append(_is_headline(line))
+            pos += len(line) + 1
+
+    def in_headline(self, char: int) -> bool:
+        return self.headline[bisect.bisect_right(self.starts, char) - 1]
+
+
+def _is_headline(line: str) -> bool:
+    """A short line in Title Case, where NER glues names to words ("Jane Roe Speaks")."""
+    line = line.strip()
+    long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    if line.endswith((":", ",")) or not 4 <= len(long_words) <= 20:
+        return False  # "The New York Times reports:" introduces a quote; it is no headline
+    return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
+def _trim_headline_names(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """Cut a headline mention back to a name the article uses elsewhere."""
+    lines = Lines(doc.text)
+    in_headline = {id(m): lines.in_headline(doc[m.start].idx) for m in mentions}
+    body_names = {tuple(words(m.span(doc).text)) for m in mentions if not in_headline[id(m)]}
+    for m in mentions:
+        found = words(m.span(doc).text)
+        if len(found) < 2 or tuple(found) in body_names or not in_headline[id(m)]:
+            continue
+        for size in range(len(found) - 1, 0, -1):
+            if tuple(found[:size]) in body_names:
+                m.end = _end_of_word(doc, m.start, m.end, size)
+                break
+    return mentions
+
+
+def _end_of_word(doc: Doc, start: int, end: int, count: int) -> int:
+    """The token index just after the ``count``-th whitespace-separated word from ``start``."""
+    for i in range(start, end):
+        if doc[i].whitespace_:
+            count -= 1
+            if count == 0:
+                return i + 1
+    return end
+
+
+# ---------------------------------------------------------------- result
+
+def raw_mentions(doc: Doc) -> list[RawMention]:
+    """Every mention of a name in the doc, repaired as the module docstring says."""
+    sent_of = sentence_index(doc)
+    pieces = []
+    for ent in doc.ents:
+        if ent.label_ in LABEL_TYPES_SPACY:
+            pieces.extend([*_whole_words(doc, s, e, ent.label_), ent.label_] for s, e in _pieces(doc, ent))
+    mentions = []
+    for start, end, label in _join_known_places(doc, pieces):
+        cleaned = _clean(doc, start, end, label)
+        if cleaned is None or _no_name(doc, cleaned[0], cleaned[1]):
+            continue
+        start, end, roles = cleaned
+        if label == "PERSON":
+            roles = _left_title(doc, start) + roles
+        mention = RawMention(start, end, label, sent_of[doc[start].sent.start], roles)
+        state = places.state_of_abbreviation(doc[start:end].text) if end - start == 1 else None
+        if state:
+            mention.name, mention.label = state, "GPE"
+        mentions.append(mention)
+    mentions = _drop_overlaps(mentions)
+    return _trim_headline_names(doc, _add_institution_names(doc, mentions, sent_of))
+
+
+def _drop_overlaps(mentions: list[RawMention]) -> list[RawMention]:
+    """Widening can make two pieces overlap; the longer one stays."""
+    kept: list[RawMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
