@@ -62,9 +62,11 @@ def cli() -> None:
 @click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
               help="Also write graph.<ext> in this format (repeatable): nt, nq/trig (a named graph per article), "
                    "jsonld, graphml/gexf (Gephi).")
+@click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False), default=None,
+              help="Identity decisions, one a line: 'NAME = NAME' is one entity, 'NAME != NAME' never is.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, max_chars, into, formats,
-          quiet) -> None:
+          aliases_file, quiet) -> None:
     """Build graph.ttl and graph.html from articles.
 
     PATHS are .txt/.md files, folders (read recursively), .jsonl files (one
@@ -76,7 +78,9 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
       graphkit build seeds/ -o output
       cat articles.jsonl | graphkit build - -o out
       graphkit build new-articles/ -o output --into output/graph.ttl --format trig
+      graphkit build corpus/ -o out --aliases aliases.txt
     """
+    from .graph.corpus import AliasError, Aliases
     from .graph.load import GraphLoadError
     from .graph.vocab import DEFAULT_BASE
     from .kg import build as build_graph
@@ -99,6 +103,11 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
     except ValueError as error:
         raise UserError(f"--base-iri: {error}") from None
 
+    try:
+        aliases = Aliases.read(aliases_file) if aliases_file else None
+    except AliasError as error:
+        raise UserError(str(error)) from None
+
     from .progress import progress_bar
 
     bar = progress_bar(quiet)  # articles and words per second, on a terminal only
@@ -106,7 +115,7 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
     try:
         kg = build_graph(list(paths), model=model, base_iri=base_iri or DEFAULT_BASE, n_process=jobs, on_error=report,
                          engine=engine, scheduler=scheduler, progress=bar,
-                         max_chars=max_chars or None, on_warning=warn, into=into)
+                         max_chars=max_chars or None, on_warning=warn, into=into, aliases=aliases)
     except (ModelNotFound, GraphLoadError) as error:
         raise UserError(str(error)) from None
     if bar:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .graph.corpus import Corpus, merge_results
+from .graph.corpus import Aliases, Corpus, merge_results
 from .graph.vocab import DEFAULT_BASE
 from .model import Article, DocResult
 from .sources import DEFAULT_MAX_CHARS, ErrorHandler, WarningHandler, _raise, _warn, iter_articles
@@ -179,7 +179,8 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
           batch_size: int = 64, on_error: ErrorHandler | None = None,
           progress: Callable[[DocResult], None] | None = None, max_chars: int | None = DEFAULT_MAX_CHARS,
           on_warning: WarningHandler | None = None, into: str | os.PathLike | None = None,
-          engine: str = "local", scheduler: str | None = None, client=None) -> KnowledgeGraph:
+          engine: str = "local", scheduler: str | None = None, client=None,
+          aliases: str | os.PathLike | Aliases | None = None) -> KnowledgeGraph:
     """Build one knowledge graph from ``sources``.
 
     ``sources`` are article texts, paths (files, folders, ``.jsonl``), ``"-"``
@@ -197,7 +198,13 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
     the new articles are merged into it (its base IRI is kept); articles
     already in it (same text) are skipped. The result equals a build of
     everything at once.
+
+    ``aliases`` is a file of identity decisions (``NAME = NAME`` merges two
+    entities, ``NAME != NAME`` keeps them apart; see ``graph.corpus.Aliases``)
+    or an ``Aliases`` object; it is read before any article is.
     """
+    if aliases is not None and not isinstance(aliases, Aliases):
+        aliases = Aliases.read(aliases)
     stats = BuildStats()
     started = time.perf_counter()
 
@@ -236,7 +243,8 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
                              known=existing.hashes if existing is not None else ())
     corpus, merged_duplicates = merge_results(counted(extract_many(articles, model=model, n_process=n_process,
                                                                    batch_size=batch_size, engine=engine, scheduler=scheduler,
-                                                                   client=client, on_error=record_failure)), existing)
+                                                                   client=client, on_error=record_failure)), existing,
+                                                 aliases)
     stats.duplicates += merged_duplicates
     stats.articles = len(corpus.articles)
     stats.seconds = time.perf_counter() - started

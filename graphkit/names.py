@@ -97,3 +97,17 @@ def without_initials(parts: list[str]) -> list[str]:
         return parts
     middle = [w for w in parts[1:-1] if not (len(w.replace(".", "")) <= 2)]
     return [parts[0], *middle, parts[-1]]
+
+
+def acronyms(full: str, limit: int = 8) -> list[str]:
+    """The acronyms ``acronym_of`` accepts for ``full``, in normal form: "Bank of England" -> ["boe", "be"]."""
+    parts = [w.casefold() for w in _DASHES.sub(" ", full).split() if w[:1].isalnum()]
+    if len(parts) < 2:
+        return []
+    found = [""]
+    for word in parts:
+        optional = word in CONNECTORS or word in PARTICLES
+        found = [f + word[0] for f in found] + (found if optional else [])
+        if len(found) > limit:
+            found = found[:limit]
+    return [f for f in dict.fromkeys(found) if 2 <= len(f) <= 6]

@@ -62,9 +62,9 @@ def test_every_entity_has_a_type_and_one_label(seed_kg):
 
 def test_entity_iris_are_stable_across_builds_and_corpora(two_articles, seed_kg):
     assert str(next(iter(two_articles.rdf.subjects(RDF.type, SDO.Person)))) == \
-        "https://example.org/graphkit/id/person/jane-roe"
+        "https://example.org/graphkit/id/entity/jane-roe"
     other = KnowledgeGraph(seed_kg.corpus, base_iri="http://news.example/kg/")
-    assert any(str(s).startswith("http://news.example/kg/person/") for s in other.rdf.subjects(RDF.type, SDO.Person))
+    assert any(str(s).startswith("http://news.example/kg/entity/") for s in other.rdf.subjects(RDF.type, SDO.Person))
 
 
 def test_relation_is_a_direct_triple_plus_a_statement_with_provenance(two_articles):
@@ -181,3 +181,65 @@ def test_middle_initials_join_across_articles_unless_ambiguous():
                                doc("d", "George Bush spoke.", [person("e0", "George Bush")])])
     assert sorted(e.name for e in corpus.entities.values()) == ["Donald J. Trump", "George Bush", "George H.W. Bush",
                                                                 "George W. Bush"]
+
+
+# ---------------------------------------------------------------- corpus identity (graphkit/graph/corpus.py)
+
+def place(eid, name, start=0):
+    return Entity(eid, name, "Place", "GPE", mentions=(Mention(start, start + len(name), name),))
+
+
+def test_one_node_whatever_type_each_article_gave_it_and_the_type_is_voted():
+    a = doc("a", "Dana Holt spoke. Dana Holt left.", [Entity("e0", "Dana Holt", "Person", "PERSON", mentions=(
+        Mention(0, 9, "Dana Holt"), Mention(17, 26, "Dana Holt")))])
+    b = doc("b", "Dana Holt said so.", [org("e0", "Dana Holt")])
+    corpus, _ = merge_results([a, b])
+    (entity,) = corpus.entities.values()
+    assert entity.type == "Person"
+    kg = KnowledgeGraph(corpus)
+    assert len(set(kg.rdf.subjects(RDFS.label, None))) == 1
+
+
+def test_names_that_differ_only_in_punctuation_are_one_node_with_one_label():
+    corpus, _ = merge_results([doc("a", "Acme Corp. grew.", [org("e0", "Acme Corp.")]),
+                               doc("b", "Acme Corp grew.", [org("e0", "Acme Corp")]),
+                               doc("c", "Acme Corp grew again.", [org("e0", "Acme Corp")])])
+    (entity,) = corpus.entities.values()
+    assert entity.name == "Acme Corp"
+    kg = KnowledgeGraph(corpus)
+    assert [str(label) for label in kg.rdf.objects(None, RDFS.label)
+            if "Acme" in str(label)] == ["Acme Corp"]
+
+
+def test_a_place_never_joins_an_organisation_named_after_it():
+    corpus, _ = merge_results([doc("a", "Dunedin Rovers won.", [org("e0", "Dunedin Rovers")]),
+                               doc("b", "Rain fell on Dunedin.", [place("e0", "Dunedin", 13)])])
+    assert sorted(e.name for e in corpus.entities.values()) == ["Dunedin", "Dunedin Rovers"]
+
+
+def test_an_acronym_joins_the_one_name_it_abbreviates_in_another_article():
+    corpus, _ = merge_results([doc("a", "The Office of Fair Trading ruled.", [org("e0", "Office of Fair Trading", 4)]),
+                               doc("b", "The OFT ruled again.", [org("e0", "OFT", 4)])])
+    assert [e.name for e in corpus.entities.values()] == ["Office of Fair Trading"]
+
+
+def test_alias_file_merges_same_as_pairs_and_keeps_not_same_as_pairs_apart(tmp_path):
+    from graphkit.graph.corpus import Aliases
+
+    table = tmp_path / "aliases.txt"
+    table.write_text("# decisions\nMo Farrah = Mohamed Farrah\nFarrah != Mohamed Farrah\n", encoding="utf-8")
+    aliases = Aliases.read(table)
+    corpus, _ = merge_results([doc("a", "Mohamed Farrah ran.", [person("e0", "Mohamed Farrah")]),
+                               doc("b", "Mo Farrah won.", [person("e0", "Mo Farrah")]),
+                               doc("c", "Farrah trains in Kenya.", [person("e0", "Farrah")])], aliases=aliases)
+    assert sorted(e.name for e in corpus.entities.values()) == ["Farrah", "Mo Farrah"]
+
+
+@pytest.mark.parametrize("line", ["Mo Farrah", "= Mohamed", "A =", "A != "])
+def test_a_bad_alias_line_is_one_error_naming_the_file_and_line(tmp_path, line):
+    from graphkit.graph.corpus import AliasError, Aliases
+
+    table = tmp_path / "aliases.txt"
+    table.write_text(f"\n{line}\n", encoding="utf-8")
+    with pytest.raises(AliasError, match=r"aliases\.txt:2: "):
+        Aliases.read(table)

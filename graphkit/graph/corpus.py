@@ -1,33 +1,59 @@
 """Merge per-article results into one corpus: one node per real entity.
 
-Entities are keyed by (type, normalised canonical name), so the same entity in
-two articles is one node. A bare surname or short form from one article joins
-a full name from another only when exactly one full name in the corpus fits
-(two people sharing a surname stay two). Work is linear in the number of
-entities: candidates come from a word index, never from all pairs.
+Identity is the name in normal form (graphkit.names.name_key), never the
+type: "Donald Trump" typed Person in one article and Organization in another
+is one node, and its type is voted over the corpus (each article's decision
+weighted by its mentions). One node has one label: the form of its name seen
+most often.
+
+Across articles a name that is a short form of exactly one other entity's
+name joins it (``resolve_short_names``): a surname or first name of one
+person, an acronym or listed alias of one entity, an organisation's name
+without its generic last word. Two people sharing a surname stay apart from
+a bare surname; a known place never joins a person or an organisation named
+after it. A user's alias table (``Aliases``) has the last word: same-as pairs
+are merged first, and not-same-as pairs are never merged. Work is linear in
+the number of entities: candidates come from dictionaries, never from all pairs.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from .. import places
-from ..model import PERSON, PLACE, Article, DocResult, Quote, Relation
-from ..names import name_key, without_initials
+from ..model import ORGANIZATION, PERSON, PLACE, Article, DocResult, Quote, Relation
+from ..names import acronyms, is_acronym, name_key, without_initials
+
+TYPE_ORDER = (PERSON, ORGANIZATION, PLACE)
+# Last words an organisation's name drops in a short form: "Ashanti Flour (Company)".
+GENERIC_ORG_WORDS = {"company", "co", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc",
+                     "group", "holdings", "ag", "sa", "nv", "gmbh"}
+
 
 @dataclass
 class CorpusEntity:
     """An entity of the whole corpus, with everything known about it."""
 
-    key: tuple[str, str]  # (type, normalised name): its identity
+    key: str  # the normalised name: its identity
     name: str
-    type: str
+    types: Counter = field(default_factory=Counter)  # type -> mentions the articles gave it
     labels: Counter = field(default_factory=Counter)  # spaCy labels seen
     names: Counter = field(default_factory=Counter)  # every surface name and how often
+    canonical: Counter = field(default_factory=Counter)  # the articles' canonical names: the label is one of them
     roles: Counter = field(default_factory=Counter)
     mentions: int = 0
     articles: list[str] = field(default_factory=list)  # article keys, in input order
+    merged: set = field(default_factory=set)  # keys of the entities folded into this one
+
+    @property
+    def type(self) -> str:
+        """The type most mentions were given; ties in the order Person, Organization, Place."""
+        if not self.types:
+            return ORGANIZATION
+        return max(TYPE_ORDER, key=lambda t: (self.types.get(t, 0), -TYPE_ORDER.index(t)))
 
     @property
     def aliases(self) -> list[str]:
@@ -39,23 +65,88 @@ class CorpusEntity:
                 result.append(alias)
         return result
 
+    def absorb(self, other: CorpusEntity) -> None:
+        self.types.update(other.types)
+        self.labels.update(other.labels)
+        self.names.update(other.names)
+        self.names.update(other.canonical)
+        self.roles.update(other.roles)
+        self.mentions += other.mentions
+        self.merged |= {other.key} | other.merged
+        known = set(self.articles)
+        self.articles.extend(a for a in other.articles if a not in known)
+
 
 @dataclass
 class CorpusRelation:
-    subject: tuple[str, str]
+    subject: str
     predicate: str
-    object: tuple[str, str]
+    object: str
     article: str
     relation: Relation
     claimed_by: Quote | None = None  # the quote it was stated in, if any
-    claimant: tuple[str, str] | None = None  # that quote's speaker
+    claimant: str | None = None  # that quote's speaker
 
 
 @dataclass
 class CorpusQuote:
     article: str
     quote: Quote
-    speaker: tuple[str, str] | None
+    speaker: str | None
+
+
+class AliasError(ValueError):
+    """An alias file that cannot be read."""
+
+
+@dataclass
+class Aliases:
+    """A user's identity decisions: names that are one entity, and names that never are.
+
+    File format, one pair a line, '#' starts a comment::
+
+        Barack Obama = Barack Hussein Obama
+        Bill Clinton != Hillary Clinton
+    """
+
+    same: list[tuple[str, str]] = field(default_factory=list)
+    different: set[frozenset] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, path: str | os.PathLike) -> Aliases:
+        table = cls()
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise AliasError(f"{path}: cannot read alias file: {error}") from None
+        for number, line in enumerate(lines, 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            for sign in ("!=", "="):
+                if sign in line:
+                    a, b = (part.strip() for part in line.split(sign, 1))
+                    if not a or not b:
+                        break
+                    table.add(a, b, same=sign == "=")
+                    break
+            else:
+                raise AliasError(f"{path}:{number}: expected 'NAME = NAME' or 'NAME != NAME', got {line!r}")
+            if not a or not b:
+                raise AliasError(f"{path}:{number}: a name is missing in {line!r}")
+        return table
+
+    def add(self, a: str, b: str, same: bool = True) -> None:
+        if same:
+            self.same.append((a, b))
+        else:
+            self.different.add(frozenset((name_key(a), name_key(b))))
+
+    def allows(self, a: CorpusEntity, b: CorpusEntity) -> bool:
+        """May ``a`` and ``b`` be merged? Not if any name folded into one is kept apart from one in the other."""
+        if not self.different:
+            return True
+        return not any(frozenset((x, y)) in self.different for x in a.merged | {a.key} for y in b.merged | {b.key})
 
 
 @dataclass
@@ -63,11 +154,12 @@ class Corpus:
     """Everything a graph is built from, in input order."""
 
     articles: dict[str, Article] = field(default_factory=dict)
-    entities: dict[tuple[str, str], CorpusEntity] = field(default_factory=dict)
+    entities: dict[str, CorpusEntity] = field(default_factory=dict)
     relations: list[CorpusRelation] = field(default_factory=list)
     quotes: list[CorpusQuote] = field(default_factory=list)
-    mentions: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # article -> entities
+    mentions: dict[str, list[str]] = field(default_factory=dict)  # article -> entities
     hashes: set[str] = field(default_factory=set)  # content hashes of the articles
+    aliases: Aliases = field(default_factory=Aliases)
 
     def add(self, result: DocResult) -> bool:
         """Add one article's result; False if the same text is already in the corpus."""
@@ -81,11 +173,13 @@ class Corpus:
         local = {}
         for entity in result.entities:
             name = _gazetteer_name(entity)
-            key = (entity.type, name_key(name))
+            key = name_key(name)
             node = self.entities.get(key)
             if node is None:
-                node = self.entities[key] = CorpusEntity(key, name, entity.type)
+                node = self.entities[key] = CorpusEntity(key, name)
+            node.types[entity.type] += len(entity.mentions) or 1
             node.labels[entity.label] += 1
+            node.canonical[name] += 1
             node.names[entity.name] += 1
             for alias in entity.aliases:
                 node.names[alias] += 1
@@ -106,35 +200,31 @@ class Corpus:
                     claimed, local.get(claimed.speaker) if claimed else None))
         return True
 
-    def resolve_short_names(self) -> None:
-        """Fold an entity into the one other entity of its type that its name points to.
+    def finish(self) -> None:
+        """Apply the user's same-as pairs, link short names, and fix each node's label."""
+        self.apply_aliases()
+        self.resolve_short_names()
+        for node in self.entities.values():
+            node.name = _label(node)
 
-        Its name points to an entity when it is one of that entity's other
-        names ("NATO" seen elsewhere as the alias of "North Atlantic Treaty
-        Organization"), or, for a single word, the first or last word of a
-        multi-word name ("Stoltenberg"). Only an unambiguous target counts:
-        two Clintons keep a bare "Clinton" apart. Candidates come from two
-        dictionaries, so the work is linear in the number of names.
-        """
-        by_word: dict[tuple[str, str], set] = defaultdict(set)
-        by_alias: dict[tuple[str, str], set] = defaultdict(set)
-        for key, node in self.entities.items():
-            words = key[1].split()
-            if len(words) > 1:
-                for word in ({words[0], words[-1]} if node.type == PERSON else {words[0]}):
-                    by_word[(node.type, word)].add(key)
-            for alias in node.names:
-                if alias[:1].isupper() and name_key(alias) != key[1]:  # names, not "the alliance"
-                    by_alias[(node.type, name_key(alias))].add(key)
-            if node.type == PERSON and without_initials(words) != words:  # "Donald J. Trump" is "Donald Trump"
-                by_alias[(node.type, " ".join(without_initials(words)))].add(key)
+    def apply_aliases(self) -> None:
+        """Merge the entities the user's same-as pairs name (the first name of a pair stays)."""
         renames = {}
-        for key in self.entities:
-            candidates = by_alias.get(key, set()) - {key}
-            if not candidates and len(key[1].split()) == 1:
-                candidates = by_word.get(key, set())
-                if not candidates and key[0] != PERSON and places.lookup(key[1]) is None:
-                    candidates = by_word.get((PERSON, key[1]), set())  # a surname NER typed ORG or GPE
+        for a, b in self.aliases.same:
+            ka, kb = name_key(a), name_key(b)
+            if ka != kb and ka in self.entities and kb in self.entities \
+                    and self.aliases.allows(self.entities[ka], self.entities[kb]):
+                renames[kb] = ka
+        if renames:
+            self._merge(_follow_chains(renames))
+
+    def resolve_short_names(self) -> None:
+        """Fold an entity into the one other entity its name is a short form of (see the module docstring)."""
+        index = _ShortFormIndex(self.entities)
+        renames = {}
+        for key, node in self.entities.items():
+            candidates = {c for c in index.candidates(key, node)
+                          if c != key and self.aliases.allows(node, self.entities[c])}
             if len(candidates) == 1:
                 renames[key] = next(iter(candidates))
         if renames:
@@ -143,13 +233,7 @@ class Corpus:
     def _merge(self, renames: dict) -> None:
         """Fold each entity ``old`` into ``renames[old]``, in one pass over the statements."""
         for old, new in renames.items():
-            source, target = self.entities.pop(old), self.entities[new]
-            target.labels.update(source.labels)
-            target.names.update(source.names)
-            target.roles.update(source.roles)
-            target.mentions += source.mentions
-            known = set(target.articles)
-            target.articles.extend(a for a in source.articles if a not in known)
+            self.entities[new].absorb(self.entities.pop(old))
         for r in self.relations:
             r.subject = renames.get(r.subject, r.subject)
             r.object = renames.get(r.object, r.object)
@@ -161,11 +245,66 @@ class Corpus:
             self.mentions[article] = list(dict.fromkeys(renames.get(k, k) for k in keys))
 
 
+class _ShortFormIndex:
+    """Which entities a name can be a short form of, from dictionaries built once."""
+
+    def __init__(self, entities: dict[str, CorpusEntity]):
+        self.entities = entities
+        self.person_words: dict[str, set] = defaultdict(set)  # first or last word of a person's full name
+        self.aliases: dict[str, set] = defaultdict(set)  # other names an entity was called
+        self.prefixes: dict[str, set] = defaultdict(set)  # an organisation's name without its generic last words
+        self.initials: dict[str, set] = defaultdict(set)  # first letters of multi-word names
+        for key, node in entities.items():
+            words = key.split()
+            kind = node.type
+            if kind == PERSON and len(words) > 1:
+                for word in {words[0], words[-1]}:
+                    self.person_words[word].add(key)
+                if without_initials(words) != words:  # "Donald J. Trump" is "Donald Trump"
+                    self.aliases[" ".join(without_initials(words))].add(key)
+            if kind == ORGANIZATION and len(words) > 1:
+                trimmed = list(words)
+                while len(trimmed) > 1 and trimmed[-1] in GENERIC_ORG_WORDS:
+                    trimmed.pop()
+                    self.prefixes[" ".join(trimmed)].add(key)
+            if len(words) > 1 and kind != PERSON:
+                for letters in acronyms(node.name):
+                    self.initials[letters].add(key)
+            for alias in node.names:
+                alias_key = name_key(alias)
+                if alias[:1].isupper() and alias_key != key:  # names, not "the alliance"
+                    self.aliases[alias_key].add(key)
+
+    def candidates(self, key: str, node: CorpusEntity) -> set:
+        known_place = places.lookup(node.name) is not None  # a gazetteer name is no one's surname
+        place = node.type == PLACE or known_place
+        found = {c for c in self.aliases.get(key, ()) if not (place and self.entities[c].type != PLACE)}
+        if found:
+            return found
+        if node.type != PERSON and not place:
+            found = set(self.prefixes.get(key, ()))
+            if is_acronym(node.name):
+                found |= self.initials.get(key, set())
+            if found:
+                return found
+        if len(key.split()) == 1 and not is_acronym(node.name) and (node.type == PERSON or not known_place):
+            return set(self.person_words.get(key, ()))  # a surname NER may have typed ORG or GPE
+        return set()
+
+
+def _label(node: CorpusEntity) -> str:
+    """The node's one label: its canonical name seen most often, then the longest, then the first."""
+    if not node.canonical:
+        return node.name
+    order = list(node.canonical)
+    return max(order, key=lambda n: (node.canonical[n], len(n), -order.index(n)))
+
+
 def _gazetteer_name(entity) -> str:
-    """A place's name as the gazetteer spells it ("U.S." and "US" -> "United States"), else its own."""
+    """A place's name as the gazetteer spells it when the article used another name ("U.S." -> "United States")."""
     if entity.type == PLACE:
         place = places.lookup(entity.name)
-        if place is not None:
+        if place is not None and name_key(place.name) != name_key(entity.name):
             return place.name
     return entity.name
 
@@ -183,14 +322,16 @@ def _follow_chains(renames: dict) -> dict:
     return resolved
 
 
-def merge_results(results, corpus: Corpus | None = None) -> tuple[Corpus, int]:
+def merge_results(results, corpus: Corpus | None = None, aliases: Aliases | None = None) -> tuple[Corpus, int]:
     """Merge per-article results into ``corpus`` (a new one by default).
 
     Returns the corpus and how many results were skipped as duplicates of an
     article already in it (same text).
     """
     corpus, duplicates = corpus if corpus is not None else Corpus(), 0
+    if aliases is not None:
+        corpus.aliases = aliases
     for result in results:
         duplicates += not corpus.add(result)
-    corpus.resolve_short_names()
+    corpus.finish()
     return corpus, duplicates

@@ -40,9 +40,9 @@ class IRIs:
         check_base(base)
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
-    def entity(self, key: tuple[str, str]) -> URIRef:
-        etype, name = key
-        return URIRef(f"{self.base}{etype.lower()}/{slug(name)}")
+    def entity(self, key: str) -> URIRef:
+        """An entity's IRI, from its normalised name only: a type voted anew never moves it."""
+        return URIRef(f"{self.base}entity/{slug(key)}")
 
     def article(self, article_key: str) -> URIRef:
         return URIRef(f"{self.base}article/{slug(article_key)}")

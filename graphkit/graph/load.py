@@ -96,8 +96,11 @@ def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
         label = _one(props, RDFS_LABEL)
         if etype is None or label is None:
             continue
-        key = (etype, name_key(label))
-        entity = CorpusEntity(key, label, etype, mentions=int(_one(props, GK + "mentionCount", 0)))
+        key = name_key(label)
+        mentions = int(_one(props, GK + "mentionCount", 0))
+        entity = CorpusEntity(key, label, mentions=mentions)
+        entity.types[etype] += mentions or 1
+        entity.canonical[label] += mentions or 1
         entity.names[label] += 1
         entity.names.update(a.value for a in props.get(SKOS_ALT, ()))
         entity.roles.update(r.value for r in props.get(SDO + "jobTitle", ()))
