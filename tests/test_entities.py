@@ -307,3 +307,22 @@ def test_a_place_stays_apart_from_an_organisation_named_after_it(entities):
     text = "The Lagos Stock Exchange rose on Monday. Traders in Lagos said volumes were thin."
     ents = entities(text)
     assert ents["Lagos"].type == "Place" and "Lagos Stock Exchange" in ents
+
+
+def test_a_dateline_and_a_town_before_a_state_abbreviation_are_places(nlp):
+    text = "KELSO, Wash. -\nKelso Timber Works will hire 40 people, the Kelso firm said."
+    doc = with_ner_spans(nlp, text, [(0, 1, "ORG"), (2, 3, "GPE"), (5, 8, "ORG")])
+    ents = {e.name: e.type for e in resolve_entities(doc)}
+    assert ents.get("Kelso") == "Place" and ents.get("Kelso Timber Works") == "Organization"
+
+
+def test_a_known_place_completed_by_a_hyphenated_word_after_it(nlp):
+    doc = with_ner_spans(nlp, "Guinea-Bissau held elections on Sunday.", [(0, 1, "GPE")])  # NER saw "Guinea" only
+    assert [e.name for e in resolve_entities(doc)] == ["Guinea-Bissau"]
+
+
+def test_a_short_company_name_means_the_first_introduced_of_its_namesakes(entities):
+    text = ("Kestrel Heavy Industries reported a loss. Its unit Kestrel Marine Services was sold. "
+            "Kestrel said the sale would close in May.")
+    ents = entities(text)
+    assert "Kestrel" not in ents and "Kestrel" in ents["Kestrel Heavy Industries"].aliases

@@ -31,7 +31,7 @@ from ...data import read_table
 from ...model import ORGANIZATION, PERSON, PLACE
 from ..lexicon import CORPORATE_ABBREVIATIONS, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, \
     VICTIM_NOUNS, VICTIM_VERBS
-from .spans import RawMention
+from .spans import RawMention, is_dateline
 
 NER_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "producers", "manufacturer")
@@ -124,6 +124,9 @@ def mention_votes(doc: Doc, m: RawMention) -> Counter:
     if any(c.dep_ == "relcl" and c.lemma_.lower() in ("bear", "live", "grow", "reside")
            and any(a.lower_ == "where" for a in c.children if a.dep_ == "advmod") for c in head.children):
         votes[PLACE] += CONTEXT  # "Tupelo, where X was born"
+    if is_dateline(doc, m.start, m.end) or (m.end + 1 < len(doc) and doc[m.end].text == ","
+                             and places.state_of_abbreviation(doc[m.end + 1].text)):
+        votes[PLACE] += CONTEXT  # "MUNCIE, Ind. -" opening the article; "in Peoria, Ill."
     # a person's marks
     if head.dep_ in ("nsubjpass", "dobj") and governor.pos_ == "VERB" and governor.lemma_.lower() in VICTIM_VERBS:
         votes[PERSON] += CONTEXT

@@ -182,6 +182,8 @@ def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             _split_among(c, people, absorbed)
         elif len(targets) == 1:
             absorb(c, targets[0])
+        elif targets and (first := min(targets, key=lambda t: t.first)).first < c.first:
+            absorb(c, first)  # "Kaido" after "Kaido Motors ... Kaido Finance": the one introduced first, the subject
     for c in alive():  # head words
         targets = _head_word_targets(c, alive())
         if len(targets) == 1:

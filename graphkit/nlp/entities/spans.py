@@ -128,11 +128,29 @@ def _join_known_places(doc: Doc, pieces: list[list]) -> list[list]:
         joined.append(piece)
     for piece in joined:
         start, end = piece[0], piece[1]
+        for size in (2, 1):  # "Timor" + "-Leste", "Sierra" + "Leone"
+            tail = doc[end:end + size]
+            if len(tail) == size and tail[-1].text[:1].isupper() and all(t.text == "-" for t in tail[:-1]) \
+                    and "\n" not in doc[end - 1].whitespace_ and tail[-1].ent_iob_ != "B" \
+                    and places.lookup(doc[start:end + size].text):
+                piece[1], piece[2] = end = end + size, "GPE"
+                break
         if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start \
-                and "\n" not in doc[start - 1].whitespace_ and places.lookup(doc[start - 1:end].text) \
-                and not places.lookup(doc[start:end].text):
+                and "\n" not in doc[start - 1].whitespace_ and places.lookup(doc[start - 1:end].text):
             piece[0], piece[2] = start - 1, "GPE"
     return joined
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """Does the span open the article's first line, as a dateline does ("OSLO\n", "LIMA, Peru -", "PUNE (Reuters) -")?"""
+    if any(not t.is_space for t in doc[:start]):
+        return False
+    for token in doc[end:min(len(doc), end + 6)]:
+        if "\n" in token.text or "\n" in doc[token.i - 1].whitespace_ or token.text in ("-", "—", "–"):
+            return True
+        if not (token.text in (",", "(", ")") or token.text[:1].isupper()):
+            return False
+    return end == len(doc) or "\n" in doc[end - 1].whitespace_
 
 
 # ---------------------------------------------------------------- trimming
@@ -293,6 +311,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         state = places.state_of_abbreviation(doc[start:end].text) if end - start == 1 else None
         if state:
             mention.name, mention.label = state, "GPE"
+        elif is_dateline(doc, start, end) and doc[start:end].text.isupper() and len(doc[start:end].text) > 3:
+            mention.name = doc[start:end].text.title()  # "KELSO" opening the article is Kelso, not an acronym
         mentions.append(mention)
     mentions = _drop_overlaps(mentions)
     return _trim_headline_names(doc, _add_institution_names(doc, mentions, sent_of))
