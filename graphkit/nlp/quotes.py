@@ -29,8 +29,8 @@ Three passes over one parsed ``Doc``:
 3. Speech verbs with a reported clause and no quote marks ("X said that Y")
    become indirect quotes.
 
-``speakers.py`` maps each cue's source ("he", "the minister", "Dr. Lee") to an
-entity id.
+``speakers.py`` finds each cue's source; the reference layer (``references.py``)
+maps the source ("he", "the minister", "Dr. Lee") to an entity id.
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ from spacy.tokens import Doc, Token
 
 from ..model import DIRECT, INDIRECT, Entity, Quote, Span
 from .quote_marks import Quoted, scan_quotations
-from .speakers import (SPEECH_NOUNS, SPEECH_VERBS, SpeakerResolver, core_phrase, source_of_according_to,
-                       source_of_speech_noun, subject_candidates, subject_of)
+from .references import References, core_phrase
+from .speakers import (SPEECH_NOUNS, SPEECH_VERBS, source_of_according_to, source_of_speech_noun, subject_candidates,
+                       subject_of)
 
 # How a quotation may end when its cue follows: '"…," she said', '"…?" he asked'.
 QUOTE_FINAL = set(",?!—–-…:;")
@@ -369,7 +370,7 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     text = doc.text
     pieces = scan_quotations(text)
     attributor = _Attributor(doc, pieces)
-    resolver = SpeakerResolver(doc, entities, attributor.inside)
+    resolver = References(doc, entities, attributor.inside)
     cues = [attributor.cue_of(i) for i in range(len(pieces))]
     cue_of_chain: dict[int, Token] = {}
     for piece, cue in zip(pieces, cues):
@@ -414,7 +415,7 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     return quotes
 
 
-def _attribute(attributor: _Attributor, resolver: SpeakerResolver, index: int,
+def _attribute(attributor: _Attributor, resolver: References, index: int,
                cue: Token) -> tuple[Token, Token | None, str | None]:
     """The cue, source and speaker of a quoted piece.
 
@@ -435,7 +436,7 @@ def _attribute(attributor: _Attributor, resolver: SpeakerResolver, index: int,
     return first[0], first[1], None
 
 
-def _candidate_sources(attributor: _Attributor, resolver: SpeakerResolver, index: int, cue: Token):
+def _candidate_sources(attributor: _Attributor, resolver: References, index: int, cue: Token):
     """(cue, source) pairs for a piece, likeliest first.
 
     A cue inside a reported clause often has a subject that is no speaker ("Lee
@@ -458,7 +459,7 @@ def _candidate_sources(attributor: _Attributor, resolver: SpeakerResolver, index
     yield cue, _name_before_mark(resolver, attributor, index)
 
 
-def _name_before_mark(resolver: SpeakerResolver, attributor: _Attributor, index: int) -> Token | None:
+def _name_before_mark(resolver: References, attributor: _Attributor, index: int) -> Token | None:
     """'two members, among them Ann Lee -- "…" -- objected': a name set right before the quotation
     with only a dash or colon between speaks it."""
     piece, doc = attributor.pieces[index], attributor.doc
@@ -487,7 +488,7 @@ def _through_a_preposition(low: Token, high: Token) -> bool:
     return False
 
 
-def _sources_of(attributor: _Attributor, resolver: SpeakerResolver, index: int, cue: Token):
+def _sources_of(attributor: _Attributor, resolver: References, index: int, cue: Token):
     """(cue, source) pairs of one cue: its grammatical source(s), then a name beside it."""
     quoted = attributor.inside
     if cue.lower_ == "according":
@@ -506,7 +507,7 @@ def _sources_of(attributor: _Attributor, resolver: SpeakerResolver, index: int, 
         yield cue, _name_before(resolver, cue)
 
 
-def _name_before(resolver: SpeakerResolver, cue: Token) -> Token | None:
+def _name_before(resolver: References, cue: Token) -> Token | None:
     """'At the rally Lee declared "…"' parsed with Lee inside the prepositional phrase:
     a name right before a finite speech verb without a subject is its subject; so is
     the object right before a participle or infinitive ('a clip of Lee asking')."""
@@ -521,7 +522,7 @@ def _name_before(resolver: SpeakerResolver, cue: Token) -> Token | None:
     return before
 
 
-def _source_beside_trailing_cue(resolver: SpeakerResolver, attributor: _Attributor,
+def _source_beside_trailing_cue(resolver: References, attributor: _Attributor,
                                 last_quoted: int, cue: Token) -> Token | None:
     """'"…," Lee, a top adviser, said' parsed without a subject: the first name after the quotation.
 
@@ -566,7 +567,7 @@ def _mention_span(source: Token | None) -> Span | None:
 
 # ---------------------------------------------------------------- pass 3: indirect
 
-def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: SpeakerResolver) -> list[Quote]:
+def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: References) -> list[Quote]:
     """'X said (that) Y' and 'According to X, Y' with no quote marks in Y."""
     quoted_before = [0]  # prefix counts of quoted tokens: any span is checked in O(1)
     for flag in attributor.inside:

@@ -1,0 +1,394 @@
+"""The reference layer: what a pronoun, a description or a bare title stands for.
+
+One resolver per document, shared by quotes (whose speakers are often "he",
+"the minister" or "a spokesman for the ministry") and relations (whose
+subjects and possessors are often "it", "its" or "the company"). It maps a
+token to one of the article's entities, or to None when the text does not
+settle it: the layer never guesses. Passes, in the manner of a deterministic
+coreference sieve (most precise first):
+
+  1. a mention of an entity ("Dr. Ann Lee, the WHO's coordinator" -> Ann Lee;
+     a country speaks for its government);
+  2. a named modifier of a speaks-for head ("the Clinton campaign", "a Trump
+     spokesman", "officials at the FAA", not "the GOP nominee") or the one
+     person named in an appositive ("its chair, state Sen. Ann Lee");
+  3. a name the recogniser missed here but found elsewhere, when only one
+     entity bears it;
+  4. a nominal title ("the minister") the article ties to exactly one person
+     ("Foreign Minister Ann Lee", "Ann Lee, the minister");
+  5. a definite description ("the bank", "the lender") -> the one entity of
+     the article named or described with that noun, else the organisation
+     the article is clearly about;
+  6. a pronoun: he / she -> the most salient preceding person of agreeing
+     gender (gender from Mr./Mrs./Ms. and from sentences pairing one person
+     with he or she); it / its -> an organisation of the last two sentences;
+     they / their -> a campaign, team or organisation subject earlier in its
+     own sentence; we -> None.
+
+``graphkit_coref`` runs it over every pronoun, description and title of a
+document and stores the links in ``doc._.graphkit_references``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import ORGANIZATION, PERSON, Entity
+
+# Heads whose named modifier is who speaks: "the Clinton campaign", "a Trump spokesman",
+# "the IMF report". A person's role ("the GOP nominee", "Obama's strategist") is not one.
+SPEAKS_FOR_NOUNS = frozenset("""
+    campaign camp team office administration government spokesman spokeswoman spokesperson official
+    ministry department statement website account report brief memo letter filing complaint
+    lawsuit study analysis ad advertisement release tweet post book
+""".split())
+
+# Bodies a plural pronoun may stand for: "the Lee campaign … what they call".
+GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "government", "office",
+                         "ministry", "department", "committee", "party"})
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Parts of a noun phrase that are not its core ("X, the minister, who ...").
+NON_CORE_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advmod", "npadvmod"}
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+MALE_HONORIFICS = {"mr", "mr.", "sir", "mister"}
+FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady"}
+# How many sentences back a pronoun may reach for its antecedent: "it" stays close,
+# since it so often means a thing.
+PRONOUN_REACH = 6
+IT_REACH = 2
+
+def core_phrase(head: Token) -> SpacySpan:
+    """The noun phrase of ``head`` without appositives, clauses and trailing preps."""
+    start = end = head.i
+    for child in head.lefts:
+        if child.dep_ not in NON_CORE_DEPS:
+            start = min(start, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "nmod"}:
+            end = max(end, child.right_edge.i)
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1  # "― Ann Lee": a dash glued on by the parser
+    while end > head.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return doc[start:end + 1]
+
+
+# Abbreviated titles as they stand before names, and the nouns they abbreviate.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "lt": "lieutenant", "pres": "president", "sec": "secretary", "atty": "attorney",
+    "amb": "ambassador", "supt": "superintendent", "prof": "professor", "dr": "doctor",
+    "congressman": "representative", "congresswoman": "representative",
+}
+
+
+# Words that make another title of the one after them: a vice president is no president.
+RANK_PREFIXES = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "chief"})
+
+
+def _title_key(title: str, before: str = "") -> str:
+    """'Gov.' -> governor; 'Vice' + 'President' -> vice president."""
+    word = title.lower().rstrip(".")
+    word = TITLE_ABBREVIATIONS.get(word, word)
+    before = before.lower().rstrip(".")
+    return f"{before} {word}" if before in RANK_PREFIXES else word
+
+
+def _title_key_of(token: Token) -> str:
+    """The title key of a title noun in the text, with its rank prefix."""
+    title = token.lower_ if token.pos_ == "PROPN" else token.lemma_
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return _title_key(title, before)
+
+
+def _noun_key(token: Token) -> str:
+    """A noun's lemma, also for a capitalised plural the tagger called a name ("Officials")."""
+    lemma = token.lemma_.lower()
+    if lemma not in SPEAKS_FOR_NOUNS and lemma.endswith("s") and lemma[:-1] in SPEAKS_FOR_NOUNS:
+        return lemma[:-1]
+    return lemma
+
+
+def _normal_name(name: str) -> str:
+    name = name.lower().replace("’", "'")
+    if name.endswith("'s"):
+        name = name[:-2]
+    return name[4:] if name.startswith("the ") else name
+
+
+class References:
+    """Maps tokens of one document (pronouns, descriptions, titles, names) to entity ids."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quoted: list[int]):
+        self.doc = doc
+        self.entities = {e.id: e for e in entities}
+        self.quoted = quoted  # per token: index of the quote holding it, or -1
+        self.sentences = list(doc.sents)
+        self.sentence_start = [0] * len(doc)  # per token: first token of its sentence
+        for sentence in self.sentences:
+            for i in range(sentence.start, sentence.end):
+                self.sentence_start[i] = sentence.start
+        self.entity_at: list[str | None] = [None] * len(doc)
+        self.person_mentions: list[tuple[int, str]] = []  # (first token, entity id), in text order
+        self.org_mentions: list[tuple[int, str]] = []
+        self.gender: dict[str, str] = {}
+        self._index_mentions(entities)
+        self.titles = self._title_index()
+        self.names = self._name_index(entities)
+        self._learn_gender_from_pronouns()
+
+    # ------------------------------------------------------------ indexing
+
+    def _index_mentions(self, entities: list[Entity]) -> None:
+        for entity in entities:
+            for mention in entity.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                for token in span:
+                    self.entity_at[token.i] = entity.id
+                if entity.type == PERSON:
+                    self.person_mentions.append((span.start, entity.id))
+                    self._note_honorific(span, entity.id)
+                elif entity.type == ORGANIZATION:
+                    self.org_mentions.append((span.start, entity.id))
+        self.person_mentions.sort()
+        self.org_mentions.sort()
+
+    def _note_honorific(self, span: SpacySpan, entity_id: str) -> None:
+        """Mr./Mrs./Ms. just before (or at the start of) a mention fixes gender."""
+        for i in (span.start - 1, span.start):
+            if 0 <= i < len(self.doc):
+                word = self.doc[i].lower_
+                if word in MALE_HONORIFICS:
+                    self.gender.setdefault(entity_id, "m")
+                elif word in FEMALE_HONORIFICS:
+                    self.gender.setdefault(entity_id, "f")
+
+    def _learn_gender_from_pronouns(self) -> None:
+        """A sentence naming one person, then using only subject he (or she), genders that person.
+
+        Votes are counted over the whole article; honorifics, already set, win.
+        """
+        votes: dict[str, int] = {}
+        for sentence in self.sentences:
+            people, male, female = set(), 0, 0
+            for token in sentence:
+                if self.quoted[token.i] != -1:
+                    continue
+                entity_id = self.entity_at[token.i]
+                if entity_id is not None and self.entities[entity_id].type == PERSON:
+                    people.add(entity_id)
+                elif people and token.dep_ in SUBJECT_DEPS:
+                    # only subject he/she: an object "her" is often someone else
+                    male += token.lower_ == "he"
+                    female += token.lower_ == "she"
+            if len(people) == 1 and bool(male) != bool(female):
+                entity_id = people.pop()
+                votes[entity_id] = votes.get(entity_id, 0) + (1 if male else -1)
+        for entity_id, vote in votes.items():
+            if vote:
+                self.gender.setdefault(entity_id, "m" if vote > 0 else "f")
+
+    @staticmethod
+    def _name_index(entities: list[Entity]) -> dict[str, set[str]]:
+        """Full names, aliases and person surnames, lowercased, to entity ids."""
+        names: dict[str, set[str]] = {}
+        for entity in entities:
+            if entity.type not in (PERSON, ORGANIZATION):
+                continue
+            for name in (entity.name, *entity.aliases):
+                names.setdefault(_normal_name(name), set()).add(entity.id)
+                if entity.type == PERSON and " " in name:
+                    names.setdefault(name.split()[-1].lower(), set()).add(entity.id)
+        return names
+
+    def _title_index(self) -> dict[str, dict[str, set[str]]]:
+        """Title nouns tied to persons, with the words around each title.
+
+        "Indiana Gov. Mike Pence" and "Pence, the Indiana governor" both give
+        governor -> {Pence: {"indiana", ...}}; the words later tell apart two
+        persons holding the same title ("the Republican nominee").
+        """
+        titles: dict[str, dict[str, set[str]]] = {}
+
+        def add(title: Token, entity_id: str, words) -> None:
+            key = _title_key_of(title)
+            titles.setdefault(key, {}).setdefault(entity_id, set()).update(w.lower_ for w in words)
+
+        for entity in self.entities.values():
+            for role in entity.roles:
+                words = role.split()
+                key = _title_key(words[-1], words[-2] if len(words) > 1 else "")
+                titles.setdefault(key, {}).setdefault(entity.id, set())
+        for token in self.doc:
+            entity_id = self.entity_at[token.i]
+            if entity_id is None or self.entities[entity_id].type != PERSON:
+                continue
+            if self.entity_at[token.head.i] == entity_id and token.head.i != token.i:
+                continue  # only the mention's head token
+            lefts = [t for t in token.lefts if self.entity_at[t.i] != entity_id]
+            for child in lefts:
+                if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
+                    add(child, entity_id, lefts)
+            for child in token.rights:
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    add(child, entity_id, child.lefts)
+            if token.dep_ == "appos" and token.head.pos_ == "NOUN":
+                add(token.head, entity_id, token.head.lefts)
+        return titles
+
+    # ------------------------------------------------------------ resolving
+
+    def resolve(self, source: Token | None) -> str | None:
+        """The entity id ``source`` refers to, or None when unknown or ambiguous."""
+        if source is None:
+            return None
+        if source.pos_ == "PRON":
+            return self._resolve_pronoun(source)
+        direct = self.entity_at[source.i]
+        if direct is not None:
+            return direct  # a place as subject speaks for its government: "Russia insisted"
+        named = self._named_inside(source) or self._by_name(source)
+        if named is not None:
+            return named
+        return self._resolve_title(source)
+
+    def _by_name(self, head: Token) -> str | None:
+        """A name the entity recogniser missed here but found elsewhere ("Trump" -> Donald Trump)."""
+        if head.pos_ != "PROPN" and not head.is_title:
+            return None  # the tagger sometimes calls a surname NOUN; capitals still mark a name
+        phrase = core_phrase(head)
+        for key in (_normal_name(phrase.text), head.lower_):
+            candidates = self.names.get(key, set())
+            if len(candidates) > 1:  # "Trump": the person, not the Trump Foundation
+                candidates = {e for e in candidates if self.entities[e].type == PERSON}
+            if len(candidates) == 1:
+                return next(iter(candidates))
+        return None
+
+    def _named_inside(self, head: Token) -> str | None:
+        """A single named entity in the core phrase or a named appositive."""
+        found = {self.entity_at[t.i] for t in core_phrase(head) if self.entity_at[t.i] is not None}
+        found = {e for e in found if self.entities[e].type in (PERSON, ORGANIZATION)}
+        speaks_for = _noun_key(head) in SPEAKS_FOR_NOUNS
+        if head.pos_ == "NOUN" and not speaks_for:
+            found = set()  # "the GOP nominee" is a person, not the GOP
+        if not found and speaks_for:
+            found = self._named_after_for(head)  # "a spokesman for the Foreign Ministry"
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+        for child in head.children:
+            if child.dep_ == "appos":
+                # "its chair, state Sen. Ann Lee (D-Va.)": the one person named in it
+                people = {self.entity_at[t.i] for t in core_phrase(child) if self.entity_at[t.i] is not None}
+                people = {e for e in people if self.entities[e].type == PERSON}
+                if len(people) == 1:
+                    return people.pop()
+        return None
+
+    def _named_after_for(self, head: Token) -> set[str]:
+        found = set()
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found |= {self.entity_at[t.i] for t in core_phrase(obj) if self.entity_at[t.i]}
+        return {e for e in found if self.entities[e].type in (PERSON, ORGANIZATION)}
+
+    def _resolve_title(self, head: Token) -> str | None:
+        """"the minister" -> the one person the article calls minister."""
+        if head.pos_ != "NOUN":
+            return None
+        if any(child.dep_ == "det" and child.lower_ in ("a", "an", "some", "another") for child in head.children):
+            return None  # "a spokesman" is not a known person
+        holders = self.titles.get(_title_key_of(head), {})
+        if len(holders) == 1:
+            return next(iter(holders))
+        # "the Republican nominee": keep the holders described with the same words
+        words = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod") and t.is_title}
+        matching = [e for e, seen in holders.items() if words and words <= seen]
+        return matching[0] if len(matching) == 1 else None
+
+    def _resolve_pronoun(self, pronoun: Token) -> str | None:
+        word = pronoun.lower_
+        if word in MALE_PRONOUNS:
+            gender = "m"
+        elif word in FEMALE_PRONOUNS:
+            gender = "f"
+        elif word == "it":
+            return self._antecedent(pronoun, None, self.org_mentions, IT_REACH)
+        elif word == "they":
+            return self._group_in_sentence(pronoun)
+        else:
+            return None  # "we": too often a group or an unnamed body
+        entity_id = self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH)
+        if entity_id is not None:
+            self.gender.setdefault(entity_id, gender)
+        return entity_id
+
+    def _group_in_sentence(self, pronoun: Token) -> str | None:
+        """"Lee's team mocked the plan, which they call …": "they" is a
+        body named as a subject earlier in its own sentence; elsewhere too often a crowd."""
+        for token in reversed(self.doc[self.sentence_start[pronoun.i]:pronoun.i]):
+            if token.dep_ not in SUBJECT_DEPS or self.quoted[token.i] != -1:
+                continue
+            entity_id = self.entity_at[token.i]
+            if entity_id is not None:
+                return entity_id if self.entities[entity_id].type == ORGANIZATION else None
+            if token.pos_ == "NOUN" and token.lemma_.lower() in GROUP_NOUNS:
+                return self._named_inside(token)
+            return None
+        return None
+
+    def _antecedent(self, pronoun: Token, gender: str | None, candidates: list[tuple[int, str]],
+                    reach: int) -> str | None:
+        """The subject entity of the nearest earlier sentence that has an agreeing one.
+
+        Within the pronoun's own sentence the nearest preceding subject wins,
+        else the nearest mention; earlier sentences prefer their first subject,
+        else their first mention.
+        Mentions inside quotations are skipped: quoted speech names people the
+        speaker talks about, not the speaker.
+        """
+        doc = self.doc
+        end = bisect_left(candidates, (pronoun.i, ""))
+        by_sentence: dict[int, list[tuple[int, str]]] = {}
+        sentence_order: list[int] = []
+        for start, entity_id in reversed(candidates[:end]):
+            if self.quoted[start] != -1 or self.gender.get(entity_id, gender) != gender:
+                continue
+            sent_start = self.sentence_start[start]
+            if sent_start not in by_sentence:
+                if len(sentence_order) >= reach:
+                    break
+                by_sentence[sent_start] = []
+                sentence_order.append(sent_start)
+            by_sentence[sent_start].append((start, entity_id))
+        for sent_start in sentence_order:
+            mentions = by_sentence[sent_start]  # nearest first
+            subjects = [e for start, e in mentions if self._is_subject(doc[start])]
+            if sent_start == self.sentence_start[pronoun.i]:
+                # "Lee says she …": the clause subject before the pronoun, else the nearest
+                return subjects[0] if subjects else mentions[0][1]
+            if subjects:
+                return subjects[-1]  # the earliest subject in the sentence
+            return mentions[-1][1]
+        return None
+
+    def _is_subject(self, token: Token) -> bool:
+        """Whether a mention token heads (or is part of) a clause subject."""
+        for _ in range(3):
+            if token.dep_ in SUBJECT_DEPS:
+                return True
+            if token.dep_ not in ("compound", "flat", "appos") or token.head.i == token.i:
+                return False
+            token = token.head
+        return False
