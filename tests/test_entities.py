@@ -326,3 +326,16 @@ def test_a_short_company_name_means_the_first_introduced_of_its_namesakes(entiti
             "Kestrel said the sale would close in May.")
     ents = entities(text)
     assert "Kestrel" not in ents and "Kestrel" in ents["Kestrel Heavy Industries"].aliases
+
+
+def test_a_surname_ner_missed_is_still_a_mention_of_its_person(nlp):
+    text = "Coach Ivo Maric joined the club. Maric said training starts Monday. The players like Maric."
+    doc = with_ner_spans(nlp, text, [(1, 3, "PERSON")])  # NER tagged the full name only
+    (person,) = [e for e in resolve_entities(doc) if e.type == "Person"]
+    assert person.name == "Ivo Maric" and len(person.mentions) == 3
+
+
+def test_a_shared_surname_is_not_added_to_either_person(nlp):
+    text = "Ana Maric and Ivo Maric arrived. Maric waved."
+    doc = with_ner_spans(nlp, text, [(0, 2, "PERSON"), (3, 5, "PERSON")])
+    assert all(len(e.mentions) == 1 for e in resolve_entities(doc))

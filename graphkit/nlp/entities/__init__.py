@@ -2,7 +2,8 @@
 
 - ``spans``: the mentions, from NER spans repaired class by class;
 - ``evidence``: each entity's type, voted from what the text says about it;
-- ``merge``: one cluster per real thing (same name, acronyms, short forms).
+- ``merge``: one cluster per real thing (same name, acronyms, short forms),
+  and the names NER tagged once but missed elsewhere in the article.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from spacy.tokens import Doc
 
 from ...model import Entity, Mention
 from ...names import name_key, visible, without_initials
-from .merge import add_descriptions, group_by_name, merge_clusters
+from .merge import add_descriptions, add_missed_mentions, group_by_name, merge_clusters
 from .spans import raw_mentions, sentence_index
 
 __all__ = ["resolve_entities", "name_key", "visible", "without_initials", "sentence_index"]
@@ -19,7 +20,8 @@ __all__ = ["resolve_entities", "name_key", "visible", "without_initials", "sente
 
 def resolve_entities(doc: Doc) -> list[Entity]:
     """The article's entities, one per real thing, with every mention."""
-    clusters = add_descriptions(doc, merge_clusters(doc, group_by_name(doc, raw_mentions(doc))))
+    clusters = merge_clusters(doc, group_by_name(doc, raw_mentions(doc)))
+    clusters = add_descriptions(doc, add_missed_mentions(doc, clusters))
     entities = []
     for cluster in sorted(clusters, key=lambda c: c.first):
         name, etype = cluster.name, cluster.type

@@ -198,6 +198,66 @@ def _split_among(short: Cluster, people: list[Cluster], absorbed: set[int]) -> N
     absorbed.add(id(short))
 
 
+# ---------------------------------------------------------------- names NER missed
+
+MAX_NAME_TOKENS = 6
+
+
+def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Occurrences of a name the article already uses that NER did not tag become mentions.
+
+    NER is inconsistent inside one article: it tags "Tama Henare" and then
+    misses "Henare" four times. Any run of capitalised proper-noun tokens
+    whose normal form is a name of exactly one entity (its names, and for a
+    person its surname or first name when no other person shares it) is a
+    mention of that entity. One scan of the tokens, dictionary look-ups only.
+    """
+    names: dict[str, set[int]] = {}
+    person_parts: dict[str, set[int]] = {}
+    for index, c in enumerate(clusters):
+        for name in c.names():
+            names.setdefault(name_key(name), set()).add(index)
+        parts = words(c.name)
+        if c.type == PERSON and len(parts) > 1:
+            for part in {parts[0], parts[-1]}:
+                person_parts.setdefault(part, set()).add(index)
+    for part, owners in person_parts.items():
+        if part not in names:
+            names[part] = owners
+    taken = [False] * len(doc)
+    for c in clusters:
+        for m in c.mentions:
+            for i in range(m.start, m.end):
+                taken[i] = True
+    sent_of = sentence_index(doc)
+    found: list[tuple[int, RawMention]] = []
+    i = 0
+    while i < len(doc):
+        if taken[i] or not _name_token(doc[i]):
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end - i < MAX_NAME_TOKENS and not taken[end] and _name_token(doc[end]):
+            end += 1
+        match = next(((j, names[key]) for j in range(end, i, -1)
+                      if len(names.get(key := name_key(doc[i:j].text), ())) == 1), None)
+        if match is None:
+            i += 1
+            continue
+        j, (owner,) = match[0], tuple(match[1])
+        label = clusters[owner].ner_labels().most_common(1)[0][0] if clusters[owner].ner_labels() else "ORG"
+        found.append((owner, RawMention(i, j, label, sent_of[doc[i].sent.start])))
+        i = j
+    for owner, mention in found:
+        clusters[owner].add([mention])
+    return clusters
+
+
+def _name_token(token) -> bool:
+    """A token that can be part of a name someone already used: a capitalised proper noun."""
+    return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper() and "\n" not in token.text
+
+
 # ---------------------------------------------------------------- descriptions
 
 def _salient_org(clusters: list[Cluster]) -> Cluster | None:
