@@ -464,3 +464,15 @@ def test_a_show_named_before_a_long_subject_is_not_a_quote(analyse):
             'bridge plan and of its backers in both parties, told viewers he would vote no.')
     direct, _, _ = analyse(text)
     assert direct == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a named person in apposition to a description is the speaker, not the body in the description
+    ('A spokesperson for the Harbour Authority, Mia Lund, said the plan was "ready to go".', "Mia Lund"),
+    ('A lawyer for the mayor, Piet Rask, said his client was "entirely innocent".', "Piet Rask"),
+    # "said in a statement": the speech noun's maker is the verb's subject
+    ('Norvale Foods said in a statement that it "rejects every claim" made by the union.', "Norvale Foods"),
+])
+def test_speaker_through_a_description_or_a_speech_noun(analyse, text, speaker):
+    direct, _, entity_name = analyse(text)
+    assert speaker_names(entity_name, direct) == [speaker]

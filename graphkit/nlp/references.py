@@ -184,7 +184,7 @@ class References:
                 entity_id = self.entity_at[token.i]
                 if entity_id is not None and self.entities[entity_id].type == PERSON:
                     people.add(entity_id)
-                elif people and token.dep_ in SUBJECT_DEPS:
+                elif people and token.dep_ in SUBJECT_DEPS:  # after the name: "She said X ..." is not X
                     # only subject he/she: an object "her" is often someone else
                     male += token.lower_ == "he"
                     female += token.lower_ == "she"
@@ -274,6 +274,8 @@ class References:
 
     def _named_inside(self, head: Token) -> str | None:
         """A single named entity in the core phrase or a named appositive."""
+        if head.pos_ == "NOUN" and (person := self._appositive_person(head)) is not None:
+            return person  # "a spokesperson for the agency, Anna Lind, said": Lind, not the agency
         found = {self.entity_at[t.i] for t in core_phrase(head) if self.entity_at[t.i] is not None}
         found = {e for e in found if self.entities[e].type in (PERSON, ORGANIZATION)}
         speaks_for = _noun_key(head) in SPEAKS_FOR_NOUNS
@@ -285,14 +287,21 @@ class References:
             return found.pop()
         if found:
             return None
-        for child in head.children:
-            if child.dep_ == "appos":
-                # "its chair, state Sen. Ann Lee (D-Va.)": the one person named in it
-                people = {self.entity_at[t.i] for t in core_phrase(child) if self.entity_at[t.i] is not None}
-                people = {e for e in people if self.entities[e].type == PERSON}
-                if len(people) == 1:
-                    return people.pop()
-        return None
+        return self._appositive_person(head)
+
+    def _appositive_person(self, head: Token) -> str | None:
+        """The one person named in apposition to a description, wherever the parser hung it.
+
+        "its chair, state Sen. Ann Lee (D-Va.)"; "a lawyer for the mayor, Ann
+        Lee": the parser often attaches the name to the nearest noun ("the
+        mayor") rather than to the description's head.
+        """
+        people = set()
+        for token in head.subtree:
+            if token.dep_ == "appos" and self.quoted[token.i] == -1 and token.i > head.i:
+                people |= {self.entity_at[t.i] for t in core_phrase(token) if self.entity_at[t.i] is not None
+                           and self.entities[self.entity_at[t.i]].type == PERSON}
+        return people.pop() if len(people) == 1 else None
 
     def _named_after_for(self, head: Token) -> set[str]:
         found = set()

@@ -160,6 +160,10 @@ def source_of_speech_noun(noun: Token, quoted: list[int]) -> Token | None:
                     return grandchild
     if noun.dep_ == "dobj" and (maker := _own_subject(noun.head, quoted) or _controller(noun.head, quoted)):
         return maker
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "via", "through") else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX") and (maker := _own_subject(verb, quoted)
+                                                           or _controller(verb, quoted)):
+        return maker  # "X said in a statement ...", "X wrote in a letter ..."; not "replied to the claim"
     for child in noun.children:  # "replying to the Lee campaign claim that …"
         if child.dep_ == "compound" and quoted[child.i] == -1 and child.pos_ in ("PROPN", "NOUN"):
             return child
