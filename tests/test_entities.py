@@ -80,14 +80,6 @@ def test_acronym_merges_with_its_expansion(entities):
     assert "WHO" in ents["World Health Organization"].aliases
 
 
-def test_definite_description_joins_the_salient_organisation(entities):
-    text = ("The European Union agreed new sanctions on Monday. The European Union said they would start soon. "
-            "The bloc has debated the measures for months, and the bloc's members were divided.")
-    ents = entities(text)
-    eu = ents["European Union"]
-    assert any(alias.lower() == "the bloc" for alias in eu.aliases)
-
-
 def test_known_city_is_a_place_even_when_ner_says_person(nlp):
     doc = with_ner_spans(nlp, "Aid reached Kyiv on Monday.", [(2, 3, "PERSON")])  # a typical small-model error
     assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Kyiv", "Place")]

@@ -14,11 +14,16 @@ MAX_SLUG = 60
 
 @lru_cache(maxsize=65536)
 def slug(text: str) -> str:
-    """A readable, IRI-safe slug; a short hash keeps lossy or long slugs unique."""
+    """A readable, IRI-safe slug; a short hash keeps it unique whenever it is lossy.
+
+    Only a text already made of lowercase ASCII letters, digits and single
+    inner hyphens is its own slug; anything else ("Report", "2024/jan",
+    "my_article", Arabic or Cyrillic letters, a long name) gets a hash of the
+    whole text after its readable part, so two texts never share a slug.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     readable = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
-    exact = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if readable and readable == exact:
+    if readable and readable == text:
         return readable
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     return f"{readable}-{digest}" if readable else digest
@@ -42,7 +47,7 @@ class IRIs:
 
     def entity(self, key: str) -> URIRef:
         """An entity's IRI, from its normalised name only: a type voted anew never moves it."""
-        return URIRef(f"{self.base}entity/{slug(key)}")
+        return URIRef(f"{self.base}entity/{slug(key.replace(' ', '-'))}")  # keys hold no hyphens: still one-to-one
 
     def article(self, article_key: str) -> URIRef:
         return URIRef(f"{self.base}article/{slug(article_key)}")

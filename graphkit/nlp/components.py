@@ -23,10 +23,11 @@ from dataclasses import asdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import entities, quotes, relations
+from . import entities, quote_marks, quotes, relations
+from .references import References
 from .convert import entities_from_doc, quotes_from_doc
 
-EXTENSIONS = ("graphkit_entities", "graphkit_quotes", "graphkit_relations")
+EXTENSIONS = ("graphkit_entities", "graphkit_references", "graphkit_quotes", "graphkit_relations")
 
 
 def register_extensions() -> None:
@@ -59,6 +60,18 @@ class EntitiesComponent:
         return doc
 
 
+class ReferencesComponent:
+    """Resolve pronouns, descriptions and bare titles to the document's entities (``references.py``)."""
+
+    def __init__(self, nlp: Language, name: str):
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        quoted = quote_marks.quoted_tokens(doc)
+        doc._.graphkit_references = References(doc, entities_from_doc(doc), quoted).references()
+        return doc
+
+
 class QuotesComponent:
     """Find quotations and attribute them to speaker entities."""
 
@@ -78,13 +91,18 @@ class RelationsComponent:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        found = relations.find_relations(doc, entities_from_doc(doc), quotes_from_doc(doc))
+        found = relations.find_relations(doc, entities_from_doc(doc), quotes_from_doc(doc),
+                                         doc._.graphkit_references or [])
         doc._.graphkit_relations = [asdict(r) for r in found]
         return doc
 
 
 def make_entities(nlp: Language, name: str) -> EntitiesComponent:
     return EntitiesComponent(nlp, name)
+
+
+def make_references(nlp: Language, name: str) -> ReferencesComponent:
+    return ReferencesComponent(nlp, name)
 
 
 def make_quotes(nlp: Language, name: str) -> QuotesComponent:
@@ -103,5 +121,7 @@ def _register(name: str, func, **meta) -> None:
 if not Language.has_factory("graphkit_paragraphs"):
     Language.component("graphkit_paragraphs", assigns=["token.is_sent_start"])(paragraph_breaks)
 _register("graphkit_entities", make_entities, assigns=["doc._.graphkit_entities"], requires=["doc.ents", "token.dep"])
+_register("graphkit_coref", make_references, assigns=["doc._.graphkit_references"],
+          requires=["doc._.graphkit_entities", "token.dep"])
 _register("graphkit_quotes", make_quotes, assigns=["doc._.graphkit_quotes"], requires=["doc._.graphkit_entities", "token.dep"])
 _register("graphkit_relations", make_relations, assigns=["doc._.graphkit_relations"], requires=["doc._.graphkit_entities", "doc._.graphkit_quotes"])

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .loader import ModelChoice, choose_model, load_spacy
 
-COMPONENTS = ("graphkit_entities", "graphkit_quotes", "graphkit_relations")
+COMPONENTS = ("graphkit_entities", "graphkit_coref", "graphkit_quotes", "graphkit_relations")
 
 
 def build_pipeline(choice: ModelChoice):

@@ -131,3 +131,19 @@ def _drop_stray_opener(text: str, result: list[Quoted], dangling: Quoted) -> Non
     for piece in kept:
         piece.chain = -1 - piece.open_at  # a quotation of its own, apart from every numbered chain
     result[at:at + 1] = kept
+
+
+def quoted_tokens(doc, pieces: list[Quoted] | None = None) -> list[int]:
+    """Per token of ``doc``: the index of the quotation whose words (or marks) hold it, or -1."""
+    pieces = scan_quotations(doc.text) if pieces is None else pieces
+    inside = [-1] * len(doc)
+    for index, piece in enumerate(pieces):
+        span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            inside[token.i] = index
+        for mark_at in (piece.open_at, piece.close_at):
+            if mark_at is not None:
+                mark = doc.char_span(mark_at, mark_at + 1, alignment_mode="expand")
+                if mark is not None and inside[mark.start] == -1:
+                    inside[mark.start] = index
+    return inside

@@ -40,7 +40,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import DIRECT, INDIRECT, Entity, Quote, Span
-from .quote_marks import Quoted, scan_quotations
+from .quote_marks import Quoted, quoted_tokens, scan_quotations
 from .references import References, core_phrase
 from .speakers import (SPEECH_NOUNS, SPEECH_VERBS, source_of_according_to, source_of_speech_noun, subject_candidates,
                        subject_of)
@@ -80,16 +80,7 @@ class _Attributor:
             for i in range(sentence.start, sentence.end):
                 self.sentence_at[i] = number
         self.token_spans = [doc.char_span(p.start, p.end, alignment_mode="expand") for p in pieces]
-        # per token: index of the piece whose words (or marks) hold it, or -1
-        self.inside = [-1] * len(doc)
-        for index, (piece, span) in enumerate(zip(pieces, self.token_spans)):
-            for token in span:
-                self.inside[token.i] = index
-            for mark_at in (piece.open_at, piece.close_at):
-                if mark_at is not None:
-                    mark = doc.char_span(mark_at, mark_at + 1, alignment_mode="expand")
-                    if mark is not None and self.inside[mark.start] == -1:
-                        self.inside[mark.start] = index
+        self.inside = quoted_tokens(doc, pieces)  # per token: the piece holding it, or -1
 
     def sentence(self, token_index: int):
         return self.sentences[self.sentence_at[token_index]]

@@ -35,7 +35,8 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..model import ORGANIZATION, PERSON, Entity
+from ..model import ORGANIZATION, PERSON, PLACE, Entity
+from .entities.evidence import descriptor_type
 
 # Heads whose named modifier is who speaks: "the Clinton campaign", "a Trump spokesman",
 # "the IMF report". A person's role ("the GOP nominee", "Obama's strategist") is not one.
@@ -59,6 +60,8 @@ FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady"}
 # How many sentences back a pronoun may reach for its antecedent: "it" stays close,
 # since it so often means a thing.
 PRONOUN_REACH = 6
+# Pronouns the layer resolves for the whole document ("we", "you", "I" are the speaker's, not a reference).
+REFERRING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | {"it", "its", "they", "their", "them"}
 IT_REACH = 2
 
 def core_phrase(head: Token) -> SpacySpan:
@@ -136,6 +139,9 @@ class References:
         self.entity_at: list[str | None] = [None] * len(doc)
         self.person_mentions: list[tuple[int, str]] = []  # (first token, entity id), in text order
         self.org_mentions: list[tuple[int, str]] = []
+        self.place_mentions: list[tuple[int, str]] = []
+        self._starts: dict[str, list[int]] = {}  # entity id -> first tokens of its mentions
+        self._described: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}
         self._index_mentions(entities)
         self.titles = self._title_index()
@@ -152,6 +158,9 @@ class References:
                     continue
                 for token in span:
                     self.entity_at[token.i] = entity.id
+                self._starts.setdefault(entity.id, []).append(span.start)
+                if entity.type == PLACE:
+                    self.place_mentions.append((span.start, entity.id))
                 if entity.type == PERSON:
                     self.person_mentions.append((span.start, entity.id))
                     self._note_honorific(span, entity.id)
@@ -159,6 +168,7 @@ class References:
                     self.org_mentions.append((span.start, entity.id))
         self.person_mentions.sort()
         self.org_mentions.sort()
+        self.place_mentions.sort()
 
     def _note_honorific(self, span: SpacySpan, entity_id: str) -> None:
         """Mr./Mrs./Ms. just before (or at the start of) a mention fixes gender."""
@@ -257,7 +267,92 @@ class References:
         named = self._named_inside(source) or self._by_name(source)
         if named is not None:
             return named
-        return self._resolve_title(source)
+        return self._resolve_title(source) or self.resolve_description(source)
+
+    # ------------------------------------------------------------ descriptions
+
+    def resolve_description(self, head: Token) -> str | None:
+        """"the bank", "the lender", "the country": the entity the description can only mean.
+
+        The description's noun must be a descriptor of a type (graphkit/data/
+        descriptors.tsv) and follow "the". Candidates are the article's
+        entities of that type mentioned before it: those whose name holds the
+        noun ("the bank" -> "Bank of England") or that the text described with
+        it ("Harrington Lowe, a mortgage lender" -> "the lender"); if several,
+        the one mentioned last. With no such entity, an organisation
+        description means the organisation the article is clearly about.
+        """
+        kind = descriptor_type(head)
+        if kind not in (ORGANIZATION, PLACE) or self.entity_at[head.i] is not None or head.tag_ != "NN":
+            return None  # "the two companies": a plural is a group, not one of the entities
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if any(self.entity_at[t.i] is not None for t in head.lefts):
+            return None  # "the Clinton campaign": a named modifier is other passes' business
+        noun = head.lemma_.lower()
+        before = [(start, e) for start, e in self._mentions_of(kind) if start < head.i]
+        if not before:
+            return None
+        fitting = [(start, e) for start, e in before if noun in self._nouns_of(e)]
+        if fitting:
+            return max(fitting)[1]
+        return self.salient_org() if kind == ORGANIZATION else None
+
+    def _mentions_of(self, kind: str) -> list[tuple[int, str]]:
+        if kind == ORGANIZATION:
+            return self.org_mentions
+        return self.place_mentions
+
+    def _nouns_of(self, entity_id: str) -> set[str]:
+        """Nouns an entity is named or described with: its name's words, descriptor nouns set beside it."""
+        if entity_id not in self._described:
+            entity = self.entities[entity_id]
+            nouns = {w.lower() for name in (entity.name, *entity.aliases) for w in name.split()}
+            for start in self._starts.get(entity_id, ()):
+                token = self.doc[start]
+                while self.entity_at[token.head.i] == entity_id and token.head.i != token.i:
+                    token = token.head
+                near = [c for c in token.children if c.dep_ in ("appos", "compound", "nmod")]
+                if token.dep_ in ("appos", "compound") or (token.dep_ == "nsubj" and token.head.lemma_ == "be"):
+                    near.append(token.head)
+                near += [c for c in token.head.children if c.dep_ == "attr"] if token.dep_ == "nsubj" else []
+                nouns |= {t.lemma_.lower() for t in near if t.pos_ == "NOUN"}
+            self._described[entity_id] = nouns
+        return self._described[entity_id]
+
+    def salient_org(self) -> str | None:
+        """The organisation the article is clearly about: the most mentioned, twice as often as the next."""
+        counts: dict[str, int] = {}
+        for _, e in self.org_mentions:
+            counts[e] = counts.get(e, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
+        return None
+
+    # ------------------------------------------------------------ the whole document
+
+    def references(self) -> list[dict]:
+        """Every pronoun, description and bare title of the document that resolves, as plain dicts."""
+        found = []
+        for token in self.doc:
+            if self.entity_at[token.i] is not None:
+                continue
+            if token.pos_ == "PRON" and token.lower_ in REFERRING_PRONOUNS:
+                kind, entity = "pronoun", self._resolve_pronoun(token)
+            elif token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                entity = self._resolve_title(token)
+                kind = "title"
+                if entity is None:
+                    kind, entity = "description", self.resolve_description(token)
+            else:
+                continue
+            if entity is not None:
+                start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod", "compound")])
+                span = self.doc[start:token.i + 1]
+                found.append({"start": span.start_char, "end": span.end_char, "text": span.text,
+                              "entity": entity, "kind": kind})
+        return found
 
     def _by_name(self, head: Token) -> str | None:
         """A name the entity recogniser missed here but found elsewhere ("Trump" -> Donald Trump)."""
@@ -332,9 +427,9 @@ class References:
             gender = "m"
         elif word in FEMALE_PRONOUNS:
             gender = "f"
-        elif word == "it":
+        elif word in ("it", "its"):
             return self._antecedent(pronoun, None, self.org_mentions, IT_REACH)
-        elif word == "they":
+        elif word in ("they", "their", "them"):
             return self._group_in_sentence(pronoun)
         else:
             return None  # "we": too often a group or an unnamed body

@@ -65,7 +65,7 @@ class Candidate:
 class DocIndex:
     """Token -> entity lookups for one document, built once."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]):
+    def __init__(self, doc: Doc, entities: list[Entity], references: list[dict] = ()):
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.sentences = list(doc.sents)
@@ -89,6 +89,16 @@ class DocIndex:
                     if token.i not in covered or len(span) < covered[token.i]:
                         covered[token.i] = len(span)
                         self.entity_of[token.i] = entity.id
+        # the reference layer's pronouns and descriptions stand for their entities: "It opened a plant in Ohio"
+        for ref in references:
+            if ref["kind"] == "title":
+                continue  # "X, the chief executive of Y": the role noun is what the role patterns read
+            span = doc.char_span(ref["start"], ref["end"], alignment_mode="expand")
+            if span is None or ref["entity"] not in self.entities or any(t.i in self.entity_of for t in span):
+                continue
+            self.mention_spans.append((ref["entity"], span))
+            for token in span:
+                self.entity_of[token.i] = ref["entity"]
 
     def sentence(self, token: Token):
         """The sentence holding ``token`` (``Token.sent`` scans the document on every call)."""
@@ -161,8 +171,9 @@ def propose(index: DocIndex) -> list[Candidate]:
     return candidates
 
 
-def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote]) -> list[Relation]:
-    index = DocIndex(doc, entities)
+def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
+                   references: list[dict] = ()) -> list[Relation]:
+    index = DocIndex(doc, entities, references)
     valid = [c for c in propose(index) if c.subject != c.object
              and type_ok(c.predicate, index.type_of(c.subject), index.type_of(c.object))]
     # A verb a typed pattern has read makes no generic "verb:" relation as well.

@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import acronym_of, is_acronym, name_key, visible, without_initials, words
-from ..lexicon import CORPORATE_ABBREVIATIONS, INSTITUTION_HEADS, ORG_DESCRIPTORS
-from .evidence import NER_TYPES, decide_type, mention_votes, name_votes, ner_votes, plural_name
+from ..lexicon import CORPORATE_ABBREVIATIONS, INSTITUTION_HEADS
+from .evidence import NER_TYPES, decide_type, descriptor_type, mention_votes, name_votes, ner_votes, plural_name
 from .spans import RawMention, sentence_index
 
 # Last words an organisation's name can drop in a short form: "Ashanti Flour (Company)".
@@ -260,41 +260,22 @@ def _name_token(token) -> bool:
 
 # ---------------------------------------------------------------- descriptions
 
-def _salient_org(clusters: list[Cluster]) -> Cluster | None:
-    """The organisation a bare "the alliance" can only mean: clearly the most mentioned."""
-    orgs = sorted((c for c in clusters if c.type == ORGANIZATION), key=lambda c: -len(c.mentions))
-    if not orgs:
-        return None
-    if len(orgs) == 1 or len(orgs[0].mentions) >= 2 * len(orgs[1].mentions):
-        return orgs[0]
-    return None
+def drop_description_words(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """An adjective NER took for a name, only ever modifying a description, is part of it: "the Transatlantic alliance".
+
+    A one-word cluster with an adjective's ending ("-ic", "-al", "-ive",
+    "-ern") whose every mention is a modifier inside "the ... <organisation
+    noun>" describes; it names nothing ("the Labour group" keeps Labour).
+    """
+    def describing(m: RawMention) -> bool:
+        head = m.span(doc).root
+        noun = head.head
+        return (head.dep_ in ("compound", "amod") and noun.i > head.i and noun.pos_ == "NOUN" and noun.text.islower()
+                and descriptor_type(noun) == ORGANIZATION
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children))
+    return [c for c in clusters if not (c.type == ORGANIZATION and len(words(c.name)) == 1
+                                        and c.name.lower().endswith(ADJECTIVE_ENDINGS)
+                                        and all(describing(m) for m in c.mentions))]
 
 
-def add_descriptions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
-    """Attach "the alliance" / "the Transatlantic alliance" to the salient organisation."""
-    target = _salient_org(clusters)
-    if target is None:
-        return clusters
-    sent_of = sentence_index(doc)
-    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
-    found = []
-    for token in doc:
-        if token.lower_ not in ORG_DESCRIPTORS or token.tag_ != "NN" or token.i in taken:
-            continue
-        det = [t for t in token.lefts if t.dep_ == "det"]
-        if not det or det[0].lower_ != "the":
-            continue
-        modifiers = [t for t in token.lefts if t.dep_ in ("compound", "amod")]
-        start = min([det[0].i] + [t.i for t in modifiers])
-        for c in list(clusters):
-            if c is target:
-                continue
-            inside = [m for m in c.mentions if start <= m.start and m.end <= token.i]
-            if inside and len(inside) == len(c.mentions) and c.type == ORGANIZATION:
-                clusters.remove(c)  # "Transatlantic" typed ORG is part of the description
-        found.append(RawMention(start, token.i + 1, "ORG", sent_of[token.sent.start], descriptor=True))
-    target.add(found)
-    return clusters
-
-
-__all__ = ["Cluster", "group_by_name", "merge_clusters", "add_descriptions", "NER_TYPES"]
+ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ary", "ous", "ern", "ist")
