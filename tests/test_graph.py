@@ -243,3 +243,22 @@ def test_a_bad_alias_line_is_one_error_naming_the_file_and_line(tmp_path, line):
     table.write_text(f"\n{line}\n", encoding="utf-8")
     with pytest.raises(AliasError, match=r"aliases\.txt:2: "):
         Aliases.read(table)
+
+
+def test_a_bare_surname_means_the_far_better_known_namesake():
+    def many(eid, name, n):
+        return Entity(eid, name, "Person", "PERSON", mentions=tuple(Mention(0, len(name), name) for _ in range(n)))
+    corpus, _ = merge_results([doc("a", "Ann Lee spoke.", [many("e0", "Ann Lee", 30)]),
+                               doc("b", "Bo Lee spoke.", [many("e0", "Bo Lee", 2)]),
+                               doc("c", "Lee spoke.", [person("e0", "Lee")])])
+    assert sorted(e.name for e in corpus.entities.values()) == ["Ann Lee", "Bo Lee"]
+    corpus, _ = merge_results([doc("a", "Ann Lee spoke.", [many("e0", "Ann Lee", 6)]),
+                               doc("b", "Bo Lee spoke.", [many("e0", "Bo Lee", 3)]),
+                               doc("c", "Lee spoke.", [person("e0", "Lee")])])
+    assert sorted(e.name for e in corpus.entities.values()) == ["Ann Lee", "Bo Lee", "Lee"]
+
+
+def test_a_surname_links_past_a_name_suffix():
+    corpus, _ = merge_results([doc("a", "Carl Moss Jr. spoke.", [person("e0", "Carl Moss Jr.")]),
+                               doc("b", "Moss spoke.", [person("e0", "Moss")])])
+    assert [e.name for e in corpus.entities.values()] == ["Carl Moss Jr."]

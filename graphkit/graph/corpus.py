@@ -28,6 +28,9 @@ from ..model import ORGANIZATION, PERSON, PLACE, Article, DocResult, Quote, Rela
 from ..names import acronyms, is_acronym, name_key, without_initials
 
 TYPE_ORDER = (PERSON, ORGANIZATION, PLACE)
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# How much better known one candidate must be than all the others together for a bare name to mean it.
+DOMINANCE = 5
 # Last words an organisation's name drops in a short form: "Ashanti Flour (Company)".
 GENERIC_ORG_WORDS = {"company", "co", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc",
                      "group", "holdings", "ag", "sa", "nv", "gmbh"}
@@ -223,10 +226,9 @@ class Corpus:
         index = _ShortFormIndex(self.entities)
         renames = {}
         for key, node in self.entities.items():
-            candidates = {c for c in index.candidates(key, node)
-                          if c != key and self.aliases.allows(node, self.entities[c])}
-            if len(candidates) == 1:
-                renames[key] = next(iter(candidates))
+            target = index.target(key, node, lambda c, node=node: self.aliases.allows(node, self.entities[c]))
+            if target is not None:
+                renames[key] = target
         if renames:
             self._merge(_follow_chains(renames))
 
@@ -258,7 +260,8 @@ class _ShortFormIndex:
             words = key.split()
             kind = node.type
             if kind == PERSON and len(words) > 1:
-                for word in {words[0], words[-1]}:
+                core = words[:-1] if words[-1] in NAME_SUFFIXES and len(words) > 2 else words
+                for word in {core[0], core[-1]}:  # "Samuel Alito Jr." is Alito
                     self.person_words[word].add(key)
                 if without_initials(words) != words:  # "Donald J. Trump" is "Donald Trump"
                     self.aliases[" ".join(without_initials(words))].add(key)
@@ -274,6 +277,22 @@ class _ShortFormIndex:
                 alias_key = name_key(alias)
                 if alias[:1].isupper() and alias_key != key:  # names, not "the alliance"
                     self.aliases[alias_key].add(key)
+
+    def target(self, key: str, node: CorpusEntity, allowed) -> str | None:
+        """The one entity ``key`` names, or the one so much better known that it must be meant.
+
+        A bare "Lee" beside "Ann Lee" (900 mentions) and "Bo Lee" (12) means
+        Ann Lee: an entity with DOMINANCE times the mentions of all other
+        candidates together wins; otherwise several candidates mean none.
+        """
+        candidates = [c for c in self.candidates(key, node) if c != key and allowed(c)]
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            counts = sorted(((self.entities[c].mentions, c) for c in candidates), reverse=True)
+            if counts[0][0] >= DOMINANCE * sum(n for n, _ in counts[1:]):
+                return counts[0][1]
+        return None
 
     def candidates(self, key: str, node: CorpusEntity) -> set:
         known_place = places.lookup(node.name) is not None  # a gazetteer name is no one's surname

@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ... import places
-from ...data import read_table
 from ...model import ORGANIZATION, PERSON, PLACE
-from ..lexicon import CORPORATE_ABBREVIATIONS, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, \
+from ..lexicon import CORPORATE_ABBREVIATIONS, descriptors, possessions, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, \
     VICTIM_NOUNS, VICTIM_VERBS
 from .spans import RawMention, is_dateline
 
@@ -41,16 +39,6 @@ LOCATIVE_VERBS = {"base", "headquarter", "locate"}
 
 # weights: a description in the sentence outweighs NER's guess on one mention
 DESCRIPTION, SHAPE, CONTEXT, GAZETTEER_STRONG, GAZETTEER_WEAK, NER = 3.0, 4.0, 3.0, 4.0, 2.5, 1.0
-
-
-@lru_cache(maxsize=1)
-def descriptors() -> dict[str, str]:
-    return read_table("descriptors.tsv")
-
-
-@lru_cache(maxsize=1)
-def possessions() -> dict[str, str]:
-    return read_table("possessions.tsv")
 
 
 def descriptor_type(token) -> str | None:

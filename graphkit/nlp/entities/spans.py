@@ -26,15 +26,17 @@ of error that recurs across news text, whatever the article:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ... import places
 from ...names import PARTICLES, words
-from ..lexicon import HONORIFICS, INSTITUTION_HEADS, is_title
+from ..lexicon import HONORIFICS, INSTITUTION_HEADS, descriptors, is_title
 
 LABEL_TYPES_SPACY = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+DASH_INSIDE = re.compile(r"\s*[\u2013\u2014]\s*")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "&"}) | PARTICLES
 SEPARATORS = {",", ";", ":", "|", "(", ")", "[", "]", "\"", "“", "”", "—", "–", "/", "•"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -164,9 +166,12 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[s
                            or doc[end - 1].text in ("'s", "’s", "'", "’")):
         end -= 1
     if label == "PERSON":
-        # "President Joe Biden", "Dr. Jane Doe": the title is a role, not a name
+        # "President Joe Biden", "Dr. Jane Doe": the title is a role, not a name;
+        # so is a nationality or a descriptor noun before it ("Vermonter Bernie Sanders", "Billionaire X")
         title_end = start
-        while title_end < end - 1 and (is_title(doc[title_end].text) or doc[title_end].text in "-."):
+        while title_end < end - 1 and (is_title(doc[title_end].text) or doc[title_end].text in "-."
+                                       or places.demonym(doc[title_end].text) is not None
+                                       or _person_descriptor(doc[title_end])):
             title_end += 1
         if title_end > start:
             title = doc[start:title_end].text.strip(" -")
@@ -179,6 +184,12 @@ def _clean(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[s
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
         return None  # "eastern flank": a name has a capital letter
     return start, end, roles
+
+
+def _person_descriptor(token) -> bool:
+    """A capitalised common noun that describes a person ("Billionaire", "Hacker") heading a name."""
+    return token.text[:1].isupper() and descriptors().get(token.lower_) == "Person" and token.i + 1 < len(token.doc) \
+        and token.doc[token.i + 1].text[:1].isupper()
 
 
 def _left_title(doc: Doc, start: int) -> list[str]:
@@ -265,7 +276,11 @@ def _is_headline(line: str) -> bool:
 
 
 def _trim_headline_names(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
-    """Cut a headline mention back to a name the article uses elsewhere."""
+    """Cut a headline mention back to the longest run of its words the article uses as a name elsewhere.
+
+    "Jane Roe Speaks" -> "Jane Roe"; "Praises Jane Roe" -> "Jane Roe"; with no
+    such run the mention stays as it is.
+    """
     lines = Lines(doc.text)
     in_headline = {id(m): lines.in_headline(doc[m.start].idx) for m in mentions}
     body_names = {tuple(words(m.span(doc).text)) for m in mentions if not in_headline[id(m)]}
@@ -273,10 +288,12 @@ def _trim_headline_names(doc: Doc, mentions: list[RawMention]) -> list[RawMentio
         found = words(m.span(doc).text)
         if len(found) < 2 or tuple(found) in body_names or not in_headline[id(m)]:
             continue
-        for size in range(len(found) - 1, 0, -1):
-            if tuple(found[:size]) in body_names:
-                m.end = _end_of_word(doc, m.start, m.end, size)
-                break
+        runs = [(size, first) for size in range(len(found) - 1, 0, -1) for first in range(len(found) - size + 1)
+                if tuple(found[first:first + size]) in body_names]
+        if runs:
+            size, first = runs[0]
+            start = m.start if first == 0 else _end_of_word(doc, m.start, m.end, first)
+            m.start, m.end = start, _end_of_word(doc, start, m.end, size)
     return mentions
 
 
@@ -308,6 +325,9 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         if label == "PERSON":
             roles = _left_title(doc, start) + roles
         mention = RawMention(start, end, label, sent_of[doc[start].sent.start], roles)
+        text = doc[start:end].text
+        if DASH_INSIDE.search(text) and DASH_INSIDE.split(text)[0].strip()[:1].isupper():
+            mention.name = DASH_INSIDE.split(text)[0].strip()  # "Ted Cruz—35" glued in one token
         state = places.state_of_abbreviation(doc[start:end].text) if end - start == 1 else None
         if state:
             mention.name, mention.label = state, "GPE"
