@@ -295,20 +295,17 @@ class _ShortFormIndex:
         return None
 
     def candidates(self, key: str, node: CorpusEntity) -> set:
+        """Every entity the name may be a short form of: an alias, a trimmed or abbreviated name, a surname."""
         known_place = places.lookup(node.name) is not None  # a gazetteer name is no one's surname
         place = node.type == PLACE or known_place
         found = {c for c in self.aliases.get(key, ()) if not (place and self.entities[c].type != PLACE)}
-        if found:
-            return found
         if node.type != PERSON and not place:
-            found = set(self.prefixes.get(key, ()))
+            found |= self.prefixes.get(key, set())
             if is_acronym(node.name):
                 found |= self.initials.get(key, set())
-            if found:
-                return found
         if len(key.split()) == 1 and not is_acronym(node.name) and (node.type == PERSON or not known_place):
-            return set(self.person_words.get(key, ()))  # a surname NER may have typed ORG or GPE
-        return set()
+            found |= self.person_words.get(key, set())  # a surname NER may have typed ORG or GPE
+        return found
 
 
 def _label(node: CorpusEntity) -> str:

@@ -103,14 +103,27 @@ def group_by_name(doc: Doc, mentions: list[RawMention]) -> list[Cluster]:
 
 
 def _defined_acronyms(doc: Doc, clusters: list[Cluster]) -> dict[str, Cluster]:
-    """"Full Name (ACR)": the acronym in brackets right after a name is that name's."""
+    """"Full Name (ACR)": the acronym in brackets right after a name is that name's.
+
+    Its letters must start with the name's first letter and occur in the
+    name in order ("ASEAN" takes "SE" from "Southeast"): "CONCORD, N.H. (AP)"
+    is a dateline, no definition.
+    """
     owner = {}
     for c in clusters:
         for m in c.mentions:
             if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")" \
-                    and is_acronym(doc[m.end + 1].text) and len(words(c.name)) > 1:
+                    and _abbreviates(doc[m.end + 1].text, m.text(doc)):
                 owner.setdefault(name_key(doc[m.end + 1].text), c)
     return owner
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    letters, name = short.replace(".", "").casefold(), name_key(full).replace(" ", "")
+    if not is_acronym(short) or len(words(full)) < 2 or not name.startswith(letters[:1]):
+        return False
+    rest = iter(name)
+    return all(letter in rest for letter in letters)  # a subsequence of the name's letters
 
 
 def _is_place(c: Cluster) -> bool:
