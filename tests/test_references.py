@@ -49,3 +49,14 @@ def test_relations_read_through_a_reference(nlp):
     doc = nlp("Norvale Foods was founded in 1950. It is based in Leeds.")
     names = {e.id: e.name for e in entities_from_doc(doc)}
     assert any(names[r.subject] == "Norvale Foods" and names[r.object] == "Leeds" for r in relations_from_doc(doc))
+
+
+def test_a_gendered_person_description_means_the_salient_person_of_that_gender(refs):
+    text = ("Ana Ruiz met Tomas Berg in Oslo. Ruiz said she was pleased. Berg said he agreed. Berg left early. "
+            "Berg flew home. The Oslo businessman said nothing more.")
+    assert ("The Oslo businessman", "description", "Tomas Berg") in refs(text)
+
+
+def test_a_person_description_with_no_clear_subject_resolves_to_nothing(refs):
+    text = "Ana Ruiz met Tomas Berg in Oslo. Ruiz spoke. Berg spoke. The lawyer said nothing."
+    assert not [r for r in refs(text) if "lawyer" in r[0]]

@@ -60,6 +60,20 @@ FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady"}
 # How many sentences back a pronoun may reach for its antecedent: "it" stays close,
 # since it so often means a thing.
 PRONOUN_REACH = 6
+MALE_NOUNS = {"man", "father", "son", "husband", "brother", "king", "boy", "widower", "nephew", "uncle", "grandfather"}
+FEMALE_NOUNS = {"woman", "mother", "daughter", "wife", "sister", "queen", "girl", "widow", "niece", "aunt",
+                "grandmother", "actress"}
+
+
+def noun_gender(noun: str) -> str | None:
+    """The gender a person noun states: "businessman" -> m, "spokeswoman" -> f, "senator" -> None."""
+    if noun in FEMALE_NOUNS or noun.endswith("woman"):
+        return "f"
+    if noun in MALE_NOUNS or noun.endswith("man") and not noun.endswith("human"):
+        return "m"
+    return None
+
+
 # Pronouns the layer resolves for the whole document ("we", "you", "I" are the speaker's, not a reference).
 REFERRING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | {"it", "its", "they", "their", "them"}
 IT_REACH = 2
@@ -283,12 +297,13 @@ class References:
         description means the organisation the article is clearly about.
         """
         kind = descriptor_type(head)
-        if kind not in (ORGANIZATION, PLACE) or self.entity_at[head.i] is not None or head.tag_ != "NN":
+        if kind not in (ORGANIZATION, PLACE, PERSON) or self.entity_at[head.i] is not None or head.tag_ != "NN":
             return None  # "the two companies": a plural is a group, not one of the entities
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
-        if any(self.entity_at[t.i] is not None for t in head.lefts):
-            return None  # "the Clinton campaign": a named modifier is other passes' business
+        if any(self.entity_at[t.i] is not None and self.entities[self.entity_at[t.i]].type != PLACE
+               for t in head.lefts):
+            return None  # "the Clinton campaign": a named modifier is other passes' business; "the Ohio firm" is not
         noun = head.lemma_.lower()
         before = [(start, e) for start, e in self._mentions_of(kind) if start < head.i]
         if not before:
@@ -296,12 +311,31 @@ class References:
         fitting = [(start, e) for start, e in before if noun in self._nouns_of(e)]
         if fitting:
             return max(fitting)[1]
-        return self.salient_org() if kind == ORGANIZATION else None
+        if kind == PERSON:  # "the New York businessman": the person of that gender the article is clearly about
+            gender = noun_gender(noun)
+            people = [(start, e) for start, e in self.person_mentions
+                      if gender is None or self.gender.get(e, gender) == gender]
+            return self._salient(people, before)
+        return self._salient(self.org_mentions, before) if kind == ORGANIZATION else None
 
     def _mentions_of(self, kind: str) -> list[tuple[int, str]]:
         if kind == ORGANIZATION:
             return self.org_mentions
+        if kind == PERSON:
+            return self.person_mentions
         return self.place_mentions
+
+    @staticmethod
+    def _salient(mentions: list[tuple[int, str]], before: list[tuple[int, str]]) -> str | None:
+        """The entity mentioned clearly most (twice as often as the next), if it was mentioned already."""
+        counts: dict[str, int] = {}
+        for _, e in mentions:
+            counts[e] = counts.get(e, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
+                and any(e == ranked[0][0] for _, e in before):
+            return ranked[0][0]
+        return None
 
     def _nouns_of(self, entity_id: str) -> set[str]:
         """Nouns an entity is named or described with: its name's words, descriptor nouns set beside it."""
@@ -319,16 +353,6 @@ class References:
                 nouns |= {t.lemma_.lower() for t in near if t.pos_ == "NOUN"}
             self._described[entity_id] = nouns
         return self._described[entity_id]
-
-    def salient_org(self) -> str | None:
-        """The organisation the article is clearly about: the most mentioned, twice as often as the next."""
-        counts: dict[str, int] = {}
-        for _, e in self.org_mentions:
-            counts[e] = counts.get(e, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            return ranked[0][0]
-        return None
 
     # ------------------------------------------------------------ the whole document
 
