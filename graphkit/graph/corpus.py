@@ -221,15 +221,22 @@ class Corpus:
         if renames:
             self._merge(_follow_chains(renames))
 
-    def resolve_short_names(self) -> None:
-        """Fold an entity into the one other entity its name is a short form of (see the module docstring)."""
-        index = _ShortFormIndex(self.entities)
-        renames = {}
-        for key, node in self.entities.items():
-            target = index.target(key, node, lambda c, node=node: self.aliases.allows(node, self.entities[c]))
-            if target is not None:
-                renames[key] = target
-        if renames:
+    def resolve_short_names(self, passes: int = 4) -> None:
+        """Fold an entity into the one other entity its name is a short form of (see the module docstring).
+
+        A merge can settle what was ambiguous before it ("Trump" between
+        "Donald Trump" and "Donald J. Trump", until those two are one), so
+        passes repeat until nothing changes (at most ``passes``; each is linear).
+        """
+        for _ in range(passes):
+            index = _ShortFormIndex(self.entities)
+            renames = {}
+            for key, node in self.entities.items():
+                target = index.target(key, node, lambda c, node=node: self.aliases.allows(node, self.entities[c]))
+                if target is not None and _fuller(self.entities[target], node):
+                    renames[key] = target
+            if not renames:
+                return
             self._merge(_follow_chains(renames))
 
     def _merge(self, renames: dict) -> None:
@@ -306,6 +313,12 @@ class _ShortFormIndex:
         if len(key.split()) == 1 and not is_acronym(node.name) and (node.type == PERSON or not known_place):
             found |= self.person_words.get(key, set())  # a surname NER may have typed ORG or GPE
         return found
+
+
+def _fuller(target: CorpusEntity, node: CorpusEntity) -> bool:
+    """Does ``target`` carry the fuller name (more words; or as many, and more mentions)? Merges go that way only."""
+    a, b = len(target.key.split()), len(node.key.split())
+    return a > b or (a == b and (target.mentions, target.key) > (node.mentions, node.key))
 
 
 def _label(node: CorpusEntity) -> str:
