@@ -52,6 +52,17 @@ def test_scan_pairs_curly_straight_and_doubled_apostrophe_marks():
     assert [text[p.start:p.end] for p in scan_quotations(text)] == ["one", "two", "three", "four"]
 
 
+@pytest.mark.parametrize("text,found", [
+    ("He said: ‘We will not wait.’ Then he left.", ["We will not wait."]),
+    ("‘It works,’ she said. ‘We won’t stop.’", ["It works", "We won’t stop."]),
+    ("He called the plan ‘the farmers’ best hope’ on Monday.", ["the farmers’ best hope"]),
+    ("The players’ union and Britain’s clubs met.", []),  # apostrophes and plural possessives open nothing
+    ("She said “the ‘new’ plan” was ready.", ["the ‘new’ plan"]),  # single marks inside double ones are nested
+])
+def test_scan_finds_single_curly_quotations(text, found):
+    assert [text[p.start:p.end] for p in scan_quotations(text)] == found
+
+
 def test_scan_ignores_a_stray_closing_mark():
     text = 'The board is 12" wide. She said "yes" then.'
     assert [text[p.start:p.end] for p in scan_quotations(text)] == ["yes"]

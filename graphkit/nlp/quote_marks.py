@@ -1,7 +1,7 @@
 """Quote marks: which stretches of an article's text are quoted.
 
-Marks are paired paragraph by paragraph: curly “ ”, straight ", and the
-`` '' of some wire copy. Straight marks and '' both open and close, so the
+Marks are paired paragraph by paragraph: curly “ ”, straight ", the
+`` '' of some wire copy, and the single curly ‘ ’ of British house style. Straight marks and '' both open and close, so the
 characters around them decide. Curly pairs inside a straight-quoted passage
 are nested quotes and stay inside it. An opening mark left open at a
 paragraph's end continues when the next paragraph opens with a mark (the
@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MARKS = re.compile(r"“|”|``|''|\"")
+MARKS = re.compile(r"“|”|``|''|\"|‘|’")
 OPENING = {"“", "``"}
 CLOSING = {"”"}
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"  # ’ is also the apostrophe: it closes only a passage ‘ opened
 # Straight marks and '' both open and close; context decides which.
 OPENS_BEFORE = set(" \t([{—–-/")
 
@@ -40,6 +41,34 @@ def _looks_opening(text: str, at: int, length: int, para_start: int) -> bool:
     return (before.isspace() or before in OPENS_BEFORE) and not after.isspace()
 
 
+def _closes_single(text: str, at: int, end: int) -> bool:
+    """Is this ’ the end of a single-quoted passage, not an apostrophe?
+
+    Inside a word ("don’t", "Britain’s") it is an apostrophe. After an "s"
+    and before a word ("the farmers’ best hope’") it may be a plural
+    possessive: it closes only if no later ’ of the paragraph could close
+    without being one.
+    """
+    if _in_word(text, at, end):
+        return False
+    if not _possessive_shaped(text, at, end):
+        return True
+    later = text.find(SINGLE_CLOSE, at + 1, end)
+    while later != -1:
+        if not _in_word(text, later, end) and not _possessive_shaped(text, later, end):
+            return False
+        later = text.find(SINGLE_CLOSE, later + 1, end)
+    return True
+
+
+def _in_word(text: str, at: int, end: int) -> bool:
+    return at + 1 < end and text[at + 1].isalnum()
+
+
+def _possessive_shaped(text: str, at: int, end: int) -> bool:
+    return text[at - 1:at] == "s" and at + 2 < end and text[at + 1].isspace() and text[at + 2].isalpha()
+
+
 def _paragraph_pieces(text: str, start: int, end: int) -> tuple[list[Quoted], bool]:
     """Quoted pieces of one paragraph; the flag says the last one is left open."""
     pieces: list[Quoted] = []
@@ -47,6 +76,15 @@ def _paragraph_pieces(text: str, start: int, end: int) -> tuple[list[Quoted], bo
     nested = 0  # curly pairs inside a straight-quoted passage: "He read: “…” aloud."
     for match in MARKS.finditer(text, start, end):
         mark, at = match.group(), match.start()
+        if mark in (SINGLE_OPEN, SINGLE_CLOSE):
+            if open_at is None and mark == SINGLE_OPEN and _looks_opening(text, at, 1, start):
+                open_at, open_len, open_mark = at, 1, mark
+            elif open_mark == SINGLE_OPEN and mark == SINGLE_CLOSE and _closes_single(text, at, end):
+                pieces.append(Quoted(open_at + open_len, at, open_at, at, 1))
+                open_at, open_mark, nested = None, "", 0
+            continue  # inside double marks, single ones are nested; elsewhere ’ is an apostrophe
+        if open_mark == SINGLE_OPEN:
+            continue  # double marks inside a single-quoted passage are nested quotes
         if open_at is None:
             if mark in CLOSING:
                 continue  # a stray closing mark
@@ -61,7 +99,7 @@ def _paragraph_pieces(text: str, start: int, end: int) -> tuple[list[Quoted], bo
             open_at, open_len, open_mark = at, len(mark), mark  # the earlier opener was never closed
         else:
             pieces.append(Quoted(open_at + open_len, at, open_at, at, len(mark)))
-            open_at, nested = None, 0
+            open_at, open_mark, nested = None, "", 0
     if open_at is not None:
         pieces.append(Quoted(open_at + open_len, end, open_at, None))
     return pieces, open_at is not None
@@ -85,7 +123,7 @@ def _same_style(text: str, first: Quoted, second: Quoted) -> bool:
     """Whether two pieces open with the same kind of mark: a quotation keeps its style."""
     def style(piece: Quoted) -> str:
         mark = text[piece.open_at:piece.open_at + 2]
-        return "doubled" if mark in ("``", "''") else mark[0]
+        return "doubled" if mark in ("``", "''") else "single" if mark[0] == SINGLE_OPEN else mark[0]
     return style(first) == style(second)
 
 
