@@ -18,3 +18,10 @@ def read_table(name: str) -> dict[str, str]:
             key, value = line.split("\t")
             table[key.strip()] = value.strip()
     return table
+
+
+@lru_cache(maxsize=None)
+def read_words(name: str) -> frozenset[str]:
+    """A one-word-a-line file of graphkit/data/ as a set; '#' starts a comment line."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

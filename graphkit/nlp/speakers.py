@@ -12,29 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..data import read_words
 from .references import SUBJECT_DEPS, core_phrase
 
-# Lemmas of verbs that attribute words to their subject.
-SPEECH_VERBS = frozenset("""
-    say add tell acknowledge maintain warn insist argue claim note explain write ask
-    state declare announce report reply respond answer remark comment conclude concede
-    admit allege assert boast brag complain confirm contend deny emphasize emphasise
-    stress joke quip recall repeat suggest testify tweet post predict promise recount
-    observe shout scream yell cry vow pledge caution charge counter call describe dub
-    label urge demand plead threaten mock lament muse wonder accuse criticize criticise
-    praise blast slam tout reiterate reveal disclose estimate
-    proclaim exclaim whisper mutter quote speak retort liken compare exhort encourage
-    question challenge dismiss decry denounce condemn blame attack lambaste ridicule
-    deride chide scold thank apologize refer brand term characterize portray cast
-    hail laud applaud vow forecast plead implore beg point chant
-""".split())
+# Lemmas of verbs that attribute words to their subject (graphkit/data/speech_verbs.txt).
+SPEECH_VERBS = read_words("speech_verbs.txt")
 
-# Nouns that carry someone's words: "Trump's claim that there were "thousands"".
-SPEECH_NOUNS = frozenset("""
-    claim statement remark comment message tweet speech letter post interview assertion
-    suggestion promise pledge vow warning plea description characterization accusation
-    allegation argument words testimony declaration announcement
-""".split())
+# Nouns that carry someone's words: "Lee's claim that ..." (graphkit/data/speech_nouns.txt).
+SPEECH_NOUNS = read_words("speech_nouns.txt")
 
 # A cue without its own subject borrows its head's ("X said ... and added",
 # "X declined to say", "X was quoted as saying", "X said, adding that ...").
