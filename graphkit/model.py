@@ -21,6 +21,10 @@ ENTITY_TYPES = (PERSON, ORGANIZATION, PLACE)
 DIRECT = "direct"
 INDIRECT = "indirect"
 
+# What the text says of a relation: only a FACT is asserted as a plain triple.
+FACT, CLAIMED, PLANNED, NEGATED, HYPOTHETICAL = "fact", "claimed", "planned", "negated", "hypothetical"
+STATUSES = (FACT, CLAIMED, PLANNED, NEGATED, HYPOTHETICAL)
+
 
 @dataclass(frozen=True)
 class Article:
@@ -93,6 +97,8 @@ class Relation:
     rule: str  # name of the pattern that found it
     role: str | None = None  # title for role relations, e.g. "Secretary-General"
     claimed_by: int | None = None  # index into DocResult.quotes when stated inside a quote
+    status: str = FACT  # one of STATUSES
+    claimant: str | None = None  # Entity.id of who claims it, when a source outside a quote does ("X said that ...")
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def _entity(g, slug, name, type_, schema_type, *, aliases=(), roles=(), mentions
 def _relation(g, s, p, o, label, evidence, *, article=A1, role=None, claimed_by=None, ns=SCHEMA):
     g.add_edge(ENT + s, ENT + o, predicate=ns + p, label=label, evidence=evidence, article=article,
                start=0, end=len(evidence), rule="test", role=role,
-               claimed_by=ENT + claimed_by if claimed_by else None)
+               claimed_by=ENT + claimed_by if claimed_by else None, status="claimed" if claimed_by else "fact")
 
 
 def news_graph() -> nx.MultiDiGraph:

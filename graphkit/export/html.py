@@ -185,7 +185,7 @@ def _pyvis_network(g: nx.MultiDiGraph, ids: dict[Any, str], positions: dict[Any,
     for i, (u, v, attrs) in enumerate(kept):
         extra = {"smooth": curves[i]} if i in curves else {}
         record = Edge(ids[u], ids[v], directed=True, id=f"e{i}", label=_edge_label(attrs),
-                      dashes=bool(attrs.get("claimed_by")), **extra)  # claims inside quotes are dashed
+                      dashes=attrs.get("status", "fact") != "fact", **extra)  # claims, plans, denials, hypotheses are dashed
         net.edges.append(record.options)
     return net
 
@@ -362,6 +362,7 @@ def _relations(g: nx.MultiDiGraph, ids: dict[Any, str]) -> list[dict]:
             # The speaker may have been cut by max_nodes: keep the name anyway.
             "claimed_by": ids.get(speaker) if speaker is not None else None,
             "claimed_by_name": _speaker_name(g, speaker),
+            "status": _text(attrs.get("status", "fact")),
         })
     return relations
 

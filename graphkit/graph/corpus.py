@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import places
-from ..model import ORGANIZATION, PERSON, PLACE, Article, DocResult, Quote, Relation
+from ..model import FACT, ORGANIZATION, PERSON, PLACE, Article, DocResult, Quote, Relation
 from ..names import acronyms, is_acronym, name_key, without_initials
 
 TYPE_ORDER = (PERSON, ORGANIZATION, PLACE)
@@ -88,7 +88,8 @@ class CorpusRelation:
     article: str
     relation: Relation
     claimed_by: Quote | None = None  # the quote it was stated in, if any
-    claimant: str | None = None  # that quote's speaker
+    claimant: str | None = None  # who claims it: that quote's speaker, or the source of "X said that ..."
+    status: str = FACT  # only a fact is asserted as a plain triple
 
 
 @dataclass
@@ -198,9 +199,10 @@ class Corpus:
         for relation in result.relations:
             if relation.subject in local and relation.object in local and local[relation.subject] != local[relation.object]:
                 claimed = result.quotes[relation.claimed_by] if relation.claimed_by is not None else None
+                claimant = local.get(claimed.speaker) if claimed else local.get(relation.claimant)
                 self.relations.append(CorpusRelation(
                     local[relation.subject], relation.predicate, local[relation.object], article.key, relation,
-                    claimed, local.get(claimed.speaker) if claimed else None))
+                    claimed, claimant, relation.status))
         return True
 
     def finish(self) -> None:

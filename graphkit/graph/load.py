@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..model import ORGANIZATION, PERSON, PLACE, Article, Quote, Relation, Span
+from ..model import FACT, ORGANIZATION, PERSON, PLACE, Article, Quote, Relation, Span
 from ..names import name_key
 from ..predicates import PREDICATES, VERB_PREFIX
 from .corpus import Corpus, CorpusEntity, CorpusQuote, CorpusRelation
-from .vocab import GK_IRI
+from .vocab import GK_IRI, STATUS_IRIS
 from .vocab import VERB as VERB_NS
 
 SDO = "https://schema.org/"
@@ -36,6 +36,7 @@ PARSE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".n
                  ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
                  ".xml": ox.RdfFormat.RDF_XML}
 INTO_SUFFIXES = (".ttl", ".nt", ".nq", ".trig")
+STATUS_KEYS = {str(iri): key for key, iri in STATUS_IRIS.items()}
 
 
 class GraphLoadError(ValueError):
@@ -140,13 +141,14 @@ def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
         if key is None or s is None or o is None:
             continue
         claimed = quotes.get(_one(props, GK + "claimedBy"))
+        status = STATUS_KEYS.get(_one(props, GK + "status"), FACT)
         evidence = Span(int(_one(props, GK + "startOffset")), int(_one(props, GK + "endOffset")),
                         _one(props, GK + "evidence"))
-        claimant = entity_key.get(claimed.speaker) if claimed else None
+        claimant = entity_key.get(claimed.speaker) if claimed else entity_key.get(_one(props, GK + "claimedBy"))
         for rule in sorted(r.value for r in props.get(GK + "rule", ())):  # one statement, several rules
             relation = Relation("", key, "", evidence, rule, role=_one(props, GK + "roleName"))
             corpus.relations.append(CorpusRelation(s, key, o, article_key.get(_one(props, PROV_DERIVED)), relation,
-                                                   claimed, claimant))
+                                                   claimed, claimant, status))
     return corpus, base
 
 

@@ -36,6 +36,6 @@ def corpus_to_nx(corpus: Corpus, base: str) -> nx.MultiDiGraph:
             str(iris.entity(cr.subject)), str(iris.entity(cr.object)),
             predicate=str(predicate_iri(cr.predicate)), label=predicate_label(cr.predicate),
             evidence=rel.evidence.text, article=cr.article, start=rel.evidence.start, end=rel.evidence.end,
-            rule=rel.rule, role=rel.role, claimed_by=speaker,
+            rule=rel.rule, role=rel.role, claimed_by=speaker, status=cr.status,
         )
     return graph

@@ -16,11 +16,11 @@ from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import OWL, PROV, SDO, SKOS
 
 from .. import places
-from ..model import INDIRECT, ORGANIZATION, PERSON
+from ..model import FACT, INDIRECT, ORGANIZATION, PERSON
 from ..predicates import PREDICATES, VERB_PREFIX, predicate_label
 from .corpus import Corpus, CorpusEntity
 from .iris import IRIs, slug
-from .vocab import GK, VERB
+from .vocab import GK, STATUS_IRIS, VERB
 
 NAMESPACES = {"SDO": SDO, "GK": GK, "RDF": RDF, "RDFS": RDFS, "SKOS": SKOS, "OWL": OWL, "PROV": PROV}
 PLACE_KINDS = {"Country": SDO.Country, "City": SDO.City, "State": SDO.State}
@@ -82,6 +82,7 @@ def _terms() -> dict[str, str]:
         'GK.isoCode',
         'GK.mentionCount',
         'GK.nerLabel',
+        'GK.status',
         'GK.quoteKind',
         'GK.roleName',
         'GK.rule',
@@ -194,10 +195,13 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
         yield node, end_offset, literal(rel.evidence.end), g
         if rel.role:
             yield node, T["GK.roleName"], literal(rel.role), g
+        yield node, T["GK.status"], f"<{STATUS_IRIS[cr.status]}>", g
         if cr.claimed_by is not None:
             yield node, T["GK.claimedBy"], f"<{iris.quote(cr.article, cr.claimed_by.start, cr.claimed_by.end)}>", g
-        else:
-            yield s, p, o, g  # only what the reporter states is asserted as fact
+        elif cr.claimant is not None and cr.status != FACT:
+            yield node, T["GK.claimedBy"], entity_iri[cr.claimant], g  # "X said that ...": X claims it
+        if cr.status == FACT:
+            yield s, p, o, g  # only what the reporter states as fact is asserted as a plain triple
 
     for p, key in used_predicates.items():
         yield p, a, T["RDF.Property"], None

@@ -41,6 +41,17 @@ class GK(DefinedNamespace):
     metWith: URIRef
     agreementWith: URIRef
     killed: URIRef
+    status: URIRef  # what the text says of a statement: one of the Status individuals below
+    Status: URIRef  # class of statuses
+    Fact: URIRef  # the reporter states it as fact: the only status asserted as a plain triple
+    Claimed: URIRef  # only a source says it (a quote, "X said that ...", "according to X")
+    Planned: URIRef  # expected, scheduled, intended, agreed but not done, future
+    Negated: URIRef  # stated not to hold
+    Hypothetical: URIRef  # conditional or merely possible
+
+
+STATUS_IRIS = {"fact": GK.Fact, "claimed": GK.Claimed, "planned": GK.Planned, "negated": GK.Negated,
+               "hypothetical": GK.Hypothetical}
 
 
 def vocabulary_turtle() -> str:

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..model import DIRECT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
+from ..model import DIRECT, FACT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
 from ..predicates import PREDICATES, VERB_PREFIX
 from .relation_lexicon import demonym_matches
+from .status import statement_status
 
 ANY = (PERSON, ORGANIZATION, PLACE)
 PARTY = ANY
@@ -189,8 +190,13 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
         evidence = sentence_span(index, c.trigger)
         key = (c.subject, c.predicate, c.object, evidence.start)
         claimed_by = quote_holding(c.trigger, quotes)
-        if key in chosen and (chosen[key].claimed_by is None or claimed_by is not None):
-            continue
-        chosen[key] = Relation(subject=c.subject, predicate=c.predicate, object=c.object, evidence=evidence,
-                               rule=c.rule, role=c.role, claimed_by=claimed_by)
+        said = statement_status(c.trigger, inside_quote=claimed_by is not None)
+        claimant = quotes[claimed_by].speaker if claimed_by is not None else index.entity(said.source)
+        status = said.final(source_is_argument=claimant in (c.subject, c.object))
+        relation = Relation(subject=c.subject, predicate=c.predicate, object=c.object, evidence=evidence,
+                            rule=c.rule, role=c.role, claimed_by=claimed_by, status=status,
+                            claimant=claimant if said.reported else None)
+        # a reporter's plain statement outranks the same relation claimed, planned or denied in that sentence
+        if key not in chosen or (chosen[key].status != FACT and status == FACT):
+            chosen[key] = relation
     return list(chosen.values())

@@ -87,6 +87,7 @@
   function edgeTooltip(rel) {
     return el("div", null,
       el("div", { className: "gk-tip-name" }, entityName(rel.from) + " — " + rel.label + " → " + entityName(rel.to)),
+      rel.status && rel.status !== "fact" ? el("div", { className: "gk-tip-type" }, STATUS_WORDS[rel.status] || rel.status) : null,
       rel.claimed_by_name ? el("div", { className: "gk-tip-type" }, "claimed by " + rel.claimed_by_name) : null);
   }
 
@@ -450,11 +451,20 @@
     }, text);
   }
 
+  // What a dashed edge is: the article does not state it as fact.
+  var STATUS_WORDS = { claimed: "claimed, not stated as fact", planned: "planned or expected, not (yet) done",
+                       negated: "stated not to hold", hypothetical: "conditional or possible" };
+
+  function statusBadge(rel) {
+    if (!rel.status || rel.status === "fact" || rel.status === "claimed") return null;
+    return el("span", { className: "gk-badge", title: STATUS_WORDS[rel.status] || rel.status }, rel.status);
+  }
+
   function claimBadge(rel) {
     if (!rel.claimed_by_name) return null;
     var speaker = rel.claimed_by && ENTITIES[rel.claimed_by];
     return el("span", {
-      className: "gk-badge", title: "Stated inside a quote by " + rel.claimed_by_name,
+      className: "gk-badge", title: "Said by " + rel.claimed_by_name + ", not stated as fact by the article",
       on: speaker ? { click: function (evt) { evt.stopPropagation(); focusEntity(rel.claimed_by); } } : {},
       style: speaker ? { cursor: "pointer" } : {}
     }, "claim by " + rel.claimed_by_name);
@@ -467,7 +477,7 @@
     return el("li", { className: "gk-item", dataset: { relation: rel.id } },
       el("div", { className: "gk-head" }, subject, " ", el("em", null, rel.label), " ", object,
         rel.role && rel.role !== rel.label ? el("span", { className: "gk-source" }, " (" + rel.role + ")") : null,
-        claimBadge(rel)),
+        statusBadge(rel), claimBadge(rel)),
       rel.evidence ? el("div", { className: "gk-evidence" }, rel.evidence) : null,
       articleSource(rel.article));
   }

@@ -1,0 +1,132 @@
+"""What a statement's sentence says of it: fact, claim, plan, negation or hypothesis.
+
+A relation's trigger (its verb, or its noun: "member", "chief executive")
+sits inside clauses that can take the fact away. Walking up from the
+trigger to the sentence root, each clause may mark it:
+
+- negated: a negation on the trigger or on the verb it hangs from ("is not a
+  member", "never joined", "no longer owns", "no agreement"), or a verb of
+  refusal or denial above it ("denied making payments", "refused to sign");
+- hypothetical: a modal of possibility ("could join", "may sign"), a
+  condition ("if it meets the rules, X would ..."), or a word of possibility
+  above it ("possible", "considering");
+- planned: a future ("will meet", "is going to buy"), a verb or noun of
+  intention, schedule or agreement above it ("expected to sit down",
+  "agreed to acquire", "plans to open", "a bid to buy");
+- claimed: the trigger inside a quote, inside the reported clause of a
+  speech verb ("X said that ..."), or under "according to X".
+
+One status wins, in the order above, with one exception for claims: words
+a source says about itself keep their plan, negation or hypothesis ("Acme
+said it will open a plant" is Acme's plan), while a source speaking of
+others makes a claim ("Lee said Acme will buy Beta" is Lee's claim). The
+walk stops at the first speech verb: what frames the report is the
+reporter's. The word lists are data: graphkit/data/status_words.tsv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..data import read_table
+from ..model import CLAIMED, FACT, HYPOTHETICAL, NEGATED, PLANNED
+from .speakers import SPEECH_VERBS, subject_of
+
+# Dependency labels that link a clause to the one above without changing who asserts it.
+CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj",
+                "nsubjpass", "attr", "appos", "compound", "amod", "acomp", "oprd", "dative", "agent", "npadvmod"}
+CONDITION_MARKS = {"if", "unless", "provided", "providing"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+POSSIBILITY_AUX = {"could", "might", "may"}
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, str]:
+    return read_table("status_words.tsv")
+
+
+@dataclass(frozen=True)
+class Status:
+    status: str  # what the clauses say: FACT, PLANNED, NEGATED or HYPOTHETICAL
+    cue: Token | None = None  # the word that set it
+    reported: bool = False  # said by a source: in a quote, a reported clause, "according to"
+    source: Token | None = None  # the speech verb's subject, or the object of "according to"
+
+    def final(self, source_is_argument: bool) -> str:
+        """The one status: a source speaking of others makes a claim; of itself, its plan stays a plan."""
+        if self.reported and (self.status == FACT or not source_is_argument):
+            return CLAIMED
+        return self.status
+
+
+def statement_status(trigger: Token, inside_quote: bool = False) -> Status:
+    """What the sentence says of a relation stated by ``trigger`` (see the module docstring)."""
+    modality: Status | None = None
+    reported, source = inside_quote, None
+    node, previous = trigger, None
+    for _ in range(12):
+        found = _clause_marks(node, previous)
+        if found is not None and modality is None:
+            modality = found
+        if previous is not None and node.lemma_.lower() in SPEECH_VERBS and node.pos_ in ("VERB", "AUX") \
+                and (previous.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "conj")
+                     or (previous.dep_ == "prep" and previous.lower_ in ("of", "about"))):  # "accused X of paying"
+            reported, source = True, subject_of(node, [-1] * len(node.doc))
+            break
+        according = _according_to(node)
+        if according is not None:
+            reported, source = True, according
+            break
+        if node.head.i == node.i:
+            break
+        previous, node = node, node.head
+    base = modality or Status(FACT)
+    return Status(base.status, base.cue, reported, source)
+
+
+def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
+    """The status one word's own dependents (or the word itself) give what hangs below it."""
+    lemma = node.lemma_.lower()
+    kind = _words().get(lemma)
+    if came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+        return Status(kind, node)  # "expected to sit down", "denied paying", "possible that"
+    for child in node.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+            return Status(NEGATED, child)
+        if child.dep_ == "advmod" and word in ("never", "longer") and (word == "never" or _no_longer(child)):
+            return Status(NEGATED, child)
+        if child.dep_ in ("aux", "auxpass"):
+            if word in POSSIBILITY_AUX:
+                return Status(HYPOTHETICAL, child)
+            if word in FUTURE_AUX or (word == "going" and any(t.lower_ == "to" for t in child.rights)):
+                return Status(PLANNED, child)
+            if word == "would":
+                return Status(HYPOTHETICAL if _has_condition(node) else PLANNED, child)
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+            return Status(HYPOTHETICAL, child)
+    if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in node.children):
+        return Status(HYPOTHETICAL, node)  # the relation in the condition itself: "if X joins Y"
+    return None
+
+
+def _has_condition(node: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+               for c in node.children)
+
+
+def _no_longer(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "no"
+
+
+def _according_to(node: Token) -> Token | None:
+    """The source of an "according to X" attached to this word."""
+    for child in node.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for to in child.children:
+                if to.lower_ == "to":
+                    return next((o for o in to.children if o.dep_ == "pobj"), None)
+    return None

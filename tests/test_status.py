@@ -1,0 +1,59 @@
+"""A status on every statement (graphkit/nlp/status.py), on wording written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, Graph
+from rdflib.namespace import SDO
+
+import graphkit
+from graphkit.graph.vocab import GK
+from graphkit.nlp.convert import entities_from_doc, relations_from_doc
+
+
+@pytest.fixture(scope="module")
+def statuses(nlp):
+    """Text -> {(subject, object): (status, claimant)} for every relation found."""
+    def run(text):
+        doc = nlp(text)
+        names = {e.id: e.name for e in entities_from_doc(doc)}
+        return {(names[r.subject], names[r.object]): (r.status, names.get(r.claimant))
+                for r in relations_from_doc(doc)}
+    return run
+
+
+@pytest.mark.parametrize("text,pair,status", [
+    ("Ukraine joined the Nordic Council in 2020.", ("Ukraine", "Nordic Council"), "fact"),
+    ("Norway is not a member of the Baltic Union.", ("Norway", "Baltic Union"), "negated"),
+    ("Norway is no longer a member of the Baltic Union.", ("Norway", "Baltic Union"), "negated"),
+    ("Moldova could join the Baltic Union if it keeps up its reforms.", ("Moldova", "Baltic Union"), "hypothetical"),
+    ("Kestrel Foods will open a plant in Leeds.", ("Kestrel Foods", "Leeds"), "planned"),
+    ("Kestrel Foods is expected to open a plant in Leeds next year.", ("Kestrel Foods", "Leeds"), "planned"),
+])
+def test_the_sentence_sets_the_status(statuses, text, pair, status):
+    assert statuses(text)[pair][0] == status
+
+
+def test_a_source_speaking_of_others_makes_a_claim(statuses):
+    found = statuses("Anna Lind said Kestrel Foods would buy Marrow Mills.")
+    assert found[("Kestrel Foods", "Marrow Mills")] == ("claimed", "Anna Lind")
+
+
+def test_an_entity_announcing_its_own_plan_keeps_the_plan(statuses):
+    found = statuses("Kestrel Foods said it will open a plant in Leeds.")
+    assert found[("Kestrel Foods", "Leeds")][0] == "planned"
+
+
+def test_only_facts_are_direct_triples_and_every_statement_has_a_status():
+    text = ("Ukraine joined the Nordic Council in 2020. Norway is not a member of the Nordic Council. "
+            "Anna Lind said Kestrel Foods would buy Marrow Mills.")
+    kg = graphkit.build([text])
+    g: Graph = kg.rdf
+    statements = list(g.subjects(RDF.type, RDF.Statement))
+    assert statements and all(g.value(st, GK.status) is not None for st in statements)
+    for st in statements:
+        triple = (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
+        assert (triple in g) == (g.value(st, GK.status) == GK.Fact)
+    claims = [st for st in statements if g.value(st, GK.status) == GK.Claimed]
+    assert claims and all((g.value(st, GK.claimedBy), RDF.type, SDO.Person) in g for st in claims)
+    assert kg.validate() == []
