@@ -99,6 +99,7 @@ class Relation:
     claimed_by: int | None = None  # index into DocResult.quotes when stated inside a quote
     status: str = FACT  # one of STATUSES
     claimant: str | None = None  # Entity.id of who claims it, when a source outside a quote does ("X said that ...")
+    when: Span | None = None  # the words that date it ("on Thursday"), resolved in the graph stage
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class Quote:
     cue_span: Span | None = None
     kind: str = DIRECT  # DIRECT or INDIRECT
     sentence: Span | None = None  # the sentence(s) holding the quote
+    when: Span | None = None  # the words that date it ("said Wednesday")
 
 
 @dataclass(frozen=True)

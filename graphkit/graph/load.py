@@ -125,7 +125,8 @@ def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
         quote = Quote(text=_one(props, SDO + "text"), start=int(_one(props, GK + "startOffset")),
                       end=int(_one(props, GK + "endOffset")), speaker=speaker_iri,
                       speaker_mention=Span(0, 0, mention) if mention is not None else None,
-                      cue=_one(props, GK + "cue"), kind=_one(props, GK + "quoteKind", "direct"))
+                      cue=_one(props, GK + "cue"), kind=_one(props, GK + "quoteKind", "direct"),
+                      when=_when(props))
         quotes[iri] = quote
         corpus.quotes.append(CorpusQuote(article, quote, entity_key.get(speaker_iri)))
 
@@ -146,10 +147,16 @@ def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
                         _one(props, GK + "evidence"))
         claimant = entity_key.get(claimed.speaker) if claimed else entity_key.get(_one(props, GK + "claimedBy"))
         for rule in sorted(r.value for r in props.get(GK + "rule", ())):  # one statement, several rules
-            relation = Relation("", key, "", evidence, rule, role=_one(props, GK + "roleName"))
+            relation = Relation("", key, "", evidence, rule, role=_one(props, GK + "roleName"), when=_when(props))
             corpus.relations.append(CorpusRelation(s, key, o, article_key.get(_one(props, PROV_DERIVED)), relation,
                                                    claimed, claimant, status))
     return corpus, base
+
+
+def _when(props: dict) -> Span | None:
+    """The dating words of a statement or quote (only their text is written, and only it is needed)."""
+    text = _one(props, GK + "dateText")
+    return Span(0, 0, text) if text is not None else None
 
 
 def _base_iri(article_iri: str) -> str:

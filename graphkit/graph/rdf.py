@@ -16,7 +16,8 @@ from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import OWL, PROV, SDO, SKOS
 
 from .. import places
-from ..model import FACT, INDIRECT, ORGANIZATION, PERSON
+from ..dates import published_date, resolve
+from ..model import FACT, INDIRECT, ORGANIZATION, PERSON, PLANNED
 from ..predicates import PREDICATES, VERB_PREFIX, predicate_label
 from .corpus import Corpus, CorpusEntity
 from .iris import IRIs, slug
@@ -82,6 +83,8 @@ def _terms() -> dict[str, str]:
         'GK.isoCode',
         'GK.mentionCount',
         'GK.nerLabel',
+        'GK.date',
+        'GK.dateText',
         'GK.status',
         'GK.quoteKind',
         'GK.roleName',
@@ -155,7 +158,9 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
         if article.url:
             yield node, T["SDO.url"], literal(article.url) + _ANY_URI, g
         if article.published:
-            yield node, T["SDO.datePublished"], literal(article.published), g
+            normal = published_date(article.published)  # "July 10, 2024" -> "2024-07-10"^^xsd:date
+            yield node, T["SDO.datePublished"], (f'{literal(normal[0])}^^<{XSD[normal[1]]}>' if normal
+                                                  else literal(article.published)), g
         if getattr(article, "author", None):
             yield node, T["SDO.author"], literal(article.author), g
         for entity_key in corpus.mentions.get(key, ()):
@@ -176,6 +181,7 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
             yield node, T["GK.cue"], literal(q.cue), g
         if q.speaker_mention:
             yield node, T["GK.speakerMention"], literal(q.speaker_mention.text), g
+        yield from _dated(node, q.when, corpus.articles[cq.article].published, False, T, g)
 
     used_predicates = {}
     for cr in corpus.relations:
@@ -196,6 +202,7 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
         if rel.role:
             yield node, T["GK.roleName"], literal(rel.role), g
         yield node, T["GK.status"], f"<{STATUS_IRIS[cr.status]}>", g
+        yield from _dated(node, rel.when, corpus.articles[cr.article].published, cr.status == PLANNED, T, g)
         if cr.claimed_by is not None:
             yield node, T["GK.claimedBy"], f"<{iris.quote(cr.article, cr.claimed_by.start, cr.claimed_by.end)}>", g
         elif cr.claimant is not None and cr.status != FACT:
@@ -208,6 +215,19 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
         yield p, label, literal(predicate_label(key)), None
         if key.startswith(VERB_PREFIX):
             yield p, a, T["GK.VerbRelation"], None
+
+
+DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def _dated(node: str, when, published: str | None, future: bool, T: dict, g: str):
+    """The words that date a statement or quote, and the date they mean when the article's date tells it."""
+    if when is None:
+        return
+    yield node, T["GK.dateText"], literal(when.text), g
+    meant = resolve(when.text, published, future)
+    if meant is not None:
+        yield node, T["GK.date"], f'{literal(meant.value)}^^<{DATE_TYPES[meant.precision]}>', g
 
 
 def ntriples(corpus: Corpus, base: str) -> bytes:

@@ -16,11 +16,12 @@ def entity_from_dict(data: dict) -> Entity:
 
 def quote_from_dict(data: dict) -> Quote:
     return Quote(**{**data, "speaker_mention": _span(data.get("speaker_mention")),
-                    "cue_span": _span(data.get("cue_span")), "sentence": _span(data.get("sentence"))})
+                    "cue_span": _span(data.get("cue_span")), "sentence": _span(data.get("sentence")),
+                    "when": _span(data.get("when"))})
 
 
 def relation_from_dict(data: dict) -> Relation:
-    return Relation(**{**data, "evidence": Span(**data["evidence"])})
+    return Relation(**{**data, "evidence": Span(**data["evidence"]), "when": _span(data.get("when"))})
 
 
 def entities_from_doc(doc) -> list[Entity]:

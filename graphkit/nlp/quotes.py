@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import DIRECT, INDIRECT, Entity, Quote, Span
 from .quote_marks import Quoted, quoted_tokens, scan_quotations
+from .when import date_words
 from .references import References, core_phrase
 from .speakers import (SPEECH_NOUNS, SPEECH_VERBS, source_of_according_to, source_of_speech_noun, subject_candidates,
                        subject_of)
@@ -388,7 +389,8 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             cue, source, speaker = _attribute(attributor, resolver, index, cue)
             quote = Quote(text=words, start=piece.start, end=piece.end,
                           speaker=speaker, speaker_mention=_mention_span(source),
-                          cue=_cue_name(cue), cue_span=_cue_span(cue), kind=DIRECT, sentence=sentence)
+                          cue=_cue_name(cue), cue_span=_cue_span(cue), kind=DIRECT, sentence=sentence,
+                          when=date_words(cue) if isinstance(cue, Token) else None)
         elif (signed := attributor.signature(index)) is not None:
             quote = Quote(text=words, start=piece.start, end=piece.end, speaker=resolver.resolve(signed),
                           speaker_mention=_mention_span(signed), kind=DIRECT, sentence=sentence)
@@ -582,7 +584,8 @@ def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: References) ->
                 text=text_span.text, start=text_span.start_char, end=text_span.end_char,
                 speaker=resolver.resolve(source), speaker_mention=_mention_span(source),
                 cue=_cue_name(cue), cue_span=_cue_span(cue), kind=INDIRECT,
-                sentence=attributor.sentence_span(start, end - 1)))
+                sentence=attributor.sentence_span(start, end - 1),
+                when=date_words(cue) if isinstance(cue, Token) else None))
     return result
 
 

@@ -28,6 +28,7 @@ from ..model import DIRECT, FACT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Re
 from ..predicates import PREDICATES, VERB_PREFIX
 from .relation_lexicon import demonym_matches
 from .status import statement_status
+from .when import date_words
 
 ANY = (PERSON, ORGANIZATION, PLACE)
 PARTY = ANY
@@ -155,6 +156,20 @@ def quote_holding(token: Token, quotes: list[Quote]) -> int | None:
     return None
 
 
+def _describes_an_argument(index: DocIndex, c: Candidate) -> bool:
+    """Is the relation told by a noun phrase naming one of its ends ("Ukrainian President X", "X, the CEO of Y")?
+
+    Such a description is the reporter's background knowledge of the entity:
+    the clause around it ("expected to meet President X") neither plans nor
+    dates it.
+    """
+    trigger = c.trigger
+    ends = (c.subject, c.object)
+    if index.entity(trigger) in ends:
+        return True
+    return trigger.dep_ in ("compound", "appos", "amod", "nmod") and index.entity(trigger.head) in ends
+
+
 def propose(index: DocIndex) -> list[Candidate]:
     """Every pattern's candidates, typed patterns before generic verbs."""
     from .relation_frames import (based_patterns, dateline_patterns, fronted_place_patterns, home_patterns, killing_patterns,
@@ -190,12 +205,16 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
         evidence = sentence_span(index, c.trigger)
         key = (c.subject, c.predicate, c.object, evidence.start)
         claimed_by = quote_holding(c.trigger, quotes)
-        said = statement_status(c.trigger, inside_quote=claimed_by is not None)
+        descriptive = _describes_an_argument(index, c)
+        said = statement_status(c.trigger, inside_quote=claimed_by is not None, descriptive=descriptive)
         claimant = quotes[claimed_by].speaker if claimed_by is not None else index.entity(said.source)
-        status = said.final(source_is_argument=claimant in (c.subject, c.object))
+        # "the alliance's plans to ...": a plan owned by one of the ends is that end's own, whoever reports it
+        owner = next((index.entity(t) for t in said.cue.children if t.dep_ == "poss"), None) if said.cue else None
+        status = said.final(source_is_argument=claimant in (c.subject, c.object) or owner in (c.subject, c.object))
         relation = Relation(subject=c.subject, predicate=c.predicate, object=c.object, evidence=evidence,
                             rule=c.rule, role=c.role, claimed_by=claimed_by, status=status,
-                            claimant=claimant if said.reported else None)
+                            claimant=claimant if said.reported else None,
+                            when=None if descriptive else date_words(c.trigger))
         # a reporter's plain statement outranks the same relation claimed, planned or denied in that sentence
         if key not in chosen or (chosen[key].status != FACT and status == FACT):
             chosen[key] = relation

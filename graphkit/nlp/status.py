@@ -62,8 +62,15 @@ class Status:
         return self.status
 
 
-def statement_status(trigger: Token, inside_quote: bool = False) -> Status:
-    """What the sentence says of a relation stated by ``trigger`` (see the module docstring)."""
+def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bool = False) -> Status:
+    """What the sentence says of a relation stated by ``trigger`` (see the module docstring).
+
+    A ``descriptive`` relation, told by a noun phrase naming one of its ends
+    ("Ukrainian President X"), keeps no modality of the clause around it;
+    inside a quote it is still the speaker's claim.
+    """
+    if descriptive:
+        return Status(FACT, None, inside_quote, None)
     modality: Status | None = None
     reported, source = inside_quote, None
     node, previous = trigger, None

@@ -1,0 +1,46 @@
+"""The words that date a statement or a quote: "on Thursday", "said Wednesday", "in 2019".
+
+A DATE entity of the sentence dates a relation (or a quote) when it hangs,
+within a few steps, from the relation's trigger or the verb the trigger
+belongs to (for a quote, from its cue). What the words mean is resolved in
+the graph stage against the article's publication date (graphkit/dates.py).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import Span
+
+REACH = 4  # dependency steps from the date's head up to the anchor
+
+
+def _anchor(token: Token) -> Token:
+    """The verb a trigger belongs to: "member" in "X became a member" -> "became"."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return token
+
+
+def date_words(token: Token | None) -> Span | None:
+    """The DATE words of ``token``'s sentence attached to it, nearest first; None when none is."""
+    if token is None:
+        return None
+    doc, anchors = token.doc, {token.i, _anchor(token).i}
+    sentence = token.sent
+    best = None
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start < sentence.start or ent.end > sentence.end:
+            continue
+        node, steps = ent.root, 0
+        while steps <= REACH and node.i not in anchors and node.head.i != node.i:
+            node, steps = node.head, steps + 1
+        if node.i in anchors and (best is None or steps < best[0]):
+            best = (steps, ent)
+    if best is None:
+        return None
+    ent = best[1]
+    return Span(ent.start_char, ent.end_char, ent.text)
