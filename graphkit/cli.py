@@ -62,11 +62,13 @@ def cli() -> None:
 @click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
               help="Also write graph.<ext> in this format (repeatable): nt, nq/trig (a named graph per article), "
                    "jsonld, graphml/gexf (Gephi).")
+@click.option("--relations", "relations_file", type=click.Path(dir_okay=False), default=None,
+              help="Extra relation verbs, a TSV file in the format of graphkit/data/relation_verbs.tsv.")
 @click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False), default=None,
               help="Identity decisions, one a line: 'NAME = NAME' is one entity, 'NAME != NAME' never is.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, max_chars, into, formats,
-          aliases_file, quiet) -> None:
+          relations_file, aliases_file, quiet) -> None:
     """Build graph.ttl and graph.html from articles.
 
     PATHS are .txt/.md files, folders (read recursively), .jsonl files (one
@@ -83,7 +85,7 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
     from .graph.corpus import AliasError, Aliases
     from .graph.load import GraphLoadError
     from .graph.vocab import DEFAULT_BASE
-    from .kg import build as build_graph
+    from .kg import RelationFileError, build as build_graph
     from .nlp.loader import ModelNotFound
 
     problems: list[str] = []
@@ -115,8 +117,9 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
     try:
         kg = build_graph(list(paths), model=model, base_iri=base_iri or DEFAULT_BASE, n_process=jobs, on_error=report,
                          engine=engine, scheduler=scheduler, progress=bar,
-                         max_chars=max_chars or None, on_warning=warn, into=into, aliases=aliases)
-    except (ModelNotFound, GraphLoadError) as error:
+                         max_chars=max_chars or None, on_warning=warn, into=into, aliases=aliases,
+                         relations=relations_file)
+    except (ModelNotFound, GraphLoadError, RelationFileError) as error:
         raise UserError(str(error)) from None
     if bar:
         bar.close()

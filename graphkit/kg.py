@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from .graph.corpus import Aliases, Corpus, merge_results
 from .graph.vocab import DEFAULT_BASE
@@ -175,12 +176,32 @@ def extract_many(articles: Iterable[Article], *, model: str | None = None, n_pro
             yield outcome
 
 
+class RelationFileError(ValueError):
+    """A relation file (``--relations``) that cannot be read or has a bad row."""
+
+
+def _with_relations(model, relations):
+    """The pipeline spec with a user's relation file, after checking every row of it."""
+    from .nlp.pipeline import PipelineSpec
+    from .nlp.relation_verbs import VerbTable
+
+    path = str(relations)
+    try:
+        VerbTable(VerbTable.read(Path(path).read_text(encoding="utf-8"), path))
+    except (OSError, UnicodeDecodeError) as error:
+        raise RelationFileError(f"{path}: cannot read relation file: {error}") from None
+    except ValueError as error:
+        raise RelationFileError(str(error) if path in str(error) else f"{path}: {error}") from None
+    return PipelineSpec(model, str(Path(path).resolve()))
+
+
 def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_process: int = 1,
           batch_size: int = 64, on_error: ErrorHandler | None = None,
           progress: Callable[[DocResult], None] | None = None, max_chars: int | None = DEFAULT_MAX_CHARS,
           on_warning: WarningHandler | None = None, into: str | os.PathLike | None = None,
           engine: str = "local", scheduler: str | None = None, client=None,
-          aliases: str | os.PathLike | Aliases | None = None) -> KnowledgeGraph:
+          aliases: str | os.PathLike | Aliases | None = None,
+          relations: str | os.PathLike | None = None) -> KnowledgeGraph:
     """Build one knowledge graph from ``sources``.
 
     ``sources`` are article texts, paths (files, folders, ``.jsonl``), ``"-"``
@@ -202,9 +223,14 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
     ``aliases`` is a file of identity decisions (``NAME = NAME`` merges two
     entities, ``NAME != NAME`` keeps them apart; see ``graph.corpus.Aliases``)
     or an ``Aliases`` object; it is read before any article is.
+
+    ``relations`` is a TSV file of extra relation verbs, in the format of
+    graphkit/data/relation_verbs.tsv; it is checked before any article is read.
     """
     if aliases is not None and not isinstance(aliases, Aliases):
         aliases = Aliases.read(aliases)
+    if relations is not None:
+        model = _with_relations(model, relations)
     stats = BuildStats()
     started = time.perf_counter()
 

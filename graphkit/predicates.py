@@ -8,6 +8,7 @@ property reused as is; ``gk`` names a term of graphkit's own vocabulary
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -49,7 +50,21 @@ PREDICATES: dict[str, Predicate] = {
                                "Two parties made or are negotiating an agreement."),
     "killed": Predicate("gk", "killed", "killed",
                         "A person killed or assassinated another person."),
+    "partner": Predicate("gk", "partner", "partner of",
+                         "Two organizations (or an organization and a country) work together as partners."),
+    "listedOn": Predicate("gk", "listedOn", "listed on",
+                          "A company's shares are listed on a stock exchange."),
+    "represents": Predicate("gk", "represents", "represents",
+                            "A person or organization represents another party: a client, members, a country."),
 }
+
+# A predicate a user's relation file names that graphkit does not define: gk:<name>, labelled from the name.
+CUSTOM_PREFIX = "custom:"
+
+
+def custom_label(name: str) -> str:
+    """"suppliesTo" -> "supplies to"."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).lower()
 
 VERB_PREFIX = "verb:"
 
@@ -58,4 +73,6 @@ def predicate_label(key: str) -> str:
     """Human-readable label of a predicate key, e.g. "member of" or "criticize"."""
     if key.startswith(VERB_PREFIX):
         return key[len(VERB_PREFIX):]
+    if key.startswith(CUSTOM_PREFIX):
+        return custom_label(key[len(CUSTOM_PREFIX):])
     return PREDICATES[key].label

@@ -95,3 +95,28 @@ def test_query_formats_and_errors():
     assert update.returncode == 1 and "read-only" in update.stderr
     missing = graphkit("query", ROOT / "nope.ttl", sparql)
     assert missing.returncode in (1, 2) and "nope.ttl" in missing.stderr
+
+
+def test_relations_file_adds_a_relation_type(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Kestrel Grid supplies Norvale Energy with turbines.\n", encoding="utf-8")
+    table = tmp_path / "supply.tsv"
+    table.write_text("# my relations\nsupply\t-\tpair\tsuppliesTo\tagent\tpatient\n", encoding="utf-8")
+    result = graphkit("build", article, "-o", tmp_path / "out", "--relations", table, "-q")
+    assert result.returncode == 0, result.stderr
+    assert "gk:suppliesTo" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("content,message", [
+    ("supply\tpair\n", "supply.tsv:1: a relation verb needs 6 tab-separated cells"),
+    ("supply\t-\tguess\tsuppliesTo\tagent\tpatient\n", "unknown frame 'guess'"),
+    ("supply\t-\tpair\tsupplies to\tagent\tpatient\n", "a new predicate is one word"),
+])
+def test_a_bad_relations_file_is_one_error_before_any_work(tmp_path, content, message):
+    article = tmp_path / "a.txt"
+    article.write_text("Kestrel Grid supplies Norvale Energy.\n", encoding="utf-8")
+    table = tmp_path / "supply.tsv"
+    table.write_text(content, encoding="utf-8")
+    result = graphkit("build", article, "-o", tmp_path / "out", "--relations", table)
+    assert result.returncode == 1 and message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()

@@ -325,8 +325,9 @@ def test_speech_verbs_make_no_relation(nlp):
     assert not found
 
 
-def test_negated_verb_makes_no_relation(nlp):
-    assert_no_relation(nlp, "Olaf Petersen did not meet Ingrid Holm.", "Olaf Petersen", "metWith", "Ingrid Holm")
+def test_a_negated_verb_makes_a_negated_relation_never_a_fact(nlp):
+    rel = assert_relation(nlp, "Olaf Petersen did not meet Ingrid Holm.", "Olaf Petersen", "metWith", "Ingrid Holm")
+    assert rel.status == "negated"
 
 
 def test_cooccurrence_is_no_relation(nlp):
@@ -436,3 +437,44 @@ def test_role_of_a_group_named_by_its_organisation(nlp):
 
 def test_the_place_where_someone_was_born(nlp):
     assert_relation(nlp, "We drove on to Tupelo, where Elvis Presley was born.", "Elvis Presley", "homeLocation", "Tupelo")
+
+
+# ---------------------------------------------------------------- verbs as data (graphkit/data/relation_verbs.tsv)
+
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    ("Tamsin Foods is listed on the Lagos Stock Exchange.", "Tamsin Foods", "listedOn", "Lagos Stock Exchange"),
+    ("Norvale Energy will partner with Kestrel Grid on the project.", "Norvale Energy", "partner", "Kestrel Grid"),
+    ("The firm Dunmore Gray represents Kestrel Grid in the talks.", "Dunmore Gray", "represents", "Kestrel Grid"),
+    ("After leaving Norvale Energy, Ana Ruiz set up her own firm.", "Ana Ruiz", "worksFor", "Norvale Energy"),
+])
+def test_verb_table_rows(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)
+
+
+def test_a_users_row_adds_a_relation_type_without_editing_graphkit(nlp):
+    from graphkit.nlp.relation_verbs import VerbTable, builtin_verbs
+    from graphkit.nlp.relations import find_relations
+
+    doc = nlp("Kestrel Grid supplies Norvale Energy with turbines.")
+    table = VerbTable(list(builtin_verbs()) + [("supply", "-", "pair", "suppliesTo", "agent", "patient")])
+    names = {e.id: e.name for e in entities_from_doc(doc)}
+    found = {(names[r.subject], r.predicate, names[r.object])
+             for r in find_relations(doc, entities_from_doc(doc), [], [], table)}
+    assert ("Kestrel Grid", "custom:suppliesTo", "Norvale Energy") in found
+
+
+@pytest.mark.parametrize("line,problem", [
+    ("supply\t-\tpair\tsuppliesTo\tagent", "needs 6 tab-separated cells"),
+])
+def test_a_bad_relation_row_names_its_line(line, problem):
+    from graphkit.nlp.relation_verbs import VerbTable
+
+    with pytest.raises(ValueError, match=f"my.tsv:1: .*{problem}"):
+        VerbTable.read(line, "my.tsv")
+
+
+def test_a_row_with_an_unknown_frame_is_refused():
+    from graphkit.nlp.relation_verbs import VerbTable
+
+    with pytest.raises(ValueError, match="unknown frame"):
+        VerbTable([("supply", "-", "guess", "suppliesTo", "agent", "patient")])

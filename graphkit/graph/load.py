@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from ..model import FACT, ORGANIZATION, PERSON, PLACE, Article, Quote, Relation, Span
 from ..names import name_key
-from ..predicates import PREDICATES, VERB_PREFIX
+from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from .corpus import Corpus, CorpusEntity, CorpusQuote, CorpusRelation
 from .vocab import GK_IRI, STATUS_IRIS
 from .vocab import VERB as VERB_NS
@@ -138,6 +138,8 @@ def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
         key = predicate_keys.get(p)
         if key is None and p.startswith(VERB):
             key = VERB_PREFIX + _one(subjects.get(p, {}), RDFS_LABEL, p[len(VERB):])
+        elif key is None and p.startswith(GK) and p[len(GK):].isalnum():
+            key = CUSTOM_PREFIX + p[len(GK):]  # a user's own relation type
         s, o = entity_key.get(_one(props, RDF + "subject")), entity_key.get(_one(props, RDF + "object"))
         if key is None or s is None or o is None:
             continue

@@ -18,7 +18,7 @@ from rdflib.namespace import OWL, PROV, SDO, SKOS
 from .. import places
 from ..dates import published_date, resolve
 from ..model import FACT, INDIRECT, ORGANIZATION, PERSON, PLANNED
-from ..predicates import PREDICATES, VERB_PREFIX, predicate_label
+from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX, predicate_label
 from .corpus import Corpus, CorpusEntity
 from .iris import IRIs, slug
 from .vocab import GK, STATUS_IRIS, VERB
@@ -30,6 +30,8 @@ PLACE_KINDS = {"Country": SDO.Country, "City": SDO.City, "State": SDO.State}
 def predicate_iri(key: str) -> URIRef:
     if key.startswith(VERB_PREFIX):
         return VERB[slug(key[len(VERB_PREFIX):])]
+    if key.startswith(CUSTOM_PREFIX):
+        return GK._NS[key[len(CUSTOM_PREFIX):]]  # a user's own relation type (a checked plain word)
     predicate = PREDICATES[key]
     return SDO[predicate.local] if predicate.namespace == "schema" else GK._NS[predicate.local]
 

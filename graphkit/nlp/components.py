@@ -19,6 +19,7 @@ this module for code that imports graphkit directly.
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -85,14 +86,31 @@ class QuotesComponent:
 
 
 class RelationsComponent:
-    """Find typed relations between entities from dependency patterns."""
+    """Find typed relations between entities from dependency patterns and the verb table.
 
-    def __init__(self, nlp: Language, name: str):
+    ``verbs`` adds rows to graphkit's verb table (graphkit/data/relation_verbs.tsv
+    says what each of the six cells means), ``verbs_file`` a TSV file of them::
+
+        nlp.add_pipe("graphkit_relations", config={"verbs": [["supply", "-", "pair", "suppliesTo", "agent", "patient"]]})
+    """
+
+    def __init__(self, nlp: Language, name: str, verbs: list | None = None, verbs_file: str = ""):
+        from .relation_verbs import VerbTable, builtin_verbs
+
         register_extensions()
+        rows = list(builtin_verbs())
+        if verbs_file:
+            try:
+                text = Path(verbs_file).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise ValueError(f"{verbs_file}: cannot read relation file: {error}") from None
+            rows += VerbTable.read(text, verbs_file)
+        rows += [tuple(row) for row in verbs or ()]
+        self.verbs = VerbTable(rows)
 
     def __call__(self, doc: Doc) -> Doc:
         found = relations.find_relations(doc, entities_from_doc(doc), quotes_from_doc(doc),
-                                         doc._.graphkit_references or [])
+                                         doc._.graphkit_references or [], self.verbs)
         doc._.graphkit_relations = [asdict(r) for r in found]
         return doc
 
@@ -109,8 +127,8 @@ def make_quotes(nlp: Language, name: str) -> QuotesComponent:
     return QuotesComponent(nlp, name)
 
 
-def make_relations(nlp: Language, name: str) -> RelationsComponent:
-    return RelationsComponent(nlp, name)
+def make_relations(nlp: Language, name: str, verbs: list, verbs_file: str) -> RelationsComponent:
+    return RelationsComponent(nlp, name, verbs, verbs_file)
 
 
 def _register(name: str, func, **meta) -> None:
@@ -124,4 +142,5 @@ _register("graphkit_entities", make_entities, assigns=["doc._.graphkit_entities"
 _register("graphkit_coref", make_references, assigns=["doc._.graphkit_references"],
           requires=["doc._.graphkit_entities", "token.dep"])
 _register("graphkit_quotes", make_quotes, assigns=["doc._.graphkit_quotes"], requires=["doc._.graphkit_entities", "token.dep"])
-_register("graphkit_relations", make_relations, assigns=["doc._.graphkit_relations"], requires=["doc._.graphkit_entities", "doc._.graphkit_quotes"])
+_register("graphkit_relations", make_relations, assigns=["doc._.graphkit_relations"],
+          requires=["doc._.graphkit_entities", "doc._.graphkit_quotes"], default_config={"verbs": [], "verbs_file": ""})

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from .loader import ModelChoice, choose_model, load_spacy
+
+
+class PipelineSpec(NamedTuple):
+    """What a build's pipeline is made of, as one picklable value the engines pass to every worker."""
+
+    model: str | None = None
+    relations: str | None = None  # a TSV file of extra relation verbs (graphkit build --relations)
 
 COMPONENTS = ("graphkit_entities", "graphkit_coref", "graphkit_quotes", "graphkit_relations")
 
 
-def build_pipeline(choice: ModelChoice):
+def build_pipeline(choice: ModelChoice, relations: str | None = None):
     """Load the base model and add graphkit's components after it."""
     from . import components  # registers the factories
 
@@ -20,11 +28,13 @@ def build_pipeline(choice: ModelChoice):
         nlp.add_pipe("graphkit_paragraphs", **anchor)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            config = {"verbs_file": relations} if name == "graphkit_relations" and relations else {}
+            nlp.add_pipe(name, config=config)
     return nlp
 
 
 @lru_cache(maxsize=4)
-def get_pipeline(model: str | None = None):
-    """The pipeline for ``model`` (see ``choose_model``), loaded once per process."""
-    return build_pipeline(choose_model(model))
+def get_pipeline(model: str | PipelineSpec | None = None):
+    """The pipeline for ``model`` (see ``choose_model``; or a ``PipelineSpec``), loaded once per process."""
+    spec = model if isinstance(model, PipelineSpec) else PipelineSpec(model)
+    return build_pipeline(choose_model(spec.model), spec.relations)

@@ -26,22 +26,9 @@ maintain believe think hope expect caution recall quote speak
 # Verbs that hold someone to account for a deed: "X was convicted of Y's murder".
 CULPRIT_VERBS = frozenset("convict accuse charge sentence arrest suspect blame indict try jail".split())
 KILL_NOUNS = frozenset("assassination killing murder slaying execution".split())
-KILL_VERBS = frozenset("kill assassinate murder slay execute behead strangle stab gun lynch".split())
-MEET_VERBS = frozenset("meet".split())
-MEET_PHRASAL = {("sit", "down"), ("sit", "with")}  # "sit down with", "sit with"
+# Which verbs state which relation is data: graphkit/data/relation_verbs.tsv.
 TALK_NOUNS = frozenset("talk talks meeting summit negotiation negotiations".split())
-AGREE_VERBS = frozenset("sign agree reach strike conclude seal ink finalize finalise negotiate".split())
 DEAL_NOUNS = frozenset("deal agreement accord treaty pact contract memorandum arrangement".split())
-FOUND_VERBS = frozenset("found co-found cofound establish".split())
-ACQUIRE_VERBS = frozenset("acquire buy purchase".split())
-ACQUIRE_PHRASAL = {("take", "over")}
-OWN_VERBS = frozenset("own control".split())
-LEAD_VERBS = frozenset("head lead run chair direct manage operate".split())
-EMPLOY_VERBS = frozenset("employ hire".split())  # "Y employs X": X works for Y
-WORK_VERBS = frozenset("work serve teach lecture".split())  # "X works for/at Y"
-JOIN_VERBS = frozenset("join".split())
-BASE_VERBS = frozenset("base headquarter".split())
-LIVE_VERBS = frozenset("live reside bear grow settle".split())  # "born in" lemmatises to bear
 
 # Words that turn "join"/"membership" into an aspiration rather than a fact.
 ASPIRATION_WORDS = frozenset("""

@@ -33,7 +33,9 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
     """Entity ids of ``tokens`` and their conjuncts, in order, without repeats.
 
     A noun in apposition to an entity stands for it: in "X, a lawyer who
-    works for Y" the subject of "works" is X.
+    works for Y" the subject of "works" is X; so does the one entity a
+    descriptor noun is in apposition with: in "the firm X represents Y" the
+    subject of "represents" is X.
     """
     found: list[str] = []
     for token in tokens:
@@ -41,6 +43,9 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
             entity_id = index.entity(t)
             if entity_id is None and t.dep_ == "appos":
                 entity_id = index.entity(t.head)
+            if entity_id is None and t.pos_ == "NOUN":
+                named = {index.entity(c) for c in t.children if c.dep_ == "appos"} - {None}
+                entity_id = named.pop() if len(named) == 1 else None
             if entity_id and entity_id not in found:
                 found.append(entity_id)
     return found
@@ -72,7 +77,8 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         head = verb.head
         if verb.dep_ == "pcomp":  # "acted alone in killing Y": in -> acted
             head = head.head
-        if verb.dep_ in ("xcomp", "pcomp"):  # object control: "invited X to join", "barred X from entering"
+        # object control: "invited X to join", "barred X from entering"; not "after leaving Y, X ..."
+        if verb.dep_ == "xcomp" or (verb.dep_ == "pcomp" and verb.head.lower_ in ("from", "into", "against")):
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects:
                 return objects

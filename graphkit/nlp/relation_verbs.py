@@ -1,22 +1,29 @@
 """Verb patterns: a subject entity, a verb, and an object entity.
 
-Typed verbs (kill, meet, sign a deal, found, acquire, join, head, work for,
-be based in, live in ...) give typed predicates; any other verb between two
-entities gives ``verb:<lemma>``, except light and speech verbs.
+Which verbs state which relation, in which direction and between which
+arguments, is data (graphkit/data/relation_verbs.tsv, and rows a user adds
+through the component's config or ``graphkit build --relations FILE``). Most
+rows are plain pairs (subject roles -> object roles); a few frames need code
+of their own (a killing by an instrument, talks "held with", deals, a lead
+role in a place, an aspiration to join, "where X was born"). Any other verb
+between two entities gives ``verb:<lemma>``, except light and speech verbs.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 from itertools import combinations
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
 from ..model import PERSON, PLACE
-from ..predicates import VERB_PREFIX
+from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from . import relation_lexicon as lex
-from .relation_patterns import (aspiration_context, clause_subjects, entities_at, is_negated,
-                                is_passive, phrase_particle, prep_objects)
+from .relation_patterns import aspiration_context, clause_subjects, entities_at, is_passive, phrase_particle, prep_objects
 from .relations import Candidate, DocIndex
 
 
@@ -74,46 +81,137 @@ def among(verb: Token, predicate: str, rule: str, parties: list[str]) -> Iterato
         yield Candidate(s, predicate, o, verb, rule)
 
 
-def typed_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
-    lemma, verb = f.lemma, f.verb
+class VerbTable:
+    """Verb triggers as data: graphkit/data/relation_verbs.tsv, plus any rows a user adds.
+
+    Each row: lemma, particle ("-" for none), frame, predicate, subject roles,
+    object roles (the file's header says what each means).
+    """
+
+    FRAMES = ("pair", "kill", "meet", "agree", "lead", "join", "live")
+
+    def __init__(self, rows: list[tuple[str, ...]]):
+        self.rows: dict[tuple[str, str | None], list[VerbRow]] = {}
+        for row in rows:
+            self.add(*row)
+
+    def add(self, lemma: str, particle: str, frame: str, predicate: str, subject: str, obj: str) -> None:
+        if frame not in self.FRAMES:
+            raise ValueError(f"relation verb {lemma!r}: unknown frame {frame!r} (one of {', '.join(self.FRAMES)})")
+        if predicate not in PREDICATES and not predicate.startswith(VERB_PREFIX):
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", predicate):
+                raise ValueError(f"relation verb {lemma!r}: a new predicate is one word of letters, got {predicate!r}")
+            predicate = CUSTOM_PREFIX + predicate
+        key = (lemma.lower(), None if particle in ("-", "") else particle.lower())
+        self.rows.setdefault(key, []).append(VerbRow(frame, predicate, tuple(subject.split("|")),
+                                                     tuple(obj.split("|"))))
+
+    def matching(self, f: VerbFrame) -> list[VerbRow]:
+        """Rows for the verb with its particle first ("take over"), then for the bare verb."""
+        with_particle = self.rows.get((f.lemma, f.particle), []) if f.particle else []
+        return with_particle or self.rows.get((f.lemma, None), [])
+
+    @classmethod
+    def read(cls, text: str, source: str) -> list[tuple[str, ...]]:
+        rows = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = [c.strip() for c in line.split("\t")]
+            if len(cells) != 6:
+                raise ValueError(f"{source}:{number}: a relation verb needs 6 tab-separated cells "
+                                 f"(lemma particle frame predicate subject object), got {len(cells)}")
+            rows.append(tuple(cells))
+        return rows
+
+
+class VerbRow(NamedTuple):
+    frame: str
+    predicate: str
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def builtin_verbs() -> tuple[tuple[str, ...], ...]:
+    text = resources.files("graphkit").joinpath("data", "relation_verbs.tsv").read_text(encoding="utf-8")
+    return tuple(VerbTable.read(text, "graphkit/data/relation_verbs.tsv"))
+
+
+def role_entities(index: DocIndex, f: VerbFrame, roles: tuple[str, ...]) -> list[str]:
+    """The entities in the named roles of a verb: agent, patient, or a preposition's object."""
+    found: list[str] = []
+    for role in roles:
+        found += f.agents if role == "agent" else f.patients if role == "patient" else f.prep(role)
+    return list(dict.fromkeys(found))
+
+
+def typed_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Candidate]:
+    for row in table.matching(f):
+        yield from FRAME_HANDLERS[row.frame](index, f, row)
+
+
+def _pair(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
+    yield from pairs(f.verb, row.predicate, f"verb-{f.lemma}", role_entities(index, f, row.subject),
+                     role_entities(index, f, row.object))
+
+
+def _kill(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
+    """"X killed Y"; "shot" only when "dead", "to death" or "fatally" says so; the shooter of a weapon."""
+    if f.lemma == "shoot" and not _to_death(f.verb):
+        return
+    agents = f.agents or _instrument_users(index, f.verb) or _agent_further_down(index, f.verb)
+    yield from pairs(f.verb, row.predicate, "verb-kill", agents, role_entities(index, f, row.object))
+
+
+def _meet(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
+    """"X met Y", "X sat down with Y", "X held talks with Y"; "X and Y met" relates the two."""
     nouns = {n.lemma_.lower() for n in f.noun_objects}
-    if lemma in lex.KILL_VERBS or (lemma == "shoot" and _to_death(verb)):
-        agents = f.agents or _instrument_users(index, verb) or _agent_further_down(index, verb)
-        yield from pairs(verb, "killed", "verb-kill", agents, f.patients)
-    elif lemma in lex.MEET_VERBS or (lemma, f.particle) in lex.MEET_PHRASAL or (lemma == "sit" and f.prep("with")) \
-            or (nouns & lex.TALK_NOUNS and lemma in ("hold", "have")):
-        partners = f.patients + f.prep("with") + f.noun_object_preps(index, "with")
-        yield from pairs(verb, "metWith", "verb-meet", f.agents, partners)
-        if not partners:
-            yield from among(verb, "metWith", "verb-meet", f.agents)
-    elif lemma in lex.AGREE_VERBS and (nouns & lex.DEAL_NOUNS or _agreed_on_a_deal(verb)):
-        partners = f.prep("with") + f.noun_object_preps(index, "with", "between")
-        yield from pairs(verb, "agreementWith", "verb-agreement", f.agents, partners)
-        yield from among(verb, "agreementWith", "verb-agreement", f.agents)
-    elif lemma in lex.FOUND_VERBS:
-        yield from pairs(verb, "founder", "verb-found", f.patients, f.agents)
-    elif lemma in lex.ACQUIRE_VERBS or (lemma, f.particle) in lex.ACQUIRE_PHRASAL:
-        yield from pairs(verb, "acquired", "verb-acquire", f.agents, f.patients)
-    elif lemma in lex.OWN_VERBS:
-        yield from pairs(verb, "owns", "verb-own", f.agents, f.patients)
-    elif lemma in lex.LEAD_VERBS:
-        for o in f.patients:
-            predicate = "holdsOfficeIn" if index.type_of(o) == PLACE else "worksFor"
-            yield from pairs(verb, predicate, "verb-lead", f.agents, [o])
-    elif lemma in lex.EMPLOY_VERBS:
-        yield from pairs(verb, "worksFor", "verb-employ", f.patients, f.agents)
-    elif lemma in lex.WORK_VERBS:
-        yield from pairs(verb, "worksFor", "verb-work-for", f.agents, f.prep("for", "at", "with", "in"))
-    elif lemma in lex.JOIN_VERBS:
-        predicate = "seeksMembershipOf" if aspiration_context(_clause_chain(verb)) else "memberOf"
-        yield from pairs(verb, predicate, "verb-join", f.agents, f.patients)
-    elif lemma in lex.BASE_VERBS:
-        yield from pairs(verb, "location", "verb-based-in", f.patients + f.agents, f.prep("in", "at"))
-    elif lemma in lex.LIVE_VERBS and (lemma != "grow" or f.particle == "up"):
-        places = f.prep("in", "at")
-        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children if c.dep_ == "advmod"):
-            places += [e for e in entities_at(index, [verb.head]) if index.type_of(e) == PLACE]  # "Y, where X was born"
-        yield from pairs(verb, "homeLocation", "verb-live-in", f.agents + f.patients, places)
+    if f.lemma in ("hold", "have") and not nouns & lex.TALK_NOUNS:
+        return
+    if f.lemma == "sit" and not f.prep("with"):
+        return
+    partners = ([] if f.lemma in ("hold", "have") else f.patients) + f.prep("with") + \
+        f.noun_object_preps(index, "with")
+    yield from pairs(f.verb, row.predicate, "verb-meet", f.agents, partners)
+    if not partners:
+        yield from among(f.verb, row.predicate, "verb-meet", f.agents)
+
+
+def _agree(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
+    """"X signed a deal with Y", "X and Y agreed on a ceasefire"; not "agreed with Y that ..."."""
+    nouns = {n.lemma_.lower() for n in f.noun_objects}
+    if not (nouns & lex.DEAL_NOUNS or _agreed_on_a_deal(f.verb)):
+        return
+    partners = f.prep("with") + f.noun_object_preps(index, "with", "between")
+    yield from pairs(f.verb, row.predicate, "verb-agreement", f.agents, partners)
+    yield from among(f.verb, row.predicate, "verb-agreement", f.agents)
+
+
+def _lead(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
+    """"X heads Y": an organisation X works for, or a place X holds office in."""
+    for o in role_entities(index, f, row.object):
+        predicate = "holdsOfficeIn" if index.type_of(o) == PLACE else row.predicate
+        yield from pairs(f.verb, predicate, "verb-lead", role_entities(index, f, row.subject), [o])
+
+
+def _join(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
+    """"X joined Y" is membership; "hopes to join", "invited to join" an aspiration."""
+    predicate = "seeksMembershipOf" if aspiration_context(_clause_chain(f.verb)) else row.predicate
+    yield from pairs(f.verb, predicate, "verb-join", role_entities(index, f, row.subject),
+                     role_entities(index, f, row.object))
+
+
+def _live(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
+    """"X lives in Y", "X was born in Y", "Y, where X grew up"."""
+    places = role_entities(index, f, row.object)
+    if f.verb.dep_ == "relcl" and any(c.lower_ == "where" for c in f.verb.children if c.dep_ == "advmod"):
+        places += [e for e in entities_at(index, [f.verb.head]) if index.type_of(e) == PLACE]
+    yield from pairs(f.verb, row.predicate, "verb-live-in", role_entities(index, f, row.subject), places)
+
+
+FRAME_HANDLERS = {"pair": _pair, "kill": _kill, "meet": _meet, "agree": _agree, "lead": _lead, "join": _join,
+                  "live": _live}
 
 
 def _agreed_on_a_deal(verb: Token) -> bool:
@@ -162,10 +260,10 @@ def _clause_chain(verb: Token) -> list[Token]:
     return chain
 
 
-def generic_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
+def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Candidate]:
     if f.lemma in lex.LIGHT_VERBS or f.lemma in lex.SPEECH_VERBS:
         return
-    if f.lemma in lex.MEET_VERBS or f.lemma in lex.AGREE_VERBS:
+    if any(row.frame in ("meet", "agree") for row in table.matching(f)):
         return  # "met in Paris" names where, not a relation with Paris
     objects = list(f.patients)
     if not f.noun_objects:
@@ -175,11 +273,16 @@ def generic_verb(index: DocIndex, f: VerbFrame) -> Iterator[Candidate]:
 
 
 def verb_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """Typed relations from the verb table, then generic subject-verb-object relations.
+
+    A negated verb still states something: its status (graphkit/nlp/status.py) says it is denied.
+    """
+    table = index.verbs
     for verb in index.doc:
-        if verb.pos_ != "VERB" or is_negated(verb) or index.entity(verb):
+        if verb.pos_ != "VERB" or index.entity(verb):
             continue  # "Rise" in "Right to Rise USA" is part of a name, not a verb
         frame = VerbFrame(index, verb)
         if not frame.agents and not frame.patients:
             continue
-        yield from typed_verb(index, frame)
-        yield from generic_verb(index, frame)
+        yield from typed_verb(index, frame, table)
+        yield from generic_verb(index, frame, table)

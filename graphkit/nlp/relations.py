@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import DIRECT, FACT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
-from ..predicates import PREDICATES, VERB_PREFIX
+from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from .relation_lexicon import demonym_matches
 from .status import statement_status
 from .when import date_words
@@ -49,6 +49,9 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "metWith": (PARTY, PARTY),
     "agreementWith": (PARTY, PARTY),
     "killed": ((PERSON,), (PERSON,)),
+    "partner": ((ORGANIZATION, PLACE), (ORGANIZATION, PLACE)),
+    "listedOn": ((ORGANIZATION,), (ORGANIZATION,)),
+    "represents": ((PERSON, ORGANIZATION), ANY),
 }
 
 
@@ -67,8 +70,11 @@ class Candidate:
 class DocIndex:
     """Token -> entity lookups for one document, built once."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], references: list[dict] = ()):
+    def __init__(self, doc: Doc, entities: list[Entity], references: list[dict] = (), verbs=None):
+        from .relation_verbs import VerbTable, builtin_verbs
+
         self.doc = doc
+        self.verbs = verbs if verbs is not None else VerbTable(list(builtin_verbs()))
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.sentences = list(doc.sents)
         self.sentence_of: list[int] = [0] * len(doc)  # token index -> position in self.sentences
@@ -133,8 +139,8 @@ class DocIndex:
 
 
 def type_ok(predicate: str, subject_type: str, object_type: str) -> bool:
-    if predicate.startswith(VERB_PREFIX):
-        return True
+    if predicate.startswith((VERB_PREFIX, CUSTOM_PREFIX)):
+        return True  # generic verbs and a user's own relation types take any entities
     subjects, objects = SIGNATURES[predicate]
     return subject_type in subjects and object_type in objects
 
@@ -188,8 +194,9 @@ def propose(index: DocIndex) -> list[Candidate]:
 
 
 def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
-                   references: list[dict] = ()) -> list[Relation]:
-    index = DocIndex(doc, entities, references)
+                   references: list[dict] = (), verbs=None) -> list[Relation]:
+    """The relations of one document; ``verbs`` is the verb table (default: graphkit's own)."""
+    index = DocIndex(doc, entities, references, verbs)
     valid = [c for c in propose(index) if c.subject != c.object
              and type_ok(c.predicate, index.type_of(c.subject), index.type_of(c.object))]
     # A verb a typed pattern has read makes no generic "verb:" relation as well.
@@ -200,7 +207,7 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
     for c in valid:
         if c.predicate.startswith(VERB_PREFIX) and c.trigger.i in typed_triggers:
             continue
-        if not c.predicate.startswith(VERB_PREFIX) and c.predicate not in PREDICATES:
+        if not c.predicate.startswith((VERB_PREFIX, CUSTOM_PREFIX)) and c.predicate not in PREDICATES:
             raise ValueError(f"pattern {c.rule} emitted unknown predicate {c.predicate}")
         evidence = sentence_span(index, c.trigger)
         key = (c.subject, c.predicate, c.object, evidence.start)
