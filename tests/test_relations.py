@@ -478,3 +478,8 @@ def test_a_row_with_an_unknown_frame_is_refused():
 
     with pytest.raises(ValueError, match="unknown frame"):
         VerbTable([("supply", "-", "guess", "suppliesTo", "agent", "patient")])
+
+
+def test_a_place_based_modifier_on_a_descriptor_before_the_name(nlp):
+    assert_relation(nlp, "It sold the unit to the Nairobi-based investor Kestrel Capital.", "Kestrel Capital", "location",
+                    "Nairobi")

@@ -57,3 +57,8 @@ def test_only_facts_are_direct_triples_and_every_statement_has_a_status():
     claims = [st for st in statements if g.value(st, GK.status) == GK.Claimed]
     assert claims and all((g.value(st, GK.claimedBy), RDF.type, SDO.Person) in g for st in claims)
     assert kg.validate() == []
+
+
+def test_a_description_inside_a_planned_clause_stays_a_fact(statuses):
+    found = statuses("Its biggest owner, the Lagos-based investment firm Tamsin Capital, will sell its stake.")
+    assert found[("Tamsin Capital", "Lagos")][0] == "fact"

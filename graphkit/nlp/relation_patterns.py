@@ -35,7 +35,8 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
     A noun in apposition to an entity stands for it: in "X, a lawyer who
     works for Y" the subject of "works" is X; so does the one entity a
     descriptor noun is in apposition with: in "the firm X represents Y" the
-    subject of "represents" is X.
+    subject of "represents" is X; and a descriptor noun set before a name
+    is that name ("the investment firm X").
     """
     found: list[str] = []
     for token in tokens:
@@ -46,6 +47,8 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
             if entity_id is None and t.pos_ == "NOUN":
                 named = {index.entity(c) for c in t.children if c.dep_ == "appos"} - {None}
                 entity_id = named.pop() if len(named) == 1 else None
+            if entity_id is None and t.pos_ == "NOUN" and t.dep_ == "compound":
+                entity_id = index.entity(t.head)  # "the Accra-based investment firm X": the firm is X
             if entity_id and entity_id not in found:
                 found.append(entity_id)
     return found

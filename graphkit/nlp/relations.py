@@ -169,11 +169,19 @@ def _describes_an_argument(index: DocIndex, c: Candidate) -> bool:
     the clause around it ("expected to meet President X") neither plans nor
     dates it.
     """
-    trigger = c.trigger
     ends = (c.subject, c.object)
-    if index.entity(trigger) in ends:
-        return True
-    return trigger.dep_ in ("compound", "appos", "amod", "nmod") and index.entity(trigger.head) in ends
+    node = c.trigger
+    for _ in range(5):  # up through the noun phrase only: "the Accra-based investment firm X"
+        if index.entity(node) in ends:
+            return True
+        if node.dep_ not in NOUN_PHRASE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+# Links inside a noun phrase: a relation told along them describes the phrase's entity.
+NOUN_PHRASE_DEPS = {"compound", "appos", "amod", "nmod", "npadvmod", "acl", "poss"}
 
 
 def propose(index: DocIndex) -> list[Candidate]:
