@@ -22,6 +22,9 @@ def refs(nlp):
     # ... or the entity named or described with its noun
     ("Ostrava Steel and the Bank of Lodz signed a loan on Monday. Ostrava Steel said the loan was large. "
      "Ostrava Steel will repay the bank by 2030.", ("the bank", "description", "Bank of Lodz")),
+    # a description set off by a comma right after a name of its type is that name
+    ("Leaders met the Nordic Grain Board, the council formed by five farm unions, on Monday.",
+     ("the council", "description", "Nordic Grain Board")),
     # "its": the organisation of the last sentences
     ("Norvale Foods reported a loss on Monday. Its chief executive, Ana Ruiz, said costs rose.",
      ("Its", "pronoun", "Norvale Foods")),

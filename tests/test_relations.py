@@ -483,3 +483,8 @@ def test_a_row_with_an_unknown_frame_is_refused():
 def test_a_place_based_modifier_on_a_descriptor_before_the_name(nlp):
     assert_relation(nlp, "It sold the unit to the Nairobi-based investor Kestrel Capital.", "Kestrel Capital", "location",
                     "Nairobi")
+
+
+def test_countries_forming_an_alliance_are_its_founders(nlp):
+    assert_relation(nlp, "Officials discussed the Andean Water Pact, the body formed by Peru and Bolivia.",
+                    "Andean Water Pact", "founder", "Peru")

@@ -305,6 +305,9 @@ class References:
                for t in head.lefts):
             return None  # "the Clinton campaign": a named modifier is other passes' business; "the Ohio firm" is not
         noun = head.lemma_.lower()
+        beside = self._appositive_name(head, kind)
+        if beside is not None:
+            return beside  # "the Alliance of Sahel States, the confederation formed by ...": the name just before
         before = [(start, e) for start, e in self._mentions_of(kind) if start < head.i]
         if not before:
             return None
@@ -317,6 +320,14 @@ class References:
                       if gender is None or self.gender.get(e, gender) == gender]
             return self._salient(people, before)
         return self._salient(self.org_mentions, before) if kind == ORGANIZATION else None
+
+    def _appositive_name(self, head: Token, kind: str) -> str | None:
+        """The entity named right before a description set off by a comma, when their types agree."""
+        first = min([head.i] + [t.i for t in head.subtree if t.i < head.i])
+        if first < 2 or self.doc[first - 1].text != ",":
+            return None
+        entity = self.entity_at[first - 2]
+        return entity if entity is not None and self.entities[entity].type == kind else None
 
     def _mentions_of(self, kind: str) -> list[tuple[int, str]]:
         if kind == ORGANIZATION:

@@ -45,7 +45,7 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "parentOrganization": ((ORGANIZATION,), (ORGANIZATION,)),
     "owns": ((PERSON, ORGANIZATION), (ORGANIZATION, PLACE)),
     "acquired": ((PERSON, ORGANIZATION), (ORGANIZATION, PLACE)),
-    "founder": ((ORGANIZATION,), (PERSON, ORGANIZATION)),
+    "founder": ((ORGANIZATION,), (PERSON, ORGANIZATION, PLACE)),  # countries found alliances
     "metWith": (PARTY, PARTY),
     "agreementWith": (PARTY, PARTY),
     "killed": ((PERSON,), (PERSON,)),
