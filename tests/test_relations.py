@@ -488,3 +488,11 @@ def test_a_place_based_modifier_on_a_descriptor_before_the_name(nlp):
 def test_countries_forming_an_alliance_are_its_founders(nlp):
     assert_relation(nlp, "Officials discussed the Andean Water Pact, the body formed by Peru and Bolivia.",
                     "Andean Water Pact", "founder", "Peru")
+
+
+@pytest.mark.parametrize("text,person,org", [
+    ("Ivo Maric took charge of Dunedin Rovers in May.", "Ivo Maric", "Dunedin Rovers"),
+    ("The board put Ana Ruiz in charge of Tamsin Capital.", "Ana Ruiz", "Tamsin Capital"),
+])
+def test_being_in_charge_of_an_organisation_is_working_for_it(nlp, text, person, org):
+    assert_relation(nlp, text, person, "worksFor", org)

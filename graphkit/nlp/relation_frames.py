@@ -119,6 +119,30 @@ def killing_patterns(index: DocIndex) -> Iterator[Candidate]:
                 yield Candidate(killer, "killed", victim, noun, "killing-noun")
 
 
+def charge_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"X is in charge of Y", "X took charge of Y", "X at the helm of Y": X leads Y.
+
+    The leader is the subject of the verb the phrase belongs to (or the
+    object, for "put X in charge of Y"); an organisation led is worked for,
+    a place led is an office held there.
+    """
+    for noun in index.doc:
+        if noun.lemma_.lower() not in lex.CHARGE_NOUNS or index.entity(noun):
+            continue
+        led = [e for p, obj in prep_objects(noun) if p == "of" for e in entities_at(index, [obj])]
+        if not led:
+            continue
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "in charge of" / "took charge of"
+        leaders = [e for e in entities_at(index, clause_subjects(verb)) if index.type_of(e) == PERSON]
+        if verb.lemma_.lower() in ("put", "place", "leave") or not leaders:
+            leaders = [e for e in entities_at(index, [c for c in verb.children if c.dep_ == "dobj"])
+                       if index.type_of(e) == PERSON] or leaders
+        for leader in leaders:
+            for other in led:
+                predicate = "holdsOfficeIn" if index.type_of(other) == PLACE else "worksFor"
+                yield Candidate(leader, predicate, other, noun, "in-charge-of", role="in charge")
+
+
 def based_patterns(index: DocIndex) -> Iterator[Candidate]:
     """"the Munich-based group", "Frankfurt-based Y": an organization's seat as an adjective."""
     for token in index.doc:

@@ -27,6 +27,8 @@ maintain believe think hope expect caution recall quote speak
 CULPRIT_VERBS = frozenset("convict accuse charge sentence arrest suspect blame indict try jail".split())
 KILL_NOUNS = frozenset("assassination killing murder slaying execution".split())
 # Which verbs state which relation is data: graphkit/data/relation_verbs.tsv.
+# Nouns of leading: "in charge of Y", "at the helm of Y".
+CHARGE_NOUNS = frozenset("charge helm command".split())
 TALK_NOUNS = frozenset("talk talks meeting summit negotiation negotiations".split())
 DEAL_NOUNS = frozenset("deal agreement accord treaty pact contract memorandum arrangement".split())
 
