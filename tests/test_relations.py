@@ -496,3 +496,17 @@ def test_countries_forming_an_alliance_are_its_founders(nlp):
 ])
 def test_being_in_charge_of_an_organisation_is_working_for_it(nlp, text, person, org):
     assert_relation(nlp, text, person, "worksFor", org)
+
+
+def test_a_company_title_with_no_company_named_means_the_company_of_the_story(nlp):
+    text = ("Tamsin Foods reported a record profit on Friday. Tamsin Foods raised its forecast, and Tamsin Foods "
+            "shares rose. Chief Financial Officer Ana Ruiz said demand was strong.")
+    rel = assert_relation(nlp, text, "Ana Ruiz", "worksFor", "Tamsin Foods")
+    assert rel.role == "Chief Financial Officer"
+
+
+def test_a_company_title_in_a_story_about_several_companies_names_no_employer(nlp):
+    text = ("Tamsin Foods and Norvale Energy reported results. Tamsin Foods rose and Norvale Energy fell. "
+            "Chief Financial Officer Ana Ruiz said demand was strong.")
+    _, found = triples(nlp, text)
+    assert not [k for k in found if k[0] == "Ana Ruiz" and k[1] == "worksFor"]

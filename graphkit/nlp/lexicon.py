@@ -37,6 +37,8 @@ TITLES = HONORIFICS | {
     "officer", "founder", "co-founder", "coach", "manager", "head", "professor", "dean", "sheriff",
     "detective", "inspector", "superintendent", "police", "mp", "mep", "first", "lady",
     "candidate", "nominee", "democratic", "republican", "former", "acting", "interim", "then",
+    # the middle words of company titles: "Chief Financial Officer", "Chief Operating Officer"
+    "financial", "operating", "technology", "information", "marketing", "investment", "managing", "commercial",
 }
 
 # Nouns that name a kind of organisation: "the alliance", "the company".

@@ -20,7 +20,9 @@ The patterns live beside this module:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -162,6 +164,13 @@ def quote_holding(token: Token, quotes: list[Quote]) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def org_roles() -> frozenset[str]:
+    from ..data import read_words
+
+    return read_words("org_roles.txt")
+
+
 def _describes_an_argument(index: DocIndex, c: Candidate) -> bool:
     """Is the relation told by a noun phrase naming one of its ends ("Ukrainian President X", "X, the CEO of Y")?
 
@@ -199,7 +208,36 @@ def propose(index: DocIndex) -> list[Candidate]:
                     verb_patterns):
         candidates.extend(pattern(index))
     candidates.extend(sentence_closure(index, candidates))
+    candidates.extend(implied_employers(index, candidates))
     return candidates
+
+
+def implied_employers(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
+    """"Chief Financial Officer X said ..." in a story about one company: X works for that company.
+
+    A person whose only title is a company role (graphkit/data/org_roles.txt)
+    and who is tied to no organisation in the text works for the organisation
+    the article is clearly about: mentioned twice as often as any other, and
+    before the person.
+    """
+    tied = {c.subject for c in candidates if c.predicate in ("worksFor", "memberOf", "holdsOfficeIn")}
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for entity, span in index.mention_spans:
+        if index.type_of(entity) == ORGANIZATION:
+            counts[entity] = counts.get(entity, 0) + 1
+            first[entity] = min(first.get(entity, span.start), span.start)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return
+    org = ranked[0][0]
+    for entity in index.entities.values():
+        roles = [r for r in entity.roles if r.lower().rstrip(".") in org_roles()]
+        if entity.type != PERSON or entity.id in tied or not roles:
+            continue
+        spans = [span for e, span in index.mention_spans if e == entity.id and span.start > first[org]]
+        if spans:
+            yield Candidate(entity.id, "worksFor", org, spans[0].root, "role-of-the-article", roles[0])
 
 
 def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
