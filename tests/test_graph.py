@@ -262,3 +262,12 @@ def test_a_surname_links_past_a_name_suffix():
     corpus, _ = merge_results([doc("a", "Carl Moss Jr. spoke.", [person("e0", "Carl Moss Jr.")]),
                                doc("b", "Moss spoke.", [person("e0", "Moss")])])
     assert [e.name for e in corpus.entities.values()] == ["Carl Moss Jr."]
+
+
+def test_article_ids_that_differ_only_in_case_or_separators_get_distinct_iris():
+    ids = ["Report", "report", "2024/jan", "2024-jan", "my_article", "my-article"]
+    kg = graphkit.build([{"id": key, "text": f"Article {n}: Ana Ruiz visited Oslo."} for n, key in enumerate(ids)])
+    articles = set(kg.rdf.subjects(RDF.type, SDO.NewsArticle))
+    assert len(articles) == len(ids)
+    assert all(len(list(kg.rdf.objects(a, SDO.articleBody))) == 1 for a in articles)
+    assert kg.validate() == []
