@@ -510,3 +510,7 @@ def test_a_company_title_in_a_story_about_several_companies_names_no_employer(nl
             "Chief Financial Officer Ana Ruiz said demand was strong.")
     _, found = triples(nlp, text)
     assert not [k for k in found if k[0] == "Ana Ruiz" and k[1] == "worksFor"]
+
+
+def test_an_indirect_object_is_a_party_to_the_act(nlp):
+    assert_relation(nlp, "Norvale Energy has offered Tamsin Foods a loan.", "Norvale Energy", "verb:offer", "Tamsin Foods")

@@ -266,6 +266,8 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     if any(row.frame in ("meet", "agree") for row in table.matching(f)):
         return  # "met in Paris" names where, not a relation with Paris
     objects = list(f.patients)
+    # the indirect object is a party too: "X offered Y technical help", "X sent Y a letter"
+    objects += [e for e in entities_at(index, [c for c in f.verb.children if c.dep_ == "dative"]) if e not in objects]
     if not f.noun_objects:
         # "sent troops to Y" is about the troops; "X is known as Y" names, relates nothing
         objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among")]
