@@ -15,6 +15,10 @@
   var RELATIONS = indexRelations(DATA.relations);
   var ARTICLES = DATA.articles;
 
+  // What a dashed edge is: the article does not state it as fact.
+  var STATUS_WORDS = { claimed: "claimed, not stated as fact", planned: "planned or expected, not (yet) done",
+                       negated: "stated not to hold", hypothetical: "conditional or possible" };
+
   var hiddenTypes = new Set();
   var hiddenLabels = new Set();
 
@@ -450,10 +454,6 @@
       on: { click: function (evt) { evt.stopPropagation(); } }
     }, text);
   }
-
-  // What a dashed edge is: the article does not state it as fact.
-  var STATUS_WORDS = { claimed: "claimed, not stated as fact", planned: "planned or expected, not (yet) done",
-                       negated: "stated not to hold", hypothetical: "conditional or possible" };
 
   function statusBadge(rel) {
     if (!rel.status || rel.status === "fact" || rel.status === "claimed") return null;
