@@ -331,3 +331,15 @@ def test_a_shared_surname_is_not_added_to_either_person(nlp):
     text = "Ana Maric and Ivo Maric arrived. Maric waved."
     doc = with_ner_spans(nlp, text, [(0, 2, "PERSON"), (3, 5, "PERSON")])
     assert all(len(e.mentions) == 1 for e in resolve_entities(doc))
+
+
+def test_a_head_word_that_names_no_kind_of_body_is_not_a_short_form(entities):
+    text = "The Grey House issued a statement. The House voted on the bill on Tuesday."
+    ents = entities(text)
+    assert "House" in ents or not any("House" in e.aliases for e in ents.values())
+
+
+def test_a_unit_named_after_its_organisation_is_not_the_organisation(entities):
+    text = "Ana Ruiz teaches at the Tamsin University School of Law. Tamsin University said fees would rise."
+    ents = entities(text)
+    assert "Tamsin University" in ents and "Tamsin University School of Law" in ents

@@ -514,3 +514,11 @@ def test_a_company_title_in_a_story_about_several_companies_names_no_employer(nl
 
 def test_an_indirect_object_is_a_party_to_the_act(nlp):
     assert_relation(nlp, "Norvale Energy has offered Tamsin Foods a loan.", "Norvale Energy", "verb:offer", "Tamsin Foods")
+
+
+@pytest.mark.parametrize("text,predicate", [
+    ("Tamsin Foods holds a large lead over Norvale Energy in sales.", "verb:hold"),  # a verb stating no relation
+    ("Ana Ruiz travelled to Oslo on Monday.", "verb:travel"),  # a place reached by a preposition is where, not a party
+])
+def test_verbs_that_state_no_relation_between_two_names(nlp, text, predicate):
+    assert_no_predicate(nlp, text, predicate)

@@ -10,12 +10,8 @@ import re
 
 # ---------------------------------------------------------------- verbs
 
-# Verbs that never make a generic subject-verb-object relation: light verbs
-# carry no relation of their own, speech verbs belong to quotes.
-LIGHT_VERBS = frozenset("""
-be have do get make take give go come become seem let include use see want need
-know
-""".split())
+# Speech verbs belong to quotes, never to a generic subject-verb-object relation;
+# the verbs that state no relation are data: graphkit/data/no_relation_verbs.txt.
 SPEECH_VERBS = frozenset("""
 say tell add ask answer reply respond state claim declare announce note remark
 explain insist argue acknowledge admit warn urge write report describe call

@@ -260,8 +260,21 @@ def _clause_chain(verb: Token) -> list[Token]:
     return chain
 
 
+@lru_cache(maxsize=1)
+def no_relation_verbs() -> frozenset[str]:
+    from ..data import read_words
+
+    return read_words("no_relation_verbs.txt")
+
+
+# A place reached through one of these prepositions is a party ("fought with Y"); through any
+# other it is where something happened ("campaigned in Iowa", "travelled to Ohio"), no relation.
+PARTY_PREPOSITIONS = ("with", "against")
+
+
 def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Candidate]:
-    if f.lemma in lex.LIGHT_VERBS or f.lemma in lex.SPEECH_VERBS:
+    """``verb:<lemma>`` between two parties: the verb's subject and its object or a party it names."""
+    if f.lemma in no_relation_verbs() or f.lemma in lex.SPEECH_VERBS:
         return
     if any(row.frame in ("meet", "agree") for row in table.matching(f)):
         return  # "met in Paris" names where, not a relation with Paris
@@ -270,7 +283,8 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     objects += [e for e in entities_at(index, [c for c in f.verb.children if c.dep_ == "dative"]) if e not in objects]
     if not f.noun_objects:
         # "sent troops to Y" is about the troops; "X is known as Y" names, relates nothing
-        objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among")]
+        objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among")
+                    and (p in PARTY_PREPOSITIONS or index.type_of(e) != PLACE)]
     yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, objects)
 
 

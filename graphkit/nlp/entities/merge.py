@@ -24,10 +24,13 @@ from spacy.tokens import Doc
 from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import acronym_of, is_acronym, name_key, visible, without_initials, words
-from ..lexicon import CORPORATE_ABBREVIATIONS, INSTITUTION_HEADS
+from ..lexicon import CORPORATE_ABBREVIATIONS, INSTITUTION_HEADS, descriptors
 from .evidence import NER_TYPES, decide_type, descriptor_type, mention_votes, name_votes, ner_votes, plural_name
 from .spans import RawMention, sentence_index
 
+# Words that make a longer name a unit of the shorter one: "NYU School of Law", "Kaido Finance Division".
+UNIT_WORDS = {"school", "college", "faculty", "division", "unit", "office", "branch", "chapter", "campus", "center",
+              "centre", "institute", "foundation", "hospital", "museum", "library", "press", "studios", "labs"}
 # Last words an organisation's name can drop in a short form: "Ashanti Flour (Company)".
 GENERIC_ORG_WORDS = CORPORATE_ABBREVIATIONS | {"company", "group", "corporation", "holdings", "limited",
                                                "incorporated", "co", "plc", "inc", "ltd", "sa", "ag"}
@@ -149,8 +152,10 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
         elif full.type == ORGANIZATION and (short.type != PERSON or not person_named) and not _is_place(short):
             rest = f[len(s):]
             if s == f[:len(s)] and (all(w in GENERIC_ORG_WORDS for w in rest)
-                                    or f[-1] not in INSTITUTION_HEADS):
-                found.append(full)  # "Ashanti Flour", "Kaido" for "Kaido Motors"; not "African Union" for its council
+                                    or not set(rest) & (INSTITUTION_HEADS | UNIT_WORDS)):
+                # "Ashanti Flour", "Kaido" for "Kaido Motors"; not "African Union" for its council,
+                # nor "NYU" for "NYU School of Law": a body or unit named after its organisation
+                found.append(full)
     return found
 
 
@@ -159,9 +164,18 @@ def _shares_person_words(short: list[str], full: list[str]) -> bool:
 
 
 def _head_word_targets(short: Cluster, clusters: list[Cluster]) -> list[Cluster]:
-    """"the Commission", "Rovers": a capitalised head word names the one organisation ending in it."""
+    """"the Commission", "Rovers": a capitalised head word names the one organisation ending in it.
+
+    The word must say what kind of body it is (an institution noun such as
+    "Commission" or "Legislature") or be a team's plural ("Rovers"): "House"
+    is not short for "White House".
+    """
     s = words(short.name)
     if len(s) != 1 or short.type == PERSON or _is_place(short) or is_acronym(short.name):
+        return []
+    kind_word = s[0] in INSTITUTION_HEADS or descriptors().get(s[0]) == ORGANIZATION
+    plural = any(m.span(short.doc)[-1].tag_ == "NNPS" for m in short.mentions) or s[0].endswith("s")
+    if not (kind_word or plural):
         return []
     return [c for c in clusters if c is not short and c.type == ORGANIZATION and len(words(c.name)) > 1
             and words(c.name)[-1] == s[0]]
