@@ -101,7 +101,7 @@ class DocIndex:
                         self.entity_of[token.i] = entity.id
         # the reference layer's pronouns and descriptions stand for their entities: "It opened a plant in Ohio"
         for ref in references:
-            if ref["kind"] == "title":
+            if ref["kind"] == "title" or ref["text"].lower() in UNSURE_PRONOUNS:
                 continue  # "X, the chief executive of Y": the role noun is what the role patterns read
             span = doc.char_span(ref["start"], ref["end"], alignment_mode="expand")
             if span is None or ref["entity"] not in self.entities or any(t.i in self.entity_of for t in span):
@@ -188,6 +188,10 @@ def _describes_an_argument(index: DocIndex, c: Candidate) -> bool:
         node = node.head
     return False
 
+
+# Pronouns too often meaning a thing or a crowd to carry a relation ("it backed the plan", "they met"):
+# the reference layer resolves them for speakers, where a speech verb vouches for a speaker.
+UNSURE_PRONOUNS = {"it", "they", "them"}
 
 # Links inside a noun phrase: a relation told along them describes the phrase's entity.
 NOUN_PHRASE_DEPS = {"compound", "appos", "amod", "nmod", "npadvmod", "acl", "poss"}
