@@ -54,6 +54,17 @@ def test_an_unsettled_reference_resolves_to_nothing(refs, text, word):
 def test_relations_read_through_a_reference(nlp):
     from graphkit.nlp.convert import entities_from_doc, relations_from_doc
 
-    doc = nlp("Norvale Foods was founded in 1950. It is based in Leeds.")
+    doc = nlp("Norvale Foods reported a loss on Monday. Its chief executive, Ana Ruiz, said costs rose.")
     names = {e.id: e.name for e in entities_from_doc(doc)}
-    assert any(names[r.subject] == "Norvale Foods" and names[r.object] == "Leeds" for r in relations_from_doc(doc))
+    assert any(names[r.subject] == "Ana Ruiz" and names[r.object] == "Norvale Foods" for r in relations_from_doc(doc))
+
+
+def test_it_carries_a_relation_only_as_the_speaker_of_its_own_reported_clause(nlp):
+    from graphkit.nlp.convert import entities_from_doc, relations_from_doc
+
+    def pairs(text):
+        doc = nlp(text)
+        names = {e.id: e.name for e in entities_from_doc(doc)}
+        return {(names[r.subject], names[r.object]) for r in relations_from_doc(doc)}
+    assert ("Norvale Foods", "Leeds") in pairs("Norvale Foods said it would open an office in Leeds.")
+    assert ("Norvale Foods", "Leeds") not in pairs("Norvale Foods lost money. It is a big problem in Leeds.")

@@ -101,14 +101,23 @@ class DocIndex:
                         self.entity_of[token.i] = entity.id
         # the reference layer's pronouns and descriptions stand for their entities: "It opened a plant in Ohio"
         for ref in references:
-            if ref["kind"] == "title" or ref["text"].lower() in UNSURE_PRONOUNS:
+            if ref["kind"] == "title":
                 continue  # "X, the chief executive of Y": the role noun is what the role patterns read
             span = doc.char_span(ref["start"], ref["end"], alignment_mode="expand")
             if span is None or ref["entity"] not in self.entities or any(t.i in self.entity_of for t in span):
                 continue
+            if ref["text"].lower() in UNSURE_PRONOUNS and not self._speaker_of_own_clause(span.root, ref["entity"]):
+                continue
             self.mention_spans.append((ref["entity"], span))
             for token in span:
                 self.entity_of[token.i] = ref["entity"]
+
+    def _speaker_of_own_clause(self, pronoun: Token, entity: str) -> bool:
+        """"Acme said it will open a plant": the pronoun subject of a reported clause is its speaker."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ccomp":
+            return False
+        speech = pronoun.head.head
+        return any(self.entity_of.get(t.i) == entity for t in speech.children if t.dep_ == "nsubj")
 
     def sentence(self, token: Token):
         """The sentence holding ``token`` (``Token.sent`` scans the document on every call)."""
