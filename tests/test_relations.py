@@ -522,3 +522,9 @@ def test_an_indirect_object_is_a_party_to_the_act(nlp):
 ])
 def test_verbs_that_state_no_relation_between_two_names(nlp, text, predicate):
     assert_no_predicate(nlp, text, predicate)
+
+
+def test_a_person_named_in_apposition_to_the_body_of_a_role_holds_the_role(nlp):
+    rel = assert_relation(nlp, "A spokesperson for the Harbour Authority, Mia Lund, said the plan was ready.",
+                          "Mia Lund", "worksFor", "Harbour Authority")
+    assert rel.role and "spokesperson" in rel.role

@@ -279,6 +279,11 @@ def linked_role_nouns(index: DocIndex, root: Token) -> Iterator[tuple[Token, str
             yield child, "appos"
     if root.dep_ == "appos" and index.entity(root.head) is None and root.head.pos_ in ("NOUN", "PROPN"):
         yield root.head, "appos"  # "the CEO of Y, X"
+    holder = root.head
+    if root.dep_ == "appos" and index.entity(holder) is not None and holder.dep_ == "pobj" \
+            and holder.head.dep_ == "prep" and holder.head.head.pos_ == "NOUN" and index.entity(holder.head.head) is None:
+        # "a spokesperson for Y, X, said": the parser hangs X on Y, the nearest noun; X is the spokesperson
+        yield holder.head.head, "appos"
     verbs = [c for c in root.children if c.dep_ == "relcl"]  # "X, who is the CEO of Y"
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(root.head)  # "X is the CEO of Y", "X was named CEO of Y"
