@@ -343,3 +343,13 @@ def test_a_unit_named_after_its_organisation_is_not_the_organisation(entities):
     text = "Ana Ruiz teaches at the Tamsin University School of Law. Tamsin University said fees would rise."
     ents = entities(text)
     assert "Tamsin University" in ents and "Tamsin University School of Law" in ents
+
+
+def test_a_name_never_ends_in_a_bare_number(nlp):
+    doc = with_ner_spans(nlp, "Ruiz 47.3 and Berg 41.2 led the poll.", [(0, 2, "PERSON"), (3, 5, "PERSON")])
+    assert {e.name for e in resolve_entities(doc)} == {"Ruiz", "Berg"}
+
+
+def test_a_lone_word_for_a_kind_of_body_is_no_entity(nlp):
+    doc = with_ner_spans(nlp, "The Commission said on Monday that prices rose.", [(1, 2, "ORG")])
+    assert resolve_entities(doc) == []

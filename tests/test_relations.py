@@ -528,3 +528,8 @@ def test_a_person_named_in_apposition_to_the_body_of_a_role_holds_the_role(nlp):
     rel = assert_relation(nlp, "A spokesperson for the Harbour Authority, Mia Lund, said the plan was ready.",
                           "Mia Lund", "worksFor", "Harbour Authority")
     assert rel.role and "spokesperson" in rel.role
+
+
+def test_criticising_someone_for_an_act_makes_them_its_doer(nlp):
+    _, found = triples(nlp, "Ana Ruiz criticised Tomas Berg for attacking Lina Holm.")
+    assert not [k for k in found if k[0] == "Ana Ruiz" and k[2] == "Lina Holm"]

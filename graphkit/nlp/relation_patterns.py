@@ -64,6 +64,10 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"  # "a firm based in Y"
 
 
+SUBJECT_CONTROL_PREPS = {"after", "before", "since", "while", "upon", "on", "by", "without", "in", "despite",
+                         "through", "when", "instead"}
+
+
 def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Grammatical subjects of ``verb``, borrowed from the governing clause when it has none."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -80,8 +84,9 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         head = verb.head
         if verb.dep_ == "pcomp":  # "acted alone in killing Y": in -> acted
             head = head.head
-        # object control: "invited X to join", "barred X from entering"; not "after leaving Y, X ..."
-        if verb.dep_ == "xcomp" or (verb.dep_ == "pcomp" and verb.head.lower_ in ("from", "into", "against")):
+        # object control: "invited X to join", "barred X from entering", "criticised X for killing Y";
+        # not "after leaving Y, X ...", where time or manner prepositions leave the subject in charge
+        if verb.dep_ == "xcomp" or (verb.dep_ == "pcomp" and verb.head.lower_ not in SUBJECT_CONTROL_PREPS):
             objects = [c for c in head.children if c.dep_ == "dobj"]
             if objects:
                 return objects

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ...model import Entity, Mention
 from ...names import name_key, visible, without_initials
-from .merge import add_missed_mentions, drop_description_words, group_by_name, merge_clusters
+from .merge import add_missed_mentions, drop_description_words, drop_lone_kind_words, group_by_name, merge_clusters
 from .spans import raw_mentions, sentence_index
 
 __all__ = ["resolve_entities", "name_key", "visible", "without_initials", "sentence_index"]
@@ -21,7 +21,7 @@ __all__ = ["resolve_entities", "name_key", "visible", "without_initials", "sente
 def resolve_entities(doc: Doc) -> list[Entity]:
     """The article's entities, one per real thing, with every mention."""
     clusters = merge_clusters(doc, group_by_name(doc, raw_mentions(doc)))
-    clusters = drop_description_words(doc, add_missed_mentions(doc, clusters))
+    clusters = drop_lone_kind_words(drop_description_words(doc, add_missed_mentions(doc, clusters)))
     entities = []
     for cluster in sorted(clusters, key=lambda c: c.first):
         name, etype = cluster.name, cluster.type

@@ -306,3 +306,17 @@ def drop_description_words(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 
 
 ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ary", "ous", "ern", "ist")
+
+
+def drop_lone_kind_words(clusters: list[Cluster]) -> list[Cluster]:
+    """A word that only says what kind of body something is names nothing on its own.
+
+    "the Commission", "the Party", "the Committee" that joined no full name in
+    the article are descriptions (the reference layer's business), not
+    entities; "Commission" as a node of its own would be any commission.
+    """
+    def kind_word(c: Cluster) -> bool:
+        parts = words(c.name)
+        return len(parts) == 1 and not is_acronym(c.name) and (parts[0] in INSTITUTION_HEADS
+                                                              or descriptors().get(parts[0]) == ORGANIZATION)
+    return [c for c in clusters if not (c.type == ORGANIZATION and kind_word(c))]

@@ -158,12 +158,16 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
 # ---------------------------------------------------------------- trimming
 
 def _clean(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str]] | None:
-    """Trim one piece; returns token bounds and the titles stripped from it."""
+    """Trim one piece; returns token bounds and the titles stripped from it.
+
+    A name never ends in a bare number ("Trump 47.3" from a poll table is Trump).
+    """
     roles: list[str] = []
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].text in ("'s", "’s", "'", "’")):
+                           or doc[end - 1].text in ("'s", "’s", "'", "’")
+                           or (doc[end - 1].like_num and not doc[end - 1].text.isalpha() and end - 1 > start)):
         end -= 1
     if label == "PERSON":
         # "President Joe Biden", "Dr. Jane Doe": the title is a role, not a name;
