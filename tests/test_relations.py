@@ -533,3 +533,8 @@ def test_a_person_named_in_apposition_to_the_body_of_a_role_holds_the_role(nlp):
 def test_criticising_someone_for_an_act_makes_them_its_doer(nlp):
     _, found = triples(nlp, "Ana Ruiz criticised Tomas Berg for attacking Lina Holm.")
     assert not [k for k in found if k[0] == "Ana Ruiz" and k[2] == "Lina Holm"]
+
+
+def test_a_headline_states_no_relation(nlp):
+    _, found = triples(nlp, "Ana Ruiz Slams Norvale Energy Over Rising Prices In Oslo\nPrices rose on Monday.")
+    assert not found

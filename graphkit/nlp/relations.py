@@ -256,8 +256,12 @@ def implied_employers(index: DocIndex, candidates: list[Candidate]) -> Iterator[
 def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
                    references: list[dict] = (), verbs=None) -> list[Relation]:
     """The relations of one document; ``verbs`` is the verb table (default: graphkit's own)."""
+    from .entities.spans import Lines
+
     index = DocIndex(doc, entities, references, verbs)
-    valid = [c for c in propose(index) if c.subject != c.object
+    lines = Lines(index.text)
+    # a headline is a title, not a statement: its words are glued and clipped ("Trump Chicago Shootings")
+    valid = [c for c in propose(index) if c.subject != c.object and not lines.in_headline(c.trigger.idx)
              and type_ok(c.predicate, index.type_of(c.subject), index.type_of(c.object))]
     # A verb a typed pattern has read makes no generic "verb:" relation as well.
     typed_triggers = {c.trigger.i for c in valid if not c.predicate.startswith(VERB_PREFIX)}

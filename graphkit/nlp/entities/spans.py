@@ -274,8 +274,8 @@ def _is_headline(line: str) -> bool:
     """A short line in Title Case, where NER glues names to words ("Jane Roe Speaks")."""
     line = line.strip()
     long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    if line.endswith((":", ",")) or not 4 <= len(long_words) <= 20:
-        return False  # "The New York Times reports:" introduces a quote; it is no headline
+    if line.rstrip("\"'”’)").endswith((":", ",", ".", "?", "!")) or not 4 <= len(long_words) <= 20:
+        return False  # "The New York Times reports:" introduces a quote; a sentence ends in a stop; no headline
     return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
 
 
