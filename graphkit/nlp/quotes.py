@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import DIRECT, INDIRECT, Entity, Quote, Span
 from .quote_marks import Quoted, quoted_tokens, scan_quotations
-from .when import date_words
+from .when import Dates
 from .references import References, core_phrase
 from .speakers import (SPEECH_NOUNS, SPEECH_VERBS, source_of_according_to, source_of_speech_noun, subject_candidates,
                        subject_of)
@@ -82,6 +82,7 @@ class _Attributor:
                 self.sentence_at[i] = number
         self.token_spans = [doc.char_span(p.start, p.end, alignment_mode="expand") for p in pieces]
         self.inside = quoted_tokens(doc, pieces)  # per token: the piece holding it, or -1
+        self.dates = Dates(doc)
 
     def sentence(self, token_index: int):
         return self.sentences[self.sentence_at[token_index]]
@@ -390,7 +391,7 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             quote = Quote(text=words, start=piece.start, end=piece.end,
                           speaker=speaker, speaker_mention=_mention_span(source),
                           cue=_cue_name(cue), cue_span=_cue_span(cue), kind=DIRECT, sentence=sentence,
-                          when=date_words(cue) if isinstance(cue, Token) else None)
+                          when=attributor.dates.words(cue) if isinstance(cue, Token) else None)
         elif (signed := attributor.signature(index)) is not None:
             quote = Quote(text=words, start=piece.start, end=piece.end, speaker=resolver.resolve(signed),
                           speaker_mention=_mention_span(signed), kind=DIRECT, sentence=sentence)
@@ -585,7 +586,7 @@ def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: References) ->
                 speaker=resolver.resolve(source), speaker_mention=_mention_span(source),
                 cue=_cue_name(cue), cue_span=_cue_span(cue), kind=INDIRECT,
                 sentence=attributor.sentence_span(start, end - 1),
-                when=date_words(cue) if isinstance(cue, Token) else None))
+                when=attributor.dates.words(cue) if isinstance(cue, Token) else None))
     return result
 
 

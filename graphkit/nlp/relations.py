@@ -30,7 +30,7 @@ from ..model import DIRECT, FACT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Re
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from .relation_lexicon import demonym_matches
 from .status import statement_status
-from .when import date_words
+from .when import Dates
 
 ANY = (PERSON, ORGANIZATION, PLACE)
 PARTY = ANY
@@ -259,7 +259,7 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
     from .entities.spans import Lines
 
     index = DocIndex(doc, entities, references, verbs)
-    lines = Lines(index.text)
+    lines, dates = Lines(index.text), Dates(doc)
     # a headline is a title, not a statement: its words are glued and clipped ("Trump Chicago Shootings")
     valid = [c for c in propose(index) if c.subject != c.object and not lines.in_headline(c.trigger.idx)
              and type_ok(c.predicate, index.type_of(c.subject), index.type_of(c.object))]
@@ -285,7 +285,7 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
         relation = Relation(subject=c.subject, predicate=c.predicate, object=c.object, evidence=evidence,
                             rule=c.rule, role=c.role, claimed_by=claimed_by, status=status,
                             claimant=claimant if said.reported else None,
-                            when=None if descriptive else date_words(c.trigger))
+                            when=None if descriptive else dates.words(c.trigger))
         # a reporter's plain statement outranks the same relation claimed, planned or denied in that sentence
         if key not in chosen or (chosen[key].status != FACT and status == FACT):
             chosen[key] = relation

@@ -25,16 +25,31 @@ def _anchor(token: Token) -> Token:
     return token
 
 
-def date_words(token: Token | None) -> Span | None:
+class Dates:
+    """The DATE entities of one document, by sentence: built once, asked for each relation or quote."""
+
+    def __init__(self, doc):
+        self.sentence_of = [0] * len(doc)  # Token.sent scans the document on every call: index once
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = sent.start
+        self.by_sentence: dict[int, list] = {}
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                self.by_sentence.setdefault(self.sentence_of[ent.start], []).append(ent)
+
+    def words(self, token: Token | None) -> Span | None:
+        return date_words(token, self)
+
+
+def date_words(token: Token | None, dates: Dates | None = None) -> Span | None:
     """The DATE words of ``token``'s sentence attached to it, nearest first; None when none is."""
     if token is None:
         return None
-    doc, anchors = token.doc, {token.i, _anchor(token).i}
-    sentence = token.sent
+    anchors = {token.i, _anchor(token).i}
+    dates = dates or Dates(token.doc)
     best = None
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or ent.start < sentence.start or ent.end > sentence.end:
-            continue
+    for ent in dates.by_sentence.get(dates.sentence_of[token.i], ()):
         node, steps = ent.root, 0
         while steps <= REACH and node.i not in anchors and node.head.i != node.i:
             node, steps = node.head, steps + 1

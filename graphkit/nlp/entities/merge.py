@@ -61,6 +61,11 @@ class Cluster:
         return self._name
 
     @property
+    def words(self) -> list[str]:
+        """The name's words in normal form."""
+        return words(self.name)
+
+    @property
     def type(self) -> str:
         if self._type is None:
             votes = name_votes(self.name) + ner_votes(self.mentions) + plural_name(self.doc, self.mentions)
@@ -135,21 +140,23 @@ def _is_place(c: Cluster) -> bool:
 
 def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluster]:
     """The clusters ``short`` may be a short form of (see the module docstring)."""
-    s = words(short.name)
+    s = short.words
     found = []
-    # NER calls a company's short name a person ("Everett said"): that holds only if a person of that name exists
-    person_named = any(c.type == PERSON and c is not short and _shares_person_words(s, words(c.name))
-                       for c in candidates) or any(m.roles for m in short.mentions)
+
+    def person_named() -> bool:
+        # NER calls a company's short name a person ("Everett said"): that holds only if a person of that name exists
+        return any(c.type == PERSON and c is not short and _shares_person_words(s, c.words)
+                   for c in candidates) or any(m.roles for m in short.mentions)
     for full in candidates:
-        f = words(full.name)
-        if full is short or len(f) <= len(s):
-            continue
+        f = full.words
+        if full is short or len(f) <= len(s) or (s[0] not in f and not s == without_initials(f)):
+            continue  # a short form shares a word with the full name: most pairs end here, cheaply
         if full.type == PERSON:
             if short.type == PERSON or (not _is_place(short) and not is_acronym(short.name)):
                 # NER often types a lone surname ORG or GPE; a known place is no surname
                 if s == f[-len(s):] or s == f[:len(s)] or s == without_initials(f):
                     found.append(full)
-        elif full.type == ORGANIZATION and (short.type != PERSON or not person_named) and not _is_place(short):
+        elif full.type == ORGANIZATION and (short.type != PERSON or not person_named()) and not _is_place(short):
             rest = f[len(s):]
             if s == f[:len(s)] and (all(w in GENERIC_ORG_WORDS for w in rest)
                                     or not set(rest) & (INSTITUTION_HEADS | UNIT_WORDS)):
