@@ -144,6 +144,21 @@ class KnowledgeGraph:
         return HTML(notebook_html(self.nx, max_nodes=max_nodes, height=height))
 
 
+def load_nlp(model: str | None = None, *, components: bool = True):
+    """A new spaCy pipeline: the model a build would use, with graphkit's components (or without).
+
+    ``load_nlp()`` runs exactly what ``build`` runs, ``doc._.graphkit_quotes``
+    and the rest filled in; ``load_nlp(components=False)`` is the bare spaCy
+    model graphkit chose (``graphkit info`` names it), for a pipeline of your
+    own. Each call loads a fresh pipeline, so changing it changes no build.
+    """
+    from .nlp.loader import choose_model, load_spacy
+    from .nlp.pipeline import build_pipeline
+
+    choice = choose_model(model)
+    return build_pipeline(choice) if components else load_spacy(choice)
+
+
 def extract(text: str | Article, *, model: str | None = None) -> DocResult:
     """Entities, relations and quotes of one article, as plain dataclasses."""
     from .nlp.convert import doc_result

@@ -61,3 +61,15 @@ def test_vocabulary_file_defines_every_gk_term_used():
     used = {t for triple in graph for t in triple if str(t).startswith(str(GK._NS))}
     for term in used:
         assert vocab.value(term, RDFS.label) is not None and vocab.value(term, RDFS.comment) is not None, term
+
+
+PYTHON_BLOCKS = re.findall(r"```python\n(.*?)```", README, re.S)
+
+
+def test_readme_spacy_example_runs_and_names_the_seed_speaker(capsys, monkeypatch):
+    """The README's spaCy example, as written, from the repository root."""
+    block = next(b for b in PYTHON_BLOCKS if "load_nlp" in b)
+    monkeypatch.chdir(ROOT)
+    exec(compile(block, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "Jens Stoltenberg - " in printed
