@@ -80,6 +80,7 @@ class Entity:
     aliases: tuple[str, ...] = ()  # other names seen, e.g. ("Stoltenberg",)
     roles: tuple[str, ...] = ()  # titles stripped from the name, e.g. ("Secretary-General",)
     mentions: tuple[Mention, ...] = ()
+    gender: str | None = None  # "m" or "f" when the article says (Mr./Ms., he/she): set by the reference layer
 
 
 @dataclass(frozen=True)

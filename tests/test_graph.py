@@ -271,3 +271,14 @@ def test_article_ids_that_differ_only_in_case_or_separators_get_distinct_iris():
     assert len(articles) == len(ids)
     assert all(len(list(kg.rdf.objects(a, SDO.articleBody))) == 1 for a in articles)
     assert kg.validate() == []
+
+
+def test_a_bare_surname_never_joins_a_person_of_the_other_sex():
+    def gendered(eid, name, gender, n=1):
+        return Entity(eid, name, "Person", "PERSON", gender=gender,
+                      mentions=tuple(Mention(0, len(name), name) for _ in range(n)))
+    corpus, _ = merge_results([doc("a", "Ana Lee spoke.", [gendered("e0", "Ana Lee", "f", 40)]),
+                               doc("b", "Mr. Lee spoke.", [gendered("e0", "Lee", "m")])])
+    assert sorted(e.name for e in corpus.entities.values()) == ["Ana Lee", "Lee"]
+    kg = KnowledgeGraph(corpus)
+    assert (None, SDO.gender, SDO.Female) in kg.rdf

@@ -50,6 +50,14 @@ class CorpusEntity:
     mentions: int = 0
     articles: list[str] = field(default_factory=list)  # article keys, in input order
     merged: set = field(default_factory=set)  # keys of the entities folded into this one
+    genders: Counter = field(default_factory=Counter)  # "m"/"f" as the articles gave it (Mr./Ms., he/she)
+
+    @property
+    def gender(self) -> str | None:
+        """The gender the articles agree on, else None."""
+        if len(self.genders) == 1:
+            return next(iter(self.genders))
+        return None
 
     @property
     def type(self) -> str:
@@ -75,6 +83,7 @@ class CorpusEntity:
         self.names.update(other.canonical)
         self.roles.update(other.roles)
         self.mentions += other.mentions
+        self.genders.update(other.genders)
         self.merged |= {other.key} | other.merged
         known = set(self.articles)
         self.articles.extend(a for a in other.articles if a not in known)
@@ -189,6 +198,8 @@ class Corpus:
                 node.names[alias] += 1
             for role in entity.roles:
                 node.roles[role] += 1
+            if entity.gender:
+                node.genders[entity.gender] += 1
             node.mentions += len(entity.mentions)
             if not node.articles or node.articles[-1] != article.key:  # O(1): an article's entities come together
                 node.articles.append(article.key)
@@ -294,7 +305,8 @@ class _ShortFormIndex:
         Ann Lee: an entity with DOMINANCE times the mentions of all other
         candidates together wins; otherwise several candidates mean none.
         """
-        candidates = [c for c in self.candidates(key, node) if c != key and allowed(c)]
+        candidates = [c for c in self.candidates(key, node) if c != key and allowed(c)
+                      and not _other_sex(node, self.entities[c])]
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
@@ -315,6 +327,11 @@ class _ShortFormIndex:
         if len(key.split()) == 1 and not is_acronym(node.name) and (node.type == PERSON or not known_place):
             found |= self.person_words.get(key, set())  # a surname NER may have typed ORG or GPE
         return found
+
+
+def _other_sex(a: CorpusEntity, b: CorpusEntity) -> bool:
+    """Do the articles say one is a man and the other a woman ("Mr. Lee" is not "Ana Lee")?"""
+    return a.gender is not None and b.gender is not None and a.gender != b.gender
 
 
 def _fuller(target: CorpusEntity, node: CorpusEntity) -> bool:

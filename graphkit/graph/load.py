@@ -106,6 +106,9 @@ def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
         entity.names.update(a.value for a in props.get(SKOS_ALT, ()))
         entity.roles.update(r.value for r in props.get(SDO + "jobTitle", ()))
         entity.labels[_one(props, GK + "nerLabel", "")] += 1
+        gender = {SDO + "Male": "m", SDO + "Female": "f"}.get(_one(props, SDO + "gender"))
+        if gender:
+            entity.genders[gender] += 1
         corpus.entities[key] = entity
         entity_key[iri] = key
     for iri, props in sorted(articles.items()):

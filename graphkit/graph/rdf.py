@@ -108,6 +108,9 @@ def _terms() -> dict[str, str]:
         'SDO.author',
         'SDO.datePublished',
         'SDO.headline',
+        'SDO.gender',
+        'SDO.Male',
+        'SDO.Female',
         'SDO.identifier',
         'SDO.isPartOf',
         'SDO.jobTitle',
@@ -142,6 +145,8 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
         for role in entity.roles:
             yield node, T["SDO.jobTitle"], literal(role), None
         yield node, T["GK.mentionCount"], literal(entity.mentions), None
+        if entity.type == PERSON and entity.gender:
+            yield node, T["SDO.gender"], T["SDO.Male"] if entity.gender == "m" else T["SDO.Female"], None
         yield node, T["GK.nerLabel"], literal(entity.labels.most_common(1)[0][0]), None
         if place:
             yield node, T["OWL.sameAs"], f"<{place.iri}>", None

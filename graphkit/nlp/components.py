@@ -69,7 +69,10 @@ class ReferencesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         quoted = quote_marks.quoted_tokens(doc)
-        doc._.graphkit_references = References(doc, entities_from_doc(doc), quoted).references()
+        resolver = References(doc, entities_from_doc(doc), quoted)
+        doc._.graphkit_references = resolver.references()
+        for entity in doc._.graphkit_entities or []:  # what the article says of a person's gender travels on
+            entity["gender"] = resolver.gender.get(entity["id"]) if entity["type"] == "Person" else None
         return doc
 
 
