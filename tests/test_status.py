@@ -62,3 +62,13 @@ def test_only_facts_are_direct_triples_and_every_statement_has_a_status():
 def test_a_description_inside_a_planned_clause_stays_a_fact(statuses):
     found = statuses("Its biggest owner, the Lagos-based investment firm Tamsin Capital, will sell its stake.")
     assert found[("Tamsin Capital", "Lagos")][0] == "fact"
+
+
+def test_a_relative_clause_is_no_claim_of_the_main_clauses_source(statuses):
+    found = statuses("Tamsin Foods, which is based in Leeds, cut 400 jobs, according to the union.")
+    assert found[("Tamsin Foods", "Leeds")][0] == "fact"
+
+
+def test_a_relative_clause_keeps_its_own_future(statuses):
+    found = statuses("Ana Lind said Kestrel Foods, which will open a plant in Leeds, is growing.")
+    assert found[("Kestrel Foods", "Leeds")][0] == "planned"

@@ -87,7 +87,9 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         if according is not None:
             reported, source = True, according
             break
-        if node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")):
+            # a relative clause or participle describing a noun speaks for itself: "X, which is based in Y,
+            # ..., according to Z" is no claim of Z's; "plans to set up Y" (an infinitive) is the plan's
             break
         previous, node = node, node.head
     base = modality or Status(FACT)
