@@ -538,3 +538,9 @@ def test_criticising_someone_for_an_act_makes_them_its_doer(nlp):
 def test_a_headline_states_no_relation(nlp):
     _, found = triples(nlp, "Ana Ruiz Slams Norvale Energy Over Rising Prices In Oslo\nPrices rose on Monday.")
     assert not found
+
+
+def test_a_second_party_after_a_thing_object(nlp):
+    assert_relation(nlp, "Norvale Energy filed a complaint against Tamsin Foods on Monday.", "Norvale Energy",
+                    "verb:file", "Tamsin Foods")
+    assert_no_predicate(nlp, "Ana Ruiz sent troops to Oslo.", "verb:send")

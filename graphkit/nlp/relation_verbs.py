@@ -270,6 +270,8 @@ def no_relation_verbs() -> frozenset[str]:
 # A place reached through one of these prepositions is a party ("fought with Y"); through any
 # other it is where something happened ("campaigned in Iowa", "travelled to Ohio"), no relation.
 PARTY_PREPOSITIONS = ("with", "against")
+# With a thing as the object, only these name a second party: "sold its stake to Y", "won a contract from Y".
+RECIPIENT_PREPOSITIONS = ("to", "with", "against", "from")
 
 
 def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Candidate]:
@@ -281,10 +283,15 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     objects = list(f.patients)
     # the indirect object is a party too: "X offered Y technical help", "X sent Y a letter"
     objects += [e for e in entities_at(index, [c for c in f.verb.children if c.dep_ == "dative"]) if e not in objects]
-    if not f.noun_objects:
-        # "sent troops to Y" is about the troops; "X is known as Y" names, relates nothing
-        objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among")
-                    and (p in PARTY_PREPOSITIONS or index.type_of(e) != PLACE)]
+    # a party the verb acts towards: "sold its stake to Y", "filed a complaint against Y"; a place reached
+    # by a preposition is where ("sent troops to Y"), and "X is known as Y" names, relates nothing
+    allowed = None if not f.noun_objects else RECIPIENT_PREPOSITIONS
+    objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among")
+                and (allowed is None or p in allowed)
+                and (p in PARTY_PREPOSITIONS or index.type_of(e) != PLACE)]
+    # ... or hung on the thing: "filed [a complaint against Y]"
+    objects += [e for e in f.noun_object_preps(index, *RECIPIENT_PREPOSITIONS)
+                if index.type_of(e) != PLACE and e not in objects]
     yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, objects)
 
 
