@@ -548,3 +548,10 @@ def test_a_second_party_after_a_thing_object(nlp):
     assert_relation(nlp, "Norvale Energy filed a complaint against Tamsin Foods on Monday.", "Norvale Energy",
                     "verb:file", "Tamsin Foods")
     assert_no_predicate(nlp, "Ana Ruiz sent troops to Oslo.", "verb:send")
+
+
+def test_a_local_office_with_no_place_named_is_held_in_the_datelines_place(nlp):
+    text = "KELSO, Wash. -\nMayor Ana Ruiz said the plant would open in May."
+    assert_role(nlp, text, "Ana Ruiz", "holdsOfficeIn", "Kelso", "Mayor")
+    _, found = triples(nlp, "Mayor Ana Ruiz said the plant would open in May.")
+    assert not found  # no dateline: no place is meant

@@ -174,6 +174,13 @@ def quote_holding(token: Token, quotes: list[Quote]) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def local_offices() -> dict[str, str]:
+    from ..data import read_table
+
+    return read_table("local_offices.tsv")
+
+
+@lru_cache(maxsize=1)
 def org_roles() -> frozenset[str]:
     from ..data import read_words
 
@@ -222,7 +229,48 @@ def propose(index: DocIndex) -> list[Candidate]:
         candidates.extend(pattern(index))
     candidates.extend(sentence_closure(index, candidates))
     candidates.extend(implied_employers(index, candidates))
+    candidates.extend(implied_offices(index, candidates))
     return candidates
+
+
+def implied_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
+    """"Mayor X said ..." under the dateline "MUNCIE, Ind. -": X holds office in the dateline's place.
+
+    A person whose title is a local office (data/local_offices.tsv says of
+    which kind of place: a mayor of a city, a governor of a state) and who is
+    tied to no place in the text holds that office in the dateline's place of
+    that kind.
+    """
+    from .entities.spans import is_dateline
+
+    tied = {c.subject for c in candidates if c.predicate in ("holdsOfficeIn", "worksFor")}
+    dateline = [(e, span) for e, span in index.mention_spans
+                if index.type_of(e) == PLACE and span.start < 12 and _in_first_line(index, span)]
+    if not dateline:
+        return
+    from .. import places
+
+    by_kind: dict[str, str] = {}
+    for entity, _ in dateline:
+        place = places.lookup(index.entities[entity].name)
+        kind = place.kind if place is not None else ("City" if entity == dateline[0][0] else None)
+        if kind and kind not in by_kind:
+            by_kind[kind] = entity
+    for entity in index.entities.values():
+        if entity.type != PERSON or entity.id in tied:
+            continue
+        for role in entity.roles:
+            kind = local_offices().get(role.lower().rstrip("."))
+            if kind in by_kind:
+                spans = [span for e, span in index.mention_spans if e == entity.id]
+                yield Candidate(entity.id, "holdsOfficeIn", by_kind[kind], spans[0].root, "office-of-the-dateline",
+                                role)
+                break
+
+
+def _in_first_line(index: DocIndex, span) -> bool:
+    first_break = index.text.find("\n")
+    return first_break == -1 or span.end_char <= first_break
 
 
 def implied_employers(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
