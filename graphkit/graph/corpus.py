@@ -335,7 +335,14 @@ def _other_sex(a: CorpusEntity, b: CorpusEntity) -> bool:
 
 
 def _fuller(target: CorpusEntity, node: CorpusEntity) -> bool:
-    """Does ``target`` carry the fuller name (more words; or as many, and more mentions)? Merges go that way only."""
+    """Does ``target`` carry the fuller name (more words; or as many, and more mentions)? Merges go that way only.
+
+    A name far better known than its "fuller" form is not folded into it: one
+    headline's "Hillary Clinton Speaks" or one committee's "House Education"
+    must not swallow the node of 4,000 mentions whose name it merely extends.
+    """
+    if node.mentions >= DOMINANCE * max(target.mentions, 1):
+        return False
     a, b = len(target.key.split()), len(node.key.split())
     return a > b or (a == b and (target.mentions, target.key) > (node.mentions, node.key))
 

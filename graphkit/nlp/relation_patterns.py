@@ -285,7 +285,8 @@ def linked_role_nouns(index: DocIndex, root: Token) -> Iterator[tuple[Token, str
     if root.dep_ == "appos" and index.entity(root.head) is None and root.head.pos_ in ("NOUN", "PROPN"):
         yield root.head, "appos"  # "the CEO of Y, X"
     holder = root.head
-    if root.dep_ == "appos" and index.entity(holder) is not None and holder.dep_ == "pobj" \
+    if root.dep_ == "appos" and index.type_of(index.entity(root)) == PERSON and index.entity(holder) is not None \
+            and holder.dep_ == "pobj" \
             and holder.head.dep_ == "prep" and holder.head.head.pos_ == "NOUN" and index.entity(holder.head.head) is None:
         # "a spokesperson for Y, X, said": the parser hangs X on Y, the nearest noun; X is the spokesperson
         yield holder.head.head, "appos"

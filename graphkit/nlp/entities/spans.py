@@ -261,9 +261,11 @@ class Lines:
     def __init__(self, text: str):
         self.starts, self.headline = [], []
         pos = 0
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        for n, line in enumerate(lines):
             self.starts.append(pos)
-            self.headline.append(_is_headline(line))
+            # a headline stands over a body: a line with nothing after it is the text itself
+            self.headline.append(_is_headline(line) and any(rest.strip() for rest in lines[n + 1:n + 4]))
             pos += len(line) + 1
 
     def in_headline(self, char: int) -> bool:
@@ -274,8 +276,8 @@ def _is_headline(line: str) -> bool:
     """A short line in Title Case, where NER glues names to words ("Jane Roe Speaks")."""
     line = line.strip()
     long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    if line.rstrip("\"'”’)").endswith((":", ",", ".", "?", "!")) or not 4 <= len(long_words) <= 20:
-        return False  # "The New York Times reports:" introduces a quote; a sentence ends in a stop; no headline
+    if line.endswith((":", ",")) or not 4 <= len(long_words) <= 20:
+        return False  # "The New York Times reports:" introduces a quote; it is no headline
     return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
 
 
