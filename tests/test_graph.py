@@ -282,3 +282,18 @@ def test_a_bare_surname_never_joins_a_person_of_the_other_sex():
     assert sorted(e.name for e in corpus.entities.values()) == ["Ana Lee", "Lee"]
     kg = KnowledgeGraph(corpus)
     assert (None, SDO.gender, SDO.Female) in kg.rdf
+
+
+def test_a_far_better_known_name_is_not_folded_into_a_longer_form_but_a_surname_still_is():
+    def many(eid, name, kind, n):
+        return Entity(eid, name, kind, "PERSON" if kind == "Person" else "ORG",
+                      mentions=tuple(Mention(0, len(name), name) for _ in range(n)))
+    # one headline's "Ana Lee Speaks", with the alias "Ana Lee", must not swallow Ana Lee
+    headline = Entity("e0", "Ana Lee Speaks", "Person", "PERSON", aliases=("Ana Lee",),
+                      mentions=(Mention(0, 14, "Ana Lee Speaks"),))
+    corpus, _ = merge_results([doc("a", "Ana Lee Speaks", [headline]), doc("b", "Ana Lee.", [many("e0", "Ana Lee", "Person", 40)])])
+    assert "Ana Lee" in {e.name for e in corpus.entities.values()}
+    # a surname used ten times still means the person named in full once
+    corpus, _ = merge_results([doc("a", "Wim Berg.", [many("e0", "Wim Berg", "Person", 1)]),
+                               doc("b", "Berg.", [many("e0", "Berg", "Person", 10)])])
+    assert [e.name for e in corpus.entities.values()] == ["Wim Berg"]

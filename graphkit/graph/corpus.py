@@ -340,8 +340,11 @@ def _fuller(target: CorpusEntity, node: CorpusEntity) -> bool:
     A name far better known than its "fuller" form is not folded into it: one
     headline's "Hillary Clinton Speaks" or one committee's "House Education"
     must not swallow the node of 4,000 mentions whose name it merely extends.
+    A bare surname is the exception: news names a person in full once and by
+    surname ever after, so "Berman" outnumbers "Wayne Berman" and still means him.
     """
-    if node.mentions >= DOMINANCE * max(target.mentions, 1):
+    surname = node.type == PERSON and target.type == PERSON and len(node.key.split()) == 1
+    if node.mentions >= DOMINANCE * max(target.mentions, 1) and not surname:
         return False
     a, b = len(target.key.split()), len(node.key.split())
     return a > b or (a == b and (target.mentions, target.key) > (node.mentions, node.key))
