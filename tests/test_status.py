@@ -29,6 +29,7 @@ def statuses(nlp):
     ("Moldova could join the Baltic Union if it keeps up its reforms.", ("Moldova", "Baltic Union"), "hypothetical"),
     ("Kestrel Foods will open a plant in Leeds.", ("Kestrel Foods", "Leeds"), "planned"),
     ("Kestrel Foods is expected to open a plant in Leeds next year.", ("Kestrel Foods", "Leeds"), "planned"),
+    ("Norway voted against joining the Baltic Union.", ("Norway", "Baltic Union"), "negated"),
 ])
 def test_the_sentence_sets_the_status(statuses, text, pair, status):
     assert statuses(text)[pair][0] == status
