@@ -555,3 +555,8 @@ def test_a_local_office_with_no_place_named_is_held_in_the_datelines_place(nlp):
     assert_role(nlp, text, "Ana Ruiz", "holdsOfficeIn", "Kelso", "Mayor")
     _, found = triples(nlp, "Mayor Ana Ruiz said the plant would open in May.")
     assert not found  # no dateline: no place is meant
+
+
+def test_a_place_lies_only_inside_a_larger_one_whatever_proposed_it(nlp):
+    _, found = triples(nlp, "Trade with Peru, Chile and Bolivia rose, and a rally in Toledo, Ohio, drew crowds.")
+    assert not [k for k in found if k[1] == "containedInPlace" and k[0] in ("Peru", "Chile", "Bolivia", "Ohio")]

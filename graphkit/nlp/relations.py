@@ -309,8 +309,12 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
     index = DocIndex(doc, entities, references, verbs)
     lines, dates = Lines(index.text), Dates(doc)
     # a headline is a title, not a statement: its words are glued and clipped ("Trump Chicago Shootings")
+    from .relation_frames import _may_contain
+
+    # ... and a place lies only inside a larger one, whatever pattern proposed it ("Canada, Mexico" is a list)
     valid = [c for c in propose(index) if c.subject != c.object and not lines.in_headline(c.trigger.idx)
-             and type_ok(c.predicate, index.type_of(c.subject), index.type_of(c.object))]
+             and type_ok(c.predicate, index.type_of(c.subject), index.type_of(c.object))
+             and (c.predicate != "containedInPlace" or _may_contain(index, c.object, c.subject))]
     # A verb a typed pattern has read makes no generic "verb:" relation as well.
     typed_triggers = {c.trigger.i for c in valid if not c.predicate.startswith(VERB_PREFIX)}
     # One relation per (subject, predicate, object, sentence); a reporter's statement
