@@ -196,6 +196,35 @@ def _read_jsonl(lines: Iterable[bytes], source: str, on_error: ErrorHandler,
             on_error(where, "malformed JSON (nested too deeply)")
         except InputError as error:
             on_error(where, str(error))
+        except ValueError as error:  # an integer of thousands of digits: Python refuses to convert it
+            on_error(where, f"unreadable JSON value: {str(error).split(';')[0]}")
+
+
+JSON_MAX_BYTES = 200_000_000
+
+
+def _read_json(path: Path, source: str, on_error: ErrorHandler, on_warning: WarningHandler) -> Iterator[Article]:
+    """A .json file: one article record, or a list of them (JSON Lines belong in .jsonl)."""
+    try:
+        data, size = _read_bytes(path, JSON_MAX_BYTES)
+        if size > len(data):
+            raise InputError(f"a {size:,}-byte JSON file: split it into JSON Lines (.jsonl), one article a line")
+        value = json.loads(decode(data, source, on_warning))
+        records = value if isinstance(value, list) else [value]
+        for number, record in enumerate(records, 1):
+            where = f"{source}[{number - 1}]" if isinstance(value, list) else source
+            try:
+                yield _from_record(record, where)
+            except InputError as error:
+                on_error(where, str(error))
+    except json.JSONDecodeError as error:
+        on_error(source, f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}")
+    except (RecursionError, ValueError) as error:
+        on_error(source, "malformed JSON" if isinstance(error, RecursionError) else f"unreadable JSON: {error}")
+    except InputError as error:
+        on_error(source, str(error))
+    except OSError as error:
+        on_error(source, _os_message(error))
 
 
 def _walk(folder: Path, on_error: ErrorHandler) -> Iterator[Path]:
@@ -213,6 +242,12 @@ def _read_path(path: Path, on_error: ErrorHandler, on_warning: WarningHandler, m
                folder: Path | None = None) -> Iterator[Article]:
     source = str(path)
     suffix = path.suffix.lower()
+    if folder is not None and path.exists() and not path.is_file() and not path.is_dir():
+        on_error(source, "skipped: not a regular file")  # checked before any reader opens it: a pipe would block
+        return
+    if suffix == ".json":
+        yield from _read_json(path, source, on_error, on_warning)
+        return
     if suffix in JSONL_SUFFIXES:
         try:
             with path.open("rb") as handle:
@@ -353,6 +388,8 @@ def _iter_raw(sources: Iterable, on_error: ErrorHandler, on_warning: WarningHand
                 on_error("<bytes>", str(error))
         elif str(item) == "-":
             yield from _read_stdin(on_error, on_warning)
+        elif isinstance(item, str) and not item.strip():
+            on_error(repr(item), "an empty argument: neither a file, a folder nor article text")
         elif isinstance(item, os.PathLike) or _looks_like_path(item):
             path = Path(item)
             try:

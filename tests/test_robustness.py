@@ -467,3 +467,47 @@ def test_blobs_without_spaces_are_cut_before_spacy_sees_them(nlp):
     [article] = kg.corpus.articles.values()
     assert 'said: "' + "%" * 499 + " " + "=" * 500 + " Then she left." in article.text  # the first 500 of each
     assert "Jane Roe" in {e.name for e in kg.corpus.entities.values()}
+
+
+# ---------------------------------------------------------------- issue 15: inputs that stopped a build
+
+def test_a_pipe_named_like_jsonl_in_a_folder_is_skipped_not_opened(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Ana Ruiz visited Oslo on Monday.", encoding="utf-8")
+    os.mkfifo(folder / "trap.jsonl")  # opening it for reading would block forever
+    result = graphkit("build", folder, "-o", tmp_path / "out")
+    assert result.returncode == 1
+    assert "trap.jsonl: skipped: not a regular file" in result.stderr
+    assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_a_huge_integer_id_is_a_bad_line_not_a_failed_build(tmp_path):
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps({"text": "Ana Ruiz visited Oslo."}) + "\n"
+                      + '{"id": ' + "9" * 5000 + ', "text": "Tomas Berg visited Bergen."}\n', encoding="utf-8")
+    result = graphkit("build", source, "-o", tmp_path / "out")
+    assert result.returncode == 1 and "a.jsonl:2: unreadable JSON value" in result.stderr
+    assert "Ana Ruiz" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_an_empty_argument_is_an_error_not_the_current_folder(tmp_path):
+    result = graphkit("build", "", "-o", tmp_path / "out", cwd=tmp_path)
+    assert result.returncode == 1 and "an empty argument" in result.stderr
+    import graphkit as gk
+
+    with pytest.raises(Exception, match="an empty argument"):
+        gk.build("")
+
+
+def test_a_json_file_holds_one_article_or_a_list_of_them(tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "x", "text": "Ana Ruiz visited Oslo."}), encoding="utf-8")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"id": "y", "text": "Tomas Berg visited Bergen."}, {"id": "z"}]), encoding="utf-8")
+    errors = []
+    import graphkit as gk
+
+    kg = gk.build([one, many], on_error=lambda source, message: errors.append((source, message)))
+    assert sorted(kg.corpus.articles) == ["x", "y"]
+    assert errors == [(f"{many}[1]", "missing or empty 'text'")]
