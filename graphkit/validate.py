@@ -25,8 +25,18 @@ def shapes_graph() -> Graph:
 
 
 def validate(graph: Graph) -> list[Violation]:
-    """The graph's SHACL violations; an empty list means it conforms."""
+    """The graph's SHACL violations; an empty list means it conforms.
+
+    Shapes only speak of the nodes they target, so an empty file or a graph
+    in another vocabulary would "conform": a graphkit graph has at least one
+    article, and that is checked first.
+    """
     import pyshacl
+    from rdflib import RDF
+    from rdflib.namespace import SDO
+
+    if (None, RDF.type, SDO.NewsArticle) not in graph:
+        return [Violation("graph", None, "no schema:NewsArticle: not a graph graphkit built (empty, or another vocabulary)")]
 
     conforms, report, _ = pyshacl.validate(graph, shacl_graph=shapes_graph(), advanced=True, allow_warnings=True)
     if conforms:

@@ -77,3 +77,17 @@ def test_shapes_catch_broken_offsets_and_missing_labels():
     messages = [v.message for v in validate(g)]
     assert any("offsets" in m for m in messages)
     assert any("Less than 1" in m for m in messages)
+
+
+FOAF_GRAPH = '@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n<http://x/a> a foaf:Person ; foaf:name "A" .\n'
+
+
+@pytest.mark.parametrize("content", ["", FOAF_GRAPH])
+def test_an_empty_graph_or_another_vocabulary_does_not_conform(tmp_path, content):
+    import subprocess
+    import sys
+
+    path = tmp_path / "g.ttl"
+    path.write_text(content, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "graphkit", "validate", str(path)], capture_output=True, text=True)
+    assert result.returncode == 1 and "no schema:NewsArticle" in result.stdout + result.stderr
