@@ -87,7 +87,7 @@ def _sniff(data: bytes) -> None:
     for magic, what in MAGIC:
         if data.startswith(magic):
             raise InputError(what)
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         raise InputError("binary file, not text")
 
 
@@ -97,6 +97,8 @@ def decode(data: bytes, source: str, on_warning: WarningHandler = _warn, *, comp
     ``complete=False`` says ``data`` is a prefix of a longer file: a character
     cut in two at its end is dropped silently.
     """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return data.decode("utf-32", errors="replace")  # before UTF-16: its BOM starts with UTF-16's
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     if not complete:

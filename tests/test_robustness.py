@@ -511,3 +511,18 @@ def test_a_json_file_holds_one_article_or_a_list_of_them(tmp_path):
     kg = gk.build([one, many], on_error=lambda source, message: errors.append((source, message)))
     assert sorted(kg.corpus.articles) == ["x", "y"]
     assert errors == [(f"{many}[1]", "missing or empty 'text'")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be", "utf-16"])
+def test_utf32_and_utf16_with_a_byte_order_mark_are_read_as_such(tmp_path, encoding):
+    import graphkit as gk
+
+    path = tmp_path / "a.txt"
+    text = "Ana Ruiz visited Oslo on Monday."
+    data = text.encode(encoding)
+    if encoding == "utf-32-be":
+        data = b"\x00\x00\xfe\xff" + data
+    path.write_bytes(data)
+    kg = gk.build([path])
+    (article,) = kg.corpus.articles.values()
+    assert article.text == text
