@@ -279,7 +279,10 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
     if into is not None and os.path.exists(into):
         from .graph.load import load_corpus
 
+        asked = base_iri
         existing, base_iri = load_corpus(into)
+        if asked not in (DEFAULT_BASE, base_iri):  # the graph's own base wins: its IRIs must not move
+            record_warning(str(into), f"keeps its base IRI {base_iri}; the base IRI {asked} given is not used")
     articles = iter_articles(sources, record_error, max_chars=max_chars, on_warning=record_warning,
                              known=existing.hashes if existing is not None else ())
     corpus, merged_duplicates = merge_results(counted(extract_many(articles, model=model, n_process=n_process,

@@ -71,3 +71,15 @@ def test_a_file_that_is_not_a_graphkit_graph_is_refused(tmp_path):
     path.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
     with pytest.raises(GraphLoadError, match="not a graph graphkit built"):
         load_corpus(path)
+
+
+def test_a_base_iri_given_with_into_is_not_silently_ignored(tmp_path):
+    import graphkit
+
+    graph = tmp_path / "g.ttl"
+    graphkit.build(["Ana Ruiz visited Oslo."], base_iri="http://one.example/id/").write_turtle(graph)
+    seen = []
+    kg = graphkit.build(["Tomas Berg visited Bergen."], into=graph, base_iri="http://two.example/id/",
+                        on_warning=lambda source, message: seen.append(message))
+    assert kg.base_iri == "http://one.example/id/"
+    assert any("keeps its base IRI http://one.example/id/" in m for m in seen)
