@@ -153,10 +153,12 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--allow-update", is_flag=True,
               help="Run SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...); refused without this flag.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE fetch from other SPARQL endpoints over the network; refused without this flag.")
 @click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False),
               help="With --allow-update: write the updated graph to FILE (may be GRAPH itself). Without it "
                    "nothing is written.")
-def query(graph, sparql, query_file, fmt, allow_update, out_file) -> None:
+def query(graph, sparql, query_file, fmt, allow_update, allow_service, out_file) -> None:
     """Run a SPARQL query over a graph file.
 
     Prefixes schema:, rdfs:, skos:, gk:, prov:, rdf:, owl:, xsd: are predeclared.
@@ -177,7 +179,7 @@ def query(graph, sparql, query_file, fmt, allow_update, out_file) -> None:
         raise UserError("-o/--output writes an updated graph: it needs --allow-update")
     text = read_query_file(query_file) if query_file else sparql
     store = load_store(graph)
-    result = run(store, text, source=query_file or "query", allow_update=allow_update)
+    result = run(store, text, source=query_file or "query", allow_update=allow_update, allow_service=allow_service)
     print_rows(result, fmt)
     from .export.rdf_io import is_update
 

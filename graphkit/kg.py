@@ -119,15 +119,16 @@ class KnowledgeGraph:
 
         write_html(self.nx, path, title=title, max_nodes=max_nodes)
 
-    def query(self, sparql: str) -> list[dict]:
+    def query(self, sparql: str, *, allow_service: bool = False) -> list[dict]:
         """Run read-only SPARQL on Oxigraph; rows as dicts of Python values.
 
         Standard prefixes (schema, rdfs, skos, gk, prov, ...) need no declaration.
-        Raises ``graphkit.export.rdf_io.QueryError`` for a malformed query.
+        Raises ``graphkit.export.rdf_io.QueryError`` for a malformed query, and
+        for SERVICE (a call to another endpoint) unless ``allow_service``.
         """
         from .export.rdf_io import run_query
 
-        return run_query(self._store, sparql)[1]
+        return run_query(self._store, sparql, allow_service=allow_service)[1]
 
     def validate(self) -> list:
         """SHACL violations of the graph against graphkit's shapes; empty when it conforms."""

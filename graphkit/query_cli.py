@@ -49,9 +49,9 @@ def read_query_file(name: str) -> str:
     raise click.ClickException(f"{name}: no such query file (shipped queries: {', '.join(sorted(shipped))})")
 
 
-def run(store: ox.Store, sparql: str, source: str = "query", allow_update: bool = False):
+def run(store: ox.Store, sparql: str, source: str = "query", allow_update: bool = False, allow_service: bool = False):
     try:
-        return run_query(store, sparql, allow_update=allow_update)
+        return run_query(store, sparql, allow_update=allow_update, allow_service=allow_service)
     except QueryError as error:
         raise click.ClickException(f"{source}: {error}") from None
 

@@ -526,3 +526,19 @@ def test_utf32_and_utf16_with_a_byte_order_mark_are_read_as_such(tmp_path, encod
     kg = gk.build([path])
     (article,) = kg.corpus.articles.values()
     assert article.text == text
+
+
+def test_service_is_refused_unless_allowed(tmp_path):
+    """A query never reaches another host unless the user says so (no network is touched here)."""
+    import graphkit as gk
+    from graphkit.export.rdf_io import QueryError
+
+    query = "SELECT * WHERE { SERVICE <http://192.0.2.1/sparql> { ?s ?p ?o } }"
+    kg = gk.build(["Ana Ruiz visited Oslo."])
+    with pytest.raises(QueryError, match="SERVICE .* is refused"):
+        kg.query(query)
+    graph = tmp_path / "g.ttl"
+    kg.write_turtle(graph)
+    result = graphkit("query", graph, query)
+    assert result.returncode == 1 and "SERVICE (a query to another endpoint over the network) is refused" in result.stderr
+    assert kg.query('SELECT ?service WHERE { ?service ?p "SERVICE" }') == []  # the word alone is no call

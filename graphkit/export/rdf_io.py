@@ -95,6 +95,16 @@ def is_update(sparql: str) -> bool:
     return re.match(rf"(?i)({'|'.join(UPDATE_WORDS)})\b", body) is not None
 
 
+# What hides a word of the query from the keyword scan: strings, IRIs and comments.
+_OPAQUE = re.compile(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+
+
+def uses_service(sparql: str) -> bool:
+    """Does the query call another endpoint (SERVICE)? Words inside strings, IRIs, comments and names do not count."""
+    bare = _OPAQUE.sub(" ", sparql)
+    return re.search(r"(?<![\w?$:\-])SERVICE\b", bare, re.IGNORECASE) is not None
+
+
 def _syntax_message(error: SyntaxError, shift: int) -> str:
     """Oxigraph's 'error at LINE:COL: ...' on one line, with the line counted in the user's query."""
     message = " ".join(str(error).split())
@@ -107,8 +117,13 @@ def _syntax_message(error: SyntaxError, shift: int) -> str:
     return message
 
 
-def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False) -> tuple[list[str], list[dict]]:
+def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False,
+              allow_service: bool = False) -> tuple[list[str], list[dict]]:
     """Run a SPARQL query: (column names, rows as dicts).
+
+    A federated query (SERVICE, which fetches from another endpoint over the
+    network) raises QueryError unless ``allow_service``: a graph's queries
+    stay on the machine unless the user says otherwise.
 
     ASK gives one column "ask"; CONSTRUCT/DESCRIBE give subject/predicate/object rows.
     Updates (INSERT, DELETE, LOAD, CLEAR, ...) raise QueryError unless
@@ -117,6 +132,9 @@ def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False) -> tu
     """
     from ..sparql import with_prefixes
 
+    if not allow_service and uses_service(sparql):
+        raise QueryError("SERVICE (a query to another endpoint over the network) is refused: pass --allow-service "
+                         "(library: allow_service=True) to let the query reach other hosts")
     text = with_prefixes(sparql)
     shift = text.count("\n") - sparql.count("\n")
     if is_update(sparql):
