@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 
 import click
@@ -56,6 +57,12 @@ def run(store: ox.Store, sparql: str, source: str = "query", allow_update: bool 
         raise click.ClickException(f"{source}: {error}") from None
 
 
+def _json_value(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("INF" if value > 0 else "-INF")
+    return value
+
+
 def save_store(store: ox.Store, path: str) -> None:
     """Write the store atomically, in the format its suffix names (Turtle by default)."""
     from pathlib import Path
@@ -77,7 +84,9 @@ def save_store(store: ox.Store, path: str) -> None:
 def print_rows(result, fmt: str) -> None:
     names, rows = result
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        # JSON has no NaN or infinity: such doubles are written as their xsd:double forms, in strings
+        click.echo(json.dumps([{k: _json_value(v) for k, v in row.items()} for row in rows], ensure_ascii=False,
+                              indent=1, allow_nan=False))
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=names, lineterminator="\n")
         writer.writeheader()

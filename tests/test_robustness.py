@@ -542,3 +542,14 @@ def test_service_is_refused_unless_allowed(tmp_path):
     result = graphkit("query", graph, query)
     assert result.returncode == 1 and "SERVICE (a query to another endpoint over the network) is refused" in result.stderr
     assert kg.query('SELECT ?service WHERE { ?service ?p "SERVICE" }') == []  # the word alone is no call
+
+
+def test_query_json_is_valid_json_even_for_nan_and_infinity(tmp_path):
+    import graphkit as gk
+
+    graph = tmp_path / "g.ttl"
+    gk.build(["Ana Ruiz visited Oslo."]).write_turtle(graph)
+    result = graphkit("query", graph, 'SELECT ?n ?i WHERE { BIND(xsd:double("NaN") AS ?n) BIND(xsd:double("INF") AS ?i) }',
+                      "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [{"n": "NaN", "i": "INF"}]
