@@ -6,6 +6,7 @@ problem); 2 internal error.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -109,6 +110,7 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
         aliases = Aliases.read(aliases_file) if aliases_file else None
     except AliasError as error:
         raise UserError(str(error)) from None
+    _check_writable(Path(out_dir))  # before any NLP work, not after it
 
     from .progress import progress_bar
 
@@ -144,6 +146,17 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
         failed = f", {kg.stats.failed} of them in processing" if kg.stats.failed else ""
         click.echo(f"graphkit: {len(problems)} inputs failed{failed}; the graph holds the rest", err=True)
         sys.exit(1)
+
+
+def _check_writable(folder: Path) -> None:
+    """One clear error now if the output folder cannot be written (it is made only when the graph is written)."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UserError(f"{folder}: cannot write there ({existing} is a file, not a folder)")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UserError(f"{folder}: cannot write there (permission denied on {existing})")
 
 
 @cli.command(context_settings=CONTEXT)

@@ -120,3 +120,18 @@ def test_a_bad_relations_file_is_one_error_before_any_work(tmp_path, content, me
     result = graphkit("build", article, "-o", tmp_path / "out", "--relations", table)
     assert result.returncode == 1 and message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_an_unwritable_output_folder_is_one_error_before_any_work(tmp_path):
+    import os
+
+    if os.geteuid() == 0:  # root writes anywhere: a folder inside a file is what cannot be made
+        blocked = tmp_path / "file-not-folder"
+        blocked.write_text("x", encoding="utf-8")
+        target, message = blocked / "out", "is a file, not a folder"
+    else:
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        target, message = locked / "out", "cannot write there"
+    result = graphkit("build", "Ana Ruiz visited Oslo.", "-o", target)
+    assert result.returncode == 1 and message in result.stderr and len(result.stderr.strip().splitlines()) == 1
