@@ -41,15 +41,6 @@ TITLES = HONORIFICS | {
     "financial", "operating", "technology", "information", "marketing", "investment", "managing", "commercial",
 }
 
-# Nouns that name a kind of organisation: "the alliance", "the company".
-ORG_DESCRIPTORS = {
-    "alliance", "bloc", "company", "firm", "group", "organization", "organisation", "agency",
-    "ministry", "department", "party", "bank", "council", "union", "coalition", "corporation",
-    "conglomerate", "automaker", "carmaker", "retailer", "insurer", "lender", "startup", "network",
-    "federation", "association", "institute", "university", "campaign", "committee", "commission",
-    "board", "league", "club", "team", "court", "parliament", "administration", "government",
-}
-
 # Head nouns of institution names: "the NATO-Ukraine Council", "the Federal Reserve Bank".
 INSTITUTION_HEADS = {
     "council", "committee", "commission", "union", "party", "bank", "ministry", "agency", "organization",

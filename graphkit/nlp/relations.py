@@ -241,7 +241,6 @@ def implied_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[Ca
     tied to no place in the text holds that office in the dateline's place of
     that kind.
     """
-    from .entities.spans import is_dateline
 
     tied = {c.subject for c in candidates if c.predicate in ("holdsOfficeIn", "worksFor")}
     dateline = [(e, span) for e, span in index.mention_spans

@@ -10,10 +10,10 @@ minister", "the Clinton campaign") is the reference layer's work
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Token
 
 from ..data import read_words
-from .references import SUBJECT_DEPS, core_phrase
+from .references import SUBJECT_DEPS
 
 # Lemmas of verbs that attribute words to their subject (graphkit/data/speech_verbs.txt).
 SPEECH_VERBS = read_words("speech_verbs.txt")

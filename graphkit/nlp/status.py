@@ -35,9 +35,6 @@ from ..data import read_table
 from ..model import CLAIMED, FACT, HYPOTHETICAL, NEGATED, PLANNED
 from .speakers import SPEECH_VERBS, subject_of
 
-# Dependency labels that link a clause to the one above without changing who asserts it.
-CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj",
-                "nsubjpass", "attr", "appos", "compound", "amod", "acomp", "oprd", "dative", "agent", "npadvmod"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 POSSIBILITY_AUX = {"could", "might", "may"}

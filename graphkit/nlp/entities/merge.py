@@ -25,7 +25,7 @@ from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import acronym_of, is_acronym, name_key, visible, without_initials, words
 from ..lexicon import CORPORATE_ABBREVIATIONS, INSTITUTION_HEADS, descriptors
-from .evidence import NER_TYPES, decide_type, descriptor_type, mention_votes, name_votes, ner_votes, plural_name
+from .evidence import decide_type, descriptor_type, mention_votes, name_votes, ner_votes, plural_name
 from .spans import RawMention, sentence_index
 
 # Words that make a longer name a unit of the shorter one: "NYU School of Law", "Kaido Finance Division".
@@ -212,8 +212,8 @@ def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     for c in sorted(alive(), key=lambda c: len(words(c.name))):  # short forms, shortest first
         targets = _short_form_target(c, alive())
         people = [t for t in targets if t.type == PERSON]
-        if people:
-            _split_among(c, people, absorbed)
+        if people:  # a bare surname means the person introduced first ("Ted Cruz ... Heidi Cruz ... Cruz said")
+            absorb(c, min(people, key=lambda t: t.first))
         elif len(targets) == 1:
             absorb(c, targets[0])
         elif targets and (first := min(targets, key=lambda t: t.first)).first < c.first:
@@ -223,13 +223,6 @@ def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if len(targets) == 1:
             absorb(c, targets[0])
     return alive()
-
-
-def _split_among(short: Cluster, people: list[Cluster], absorbed: set[int]) -> None:
-    """A bare surname means the person introduced first ("Ted Cruz ... his wife, Heidi Cruz ... Cruz said")."""
-    target = min(people, key=lambda c: c.first)
-    target.add(short.mentions)
-    absorbed.add(id(short))
 
 
 # ---------------------------------------------------------------- names NER missed
