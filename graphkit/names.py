@@ -17,6 +17,12 @@ CONNECTORS = frozenset({"of", "the", "and", "for", "&", "on", "in", "at"})
 PARTICLES = frozenset({"da", "de", "di", "do", "dos", "das", "del", "della", "du", "des", "la", "le", "van", "von",
                        "der", "den", "ter", "ten", "bin", "bint", "ibn", "al", "el", "ben", "abu", "y", "e", "st"})
 
+# What follows a personal name without being part of who it is: "Carl Moss Jr.", "Harry Hurt III".
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Last words an organisation's name can drop and stay the same body: "Ashanti Flour (Company)", "Kaido (Holdings)".
+GENERIC_ORG_WORDS = frozenset({"company", "co", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc",
+                               "llc", "llp", "lp", "group", "holdings", "ag", "sa", "nv", "bv", "spa", "gmbh"})
+
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
 # control, direction and zero-width characters: invisible, and never part of a name

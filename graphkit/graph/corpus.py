@@ -25,15 +25,11 @@ from pathlib import Path
 
 from .. import places
 from ..model import FACT, ORGANIZATION, PERSON, PLACE, Article, DocResult, Quote, Relation
-from ..names import acronyms, is_acronym, name_key, without_initials
+from ..names import GENERIC_ORG_WORDS, NAME_SUFFIXES, acronyms, is_acronym, name_key, without_initials
 
 TYPE_ORDER = (PERSON, ORGANIZATION, PLACE)
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # How much better known one candidate must be than all the others together for a bare name to mean it.
 DOMINANCE = 5
-# Last words an organisation's name drops in a short form: "Ashanti Flour (Company)".
-GENERIC_ORG_WORDS = {"company", "co", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc",
-                     "group", "holdings", "ag", "sa", "nv", "gmbh"}
 
 
 @dataclass

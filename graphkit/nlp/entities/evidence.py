@@ -27,11 +27,10 @@ from spacy.tokens import Doc
 
 from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
-from ..lexicon import CORPORATE_ABBREVIATIONS, descriptors, possessions, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, \
-    VICTIM_NOUNS, VICTIM_VERBS
-from .spans import RawMention, is_dateline
+from ..lexicon import (CORPORATE_ABBREVIATIONS, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, VICTIM_NOUNS,
+                       VICTIM_VERBS, descriptors, possessions)
+from .spans import NER_TYPES, RawMention, is_dateline
 
-NER_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "producers", "manufacturer")
 PLACE_OF_NOUNS = {"city", "town", "village", "province", "state", "region", "county", "district", "island",
                   "republic", "kingdom", "port", "capital", "prefecture", "municipality"}

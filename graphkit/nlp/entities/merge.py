@@ -23,17 +23,14 @@ from spacy.tokens import Doc
 
 from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
-from ...names import acronym_of, is_acronym, name_key, visible, without_initials, words
-from ..lexicon import CORPORATE_ABBREVIATIONS, INSTITUTION_HEADS, descriptors
+from ...names import GENERIC_ORG_WORDS, acronym_of, is_acronym, name_key, visible, without_initials, words
+from ..lexicon import INSTITUTION_HEADS, descriptors
 from .evidence import decide_type, descriptor_type, mention_votes, name_votes, ner_votes, plural_name
 from .spans import RawMention, sentence_index
 
 # Words that make a longer name a unit of the shorter one: "NYU School of Law", "Kaido Finance Division".
 UNIT_WORDS = {"school", "college", "faculty", "division", "unit", "office", "branch", "chapter", "campus", "center",
               "centre", "institute", "foundation", "hospital", "museum", "library", "press", "studios", "labs"}
-# Last words an organisation's name can drop in a short form: "Ashanti Flour (Company)".
-GENERIC_ORG_WORDS = CORPORATE_ABBREVIATIONS | {"company", "group", "corporation", "holdings", "limited",
-                                               "incorporated", "co", "plc", "inc", "ltd", "sa", "ag"}
 
 
 class Cluster:

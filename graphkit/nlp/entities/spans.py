@@ -32,14 +32,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ... import places
-from ...names import PARTICLES, words
+from ...model import ORGANIZATION, PERSON, PLACE
+from ...names import NAME_SUFFIXES, PARTICLES, words
 from ..lexicon import HONORIFICS, INSTITUTION_HEADS, descriptors, is_title
 
-LABEL_TYPES_SPACY = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+# The NER labels that can name an entity, and the coarse type each stands for.
+NER_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 DASH_INSIDE = re.compile(r"\s*[\u2013\u2014]\s*")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "&"}) | PARTICLES
 SEPARATORS = {",", ";", ":", "|", "(", ")", "[", "]", "\"", "“", "”", "—", "–", "/", "•"}
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Lowercase words after a hyphen that make a modifier of a name, not a longer name: "Osaka-based".
 MODIFIER_TAILS = {"based", "born", "led", "run", "owned", "backed", "made", "built", "style", "like", "wide",
                   "era", "type", "bound", "linked", "funded", "controlled", "listed", "registered"}
@@ -320,7 +321,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     sent_of = sentence_index(doc)
     pieces = []
     for ent in doc.ents:
-        if ent.label_ in LABEL_TYPES_SPACY:
+        if ent.label_ in NER_TYPES:
             pieces.extend([*_whole_words(doc, s, e, ent.label_), ent.label_] for s, e in _pieces(doc, ent))
     mentions = []
     for start, end, label in _join_known_places(doc, pieces):
