@@ -130,6 +130,30 @@ def demonym(word: str) -> str | None:
     return None
 
 
+# Endings a place's adjective takes on the place's name without its final vowels:
+# Ukrain-ian, Keny-an, Sudan-ese, German-, Iraq-i, Parisi-an (graphkit/data/demonyms.tsv has the rest).
+ADJECTIVE_ENDINGS = ("ian", "ean", "an", "n", "ese", "ish", "i", "ic", "")
+
+
+def is_demonym_of(word: str, place_name: str) -> bool:
+    """Is ``word`` ("Ukrainian", "Dutch", "Parisian") the adjective of the place ``place_name``?
+
+    The demonym table and the country stems of ``demonym`` first, compared as
+    the gazetteer's places ("American" is of "U.S." as of "United States"),
+    then the place's own name without its final vowels plus an adjective ending.
+    """
+    country = demonym(word)
+    if country is not None:
+        here, there = lookup(place_name), lookup(country)
+        if name_key(country) == name_key(place_name) or (here and there and here.geonames_id == there.geonames_id):
+            return True
+    key, name = name_key(word), name_key(place_name)
+    if " " in name or len(name) < 4 or key == name:
+        return False
+    stem = name.rstrip("aeiouy")
+    return len(stem) >= 3 and key.startswith(stem) and key[len(stem):] in ADJECTIVE_ENDINGS
+
+
 @lru_cache(maxsize=1)
 def _country_by_stem() -> dict[str, str]:
     """Countries by their name and by that name without its final vowels: "moldova", "moldov"."""

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .. import places as gazetteer
 from ..model import ORGANIZATION, PERSON, PLACE
 from . import relation_lexicon as lex
 from .relation_patterns import aspiration_context, clause_subjects, entities_at, governing_chain, prep_objects
@@ -357,9 +358,7 @@ _PLACE_RANK = {"City": 0, "State": 1, "Country": 2}
 def _may_contain(index: DocIndex, outer: str, inner: str) -> bool:
     """Can ``outer`` hold ``inner``? Not when the gazetteer ranks ``inner`` as large or larger
     ("Iran in Syria"), and a country is held by no place named in news."""
-    from .. import places
-
-    a, b = places.lookup(index.entities[inner].name), places.lookup(index.entities[outer].name)
+    a, b = gazetteer.lookup(index.entities[inner].name), gazetteer.lookup(index.entities[outer].name)
     if a is not None and a.kind == "Country":
         return False
     return a is None or b is None or _PLACE_RANK[a.kind] < _PLACE_RANK[b.kind]
@@ -453,7 +452,7 @@ def org_place_name_patterns(index: DocIndex) -> Iterator[Candidate]:
             place_words = _name_words(place.name)
             first = org.name.split()[0] if org.name.split() else ""
             named_of = len(words) > len(place_words) + 1 and words[-len(place_words) - 1:] == ["of", *place_words]
-            if named_of or (len(words) > 1 and lex.demonym_matches(first, place.name)):
+            if named_of or (len(words) > 1 and gazetteer.is_demonym_of(first, place.name)):
                 span = next((s for e, s in index.mention_spans if e == org.id), None)
                 if span is not None:
                     yield Candidate(org.id, "location", place.id, span.root, "org-named-for-place")

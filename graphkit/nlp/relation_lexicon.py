@@ -1,12 +1,12 @@
-"""Word lists the relation patterns use: trigger lemmas, role nouns, demonyms.
+"""Word lists the relation patterns use: trigger lemmas and role nouns.
+
+Demonyms ("Ukrainian") are graphkit.places.is_demonym_of.
 
 Only general English vocabulary lives here, never names of particular
 entities: the patterns must work on any article.
 """
 
 from __future__ import annotations
-
-import re
 
 # ---------------------------------------------------------------- verbs
 
@@ -104,69 +104,3 @@ north south east west northern southern eastern western central northeast northw
 north-east north-west south-east south-west northeastern northwestern southeastern southwestern
 north-eastern north-western south-eastern south-western upper lower nearby neighbouring neighboring
 """.split())
-
-# ---------------------------------------------------------------- demonyms
-
-# Demonyms the general rule (stem of the country name + suffix) cannot derive.
-IRREGULAR_DEMONYMS: dict[str, tuple[str, ...]] = {
-    "american": ("United States", "U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
-    "british": ("United Kingdom", "Britain", "Great Britain", "UK", "U.K."),
-    "english": ("England",),
-    "scottish": ("Scotland",),
-    "welsh": ("Wales",),
-    "irish": ("Ireland",),
-    "french": ("France",),
-    "dutch": ("Netherlands", "Holland"),
-    "swiss": ("Switzerland",),
-    "swedish": ("Sweden",),
-    "danish": ("Denmark",),
-    "finnish": ("Finland",),
-    "polish": ("Poland",),
-    "spanish": ("Spain",),
-    "turkish": ("Turkey", "Türkiye"),
-    "greek": ("Greece",),
-    "norwegian": ("Norway",),
-    "belgian": ("Belgium",),
-    "filipino": ("Philippines",),
-    "thai": ("Thailand",),
-    "afghan": ("Afghanistan",),
-    "soviet": ("Soviet Union", "USSR", "U.S.S.R."),
-    "czech": ("Czech Republic", "Czechia"),
-    "slovak": ("Slovakia",),
-    "portuguese": ("Portugal",),
-    "lebanese": ("Lebanon",),
-    "congolese": ("Congo",),
-    "saudi": ("Saudi Arabia",),
-    "emirati": ("United Arab Emirates", "UAE"),
-    "argentine": ("Argentina",),
-    "peruvian": ("Peru",),
-    "icelandic": ("Iceland",),
-    "kiwi": ("New Zealand",),
-    "malagasy": ("Madagascar",),
-    "cypriot": ("Cyprus",),
-    "maltese": ("Malta",),
-    "monegasque": ("Monaco",),
-    "israeli": ("Israel",),
-    "palestinian": ("Palestine", "Palestinian Territories"),
-}
-
-DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "ese", "ish", "i", "ic", "")
-
-
-def _stem(name: str) -> str:
-    """A country name without its final vowels: Ukraine -> Ukrain, Germany -> German."""
-    return re.sub(r"[aeiouy]+$", "", name.casefold())
-
-
-def demonym_matches(demonym: str, place_name: str) -> bool:
-    """Whether ``demonym`` ("Ukrainian") is the adjective of ``place_name`` ("Ukraine")."""
-    word = demonym.casefold()
-    name = place_name.strip()
-    if word in IRREGULAR_DEMONYMS:
-        return name.casefold() in {n.casefold() for n in IRREGULAR_DEMONYMS[word]}
-    if " " in name or len(name) < 4:
-        return False
-    stem = _stem(name)
-    if len(stem) < 3 or not word.startswith(stem):
-        return False
-    return word[len(stem):] in DEMONYM_SUFFIXES and word != name.casefold()

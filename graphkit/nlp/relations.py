@@ -26,9 +26,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .. import places as gazetteer
 from ..model import DIRECT, FACT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
-from .relation_lexicon import demonym_matches
 from .status import statement_status
 from .when import Dates
 
@@ -134,7 +134,7 @@ class DocIndex:
         for entity in self.entities.values():
             if entity.type != PLACE:
                 continue
-            if any(demonym_matches(word, name) for name in (entity.name, *entity.aliases)):
+            if any(gazetteer.is_demonym_of(word, name) for name in (entity.name, *entity.aliases)):
                 return entity.id
         return None
 
@@ -247,11 +247,9 @@ def implied_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[Ca
                 if index.type_of(e) == PLACE and span.start < 12 and _in_first_line(index, span)]
     if not dateline:
         return
-    from .. import places
-
     by_kind: dict[str, str] = {}
     for entity, _ in dateline:
-        place = places.lookup(index.entities[entity].name)
+        place = gazetteer.lookup(index.entities[entity].name)
         kind = place.kind if place is not None else ("City" if entity == dateline[0][0] else None)
         if kind and kind not in by_kind:
             by_kind[kind] = entity
