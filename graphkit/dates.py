@@ -77,12 +77,7 @@ def resolve(text: str, published: str | None, future: bool = False) -> When | No
     explicit_year = re.search(r"\b\d{4}\b", words) is not None
     if base is None and not explicit_year:
         return None
-    settings = {"PREFER_DATES_FROM": "future" if future else "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    from dateparser.date import DateDataParser
-
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(words)
+    data = _relative_parser(base, future).get_date_data(words)
     if data.date_obj is None:
         return None
     moment = data.date_obj.date()
@@ -91,6 +86,17 @@ def resolve(text: str, published: str | None, future: bool = False) -> When | No
     if data.period == "month":
         return When(f"{moment.year:04d}-{moment.month:02d}", "month")
     return When(moment.isoformat(), "day")
+
+
+@lru_cache(maxsize=256)
+def _relative_parser(base: date | None, future: bool):
+    """A parser reading relative dates from ``base`` (one per article date and direction, not per phrase)."""
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "future" if future else "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _base(published: str | None) -> date | None:

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import entities, quote_marks, quotes, relations
-from .references import References
+from .references import references_for
 from .convert import entities_from_doc, quotes_from_doc
 
 EXTENSIONS = ("graphkit_entities", "graphkit_references", "graphkit_quotes", "graphkit_relations")
@@ -69,10 +69,10 @@ class ReferencesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         quoted = quote_marks.quoted_tokens(doc)
-        resolver = References(doc, entities_from_doc(doc), quoted)
+        resolver = references_for(doc, entities_from_doc(doc), quoted)
         doc._.graphkit_references = resolver.references()
         for entity in doc._.graphkit_entities or []:  # what the article says of a person's gender travels on
-            entity["gender"] = resolver.gender.get(entity["id"]) if entity["type"] == "Person" else None
+            entity["gender"] = resolver.learned_gender.get(entity["id"]) if entity["type"] == "Person" else None
         return doc
 
 

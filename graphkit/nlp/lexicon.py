@@ -5,18 +5,14 @@ These are general English news vocabulary, not names from any article.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..data import read_table
 
 
-@lru_cache(maxsize=1)
 def descriptors() -> dict[str, str]:
     """Descriptor nouns and the type they describe: graphkit/data/descriptors.tsv."""
     return read_table("descriptors.tsv")
 
 
-@lru_cache(maxsize=1)
 def possessions() -> dict[str, str]:
     """Possessed nouns and the type of their possessor: graphkit/data/possessions.tsv."""
     return read_table("possessions.tsv")

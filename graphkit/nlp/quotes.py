@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 from ..model import DIRECT, INDIRECT, Entity, Quote, Span
 from .quote_marks import Quoted, quoted_tokens, scan_quotations
 from .when import Dates
-from .references import References, core_phrase
+from .references import References, core_phrase, references_for
 from .speakers import (SPEECH_NOUNS, SPEECH_VERBS, source_of_according_to, source_of_speech_noun, subject_candidates,
                        subject_of)
 
@@ -363,7 +363,7 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     text = doc.text
     pieces = scan_quotations(text)
     attributor = _Attributor(doc, pieces)
-    resolver = References(doc, entities, attributor.inside)
+    resolver = references_for(doc, entities, attributor.inside)
     cues = [attributor.cue_of(i) for i in range(len(pieces))]
     cue_of_chain: dict[int, Token] = {}
     for piece, cue in zip(pieces, cues):

@@ -31,6 +31,7 @@ document and stores the links in ``doc._.graphkit_references``.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -136,6 +137,21 @@ def _normal_name(name: str) -> str:
     if name.endswith("'s"):
         name = name[:-2]
     return name[4:] if name.startswith("the ") else name
+
+
+_BY_DOC: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def references_for(doc: Doc, entities: list[Entity], quoted: list[int]) -> References:
+    """The document's one resolver: graphkit_coref builds it, the quotes component reuses it.
+
+    Its indexes (mentions, titles, genders) cost as much as the resolving;
+    the cache lives as long as the ``Doc``, nothing of it is stored in ``doc._``.
+    """
+    found = _BY_DOC.get(doc)
+    if found is None or found.quoted != quoted:
+        found = _BY_DOC[doc] = References(doc, entities, quoted)
+    return found
 
 
 class References:
@@ -368,7 +384,13 @@ class References:
     # ------------------------------------------------------------ the whole document
 
     def references(self) -> list[dict]:
-        """Every pronoun, description and bare title of the document that resolves, as plain dicts."""
+        """Every pronoun, description and bare title of the document that resolves, as plain dicts.
+
+        Resolving a pronoun teaches the resolver its antecedent's gender; what
+        this sweep learns is kept in ``learned_gender`` and undone, so a
+        speaker resolved afterwards sees the document as a fresh resolver would.
+        """
+        before = dict(self.gender)
         found = []
         for token in self.doc:
             if self.entity_at[token.i] is not None:
@@ -387,6 +409,7 @@ class References:
                 span = self.doc[start:token.i + 1]
                 found.append({"start": span.start_char, "end": span.end_char, "text": span.text,
                               "entity": entity, "kind": kind})
+        self.learned_gender, self.gender = self.gender, before
         return found
 
     def _by_name(self, head: Token) -> str | None:

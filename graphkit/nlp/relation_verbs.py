@@ -21,6 +21,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from ..model import PERSON, PLACE
+from ..data import read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from . import relation_lexicon as lex
 from .relation_patterns import aspiration_context, clause_subjects, entities_at, is_passive, phrase_particle, prep_objects
@@ -136,6 +137,12 @@ class VerbRow(NamedTuple):
 def builtin_verbs() -> tuple[tuple[str, ...], ...]:
     text = resources.files("graphkit").joinpath("data", "relation_verbs.tsv").read_text(encoding="utf-8")
     return tuple(VerbTable.read(text, "graphkit/data/relation_verbs.tsv"))
+
+
+@lru_cache(maxsize=1)
+def default_verbs() -> VerbTable:
+    """graphkit's own verb table, built once per process."""
+    return VerbTable(list(builtin_verbs()))
 
 
 def role_entities(index: DocIndex, f: VerbFrame, roles: tuple[str, ...]) -> list[str]:
@@ -260,10 +267,7 @@ def _clause_chain(verb: Token) -> list[Token]:
     return chain
 
 
-@lru_cache(maxsize=1)
 def no_relation_verbs() -> frozenset[str]:
-    from ..data import read_words
-
     return read_words("no_relation_verbs.txt")
 
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from .. import places as gazetteer
 from ..model import DIRECT, FACT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
+from ..data import read_table, read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from .status import statement_status
 from .when import Dates
@@ -73,10 +73,10 @@ class DocIndex:
     """Token -> entity lookups for one document, built once."""
 
     def __init__(self, doc: Doc, entities: list[Entity], references: list[dict] = (), verbs=None):
-        from .relation_verbs import VerbTable, builtin_verbs
+        from .relation_verbs import default_verbs
 
         self.doc = doc
-        self.verbs = verbs if verbs is not None else VerbTable(list(builtin_verbs()))
+        self.verbs = verbs if verbs is not None else default_verbs()
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.sentences = list(doc.sents)
         self.sentence_of: list[int] = [0] * len(doc)  # token index -> position in self.sentences
@@ -173,17 +173,11 @@ def quote_holding(token: Token, quotes: list[Quote]) -> int | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def local_offices() -> dict[str, str]:
-    from ..data import read_table
-
     return read_table("local_offices.tsv")
 
 
-@lru_cache(maxsize=1)
 def org_roles() -> frozenset[str]:
-    from ..data import read_words
-
     return read_words("org_roles.txt")
 
 

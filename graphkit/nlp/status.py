@@ -27,7 +27,6 @@ reporter's. The word lists are data: graphkit/data/status_words.tsv.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -40,7 +39,6 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 POSSIBILITY_AUX = {"could", "might", "may"}
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict[str, str]:
     return read_table("status_words.tsv")
 
