@@ -139,6 +139,23 @@ def _normal_name(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+def clearly_most(mentions: list[tuple[int, str]], before: list[tuple[int, str]] | None = None) -> str | None:
+    """The entity of ``mentions`` (first token, entity id) mentioned twice as often as any other, or None.
+
+    With ``before``, it must also be among those (already mentioned): what an
+    article is clearly about, for a description or a title that names no one.
+    """
+    counts: dict[str, int] = {}
+    for _, entity in mentions:
+        counts[entity] = counts.get(entity, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    if before is not None and not any(e == ranked[0][0] for _, e in before):
+        return None
+    return ranked[0][0]
+
+
 _BY_DOC: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -334,8 +351,8 @@ class References:
             gender = noun_gender(noun)
             people = [(start, e) for start, e in self.person_mentions
                       if gender is None or self.gender.get(e, gender) == gender]
-            return self._salient(people, before)
-        return self._salient(self.org_mentions, before) if kind == ORGANIZATION else None
+            return clearly_most(people, before)
+        return clearly_most(self.org_mentions, before) if kind == ORGANIZATION else None
 
     def _appositive_name(self, head: Token, kind: str) -> str | None:
         """The entity named right before a description set off by a comma, when their types agree."""
@@ -351,18 +368,6 @@ class References:
         if kind == PERSON:
             return self.person_mentions
         return self.place_mentions
-
-    @staticmethod
-    def _salient(mentions: list[tuple[int, str]], before: list[tuple[int, str]]) -> str | None:
-        """The entity mentioned clearly most (twice as often as the next), if it was mentioned already."""
-        counts: dict[str, int] = {}
-        for _, e in mentions:
-            counts[e] = counts.get(e, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
-                and any(e == ranked[0][0] for _, e in before):
-            return ranked[0][0]
-        return None
 
     def _nouns_of(self, entity_id: str) -> set[str]:
         """Nouns an entity is named or described with: its name's words, descriptor nouns set beside it."""

@@ -297,14 +297,14 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
         # "from Kassala in eastern Sudan", "Mohammadia, south-east Algeria": read off the words
         # when the parser hangs "in" elsewhere
         outer = _place_after(index, nxt, ("in",) if nxt < len(doc) and doc[nxt].lower_ == "in" else (",",))
-        if outer and outer != entity and _may_contain(index, outer, entity) \
+        if outer and outer != entity and may_contain(index, outer, entity) \
                 and (doc[nxt].text != "," or any(w.lower_ in lex.COMPASS_WORDS for w in doc[nxt + 1:nxt + 2])):
             for inner in [*_listed_before(index, span), entity]:  # "A, B and C counties in Y"
-                if inner != outer and _may_contain(index, outer, inner):
+                if inner != outer and may_contain(index, outer, inner):
                     yield Candidate(inner, "containedInPlace", outer, span.root, "place-in-place")
         for owner in entities_at(index, [c for c in span.root.children if c.dep_ == "poss"]):
             # "Louisiana's Cameron Parish"
-            if index.type_of(owner) == PLACE and owner != entity and _may_contain(index, owner, entity):
+            if index.type_of(owner) == PLACE and owner != entity and may_contain(index, owner, entity):
                 yield Candidate(entity, "containedInPlace", owner, span.root, "place-possessive-place")
         head = span.root.head
         if span.root.dep_ == "compound" and head.lemma_.lower() in lex.SUBPLACE_NOUNS | lex.TERRAIN_NOUNS:
@@ -355,7 +355,7 @@ def _listed_before(index: DocIndex, span) -> list[str]:
 _PLACE_RANK = {"City": 0, "State": 1, "Country": 2}
 
 
-def _may_contain(index: DocIndex, outer: str, inner: str) -> bool:
+def may_contain(index: DocIndex, outer: str, inner: str) -> bool:
     """Can ``outer`` hold ``inner``? Not when the gazetteer ranks ``inner`` as large or larger
     ("Iran in Syria"), and a country is held by no place named in news."""
     a, b = gazetteer.lookup(index.entities[inner].name), gazetteer.lookup(index.entities[outer].name)

@@ -29,6 +29,7 @@ from .. import places as gazetteer
 from ..model import DIRECT, FACT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
 from ..data import read_table, read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
+from .references import clearly_most
 from .status import statement_status
 from .when import Dates
 
@@ -273,21 +274,16 @@ def implied_employers(index: DocIndex, candidates: list[Candidate]) -> Iterator[
     before the person.
     """
     tied = {c.subject for c in candidates if c.predicate in ("worksFor", "memberOf", "holdsOfficeIn")}
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for entity, span in index.mention_spans:
-        if index.type_of(entity) == ORGANIZATION:
-            counts[entity] = counts.get(entity, 0) + 1
-            first[entity] = min(first.get(entity, span.start), span.start)
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    orgs = [(span.start, e) for e, span in index.mention_spans if index.type_of(e) == ORGANIZATION]
+    org = clearly_most(orgs)
+    if org is None:
         return
-    org = ranked[0][0]
+    first = min(start for start, e in orgs if e == org)
     for entity in index.entities.values():
         roles = [r for r in entity.roles if r.lower().rstrip(".") in org_roles()]
         if entity.type != PERSON or entity.id in tied or not roles:
             continue
-        spans = [span for e, span in index.mention_spans if e == entity.id and span.start > first[org]]
+        spans = [span for e, span in index.mention_spans if e == entity.id and span.start > first]
         if spans:
             yield Candidate(entity.id, "worksFor", org, spans[0].root, "role-of-the-article", roles[0])
 
@@ -300,12 +296,12 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
     index = DocIndex(doc, entities, references, verbs)
     lines, dates = Lines(index.text), Dates(doc)
     # a headline is a title, not a statement: its words are glued and clipped ("Trump Chicago Shootings")
-    from .relation_frames import _may_contain
+    from .relation_frames import may_contain
 
     # ... and a place lies only inside a larger one, whatever pattern proposed it ("Canada, Mexico" is a list)
     valid = [c for c in propose(index) if c.subject != c.object and not lines.in_headline(c.trigger.idx)
              and type_ok(c.predicate, index.type_of(c.subject), index.type_of(c.object))
-             and (c.predicate != "containedInPlace" or _may_contain(index, c.object, c.subject))]
+             and (c.predicate != "containedInPlace" or may_contain(index, c.object, c.subject))]
     # A verb a typed pattern has read makes no generic "verb:" relation as well.
     typed_triggers = {c.trigger.i for c in valid if not c.predicate.startswith(VERB_PREFIX)}
     # One relation per (subject, predicate, object, sentence); a reporter's statement
