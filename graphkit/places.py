@@ -132,7 +132,7 @@ def demonym(word: str) -> str | None:
 
 # Endings a place's adjective takes on the place's name without its final vowels:
 # Ukrain-ian, Keny-an, Sudan-ese, German-, Iraq-i, Parisi-an (graphkit/data/demonyms.tsv has the rest).
-ADJECTIVE_ENDINGS = ("ian", "ean", "an", "n", "ese", "ish", "i", "ic", "")
+PLACE_ADJECTIVE_ENDINGS = ("ian", "ean", "an", "n", "ese", "ish", "i", "ic", "")
 
 
 def is_demonym_of(word: str, place_name: str) -> bool:
@@ -151,7 +151,7 @@ def is_demonym_of(word: str, place_name: str) -> bool:
     if " " in name or len(name) < 4 or key == name:
         return False
     stem = name.rstrip("aeiouy")
-    return len(stem) >= 3 and key.startswith(stem) and key[len(stem):] in ADJECTIVE_ENDINGS
+    return len(stem) >= 3 and key.startswith(stem) and key[len(stem):] in PLACE_ADJECTIVE_ENDINGS
 
 
 @lru_cache(maxsize=1)

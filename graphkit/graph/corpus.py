@@ -132,17 +132,13 @@ class Aliases:
             line = line.split("#", 1)[0].strip()
             if not line:
                 continue
-            for sign in ("!=", "="):
-                if sign in line:
-                    a, b = (part.strip() for part in line.split(sign, 1))
-                    if not a or not b:
-                        break
-                    table.add(a, b, same=sign == "=")
-                    break
-            else:
+            sign = "!=" if "!=" in line else "=" if "=" in line else None
+            if sign is None:
                 raise AliasError(f"{path}:{number}: expected 'NAME = NAME' or 'NAME != NAME', got {line!r}")
+            a, b = (part.strip() for part in line.split(sign, 1))
             if not a or not b:
                 raise AliasError(f"{path}:{number}: a name is missing in {line!r}")
+            table.add(a, b, same=sign == "=")
         return table
 
     def add(self, a: str, b: str, same: bool = True) -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...model import Entity, Mention
-from ...names import name_key, visible, without_initials
+from ...names import name_key, visible
 from .merge import add_missed_mentions, drop_description_words, drop_lone_kind_words, group_by_name, merge_clusters
-from .spans import raw_mentions, sentence_index
+from .spans import raw_mentions
 
-__all__ = ["resolve_entities", "name_key", "visible", "without_initials", "sentence_index"]
+__all__ = ["resolve_entities", "name_key"]
 
 
 def resolve_entities(doc: Doc) -> list[Entity]:
