@@ -12,6 +12,8 @@ import json
 import math
 import os
 import re
+import subprocess
+import sys
 
 import networkx as nx
 import pytest
@@ -373,6 +375,32 @@ def test_big_graphs_start_from_precomputed_positions():
     assert data["options"]["physics"]["stabilization"]["iterations"] <= 100
     assert data["options"]["edges"]["smooth"] is False
     assert initial_positions(g, list(g.nodes)) == initial_positions(g, list(g.nodes))
+
+
+# Renders big_graph() to the file named by argv[1], in a fresh interpreter.
+_RENDER_BIG = """
+import sys
+sys.path.insert(0, sys.argv[2])
+from test_html import big_graph
+from graphkit.export.html import write_html
+write_html(big_graph(), sys.argv[1], title="big")
+"""
+
+
+def test_big_page_is_the_same_whatever_the_hash_seed(tmp_path):
+    """Same graph, same bytes, also above LARGE_GRAPH where positions are computed in Python.
+
+    String hashing (and so set order) changes with PYTHONHASHSEED; two fresh
+    processes with different seeds must still write identical pages."""
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", _RENDER_BIG, str(out), os.path.dirname(__file__)],
+                       env=env, check=True, timeout=120)
+        pages.append(out.read_bytes())
+    assert len(page_data(pages[0].decode())["nodes"]) > LARGE_GRAPH
+    assert pages[0] == pages[1]
 
 
 def test_small_graphs_are_laid_out_in_the_browser():

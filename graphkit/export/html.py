@@ -240,7 +240,7 @@ def initial_positions(g: nx.MultiDiGraph, kept: list[Any], *, hubs: int = 150, s
     step = 70.0  # distance of a node from its placed neighbours
 
     top = sorted(kept, key=lambda n: (-simple.degree(n), str(n)))[:hubs]
-    layout = nx.spring_layout(simple.subgraph(top), seed=seed, iterations=80)
+    layout = nx.spring_layout(_ordered_subgraph(simple, top), seed=seed, iterations=80)
     pos = {n: (float(x) * spread, float(y) * spread) for n, (x, y) in layout.items()}
 
     _grow(simple, pos, list(pos), rng, step)
@@ -255,6 +255,20 @@ def initial_positions(g: nx.MultiDiGraph, kept: list[Any], *, hubs: int = 150, s
         pos[start] = (ring * math.cos(angle), ring * math.sin(angle))
         _grow(simple, pos, [start], rng, step)
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+
+
+def _ordered_subgraph(simple: nx.Graph, nodes: list) -> nx.Graph:
+    """The subgraph on ``nodes``, with nodes and edges in ``nodes`` order.
+
+    Not ``simple.subgraph(nodes)``: when ``nodes`` is under half the graph,
+    networkx iterates that view in the order of a set, which for string ids
+    changes with PYTHONHASHSEED, and so would spring_layout's result.
+    """
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    members = set(nodes)
+    sub.add_edges_from((u, v) for u in nodes for v in simple.neighbors(u) if v in members)
+    return sub
 
 
 def _grow(simple: nx.Graph, pos: dict, frontier: list, rng: random.Random, step: float) -> None:
