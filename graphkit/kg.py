@@ -17,7 +17,7 @@ from .sources import DEFAULT_MAX_CHARS, ErrorHandler, WarningHandler, _raise, _w
 
 
 # format name -> file extension
-FORMATS = {"turtle": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "jsonld": "jsonld", "graphml": "graphml",
+FORMATS = {"turtle": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "jsonld": "jsonld", "xml": "rdf", "graphml": "graphml",
            "gexf": "gexf"}
 
 
@@ -90,25 +90,33 @@ class KnowledgeGraph:
         return corpus_to_nx(self.corpus, self.base_iri)
 
     def serialize(self, format: str = "turtle") -> bytes:
-        """The graph as bytes: turtle, nt, jsonld, or trig/nq with one named graph per article."""
-        from .export.rdf_io import QUAD_FORMATS, from_ntriples
+        """The graph as bytes: turtle, nt, xml (RDF/XML), jsonld (compacted), or trig/nq with one named graph
+        per article. rdflib's format names (``json-ld``, ``ntriples``, ``pretty-xml``, ...) work too."""
+        from .export.rdf_io import FORMATS as RDF_FORMATS
+        from .export.rdf_io import QUAD_FORMATS, format_name, from_ntriples
         from .graph.rdf import nquads
 
-        if format in QUAD_FORMATS:
-            return from_ntriples(nquads(self.corpus, self.base_iri), format)
-        return from_ntriples(self.ntriples, format)
+        fmt = format_name(format)
+        if fmt in QUAD_FORMATS:
+            return from_ntriples(nquads(self.corpus, self.base_iri), fmt)
+        if fmt not in RDF_FORMATS:
+            raise ValueError(f"unknown RDF format {format!r}; choose one of {', '.join(sorted(RDF_FORMATS | QUAD_FORMATS))}")
+        return from_ntriples(self.ntriples, fmt)
 
-    def write(self, path: str | os.PathLike, format: str = "turtle") -> None:
-        """Write the graph to ``path`` atomically in ``format`` (see ``FORMATS``)."""
+    def write(self, path: str | os.PathLike, format: str | None = None) -> None:
+        """Write the graph to ``path`` atomically; the format is ``format`` or else the one the suffix names
+        (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``, ``.rdf``/``.xml``, ``.graphml``, ``.gexf``; Turtle
+        for any other suffix, as rdflib does). See ``FORMATS``."""
         from .export.networkx_io import write_network
-        from .export.rdf_io import write_bytes
+        from .export.rdf_io import format_for_path, format_name, write_bytes
 
-        if format not in FORMATS:
+        fmt = format_name(format) if format else format_for_path(path)
+        if fmt not in FORMATS:
             raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-        if format in ("graphml", "gexf"):
-            write_network(self.nx, path, format)
+        if fmt in ("graphml", "gexf"):
+            write_network(self.nx, path, fmt)
         else:
-            write_bytes(self.serialize(format), path)
+            write_bytes(self.serialize(fmt), path)
 
     def write_turtle(self, path: str | os.PathLike) -> None:
         self.write(path, "turtle")
@@ -143,6 +151,20 @@ class KnowledgeGraph:
         from .export.html import notebook_html
 
         return HTML(notebook_html(self.nx, max_nodes=max_nodes, height=height))
+
+
+def load(path: str | os.PathLike) -> KnowledgeGraph:
+    """Reopen a graph graphkit wrote (any RDF syntax it writes: .ttl, .nt, .nq, .trig, .jsonld, .rdf).
+
+    The result is the graph that was built: query it, write it in another
+    format or as a viewer, or pass the file to ``build(..., into=path)`` to add
+    articles. Raises ``graphkit.graph.load.GraphLoadError`` for a file that is
+    not a graph graphkit wrote.
+    """
+    from .graph.load import load_corpus
+
+    corpus, base = load_corpus(path)
+    return KnowledgeGraph(corpus, base, BuildStats(articles=len(corpus.articles)))
 
 
 def load_nlp(model: str | None = None, *, components: bool = True):

@@ -45,4 +45,60 @@ def test_network_formats_load_in_networkx(kg, tmp_path, fmt, read):
 
 def test_unknown_format_is_refused(kg, tmp_path):
     with pytest.raises(ValueError, match="unknown format"):
-        kg.write(tmp_path / "x", "xml")
+        kg.write(tmp_path / "x", "docx")
+    with pytest.raises(ValueError, match="unknown RDF format"):
+        kg.serialize("graphml")
+
+
+@pytest.mark.parametrize("suffix,parse_as", [(".jsonld", "json-ld"), (".rdf", "xml"), (".xml", "xml"), (".nt", "nt"),
+                                             (".ttl", "turtle"), (".txt", "turtle")])
+def test_write_takes_the_format_from_the_suffix(kg, tmp_path, suffix, parse_as):
+    from rdflib.compare import isomorphic
+
+    path = tmp_path / f"graph{suffix}"
+    kg.write(path)
+    assert isomorphic(Graph().parse(path, format=parse_as), kg.rdf)
+
+
+@pytest.mark.parametrize("name,same_as", [("json-ld", "jsonld"), ("ntriples", "nt"), ("pretty-xml", "xml"),
+                                          ("ttl", "turtle"), ("nquads", "nq"), ("application/rdf+xml", "xml")])
+def test_rdflib_format_names_are_understood(kg, name, same_as):
+    assert kg.serialize(name) == kg.serialize(same_as)
+
+
+def test_jsonld_is_compacted_with_graphkit_context(kg):
+    import json
+
+    from pyld import jsonld
+
+    document = json.loads(kg.serialize("jsonld"))
+    assert document["@context"]["@vocab"] == "https://schema.org/"
+    types = {t for node in document["@graph"] for t in ([node["@type"]] if isinstance(node.get("@type"), str)
+                                                          else node.get("@type", []))}
+    assert {"Person", "Organization", "Quotation", "NewsArticle"} <= types
+    framed = jsonld.frame(document, {"@context": document["@context"], "@type": "Quotation"})
+    quotes = framed["@graph"] if "@graph" in framed else [framed]
+    assert [q["text"] for q in quotes] == ["We will grow."]
+
+
+def test_jsonld_is_the_same_bytes_for_the_same_graph(kg):
+    assert kg.serialize("jsonld") == graphkit.KnowledgeGraph(kg.corpus, kg.base_iri).serialize("jsonld")
+
+
+def test_every_place_is_a_schema_place(kg):
+    rows = kg.query("SELECT ?name WHERE { ?p a schema:Place ; rdfs:label ?name }")
+    assert {"Denver", "Colorado"} <= {r["name"] for r in rows}
+
+
+def test_mentions_carry_offsets_that_slice_the_article(kg):
+    rows = kg.query("""SELECT ?name ?words ?start ?end ?body WHERE {
+        ?m a gk:Mention ; gk:refersTo/rdfs:label ?name ; schema:text ?words ; gk:startOffset ?start ;
+           gk:endOffset ?end ; schema:isPartOf/schema:articleBody ?body }""")
+    assert {r["name"] for r in rows} >= {"Jane Roe", "Acme Corp", "Denver"}
+    assert all(r["body"][r["start"]:r["end"]] == r["words"] for r in rows)
+
+
+def test_quotes_carry_their_sentence_offsets(kg):
+    rows = kg.query("""SELECT ?text ?s ?e ?body WHERE { ?q a schema:Quotation ; schema:text ?text ;
+        gk:sentenceStart ?s ; gk:sentenceEnd ?e ; schema:isPartOf/schema:articleBody ?body }""")
+    assert rows and all(r["text"] in r["body"][r["s"]:r["e"]] for r in rows)

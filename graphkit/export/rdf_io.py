@@ -16,13 +16,37 @@ from .files import atomic_writer
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
-    "ttl": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
-    "json-ld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
 }
-QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "nquads": ox.RdfFormat.N_QUADS}
+QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
+
+# rdflib's format names (and the common spellings of the W3C names) -> graphkit's;
+# Turtle is valid N3, so n3 writes Turtle.
+FORMAT_ALIASES = {
+    "ttl": "turtle", "n3": "turtle", "ntriples": "nt", "nt11": "nt", "n-triples": "nt", "nquads": "nq",
+    "n-quads": "nq", "json-ld": "jsonld", "rdfxml": "xml", "rdf-xml": "xml", "rdf/xml": "xml",
+    "pretty-xml": "xml", "application/rdf+xml": "xml", "text/turtle": "turtle", "application/n-triples": "nt",
+    "application/ld+json": "jsonld", "application/trig": "trig", "application/n-quads": "nq",
+}
+# file suffix -> format, as rdflib's guess_format reads them
+SUFFIX_FORMATS = {".ttl": "turtle", ".turtle": "turtle", ".n3": "turtle", ".nt": "nt", ".nq": "nq", ".trig": "trig",
+                  ".jsonld": "jsonld", ".json": "jsonld", ".rdf": "xml", ".xml": "xml", ".owl": "xml",
+                  ".graphml": "graphml", ".gexf": "gexf"}
+
+
+def format_name(name: str) -> str:
+    """graphkit's name for a format given in graphkit's, rdflib's or a media type's spelling."""
+    lowered = name.strip().lower()
+    return FORMAT_ALIASES.get(lowered, lowered)
+
+
+def format_for_path(path: str | os.PathLike) -> str:
+    """The format a file's suffix names (Turtle when the suffix names none, as rdflib does)."""
+    from pathlib import Path
+
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower(), "turtle")
 
 
 def prefixes() -> dict[str, str]:
@@ -33,11 +57,40 @@ def prefixes() -> dict[str, str]:
 
 def from_ntriples(data: bytes, format: str = "turtle") -> bytes:
     """Re-serialise sorted N-Triples (or N-Quads for trig/nq) in ``format``; the order is kept."""
-    if format in ("nt", "ntriples", "nq", "nquads"):
+    if format in ("nt", "nq"):
         return data
+    if format == "jsonld":
+        return compact_jsonld(data)
     source = ox.RdfFormat.N_QUADS if format in QUAD_FORMATS else ox.RdfFormat.N_TRIPLES
     target = QUAD_FORMATS.get(format) or FORMATS[format]
     return ox.serialize(ox.parse(data, format=source), format=target, prefixes=prefixes())
+
+
+def jsonld_context() -> dict:
+    """The JSON-LD context graphkit ships (graphkit/context.jsonld): schema.org as vocabulary, graphkit's prefixes."""
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("graphkit").joinpath("context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+def compact_jsonld(data: bytes) -> bytes:
+    """Compacted JSON-LD of sorted N-Triples, with graphkit's context inline (no fetch needed to read it).
+
+    rdflib's JSON-LD serializer does the compaction (``@type``, short schema.org
+    keys, typed values); nodes are then ordered by ``@id`` so the same graph
+    gives the same bytes. rdflib is pure Python (about 10,000 triples a
+    second), so this format costs more than the others at corpus size.
+    """
+    import json
+
+    context = jsonld_context()
+    document = json.loads(rdflib_graph(data).serialize(format="json-ld", context=context, auto_compact=True))
+    nodes = document.get("@graph", [document] if "@id" in document else [])
+    nodes = [{k: v for k, v in node.items() if k != "@context"} for node in nodes]
+    nodes.sort(key=lambda node: node.get("@id", ""))
+    return (json.dumps({"@context": context, "@graph": nodes}, ensure_ascii=False, indent=1, sort_keys=True)
+            + "\n").encode("utf-8")
 
 
 def write_bytes(data: bytes, path: str | os.PathLike) -> None:
@@ -67,103 +120,5 @@ def rdflib_graph(data: bytes):
     return graph.parse(data=data, format="nt")
 
 
-def _python(term):
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        value = term.value
-        dt = term.datatype.value if term.datatype else ""
-        if dt.endswith(("#integer", "#int", "#long")):
-            return int(value)
-        if dt.endswith(("#decimal", "#double", "#float")):
-            return float(value)
-        return value
-    return term.value
-
-
-class QueryError(ValueError):
-    """A SPARQL query that cannot run: a syntax error, or an update on a read-only graph."""
-
-
-UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
-_PROLOGUE = re.compile(r"(?is)\A(\s+|#[^\n]*|(PREFIX\s+[\w.-]*:\s*<[^>]*>)|(BASE\s*<[^>]*>))*")
-
-
-def is_update(sparql: str) -> bool:
-    """True for a SPARQL Update request (INSERT, DELETE, LOAD, CLEAR, DROP, ...)."""
-    body = sparql[_PROLOGUE.match(sparql).end():]
-    return re.match(rf"(?i)({'|'.join(UPDATE_WORDS)})\b", body) is not None
-
-
-# What hides a word of the query from the keyword scan: strings, IRIs and comments.
-_OPAQUE = re.compile(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-
-
-def uses_service(sparql: str) -> bool:
-    """Does the query call another endpoint (SERVICE)? Words inside strings, IRIs, comments and names do not count."""
-    bare = _OPAQUE.sub(" ", sparql)
-    return re.search(r"(?<![\w?$:\-])SERVICE\b", bare, re.IGNORECASE) is not None
-
-
-def _syntax_message(error: SyntaxError, shift: int) -> str:
-    """Oxigraph's 'error at LINE:COL: ...' on one line, with the line counted in the user's query."""
-    message = " ".join(str(error).split())
-    match = re.match(r"error at (\d+):(\d+)", message)
-    if match and shift:
-        line = max(1, int(match.group(1)) - shift)
-        message = f"error at {line}:{match.group(2)}" + message[match.end():]
-    if len(message) > 300:
-        message = message[:297] + "..."
-    return message
-
-
-def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False,
-              allow_service: bool = False) -> tuple[list[str], list[dict]]:
-    """Run a SPARQL query: (column names, rows as dicts).
-
-    A federated query (SERVICE, which fetches from another endpoint over the
-    network) raises QueryError unless ``allow_service``: a graph's queries
-    stay on the machine unless the user says otherwise.
-
-    ASK gives one column "ask"; CONSTRUCT/DESCRIBE give subject/predicate/object rows.
-    Updates (INSERT, DELETE, LOAD, CLEAR, ...) raise QueryError unless
-    ``allow_update``; then they change ``store`` and give one row with the
-    triple counts before and after.
-    """
-    from ..sparql import with_prefixes
-
-    if not allow_service and uses_service(sparql):
-        raise QueryError("SERVICE (a query to another endpoint over the network) is refused: pass --allow-service "
-                         "(library: allow_service=True) to let the query reach other hosts")
-    text = with_prefixes(sparql)
-    shift = text.count("\n") - sparql.count("\n")
-    if is_update(sparql):
-        if not allow_update:
-            raise QueryError("update queries (INSERT, DELETE, LOAD, CLEAR, ...) are refused: the query is "
-                             "read-only unless you pass --allow-update")
-        before = len(store)
-        try:
-            store.update(text)
-        except SyntaxError as error:
-            raise QueryError(f"invalid SPARQL update: {_syntax_message(error, shift)}") from None
-        except (OSError, RuntimeError, ValueError) as error:
-            raise QueryError(f"update failed: {' '.join(str(error).split())}") from None
-        return ["before", "after"], [{"before": before, "after": len(store)}]
-    try:
-        result = store.query(text, use_default_graph_as_union=True)
-    except SyntaxError as error:
-        raise QueryError(f"invalid SPARQL: {_syntax_message(error, shift)}") from None
-    try:
-        return _rows(result)
-    except (OSError, RuntimeError, ValueError) as error:
-        raise QueryError(f"query failed: {' '.join(str(error).split())}") from None
-
-
-def _rows(result) -> tuple[list[str], list[dict]]:
-    if isinstance(result, ox.QueryBoolean):
-        return ["ask"], [{"ask": bool(result)}]
-    if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
-        return names, [{name: _python(row[name]) for name in names} for row in result]
-    names = ["subject", "predicate", "object"]
-    return names, [dict(zip(names, map(_python, (t.subject, t.predicate, t.object)))) for t in result]
+# SPARQL lives in graphkit.sparql; these names stay importable from here.
+from ..sparql import QueryError, is_update, run_query, uses_service  # noqa: E402,F401

@@ -163,6 +163,8 @@ class Corpus:
     relations: list[CorpusRelation] = field(default_factory=list)
     quotes: list[CorpusQuote] = field(default_factory=list)
     mentions: dict[str, list[str]] = field(default_factory=dict)  # article -> entities
+    # article -> where each entity occurs in it: (entity key, start, end, words)
+    spans: dict[str, list[tuple[str, int, int, str]]] = field(default_factory=dict)
     hashes: set[str] = field(default_factory=set)  # content hashes of the articles
     aliases: Aliases = field(default_factory=Aliases)
 
@@ -175,7 +177,7 @@ class Corpus:
             article = replace(article, id=f"{article.key}-{article.content_hash[:8]}")
         self.articles[article.key] = article
         self.hashes.add(article.content_hash)
-        local = {}
+        local, spans = {}, []
         for entity in result.entities:
             name = _gazetteer_name(entity)
             key = name_key(name)
@@ -196,7 +198,9 @@ class Corpus:
             if not node.articles or node.articles[-1] != article.key:  # O(1): an article's entities come together
                 node.articles.append(article.key)
             local[entity.id] = key
+            spans.extend((key, m.start, m.end, m.text) for m in entity.mentions)
         self.mentions[article.key] = list(dict.fromkeys(local.values()))
+        self.spans[article.key] = sorted(spans, key=lambda s: (s[1], s[2]))
         for quote in result.quotes:
             self.quotes.append(CorpusQuote(article.key, quote, local.get(quote.speaker)))
         for relation in result.relations:
@@ -257,6 +261,8 @@ class Corpus:
             q.speaker = renames.get(q.speaker, q.speaker)
         for article, keys in self.mentions.items():
             self.mentions[article] = list(dict.fromkeys(renames.get(k, k) for k in keys))
+        for spans in self.spans.values():
+            spans[:] = [(renames.get(k, k), *rest) for k, *rest in spans]
 
 
 class _ShortFormIndex:

@@ -55,6 +55,9 @@ class IRIs:
     def quote(self, article_key: str, start: int, end: int) -> URIRef:
         return URIRef(f"{self.base}quote/{slug(article_key)}/{start}-{end}")
 
+    def mention(self, article_key: str, start: int, end: int) -> URIRef:
+        return URIRef(f"{self.base}mention/{slug(article_key)}/{start}-{end}")
+
     def statement(self, article_key: str, subject: URIRef, predicate: URIRef, obj: URIRef, start: int) -> URIRef:
         digest = hashlib.sha1(f"{subject} {predicate} {obj} {start}".encode("utf-8")).hexdigest()[:12]
         return URIRef(f"{self.base}statement/{slug(article_key)}/{digest}")

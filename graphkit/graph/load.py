@@ -35,7 +35,8 @@ TYPES = {SDO + "Person": PERSON, SDO + "Organization": ORGANIZATION, SDO + "Plac
 PARSE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
                  ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
                  ".xml": ox.RdfFormat.RDF_XML}
-INTO_SUFFIXES = (".ttl", ".nt", ".nq", ".trig")
+PARSE_FORMATS.update({".turtle": ox.RdfFormat.TURTLE, ".n3": ox.RdfFormat.TURTLE, ".json": ox.RdfFormat.JSON_LD,
+                      ".owl": ox.RdfFormat.RDF_XML})
 STATUS_KEYS = {str(iri): key for key, iri in STATUS_IRIS.items()}
 
 
@@ -53,8 +54,8 @@ def _predicate_keys() -> dict[str, str]:
 def _read(path: Path) -> dict[str, dict[str, list]]:
     """Subject -> predicate -> objects (Oxigraph terms)."""
     fmt = PARSE_FORMATS.get(path.suffix.lower())
-    if path.suffix.lower() not in INTO_SUFFIXES:
-        raise GraphLoadError(f"{path}: --into reads .ttl, .nt, .nq or .trig graphs")
+    if fmt is None:
+        raise GraphLoadError(f"{path}: graphkit reads graphs in {', '.join(sorted(PARSE_FORMATS))} files")
     subjects: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     try:
         for t in ox.parse(path=str(path), format=fmt):
@@ -70,8 +71,22 @@ def _one(props: dict, predicate: str, default=None):
 
 
 def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
-    """The corpus a graph file describes, and the base IRI it was built with."""
+    """The corpus a graph file describes, and the base IRI it was built with.
+
+    A graph that is RDF but not quite graphkit's (a quote without offsets, a
+    count that is not a number, an article that is a blank node) raises
+    GraphLoadError with what is wrong, never a bare TypeError.
+    """
     path = Path(path)
+    try:
+        return _load(path)
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        if isinstance(error, GraphLoadError):
+            raise
+        raise GraphLoadError(f"{path}: not a graph graphkit wrote ({type(error).__name__}: {error})") from None
+
+
+def _load(path: Path) -> tuple[Corpus, str]:
     subjects = _read(path)
     corpus = Corpus()
     articles = {s: p for s, p in subjects.items() if any(t.value == SDO + "NewsArticle" for t in p.get(RDF_TYPE, ()))}
@@ -117,6 +132,16 @@ def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
         for k in keys:
             corpus.entities[k].articles.append(article_key[iri])
 
+    for iri, props in subjects.items():
+        if not any(t.value == GK + "Mention" for t in props.get(RDF_TYPE, ())):
+            continue
+        article, entity = article_key.get(_one(props, SDO + "isPartOf")), entity_key.get(_one(props, GK + "refersTo"))
+        if article is not None and entity is not None:
+            corpus.spans.setdefault(article, []).append((entity, int(_one(props, GK + "startOffset")),
+                                                         int(_one(props, GK + "endOffset")), _one(props, SDO + "text")))
+    for spans in corpus.spans.values():
+        spans.sort(key=lambda s: (s[1], s[2]))
+
     quotes = {}
     for iri, props in sorted(subjects.items()):
         kinds = {t.value for t in props.get(RDF_TYPE, ())}
@@ -129,7 +154,7 @@ def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
                       end=int(_one(props, GK + "endOffset")), speaker=speaker_iri,
                       speaker_mention=Span(0, 0, mention) if mention is not None else None,
                       cue=_one(props, GK + "cue"), kind=_one(props, GK + "quoteKind", "direct"),
-                      when=_when(props))
+                      when=_when(props), sentence=_sentence(props, corpus.articles.get(article)))
         quotes[iri] = quote
         corpus.quotes.append(CorpusQuote(article, quote, entity_key.get(speaker_iri)))
 
@@ -156,6 +181,14 @@ def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
             corpus.relations.append(CorpusRelation(s, key, o, article_key.get(_one(props, PROV_DERIVED)), relation,
                                                    claimed, claimant, status))
     return corpus, base
+
+
+def _sentence(props: dict, article: Article | None) -> Span | None:
+    """The sentence offsets of a quote, with the sentence's text taken from the article."""
+    start, end = _one(props, GK + "sentenceStart"), _one(props, GK + "sentenceEnd")
+    if start is None or end is None or article is None:
+        return None
+    return Span(int(start), int(end), article.text[int(start):int(end)])
 
 
 def _when(props: dict) -> Span | None:

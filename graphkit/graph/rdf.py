@@ -76,6 +76,11 @@ def _terms() -> dict[str, str]:
     """The vocabulary terms the generator writes, as N-Triples IRIs (looked up once)."""
     names = [
         'GK.ReportedSpeech',
+        'GK.Mention',
+        'GK.refersTo',
+        'GK.sentenceStart',
+        'GK.sentenceEnd',
+        'SDO.Place',
         'GK.VerbRelation',
         'GK.claimedBy',
         'GK.contentHash',
@@ -139,6 +144,8 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
         node = entity_iri[key]
         cls, place = schema_class(entity)
         yield node, a, f"<{cls}>", None
+        if cls in PLACE_KINDS.values():
+            yield node, a, T["SDO.Place"], None  # a Country, City or State is a schema:Place too
         yield node, label, literal(entity.name), None
         for alias in entity.aliases:
             yield node, alt, literal(alias), None
@@ -172,6 +179,14 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
             yield node, T["SDO.author"], literal(article.author), g
         for entity_key in corpus.mentions.get(key, ()):
             yield node, T["SDO.mentions"], entity_iri[entity_key], g
+        for entity_key, start, end, words in corpus.spans.get(key, ()):
+            mention = f"<{iris.mention(key, start, end)}>"
+            yield mention, a, T["GK.Mention"], g
+            yield mention, T["GK.refersTo"], entity_iri[entity_key], g
+            yield mention, T["SDO.isPartOf"], node, g
+            yield mention, start_offset, literal(start), g
+            yield mention, end_offset, literal(end), g
+            yield mention, T["SDO.text"], literal(words), g
 
     for cq in corpus.quotes:
         q, g = cq.quote, str(iris.article(cq.article))
@@ -182,6 +197,9 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
         yield node, T["GK.quoteKind"], literal(q.kind), g
         yield node, start_offset, literal(q.start), g
         yield node, end_offset, literal(q.end), g
+        if q.sentence is not None:
+            yield node, T["GK.sentenceStart"], literal(q.sentence.start), g
+            yield node, T["GK.sentenceEnd"], literal(q.sentence.end), g
         if cq.speaker is not None:
             yield node, T["SDO.spokenByCharacter"], entity_iri[cq.speaker], g
         if q.cue:

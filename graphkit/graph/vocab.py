@@ -28,6 +28,10 @@ class GK(DefinedNamespace):
     roleName: URIRef  # the title stating a role relation
     cue: URIRef  # lemma of the attribution word of a quote
     quoteKind: URIRef  # "direct" or "indirect"
+    Mention: URIRef  # one place in an article where an entity is named or referred to
+    refersTo: URIRef  # the entity a mention refers to
+    sentenceStart: URIRef  # offsets of the sentence(s) holding a quote
+    sentenceEnd: URIRef
     speakerMention: URIRef  # the quote's source as written
     contentHash: URIRef  # "sha256:<hex>" of the article text
     mentionCount: URIRef  # how often an entity is mentioned
