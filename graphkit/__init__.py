@@ -5,9 +5,9 @@
 >>> kg.write_turtle("output/graph.ttl")          # doctest: +SKIP
 """
 
-from .kg import KnowledgeGraph, build, extract, load, load_nlp
+from .kg import KnowledgeGraph, build, extract, from_docs, load, load_nlp
 from .model import Article, DocResult, Entity, Mention, Quote, Relation, Span
 
 __version__ = "0.1.0"
 __all__ = ["Article", "DocResult", "Entity", "KnowledgeGraph", "Mention", "Quote", "Relation", "Span",
-           "build", "extract", "load", "load_nlp", "__version__"]
+           "build", "extract", "from_docs", "load", "load_nlp", "__version__"]

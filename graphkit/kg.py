@@ -167,6 +167,38 @@ def load(path: str | os.PathLike) -> KnowledgeGraph:
     return KnowledgeGraph(corpus, base, BuildStats(articles=len(corpus.articles)))
 
 
+def from_docs(docs: Iterable, *, base_iri: str = DEFAULT_BASE,
+              aliases: str | os.PathLike | Aliases | None = None) -> KnowledgeGraph:
+    """One graph from ``Doc``s a user processed with graphkit's components in a pipeline of their own.
+
+    Each item is a ``Doc``, or a ``(Doc, Article)`` pair when the article has an
+    id, title or date to keep (``nlp.pipe(texts, as_tuples=True)`` gives such
+    pairs with any context). A bare ``Doc``'s article id is its text's hash.
+    The graph is what ``build`` makes of the same texts with the same pipeline.
+    """
+    from spacy.tokens import Doc
+
+    from .nlp.convert import doc_result
+
+    if aliases is not None and not isinstance(aliases, Aliases):
+        aliases = Aliases.read(aliases)
+
+    def results() -> Iterator[DocResult]:
+        for item in docs:
+            doc, article = item if isinstance(item, tuple) else (item, None)
+            if not isinstance(article, Article):
+                article = Article(text=doc.text, **(article if isinstance(article, dict) else {}))
+            if not Doc.has_extension("graphkit_entities") or doc._.graphkit_entities is None:
+                raise ValueError(f"{article.key}: this Doc was not processed by graphkit's components "
+                                 "(add them to the pipeline: graphkit.load_nlp() has them)")
+            if article.text != doc.text:
+                raise ValueError(f"{article.key}: the Article's text is not the Doc's text")
+            yield doc_result(doc, article)
+
+    corpus, duplicates = merge_results(results(), None, aliases)
+    return KnowledgeGraph(corpus, base_iri, BuildStats(articles=len(corpus.articles), duplicates=duplicates))
+
+
 def load_nlp(model: str | None = None, *, components: bool = True):
     """A new spaCy pipeline: the model a build would use, with graphkit's components (or without).
 

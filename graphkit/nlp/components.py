@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from . import entities, quote_marks, quotes, relations
 from .references import references_for
 from .convert import entities_from_doc, quotes_from_doc
+from .words import DEFAULT, using
 
 EXTENSIONS = ("graphkit_entities", "graphkit_references", "graphkit_quotes", "graphkit_relations")
 
@@ -50,14 +51,41 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-class EntitiesComponent:
-    """Clean, type and resolve the named entities of a document."""
+def check_requirements(nlp: Language, name: str, needs: dict[str, str]) -> None:
+    """Refuse, when the component is added, a pipeline that lacks what it reads.
 
-    def __init__(self, nlp: Language, name: str):
+    ``needs`` maps an attribute (``token.dep``, ``doc._.graphkit_entities``)
+    to what provides it; spaCy's own message (E030 and kin) would come only at
+    the first document, and would not say which component to add.
+    """
+    assigned = {attr for pipe in nlp.pipe_names for attr in nlp.get_pipe_meta(pipe).assigns}
+    missing = [what for attr, what in needs.items() if attr not in assigned]
+    if missing:
+        raise ValueError(f"{name} needs {' and '.join(missing)} earlier in the pipeline, which has "
+                         f"[{', '.join(nlp.pipe_names)}]; start from graphkit.load_nlp(components=False) or a "
+                         "trained English pipeline, and add graphkit's components in the order of "
+                         "graphkit.nlp.pipeline.COMPONENTS")
+
+
+MODEL_NEEDS = {"token.dep": "a dependency parser", "doc.ents": "an entity recognizer"}
+ENTITIES_NEEDED = {"doc._.graphkit_entities": "graphkit_entities"}
+
+
+class EntitiesComponent:
+    """Clean, type and resolve the named entities of a document.
+
+    ``descriptors`` adds nouns that say what kind of thing a name is, with the
+    type they mean (``{"shipbuilder": "Organization"}``), to graphkit/data/descriptors.tsv.
+    """
+
+    def __init__(self, nlp: Language, name: str, descriptors: dict | None = None):
+        check_requirements(nlp, name, MODEL_NEEDS)
         register_extensions()
+        self.words = DEFAULT.adding(descriptors=descriptors or {}, source=f"{name} config")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.graphkit_entities = [asdict(e) for e in entities.resolve_entities(doc)]
+        with using(self.words):
+            doc._.graphkit_entities = [asdict(e) for e in entities.resolve_entities(doc)]
         return doc
 
 
@@ -65,6 +93,7 @@ class ReferencesComponent:
     """Resolve pronouns, descriptions and bare titles to the document's entities (``references.py``)."""
 
     def __init__(self, nlp: Language, name: str):
+        check_requirements(nlp, name, ENTITIES_NEEDED)
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -77,13 +106,21 @@ class ReferencesComponent:
 
 
 class QuotesComponent:
-    """Find quotations and attribute them to speaker entities."""
+    """Find quotations and attribute them to speaker entities.
 
-    def __init__(self, nlp: Language, name: str):
+    ``speech_verbs`` and ``speech_nouns`` add lemmas to graphkit/data/speech_verbs.txt
+    and speech_nouns.txt: ``config={"speech_verbs": ["livestream"]}``.
+    """
+
+    def __init__(self, nlp: Language, name: str, speech_verbs: list | None = None, speech_nouns: list | None = None):
+        check_requirements(nlp, name, ENTITIES_NEEDED)
         register_extensions()
+        self.words = DEFAULT.adding(speech_verbs=speech_verbs or (), speech_nouns=speech_nouns or (),
+                                    source=f"{name} config")
 
     def __call__(self, doc: Doc) -> Doc:
-        found = quotes.find_quotes(doc, entities_from_doc(doc))
+        with using(self.words):
+            found = quotes.find_quotes(doc, entities_from_doc(doc))
         doc._.graphkit_quotes = [asdict(q) for q in found]
         return doc
 
@@ -95,12 +132,18 @@ class RelationsComponent:
     says what each of the six cells means), ``verbs_file`` a TSV file of them::
 
         nlp.add_pipe("graphkit_relations", config={"verbs": [["supply", "-", "pair", "suppliesTo", "agent", "patient"]]})
+
+    ``speech_verbs`` adds the lemmas that make "X <verb>ed that ..." a claim of X's
+    (give the quotes component the same ones).
     """
 
-    def __init__(self, nlp: Language, name: str, verbs: list | None = None, verbs_file: str = ""):
+    def __init__(self, nlp: Language, name: str, verbs: list | None = None, verbs_file: str = "",
+                 speech_verbs: list | None = None):
         from .relation_verbs import VerbTable, builtin_verbs
 
+        check_requirements(nlp, name, {**ENTITIES_NEEDED, "doc._.graphkit_quotes": "graphkit_quotes"})
         register_extensions()
+        self.words = DEFAULT.adding(speech_verbs=speech_verbs or (), source=f"{name} config")
         rows = list(builtin_verbs())
         if verbs_file:
             try:
@@ -112,26 +155,27 @@ class RelationsComponent:
         self.verbs = VerbTable(rows)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = relations.find_relations(doc, entities_from_doc(doc), quotes_from_doc(doc),
-                                         doc._.graphkit_references or [], self.verbs)
+        with using(self.words):
+            found = relations.find_relations(doc, entities_from_doc(doc), quotes_from_doc(doc),
+                                             doc._.graphkit_references or [], self.verbs)
         doc._.graphkit_relations = [asdict(r) for r in found]
         return doc
 
 
-def make_entities(nlp: Language, name: str) -> EntitiesComponent:
-    return EntitiesComponent(nlp, name)
+def make_entities(nlp: Language, name: str, descriptors: dict) -> EntitiesComponent:
+    return EntitiesComponent(nlp, name, descriptors)
 
 
 def make_references(nlp: Language, name: str) -> ReferencesComponent:
     return ReferencesComponent(nlp, name)
 
 
-def make_quotes(nlp: Language, name: str) -> QuotesComponent:
-    return QuotesComponent(nlp, name)
+def make_quotes(nlp: Language, name: str, speech_verbs: list, speech_nouns: list) -> QuotesComponent:
+    return QuotesComponent(nlp, name, speech_verbs, speech_nouns)
 
 
-def make_relations(nlp: Language, name: str, verbs: list, verbs_file: str) -> RelationsComponent:
-    return RelationsComponent(nlp, name, verbs, verbs_file)
+def make_relations(nlp: Language, name: str, verbs: list, verbs_file: str, speech_verbs: list) -> RelationsComponent:
+    return RelationsComponent(nlp, name, verbs, verbs_file, speech_verbs)
 
 
 def _register(name: str, func, **meta) -> None:
@@ -141,9 +185,11 @@ def _register(name: str, func, **meta) -> None:
 
 if not Language.has_factory("graphkit_paragraphs"):
     Language.component("graphkit_paragraphs", assigns=["token.is_sent_start"])(paragraph_breaks)
-_register("graphkit_entities", make_entities, assigns=["doc._.graphkit_entities"], requires=["doc.ents", "token.dep"])
+_register("graphkit_entities", make_entities, assigns=["doc._.graphkit_entities"], requires=["doc.ents", "token.dep"],
+          default_config={"descriptors": {}})
 _register("graphkit_coref", make_references, assigns=["doc._.graphkit_references"],
           requires=["doc._.graphkit_entities", "token.dep"])
-_register("graphkit_quotes", make_quotes, assigns=["doc._.graphkit_quotes"], requires=["doc._.graphkit_entities", "token.dep"])
+_register("graphkit_quotes", make_quotes, assigns=["doc._.graphkit_quotes"], requires=["doc._.graphkit_entities", "token.dep"],
+          default_config={"speech_verbs": [], "speech_nouns": []})
 _register("graphkit_relations", make_relations, assigns=["doc._.graphkit_relations"],
-          requires=["doc._.graphkit_entities", "doc._.graphkit_quotes"], default_config={"verbs": [], "verbs_file": ""})
+          requires=["doc._.graphkit_entities", "doc._.graphkit_quotes"], default_config={"verbs": [], "verbs_file": "", "speech_verbs": []})

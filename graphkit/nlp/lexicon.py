@@ -5,12 +5,16 @@ These are general English news vocabulary, not names from any article.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..data import read_table
 
 
-def descriptors() -> dict[str, str]:
-    """Descriptor nouns and the type they describe: graphkit/data/descriptors.tsv."""
-    return read_table("descriptors.tsv")
+def descriptors() -> Mapping[str, str]:
+    """Descriptor nouns and the type they describe: graphkit/data/descriptors.tsv, plus a component's config."""
+    from .words import words
+
+    return words().descriptors
 
 
 def possessions() -> dict[str, str]:

@@ -43,7 +43,8 @@ from ..model import DIRECT, INDIRECT, Entity, Quote, Span
 from .quote_marks import Quoted, quoted_tokens, scan_quotations
 from .when import Dates
 from .references import References, core_phrase, references_for
-from .speakers import (SPEECH_NOUNS, SPEECH_VERBS, source_of_according_to, source_of_speech_noun, subject_candidates,
+from .words import words
+from .speakers import (source_of_according_to, source_of_speech_noun, subject_candidates,
                        subject_of)
 
 # How a quotation may end when its cue follows: '"…," she said', '"…?" he asked'.
@@ -100,10 +101,10 @@ class _Attributor:
             return False
         lemma = token.lemma_.lower()
         # "as Lee put it": put is a speech verb only with that "it"
-        return lemma in SPEECH_VERBS or (lemma == "put" and any(c.lower_ == "it" for c in token.children))
+        return lemma in words().speech_verbs or (lemma == "put" and any(c.lower_ == "it" for c in token.children))
 
     def is_speech_noun(self, token: Token) -> bool:
-        return self.inside[token.i] == -1 and token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS
+        return self.inside[token.i] == -1 and token.pos_ == "NOUN" and token.lemma_.lower() in words().speech_nouns
 
     def cue_of(self, index: int) -> Token | None:
         return (self._governing_cue(index) or self._trailing_cue(index)

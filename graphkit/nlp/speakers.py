@@ -12,14 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..data import read_words
+from .words import words
 from .references import SUBJECT_DEPS
 
-# Lemmas of verbs that attribute words to their subject (graphkit/data/speech_verbs.txt).
-SPEECH_VERBS = read_words("speech_verbs.txt")
-
-# Nouns that carry someone's words: "Lee's claim that ..." (graphkit/data/speech_nouns.txt).
-SPEECH_NOUNS = read_words("speech_nouns.txt")
+# Speech verbs and nouns ("say", "Lee's claim that ...") are words().speech_verbs/speech_nouns:
+# graphkit/data/speech_verbs.txt and speech_nouns.txt plus what a component's config adds.
 
 # A cue without its own subject borrows its head's ("X said ... and added",
 # "X declined to say", "X was quoted as saying", "X said, adding that ...").
@@ -47,7 +44,7 @@ def subject_candidates(cue: Token, quoted: list[int]):
     own = _own_subjects(cue, quoted)
     for subject in own:  # "The rules, Lee argued, are …": the parser gives two
         yield subject
-        if subject.lemma_.lower() in SPEECH_NOUNS:
+        if subject.lemma_.lower() in words().speech_nouns:
             # "a remark that branded the plan "…"": whoever made the remark
             yield source_of_speech_noun(subject, quoted)
     if own:
@@ -60,7 +57,7 @@ def subject_candidates(cue: Token, quoted: list[int]):
         # "X said …, but maintained …": the parser often hangs the second verb on a
         # verb of the reported clause; the subject is the speech verb's above it.
         for verb in list(cue.ancestors)[:4]:
-            if verb.lemma_.lower() in SPEECH_VERBS and (subject := _own_subject(verb, quoted)) is not None:
+            if verb.lemma_.lower() in words().speech_verbs and (subject := _own_subject(verb, quoted)) is not None:
                 yield subject
                 break
         verb = cue

@@ -32,7 +32,8 @@ from spacy.tokens import Token
 
 from ..data import read_table
 from ..model import CLAIMED, FACT, HYPOTHETICAL, NEGATED, PLANNED
-from .speakers import SPEECH_VERBS, subject_of
+from .speakers import subject_of
+from .words import words
 
 CONDITION_MARKS = {"if", "unless", "provided", "providing"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -73,7 +74,7 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         found = _clause_marks(node, previous)
         if found is not None and modality is None:
             modality = found
-        if previous is not None and node.lemma_.lower() in SPEECH_VERBS and node.pos_ in ("VERB", "AUX") \
+        if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
                 and (previous.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "conj")
                      or (previous.dep_ == "prep" and previous.lower_ in ("of", "about"))):  # "accused X of paying"
             reported, source = True, subject_of(node, [-1] * len(node.doc))
