@@ -73,3 +73,12 @@ def test_readme_spacy_example_runs_and_names_the_seed_speaker(capsys, monkeypatc
     exec(compile(block, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert "Jens Stoltenberg - " in printed
+
+
+@pytest.mark.parametrize("index", range(len(PYTHON_BLOCKS)))
+def test_every_readme_python_example_runs_as_written(tmp_path, monkeypatch, index):
+    """Each ```python block of the README, in a fresh folder holding seeds/ (its writes land there)."""
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    (tmp_path / "output").mkdir()
+    monkeypatch.chdir(tmp_path)
+    exec(compile(PYTHON_BLOCKS[index], f"README.md python block {index + 1}", "exec"), {})
