@@ -62,7 +62,7 @@ def cli() -> None:
               help="Add the articles to this existing graph (.ttl/.nt/.nq/.trig graphkit wrote) instead of starting anew.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
               help="Also write graph.<ext> in this format (repeatable): nt, nq/trig (a named graph per article), "
-                   "jsonld, graphml/gexf (Gephi).")
+                   "jsonld, graphml/gexf (Gephi); neo4j writes the folder neo4j/ (CSV for neo4j-admin import).")
 @click.option("--relations", "relations_file", type=click.Path(dir_okay=False), default=None,
               help="Extra relation verbs, a TSV file in the format of graphkit/data/relation_verbs.tsv.")
 @click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False), default=None,
@@ -83,6 +83,7 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
       graphkit build new-articles/ -o output --into output/graph.ttl --format trig
       graphkit build corpus/ -o out --aliases aliases.txt
     """
+    from .export.neo4j import ExportFolderError
     from .graph.corpus import AliasError, Aliases
     from .graph.load import GraphLoadError
     from .graph.vocab import DEFAULT_BASE
@@ -132,7 +133,10 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
     kg.write_html(out / "graph.html", max_nodes=max_nodes)
     for fmt in formats:
         if fmt != "turtle":
-            kg.write(out / f"graph.{FORMATS[fmt]}", fmt)
+            try:
+                kg.write(out / ("neo4j" if fmt == "neo4j" else f"graph.{FORMATS[fmt]}"), fmt)
+            except ExportFolderError as error:
+                raise UserError(str(error)) from None
     if not quiet:
         s = kg.summary()
         click.echo(f"{s['articles']} articles, {s['entities']} entities, {s['relations']} relations, "

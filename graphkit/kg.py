@@ -18,7 +18,7 @@ from .sources import DEFAULT_MAX_CHARS, ErrorHandler, WarningHandler, _raise, _w
 
 # format name -> file extension
 FORMATS = {"turtle": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "jsonld": "jsonld", "xml": "rdf", "graphml": "graphml",
-           "gexf": "gexf"}
+           "gexf": "gexf", "neo4j": "neo4j"}  # neo4j: a folder of CSV files (output/neo4j/), not one file
 
 
 @dataclass
@@ -115,6 +115,10 @@ class KnowledgeGraph:
             raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
         if fmt in ("graphml", "gexf"):
             write_network(self.nx, path, fmt)
+        elif fmt == "neo4j":
+            from .export.neo4j import write_neo4j
+
+            write_neo4j(self.corpus, self.base_iri, path)
         else:
             write_bytes(self.serialize(fmt), path)
 
