@@ -353,3 +353,26 @@ def test_a_name_never_ends_in_a_bare_number(nlp):
 def test_a_lone_word_for_a_kind_of_body_is_no_entity(nlp):
     doc = with_ner_spans(nlp, "The Commission said on Monday that prices rose.", [(1, 2, "ORG")])
     assert resolve_entities(doc) == []
+
+
+@pytest.mark.parametrize("text,spans,name,kind", [
+    # a company role held "of" the name: an organisation whatever NER said
+    ("Lena Brask, the managing director of Orvella, resigned.", [(0, 2, "PERSON"), (7, 8, "GPE")], "Orvella",
+     "Organization"),
+    ("The chief financial officer of Tamsy left in May.", [(5, 6, "PERSON")], "Tamsy", "Organization"),
+    # a country's office "of" the name, and a person's widow
+    ("The foreign minister of Ardenia arrived.", [(4, 5, "ORG")], "Ardenia", "Place"),
+    ("The widow of Corran Vale spoke to reporters.", [(3, 5, "ORG")], "Corran Vale", "Person"),
+])
+def test_what_a_name_possesses_with_of_types_it(nlp, text, spans, name, kind):
+    doc = with_ner_spans(nlp, text, spans)
+    assert dict((e.name, e.type) for e in resolve_entities(doc))[name] == kind
+
+
+def test_a_headline_name_cut_back_never_keeps_a_dash(nlp):
+    # an all-caps headline "SPORT - NAME ..." read as one name: cut to the name the body uses
+    text = "RUGBY - TALLIS LEADS NORTHERN SIDE TO CUP WIN\nKai Tallis won the cup on Sunday. Tallis thanked the fans."
+    doc = with_ner_spans(nlp, text, [(0, 3, "ORG"), (10, 12, "PERSON"), (18, 19, "PERSON")])
+    found = resolve_entities(doc)
+    assert all(any(c.isalpha() for c in e.name) for e in found)
+    assert "TALLIS" in [m.text for e in found for m in e.mentions]  # cut to the word the body names

@@ -26,6 +26,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ... import places
+from ...data import read_words
 from ...model import ORGANIZATION, PERSON, PLACE
 from ..lexicon import (CORPORATE_ABBREVIATIONS, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, VICTIM_NOUNS,
                        VICTIM_VERBS, descriptors, possessions)
@@ -55,11 +56,23 @@ def descriptor_type(token) -> str | None:
 
 
 def _possession_type(noun) -> str | None:
-    """The possessor's type that a possessed noun implies: "chief executive" -> Organization."""
-    modifiers = " ".join(t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i == noun.i - 1)
-    for phrase in (f"{modifiers} {noun.lower_}".strip(), noun.lower_, noun.lemma_.lower()):
+    """The possessor's type that a possessed noun implies: "chief executive" -> Organization.
+
+    A title that is a role in a company or body (graphkit/data/org_roles.txt:
+    "CEO", "managing director") is held in an organisation.
+    """
+    # the noun with its run of modifiers, longest first: "chief financial officer", "financial officer", "officer"
+    run = []
+    for t in reversed(noun.doc[noun.left_edge.i:noun.i]):
+        if t.dep_ not in ("compound", "amod"):
+            break
+        run.insert(0, t.lower_)
+    phrases = [" ".join([*run[k:], noun.lower_]) for k in range(len(run))] + [noun.lower_, noun.lemma_.lower()]
+    for phrase in phrases:
         if phrase in possessions():
             return possessions()[phrase]
+        if phrase in read_words("org_roles.txt"):
+            return ORGANIZATION
     return None
 
 
@@ -88,14 +101,13 @@ def mention_votes(doc: Doc, m: RawMention) -> Counter:
     if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in PLACE_OF_NOUNS \
             and governor.head.pos_ == "NOUN":
         votes[PLACE] += DESCRIPTION
-    # possessions: "X's chief executive", "the widow of X"
-    if head.dep_ == "poss" and governor.pos_ == "NOUN":
-        kind = _possession_type(governor)
+    # possessions, either way round: "X's chief executive", "the chief executive of X", "the widow of X"
+    possessed = governor if head.dep_ == "poss" else governor.head if head.dep_ == "pobj" and governor.lower_ == "of" \
+        else None
+    if possessed is not None and possessed.pos_ == "NOUN":
+        kind = PERSON if possessed.lemma_.lower() in VICTIM_NOUNS else _possession_type(possessed)
         if kind:
             votes[kind] += CONTEXT
-    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ == "NOUN" \
-            and governor.head.lemma_.lower() in VICTIM_NOUNS:
-        votes[PERSON] += CONTEXT
     if head.dep_ in ("compound", "poss") and governor.pos_ == "NOUN" and governor.lemma_.lower() in ORG_POSSESSIONS:
         votes[ORGANIZATION] += CONTEXT  # "an Emery employee", "Toyota's shareholders"
     if head.dep_ == "pobj" and governor.lower_ in ("of", "in") and governor.head.lemma_.lower() in ORG_POSSESSIONS - {

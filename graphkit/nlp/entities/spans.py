@@ -292,26 +292,17 @@ def _trim_headline_names(doc: Doc, mentions: list[RawMention]) -> list[RawMentio
     in_headline = {id(m): lines.in_headline(doc[m.start].idx) for m in mentions}
     body_names = {tuple(words(m.span(doc).text)) for m in mentions if not in_headline[id(m)]}
     for m in mentions:
-        found = words(m.span(doc).text)
+        # each normal-form word with the token it comes from: a dash or a dot is no word ("SOCCER - ROMANIA")
+        placed = [(i, w) for i in range(m.start, m.end) for w in words(doc[i].text)]
+        found = [w for _, w in placed]
         if len(found) < 2 or tuple(found) in body_names or not in_headline[id(m)]:
             continue
         runs = [(size, first) for size in range(len(found) - 1, 0, -1) for first in range(len(found) - size + 1)
                 if tuple(found[first:first + size]) in body_names]
         if runs:
             size, first = runs[0]
-            start = m.start if first == 0 else _end_of_word(doc, m.start, m.end, first)
-            m.start, m.end = start, _end_of_word(doc, start, m.end, size)
+            m.start, m.end = placed[first][0], placed[first + size - 1][0] + 1
     return mentions
-
-
-def _end_of_word(doc: Doc, start: int, end: int, count: int) -> int:
-    """The token index just after the ``count``-th whitespace-separated word from ``start``."""
-    for i in range(start, end):
-        if doc[i].whitespace_:
-            count -= 1
-            if count == 0:
-                return i + 1
-    return end
 
 
 # ---------------------------------------------------------------- result
