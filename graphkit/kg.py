@@ -131,16 +131,21 @@ class KnowledgeGraph:
 
         write_html(self.nx, path, title=title, max_nodes=max_nodes)
 
-    def query(self, sparql: str, *, allow_service: bool = False) -> list[dict]:
+    def query(self, sparql: str, *, allow_service: bool = False, timeout: float | None = 60.0,
+              max_rows: int | None = 100_000) -> list[dict]:
         """Run read-only SPARQL on Oxigraph; rows as dicts of Python values.
 
-        Standard prefixes (schema, rdfs, skos, gk, prov, ...) need no declaration.
-        Raises ``graphkit.export.rdf_io.QueryError`` for a malformed query, and
-        for SERVICE (a call to another endpoint) unless ``allow_service``.
+        Standard prefixes (schema, gk, gkv, rdfs, skos, prov, ...) need no declaration.
+        Raises ``graphkit.sparql.QueryError`` for a malformed query, for SERVICE
+        (a call to another endpoint) unless ``allow_service``, and
+        ``QueryTimeout`` (a QueryError) after ``timeout`` seconds. Past
+        ``max_rows`` rows the rest are dropped with a ``RowLimitWarning``.
+        ``None`` means no limit. A timed-out query that is busy sorting,
+        grouping or counting runs on in a background thread until it finishes.
         """
-        from .export.rdf_io import run_query
+        from .sparql import run_query
 
-        return run_query(self._store, sparql, allow_service=allow_service)[1]
+        return run_query(self._store, sparql, allow_service=allow_service, timeout=timeout, max_rows=max_rows)[1]
 
     def validate(self) -> list:
         """SHACL violations of the graph against graphkit's shapes; empty when it conforms."""

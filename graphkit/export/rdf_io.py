@@ -9,7 +9,6 @@ mints no blank nodes, so the same input gives byte-identical files.
 from __future__ import annotations
 
 import os
-import re
 
 import pyoxigraph as ox
 from .files import atomic_writer
@@ -121,4 +120,4 @@ def rdflib_graph(data: bytes):
 
 
 # SPARQL lives in graphkit.sparql; these names stay importable from here.
-from ..sparql import QueryError, is_update, run_query, uses_service  # noqa: E402,F401
+from ..sparql import QueryError, is_update, run_query, uses_service  # noqa: F401
