@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .kg import FORMATS
+from .query_cli import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, FORMAT_NAMES
 from .sources import DEFAULT_MAX_CHARS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -164,10 +165,17 @@ def _check_writable(folder: Path) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.argument("graph")
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", help="Read the query from FILE.rq, or a shipped query by name (e.g. who-said-what).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), default=None, metavar="FORMAT",
+              help="SELECT/ASK: table (default), or the W3C SPARQL result formats json, xml, csv, tsv. "
+                   "CONSTRUCT/DESCRIBE: RDF, ttl/turtle (default), nt, nq, trig, jsonld/json-ld, rdf-xml; "
+                   "json and xml mean JSON-LD and RDF/XML there.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
+              help="Stop the query after SECONDS and exit 1 (0: no limit).")
+@click.option("--max-rows", type=click.IntRange(min=0), default=DEFAULT_MAX_ROWS, show_default=True, metavar="N",
+              help="Write at most N rows (triples for CONSTRUCT), and say so on stderr if there were more (0: no limit).")
 @click.option("--allow-update", is_flag=True,
               help="Run SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...); refused without this flag.")
 @click.option("--allow-service", is_flag=True,
@@ -175,10 +183,12 @@ def _check_writable(folder: Path) -> None:
 @click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False),
               help="With --allow-update: write the updated graph to FILE (may be GRAPH itself). Without it "
                    "nothing is written.")
-def query(graph, sparql, query_file, fmt, allow_update, allow_service, out_file) -> None:
-    """Run a SPARQL query over a graph file.
+def query(graph, sparql, query_file, fmt, timeout, max_rows, allow_update, allow_service, out_file) -> None:
+    """Run a SPARQL query over a graph file (.ttl, .nt, .nq, .trig, .jsonld, .rdf).
 
-    Prefixes schema:, rdfs:, skos:, gk:, prov:, rdf:, owl:, xsd: are predeclared.
+    Prefixes schema:, gk:, gkv:, rdf:, rdfs:, skos:, prov:, owl:, xsd: are
+    predeclared (a PREFIX line in the query wins). Without FROM, the query reads
+    the union of all graphs in a TriG/N-Quads file; FROM and FROM NAMED choose.
     Queries are read-only: an update (INSERT, DELETE, LOAD, CLEAR, ...) exits
     1 unless --allow-update is given, and even then changes only the graph in
     memory unless -o FILE says where to write it.
@@ -188,7 +198,8 @@ def query(graph, sparql, query_file, fmt, allow_update, allow_service, out_file)
       graphkit query output/graph.ttl "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name }"
       graphkit query output/graph.ttl -f who-said-what --format csv   (a query shipped with graphkit)
     """
-    from .query_cli import load_store, print_rows, read_query_file, run, save_store
+    from .export.rdf_io import is_update
+    from .query_cli import emit, load_store, read_query_file, render, run, save_store
 
     if bool(sparql) == bool(query_file):
         raise UserError("give a query or -f FILE.rq (not both)")
@@ -196,10 +207,12 @@ def query(graph, sparql, query_file, fmt, allow_update, allow_service, out_file)
         raise UserError("-o/--output writes an updated graph: it needs --allow-update")
     text = read_query_file(query_file) if query_file else sparql
     store = load_store(graph)
-    result = run(store, text, source=query_file or "query", allow_update=allow_update, allow_service=allow_service)
-    print_rows(result, fmt)
-    from .export.rdf_io import is_update
-
+    answer = run(store, text, source=query_file or "query", allow_update=allow_update, allow_service=allow_service,
+                 timeout=timeout or None, max_rows=max_rows or None)
+    reader_there = emit(render(answer, fmt))
+    if answer.truncated and reader_there:
+        click.echo(f"graphkit: {query_file or 'query'}: stopped at {max_rows:,} rows (--max-rows); "
+                   "the rest were not read", err=True)
     if is_update(text):
         if out_file:
             save_store(store, out_file)

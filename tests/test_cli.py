@@ -87,8 +87,8 @@ def test_query_formats_and_errors():
     assert table.returncode == 0 and "Jens Stoltenberg" in table.stdout
     csv_out = graphkit("query", graph, sparql, "--format", "csv")
     assert csv_out.stdout.splitlines()[0] == "name"
-    rows = json.loads(graphkit("query", graph, sparql, "--format", "json").stdout)
-    assert {"name": "Jens Stoltenberg"} in rows
+    bindings = json.loads(graphkit("query", graph, sparql, "--format", "json").stdout)["results"]["bindings"]
+    assert {"name": {"type": "literal", "value": "Jens Stoltenberg"}} in bindings
     bad = graphkit("query", graph, "SELECT WHERE {")
     assert bad.returncode == 1 and "invalid SPARQL" in bad.stderr and bad.stderr.count("\n") == 1
     update = graphkit("query", graph, "DELETE WHERE { ?s ?p ?o }")

@@ -375,15 +375,15 @@ def test_allow_update_changes_only_memory_unless_output_is_given(tmp_path):
     delete = "DELETE WHERE { ?q a schema:Quotation ; ?p ?o }"
     result = graphkit("query", copy, delete, "--allow-update", "--format", "json")
     assert result.returncode == 0, result.stderr
-    [row] = json.loads(result.stdout)
-    assert row["after"] < row["before"]
+    [row] = json.loads(result.stdout)["results"]["bindings"]
+    assert int(row["after"]["value"]) < int(row["before"]["value"])
     assert "not saved" in result.stderr and copy.read_bytes() == GRAPH.read_bytes()
     out = tmp_path / "trimmed.ttl"
     result = graphkit("query", copy, delete, "--allow-update", "-o", out)
     assert result.returncode == 0 and out.exists()
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Quotation }"
-    assert json.loads(graphkit("query", out, count, "--format", "json").stdout) == [{"n": 0}]
-    assert json.loads(graphkit("query", copy, count, "--format", "json").stdout)[0]["n"] > 0
+    assert graphkit("query", out, count, "--format", "csv").stdout.splitlines() == ["n", "0"]
+    assert int(graphkit("query", copy, count, "--format", "csv").stdout.splitlines()[1]) > 0
 
 
 def test_output_without_allow_update_is_refused(tmp_path):
@@ -552,4 +552,7 @@ def test_query_json_is_valid_json_even_for_nan_and_infinity(tmp_path):
     result = graphkit("query", graph, 'SELECT ?n ?i WHERE { BIND(xsd:double("NaN") AS ?n) BIND(xsd:double("INF") AS ?i) }',
                       "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == [{"n": "NaN", "i": "INF"}]
+    [row] = json.loads(result.stdout)["results"]["bindings"]
+    double = "http://www.w3.org/2001/XMLSchema#double"
+    assert row == {"n": {"type": "literal", "value": "NaN", "datatype": double},
+                   "i": {"type": "literal", "value": "INF", "datatype": double}}
