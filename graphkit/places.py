@@ -6,6 +6,7 @@ GeoNames IRIs and ISO codes. Loaded once, lazily, on first lookup.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -27,16 +28,26 @@ class Place(NamedTuple):
         return GEONAMES.format(self.geonames_id)
 
 
-# Names that news uses for countries but GeoNames lists differently.
+# Names news uses for countries that neither GeoNames nor ISO 3166 (pycountry's
+# name, official and common names: "South Korea", "Czechia", "Türkiye") lists.
 COUNTRY_ALIASES = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states of america": "US",
     "the united states": "US", "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
-    "england": "GB", "south korea": "KR", "north korea": "KP", "russia": "RU", "iran": "IR",
-    "syria": "SY", "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
-    "moldova": "MD", "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "czechia": "CZ",
-    "ivory coast": "CI", "taiwan": "TW", "palestine": "PS", "vatican": "VA", "the philippines": "PH",
-    "the uae": "AE", "uae": "AE", "turkey": "TR", "türkiye": "TR", "congo": "CG", "dr congo": "CD",
+    "england": "GB", "russia": "RU", "the netherlands": "NL", "holland": "NL", "ivory coast": "CI",
+    "palestine": "PS", "vatican": "VA", "the philippines": "PH", "the uae": "AE", "uae": "AE", "turkey": "TR",
+    "dr congo": "CD",
 }
+
+
+def _iso_names() -> Iterator[tuple[str, str]]:
+    """(name, ISO alpha-2) for each country's ISO 3166 name, official name and common name."""
+    import pycountry
+
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(country, attr, None)
+            if name:
+                yield name, country.alpha_2
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +67,7 @@ def _index() -> dict[str, Place]:
     countries = gc.get_countries()
     for country in countries.values():
         index[country["name"].casefold()] = Place("Country", country["name"], country["geonameid"], country["iso"])
-    for alias, iso in COUNTRY_ALIASES.items():
+    for alias, iso in [*_iso_names(), *COUNTRY_ALIASES.items()]:
         country = countries.get(iso)
         if country:
             index[alias] = Place("Country", country["name"], country["geonameid"], iso)

@@ -5,10 +5,11 @@ through ``on_error(source, message)`` and reading goes on with the next one.
 Inputs that are read, but not exactly as given, are reported through
 ``on_warning(source, message)``:
 
-- text that is not valid UTF-8 is decoded anyway: as Windows-1252 when it
-  holds no UTF-8 at all (a legacy Western file), else as UTF-8 with each
-  invalid byte replaced by U+FFFD ("not valid UTF-8 at byte N: K bytes
-  replaced");
+- text that is not valid UTF-8 is decoded anyway: when it holds no UTF-8 at
+  all (a legacy file), in the code page charset-normalizer finds for it
+  (Windows-1252 among equally good ones: Western text reads the same in
+  several), else as UTF-8 with each invalid byte replaced by U+FFFD ("not
+  valid UTF-8 at byte N: K bytes replaced");
 - an article longer than ``max_chars`` is cut at a paragraph or sentence end
   ("cut to N of M characters"); of a file bigger than that, only the first
   ``4 * max_chars`` bytes are ever read;
@@ -115,16 +116,44 @@ def decode(data: bytes, source: str, on_warning: WarningHandler = _warn, *, comp
         first = error.start
     text = data.decode("utf-8-sig", errors="replace")
     bad = text.count("\ufffd") - data.decode("utf-8-sig", errors="ignore").count("\ufffd")
-    if not any(ord(c) > 127 and c != "\ufffd" for c in text):
-        try:  # no UTF-8 anywhere: a legacy Windows-1252 / Latin-1 file
-            legacy = data.decode("cp1252")
-            on_warning(source, f"not UTF-8 (invalid byte at {first}): read as Windows-1252")
-            return legacy
-        except UnicodeDecodeError:
-            pass
+    if not any(ord(c) > 127 and c != "\ufffd" for c in text):  # no UTF-8 anywhere: a legacy code page
+        legacy = _legacy_code_page(data)
+        if legacy is not None:
+            on_warning(source, f"not UTF-8 (invalid byte at {first}): read as {legacy[1]}")
+            return legacy[0]
     on_warning(source, f"not valid UTF-8 at byte {first}: {bad} invalid byte sequence{'s' if bad != 1 else ''} "
                        "replaced with U+FFFD")
     return text
+
+
+LEGACY_EVIDENCE = 16  # non-ASCII bytes below which a code page cannot be told from its neighbours
+
+
+def _legacy_code_page(data: bytes) -> tuple[str, str] | None:
+    """The text in the code page charset-normalizer judges best, and the code page's name; None if none fits.
+
+    Western European text decodes without a flaw in several code pages
+    (Windows-1250, -1252, -1257 ...); among those equally good, Windows-1252 is
+    the one such files were written in (so a Czech text that reads as cleanly in
+    Windows-1252 as in -1250 is read wrongly, as before). A text with only a few non-ASCII bytes
+    ("caf\\xe9") gives the detector nothing to judge by (it proposes dozens of
+    code pages, Urdu's first): that is read as Windows-1252 too, if it can be.
+    """
+    from charset_normalizer import from_bytes
+
+    if sum(byte >= 0x80 for byte in data) < LEGACY_EVIDENCE:
+        try:
+            return data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            return None  # bytes Windows-1252 leaves undefined, and too few to tell which code page
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith("utf")]
+    if not matches:
+        return None
+    least = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= least]
+    pick = next((m for m in tied if m.encoding == "cp1252"), tied[0])
+    name = f"Windows-{pick.encoding[2:]}" if pick.encoding.startswith("cp125") else pick.encoding
+    return str(pick), name
 
 
 def _read_bytes(path: Path, limit: int | None) -> tuple[bytes, int]:

@@ -556,3 +556,22 @@ def test_query_json_is_valid_json_even_for_nan_and_infinity(tmp_path):
     double = "http://www.w3.org/2001/XMLSchema#double"
     assert row == {"n": {"type": "literal", "value": "NaN", "datatype": double},
                    "i": {"type": "literal", "value": "INF", "datatype": double}}
+
+
+@pytest.mark.parametrize("text,code_page", [
+    ("Le ministre a déclaré à Genève que la réforme était prête, « sans délai », après l'été. " * 2, "cp1252"),
+    ("Žluťoučký kůň úpěl ďábelské ódy, řekl ministr. " * 2, "cp1250"),  # letters Windows-1252 reads as noise
+    ("Министр заявил в понедельник, что переговоры продолжатся на следующей неделе.", "cp1251"),
+])
+def test_a_legacy_file_is_read_in_its_code_page(text, code_page):
+    from graphkit.sources import decode
+
+    warnings = []
+    assert decode(text.encode(code_page), "old.txt", lambda source, message: warnings.append(message)) == text
+    assert warnings and "read as Windows-125" in warnings[0]
+
+
+def test_a_short_legacy_text_is_read_as_windows_1252():
+    from graphkit.sources import decode
+
+    assert decode(b"caf\xe9 cr\xe8me", "old.txt", lambda source, message: None) == "caf\u00e9 cr\u00e8me"
