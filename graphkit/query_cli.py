@@ -15,7 +15,7 @@ import click
 import pyoxigraph as ox
 
 from .graph.load import PARSE_FORMATS
-from .sparql import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, PREFIXES, Answer, QueryError, evaluate
+from .sparql import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, PREFIXES, Answer, QueryError, evaluate, in_worker
 
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
@@ -44,7 +44,7 @@ def load_store(path: str) -> ox.Store:
     fmt = PARSE_FORMATS.get(file.suffix.lower(), ox.RdfFormat.TURTLE)
     store = ox.Store()
     try:
-        store.bulk_load(path=path, format=fmt)
+        in_worker(lambda stop: store.bulk_load(path=path, format=fmt), None)  # so Ctrl-C ends a long load
     except (SyntaxError, ValueError, OSError) as error:
         raise click.ClickException(f"{path}: cannot parse as {fmt.name}: {_one_line(error)}") from None
     return store

@@ -143,7 +143,7 @@ def evaluate(store: ox.Store, sparql: str, *, allow_update: bool = False, allow_
         work = partial(_update, store, sparql, PREFIXES)
     else:
         work = partial(_select, store, sparql, PREFIXES, not names_its_dataset(sparql), max_rows)
-    return _within(work, timeout)
+    return in_worker(work, timeout)
 
 
 def _update(store: ox.Store, sparql: str, prefixes: dict, stop: threading.Event) -> Answer:
@@ -188,13 +188,13 @@ def _read(result, max_rows: int | None, stop: threading.Event) -> Answer:
     return answer
 
 
-def _within(work, timeout: float | None):
-    """Run ``work(stop)`` in a worker thread and wait at most ``timeout`` seconds.
+def in_worker(work, timeout: float | None):
+    """Run ``work(stop)`` in a worker thread and wait at most ``timeout`` seconds (None: no limit).
 
-    Oxigraph evaluates in Rust without the GIL and never checks for signals, so
-    in the calling thread a long query would ignore both the time limit and
-    Ctrl-C. Here the caller waits instead, and on timeout or Ctrl-C abandons the
-    worker: ``stop`` ends a query that is still yielding rows at its next row; a
+    Oxigraph loads and evaluates in Rust without the GIL and never checks for
+    signals, so in the calling thread a long load or query would ignore both
+    the time limit and Ctrl-C. Here the caller waits instead, and on timeout or
+    Ctrl-C abandons the worker: ``stop`` ends a query that is still yielding rows at its next row; a
     query busy inside one step (sorting, grouping, counting) runs on in the
     background until that step ends, or until the process exits.
     """
