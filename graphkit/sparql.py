@@ -163,10 +163,12 @@ def _select(store: ox.Store, sparql: str, prefixes: dict, union: bool, max_rows:
         result = store.query(sparql, prefixes=prefixes, use_default_graph_as_union=union)
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {_syntax_message(error)}") from None
+    except (OSError, RuntimeError, ValueError) as error:
+        raise QueryError(f"evaluation failed: {' '.join(str(error).split())}") from None
     try:
         return _read(result, max_rows, stop)
     except (OSError, RuntimeError, ValueError) as error:
-        failure = f"query failed: {' '.join(str(error).split())}"
+        failure = f"evaluation failed: {' '.join(str(error).split())}"
     finally:
         del result  # Oxigraph's results belong to their thread: not kept alive by the traceback below
     raise QueryError(failure)

@@ -355,7 +355,7 @@ def test_update_counts_come_out_as_results(people, tmp_path):
 # ---------------------------------------------------------------- bad input
 
 @pytest.mark.parametrize("case", ["missing", "folder", "not rdf", "binary", "no query file", "query file not utf-8",
-                                  "malformed", "query not utf-8", "both"])
+                                  "malformed", "query not utf-8", "both", "service fails"])
 def test_bad_input_is_one_line_naming_the_source(people, tmp_path, case):
     query = "SELECT * WHERE { ?s ?p ?o }"
     graph, args, source = people, [query], None
@@ -385,6 +385,9 @@ def test_bad_input_is_one_line_naming_the_source(people, tmp_path, case):
                                 check=False)
         assert one_error_line(result) == "graphkit: query: the query is not valid UTF-8"
         return
+    elif case == "service fails":  # Oxigraph's HTTP client refuses port 9 before connecting anywhere
+        args = ["SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "--allow-service"]
+        source = "query: evaluation failed: "
     elif case == "both":
         args, source = [query, "-f", "who-said-what"], "give a query or -f FILE.rq (not both)"
     line = one_error_line(graphkit("query", graph, *args))
