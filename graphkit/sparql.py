@@ -95,9 +95,13 @@ def names_its_dataset(sparql: str) -> bool:
     return _has_keyword(sparql, "FROM")
 
 
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
 def _syntax_message(error: SyntaxError) -> str:
     """Oxigraph's 'error at LINE:COL: ...' on one line (the prefixes are passed apart, so LINE is the user's)."""
-    message = " ".join(str(error).split())
+    message = _one_line(error)
     return message if len(message) <= 300 else message[:297] + "..."
 
 
@@ -153,7 +157,7 @@ def _update(store: ox.Store, sparql: str, prefixes: dict, stop: threading.Event)
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL update: {_syntax_message(error)}") from None
     except (OSError, RuntimeError, ValueError) as error:
-        raise QueryError(f"update failed: {' '.join(str(error).split())}") from None
+        raise QueryError(f"update failed: {_one_line(error)}") from None
     return Answer("solutions", ["before", "after"], [[ox.Literal(before), ox.Literal(len(store))]])
 
 
@@ -164,11 +168,11 @@ def _select(store: ox.Store, sparql: str, prefixes: dict, union: bool, max_rows:
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {_syntax_message(error)}") from None
     except (OSError, RuntimeError, ValueError) as error:
-        raise QueryError(f"evaluation failed: {' '.join(str(error).split())}") from None
+        raise QueryError(f"evaluation failed: {_one_line(error)}") from None
     try:
         return _read(result, max_rows, stop)
     except (OSError, RuntimeError, ValueError) as error:
-        failure = f"evaluation failed: {' '.join(str(error).split())}"
+        failure = f"evaluation failed: {_one_line(error)}"
     finally:
         del result  # Oxigraph's results belong to their thread: not kept alive by the traceback below
     raise QueryError(failure)
