@@ -155,11 +155,17 @@ def test_canvas_is_drawn(news_viewer):
     assert painted > 2000  # nine dots, their labels and the edges
 
 
+def linked(g) -> int:
+    """How many entities are in some relation (and so drawn)."""
+    return sum(1 for n in g if g.degree(n))
+
+
 def test_node_and_edge_counts_match_the_graph(news_viewer):
     g = news_graph()
-    assert news_viewer.js("graphkit.nodes.length") == g.number_of_nodes()
+    assert news_viewer.js("graphkit.nodes.length") == linked(g) == g.number_of_nodes() - 1  # not Washington
     assert news_viewer.js("graphkit.edges.length") == g.number_of_edges()
-    assert news_viewer.js("Object.keys(graphkit.network.getPositions()).length") == g.number_of_nodes()
+    assert news_viewer.js("Object.keys(graphkit.network.getPositions()).length") == linked(g)
+    assert news_viewer.js("Object.keys(graphkit.data.entities).length") == g.number_of_nodes()
 
 
 def test_layout_settles_and_physics_goes_off(news_viewer):
@@ -236,8 +242,11 @@ def test_type_and_predicate_filters(news_viewer):
     page.uncheck("#gk-type-filter label[title='Place'] input")
     visible = news_viewer.js("graphkit.network.body.nodeIndices.length")
     assert visible == 4  # two people, two organisations
+    # Washington, the one entity in no relation, is not drawn; its list follows the filter.
+    assert page.is_hidden("#gk-unlinked .gk-group[data-group='Place']")
     page.check("#gk-type-filter label[title='Place'] input")
-    assert news_viewer.js("graphkit.network.body.nodeIndices.length") == 9
+    assert news_viewer.js("graphkit.network.body.nodeIndices.length") == 8
+    assert page.is_visible("#gk-unlinked .gk-group[data-group='Place']")
     page.click("#gk-pred-none")
     assert news_viewer.js("graphkit.network.body.edgeIndices.length") == 0
     page.check("#gk-predicate-filter label[title='works for'] input")
@@ -304,7 +313,7 @@ def test_notebook_iframe_runs_sandboxed_and_offline(browser):
         page.set_content(notebook_html(news_graph(), title="nb", height=700))
         frame = page.frames[1]
         frame.wait_for_function("() => window.graphkitReady === true", timeout=20_000)
-        assert frame.evaluate("graphkit.nodes.length") == news_graph().number_of_nodes()
+        assert frame.evaluate("graphkit.nodes.length") == linked(news_graph())
         frame.fill("#gk-search", "Kiev")
         frame.press("#gk-search", "Enter")
         assert frame.inner_text("#gk-panel h2") == "Kyiv"
@@ -314,13 +323,14 @@ def test_notebook_iframe_runs_sandboxed_and_offline(browser):
 
 
 def test_seed_graph_in_the_browser(browser, tmp_path, seed_kg):
-    """The real graph stage's output on the seed article: every entity drawn, quotes listed."""
+    """The real graph stage's output on the seed article: every entity drawn or listed, quotes listed."""
     g = seed_kg.nx
     path = tmp_path / "seed.html"
     write_html(g, path, title="seed")
     viewer = Viewer(browser, path)
     try:
-        assert viewer.js("graphkit.nodes.length") == g.number_of_nodes()
+        assert viewer.js("graphkit.nodes.length") == linked(g)
+        assert viewer.js("graphkit.nodes.length + graphkit.data.unlinked.length") == g.number_of_nodes()
         assert viewer.js("graphkit.edges.length") == g.number_of_edges()
         speaker = max(g.nodes, key=lambda n: len(g.nodes[n]["quotes"]))
         viewer.page.fill("#gk-search", g.nodes[speaker]["name"])
@@ -366,3 +376,108 @@ def test_empty_graph_page_is_ready(browser, tmp_path):
         assert viewer.errors == []
     finally:
         viewer.close()
+
+
+# ------------------------------------------- unlinked entities and quote search
+
+LONE_QUOTE = "The harbour will reopen in spring, whatever the ministry says."
+
+
+def lonely_graph():
+    """news_graph() plus a quoted person in no relation (Washington is in none either)."""
+    g = news_graph()
+    g.add_node(ENT + "lone-voice", name="Lone Voice", type="Person", schema_type="Person", aliases=[], roles=[],
+               mentions=3, articles=["kyiv-aid"],
+               quotes=[{"text": LONE_QUOTE, "article": "kyiv-aid", "kind": "direct", "cue": "say"}])
+    return g
+
+
+@pytest.fixture
+def lonely_viewer(browser, tmp_path):
+    path = tmp_path / "lonely.html"
+    write_html(lonely_graph(), path)
+    viewer = Viewer(browser, path)
+    yield viewer
+    viewer.assert_offline()
+    assert viewer.errors == []
+    viewer.close()
+
+
+def test_unlinked_entities_are_listed_and_clickable(lonely_viewer):
+    v, page = lonely_viewer, lonely_viewer.page
+    lone = v.node_id(ENT + "lone-voice")
+    assert v.js("id => graphkit.nodes.get(id)", lone) is None  # not drawn
+    assert page.inner_text("#gk-unlinked summary") == "2 entities without relations"
+    page.click("#gk-unlinked .gk-group[data-group='Person'] summary")
+    row = f"#gk-unlinked li[data-entity='{lone}']"
+    assert "❝ 1" in page.inner_text(row)
+    page.click(f"{row} button")
+    assert page.inner_text("#gk-panel h2") == "Lone Voice"
+    text = v.panel_text()
+    assert LONE_QUOTE in text and "in no relation" in text
+    assert "Allies promise to deliver ammunition to Kyiv" in text  # its article
+    assert page.get_attribute(row, "aria-current") == "true"
+    assert v.js("graphkit.network.getSelectedNodes()") == []
+    # A drawn entity takes the selection back.
+    v.click_node(v.node_id(ENT + "nato"))
+    assert page.get_attribute(row, "aria-current") is None
+
+
+def test_quote_words_find_an_unlinked_speaker(lonely_viewer):
+    page = lonely_viewer.page
+    page.fill("#gk-search", "REOPEN in")  # case and spacing do not matter
+    results = page.inner_text("#gk-search-results")
+    assert "Lone Voice" in results and "harbour will" in results
+    page.keyboard.press("Enter")
+    assert page.inner_text("#gk-panel h2") == "Lone Voice"
+    assert page.inner_text("#gk-panel .gk-quote.gk-hit mark") == "reopen in"
+    # The card opened at its row, so the list shows where it is.
+    assert lonely_viewer.js("document.querySelector('#gk-unlinked li[aria-current]').dataset.entity") == \
+        lonely_viewer.node_id(ENT + "lone-voice")
+
+
+def test_quote_search_selects_the_speaker_and_marks_the_quote(news_viewer):
+    page = news_viewer.page
+    page.fill("#gk-search", "article five")
+    assert page.inner_text("#gk-search-results mark") == "Article Five"
+    assert "Jens Stoltenberg" in page.inner_text("#gk-search-results")
+    page.keyboard.press("Enter")
+    assert news_viewer.js("graphkit.network.getSelectedNodes()") == [news_viewer.node_id(ENT + "jens-stoltenberg")]
+    assert page.inner_text("#gk-panel h2") == "Jens Stoltenberg"
+    assert page.locator("#gk-panel .gk-quote.gk-hit").count() == 1
+    assert page.inner_text("#gk-panel .gk-quote.gk-hit mark") == "Article Five"
+    # Names still come first: "Ukraine" is a name and inside a quote.
+    page.fill("#gk-search", "ukraine")
+    first = news_viewer.js("document.querySelector('#gk-search-results li').innerText")
+    assert first.strip() == "Ukraine"
+
+
+def test_hostile_quote_stays_inert(browser, tmp_path):
+    from hostile import HOSTILE as PIECES  # tests/ is on sys.path, as for test_html
+
+    payload = "payload " + HOSTILE_NAME + HOSTILE_SCRIPT + HOSTILE_ATTR + "".join(PIECES)
+    g = news_graph()
+    g.add_node(ENT + "mallory", name=HOSTILE_NAME, type="Person", schema_type="Person", aliases=[HOSTILE_ATTR],
+               roles=[], mentions=1, articles=["nato-summit"],
+               quotes=[{"text": payload, "article": "nato-summit", "kind": "direct", "cue": HOSTILE_SCRIPT}])
+    path = tmp_path / "hostile-quote.html"
+    write_html(g, path)
+    v = Viewer(browser, path)
+    try:
+        page = v.page
+        page.fill("#gk-search", "payload <img")
+        assert page.inner_text("#gk-search-results mark") == "payload <img"
+        assert HOSTILE_NAME in page.inner_text("#gk-search-results")
+        page.keyboard.press("Enter")
+        assert page.inner_text("#gk-panel h2") == HOSTILE_NAME
+        assert page.inner_text("#gk-panel .gk-quote.gk-hit mark") == "payload <img"
+        # Selecting it opened its row in the list of unlinked entities, as text.
+        assert HOSTILE_NAME in page.inner_text("#gk-unlinked .gk-group[data-group='Person']")
+        page.wait_for_timeout(300)  # give any injected onerror/onload a chance to fire
+        assert v.js("window.__pwned") is False and v.dialogs == []
+        assert v.js("document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
+        assert v.js("document.querySelectorAll('script').length") == 3
+        assert v.errors == []
+        v.assert_offline()
+    finally:
+        v.close()

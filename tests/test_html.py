@@ -171,11 +171,13 @@ def test_page_is_self_contained():
 def test_page_has_every_entity_and_relation():
     g = news_graph()
     data = page_data(render_html(g))
-    assert len(data["nodes"]) == g.number_of_nodes()
+    assert len(data["entities"]) == g.number_of_nodes()
     assert len(data["edges"]) == len(data["relations"]) == g.number_of_edges()
     names = {e["name"] for e in data["entities"].values()}
     assert names == {attrs["name"] for _, attrs in g.nodes(data=True)}
-    assert {n["label"] for n in data["nodes"]} == names
+    # Washington is in no relation: listed apart, not drawn.
+    assert {n["label"] for n in data["nodes"]} == names - {"Washington"}
+    assert [data["entities"][i]["name"] for i in data["unlinked"]] == ["Washington"]
     assert {e["label"] for e in data["edges"]} >= {"works for", "member of", "wage"}
     assert data["omitted"] == 0
 
@@ -187,6 +189,31 @@ def test_nodes_coloured_by_type_and_sized_by_mentions():
     assert len(set(colours.values())) == 3
     assert by_label["Ukraine"]["size"] > by_label["Russia"]["size"]
     assert by_label["Jens Stoltenberg"]["size"] > by_label["NATO-Ukraine Council"]["size"]
+
+
+def test_unlinked_entities_are_listed_not_drawn():
+    g = news_graph()
+    for i, mentions in enumerate([1, 9, 4, 9]):
+        _entity(g, f"lone-{i}", f"Lone {i}", "Person", "Person", mentions=mentions)
+    page = render_html(g)
+    data = page_data(page)
+    unlinked = [data["entities"][i]["name"] for i in data["unlinked"]]
+    assert unlinked == ["Lone 1", "Lone 3", "Lone 2", "Washington", "Lone 0"]  # most mentioned, then by name
+    assert not set(data["unlinked"]) & {n["id"] for n in data["nodes"]}
+    assert "13 entities · 9 relations · 5 without relations, listed apart" in page
+    # The hubs (labelled from far out) are drawn entities, best connected first (a tie: more mentions).
+    assert [data["entities"][i]["name"] for i in data["hubs"][:2]] == ["Ukraine", "North Atlantic Treaty Organization"]
+    assert set(data["hubs"]) <= {n["id"] for n in data["nodes"]}
+
+
+def test_unlinked_entities_do_not_make_a_graph_large():
+    """Hundreds of entities without relations: still laid out in the browser, as a small graph."""
+    g = news_graph()
+    for i in range(LARGE_GRAPH + 50):
+        _entity(g, f"lone-{i}", f"Lone {i}", "Organization", "Organization")
+    data = page_data(render_html(g))
+    assert len(data["nodes"]) == 8 and len(data["unlinked"]) == LARGE_GRAPH + 51
+    assert all("x" not in n for n in data["nodes"])
 
 
 def test_claims_are_marked():
@@ -279,7 +306,7 @@ def test_max_nodes_keeps_most_connected_and_reports():
 def test_max_nodes_larger_than_graph_keeps_all():
     g = news_graph()
     data = page_data(render_html(g, max_nodes=1000))
-    assert data["omitted"] == 0 and len(data["nodes"]) == g.number_of_nodes()
+    assert data["omitted"] == 0 and len(data["entities"]) == g.number_of_nodes()
 
 
 def test_empty_graph_renders():
@@ -436,3 +463,13 @@ def test_sparse_and_odd_attributes_render():
     odd = next(e for e in data["entities"].values() if e["iri"] == "('t', 2)")
     assert odd["group"] == "other" and odd["mentions"] == 0 and odd["quotes"] == [
         {"text": "3", "article": "", "kind": "", "cue": ""}]
+
+
+def test_small_separate_components_are_islands_out_of_physics():
+    g = big_graph()
+    data = page_data(render_html(g))
+    names = [[data["entities"][i]["name"] for i in island] for island in data["islands"]]
+    n = g.number_of_nodes()
+    assert names == [[f"Entity {k}", f"Entity {k + 1}"] for k in range(n - 10, n, 2)]  # the five pairs
+    fixed = {node["id"] for node in data["nodes"] if node.get("physics") is False}
+    assert fixed == {i for island in data["islands"] for i in island}

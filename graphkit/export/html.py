@@ -16,6 +16,10 @@ the JSON data block (``<``, ``>``, ``&``, U+2028/U+2029 escaped, so
 the JS builds every panel and tooltip with text nodes, never innerHTML, and
 links only http(s) URLs. A Content-Security-Policy meta tag forbids any fetch.
 
+Entities in no relation are not drawn: in a real corpus they are most of
+the graph and would only form rings around it. The page lists them apart,
+by type, and search (names and quote text) finds them like any other.
+
 Layout: the browser runs a bounded number of physics iterations, within a
 time budget, then turns physics off so the picture stays put. Graphs above
 ``LARGE_GRAPH`` nodes start from positions computed here
@@ -61,6 +65,14 @@ LARGE_GRAPH = 300
 LARGE_GRAPH_ITERATIONS = 40
 # And at most this much time: physics stops early on a slow machine.
 LAYOUT_BUDGET_MS = 2500
+
+# Candidates, best connected first, for the labels the page keeps readable
+# when zoomed far out (it picks those that do not overlap).
+HUB_LABELS = 80
+
+# Components of up to this many entities, apart from the largest, are
+# "islands": laid out on their own and packed around the main graph by the page.
+ISLAND_MAX = 12
 
 _JSON_ESCAPES = {
     "<": "\\u003c",
@@ -144,9 +156,13 @@ def build_page_data(g: nx.MultiDiGraph, kept: list[Any], *, title: str) -> dict:
     """Everything the page's JS needs, as JSON-ready plain data."""
     ids = {node: f"n{i}" for i, node in enumerate(kept)}  # short ids keep the JSON small
     articles = _articles(g)
-    large = len(kept) > LARGE_GRAPH
-    positions = initial_positions(g, kept) if large else {}
-    net = _pyvis_network(g, ids, positions)
+    drawn, unlinked = split_unlinked(g, kept)
+    large = len(drawn) > LARGE_GRAPH
+    positions = initial_positions(g, drawn) if large else {}
+    simple = _simple_graph(g, drawn)
+    island_list = islands(simple, drawn)
+    positions.update(_island_positions(simple, island_list))
+    net = _pyvis_network(g, ids, drawn, positions, fixed={n for island in island_list for n in island})
     vis_nodes, vis_edges, _, _, _, options = net.get_network_data()
     return {
         "title": _text(title),
@@ -155,6 +171,11 @@ def build_page_data(g: nx.MultiDiGraph, kept: list[Any], *, title: str) -> dict:
         "nodes": vis_nodes,
         "edges": vis_edges,
         "entities": {ids[n]: _entity(g, n, ids) for n in kept},
+        # Not drawn: listed by the page instead, most mentioned first.
+        "unlinked": [ids[n] for n in sorted(unlinked, key=lambda n: _prominence(g, n))],
+        # Best connected first: the page labels these even when zoomed far out.
+        "hubs": [ids[n] for n in sorted(drawn, key=lambda n: (-g.degree(n),) + _prominence(g, n))[:HUB_LABELS]],
+        "islands": [[ids[n] for n in island] for island in island_list],
         "relations": _relations(g, ids),
         "articles": articles,
         "colours": {**TYPE_COLOURS, "other": OTHER_COLOUR},
@@ -164,7 +185,60 @@ def build_page_data(g: nx.MultiDiGraph, kept: list[Any], *, title: str) -> dict:
     }
 
 
-def _pyvis_network(g: nx.MultiDiGraph, ids: dict[Any, str], positions: dict[Any, tuple]) -> Network:
+def split_unlinked(g: nx.MultiDiGraph, kept: list[Any]) -> tuple[list[Any], list[Any]]:
+    """``kept`` split into entities in some shown relation (drawn) and the rest.
+
+    The rest would only float around the graph, saying nothing; the page
+    lists them apart instead. Both lists keep ``kept``'s order.
+    """
+    shown = set(kept)
+    linked = set()
+    for u, v in g.edges():
+        if u in shown and v in shown:
+            linked.update((u, v))
+    return [n for n in kept if n in linked], [n for n in kept if n not in linked]
+
+
+def islands(simple: nx.Graph, drawn: list[Any]) -> list[list[Any]]:
+    """Small separate components of the drawn graph, biggest first (the largest component is not one).
+
+    Physics would leave them floating in a ring around the main graph, so
+    they stay out of it and the page packs them in rows around it instead.
+    """
+    order = {n: i for i, n in enumerate(drawn)}
+    components = sorted((sorted(c, key=order.get) for c in nx.connected_components(simple)),
+                        key=lambda c: (-len(c), order[c[0]]))
+    return [c for c in components[1:] if len(c) <= ISLAND_MAX]
+
+
+def _island_positions(simple: nx.Graph, island_list: list[list[Any]], *, seed: int = 7) -> dict[Any, tuple]:
+    """Each island laid out on its own around (0, 0); the page moves it into place."""
+    rng = random.Random(seed)
+    pos: dict[Any, tuple] = {}
+    for island in island_list:
+        local = {island[0]: (0.0, 0.0)}
+        _grow(simple, local, [island[0]], rng, 70.0)
+        pos.update(local)
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+
+
+def _simple_graph(g: nx.MultiDiGraph, nodes: list[Any]) -> nx.Graph:
+    """Undirected, loop-free graph of ``g``'s edges among ``nodes``, in ``g``'s order."""
+    simple = nx.Graph()
+    simple.add_nodes_from(nodes)
+    shown = set(nodes)
+    simple.add_edges_from((u, v) for u, v in g.edges() if u != v and u in shown and v in shown)
+    return simple
+
+
+def _prominence(g: nx.MultiDiGraph, node: Any) -> tuple:
+    """Sort key: most mentioned first, then by name and id (stable across runs)."""
+    attrs = g.nodes[node]
+    return (-_as_int(attrs.get("mentions")), _text(attrs.get("name")), _text(node))
+
+
+def _pyvis_network(g: nx.MultiDiGraph, ids: dict[Any, str], drawn: list[Any],
+                   positions: dict[Any, tuple], fixed: set) -> Network:
     """Let pyvis build vis-network's node and edge dicts (not from_nx: it mutates).
 
     pyvis' own add_node/add_edge check membership in lists, which is
@@ -172,9 +246,12 @@ def _pyvis_network(g: nx.MultiDiGraph, ids: dict[Any, str], positions: dict[Any,
     ends are known, so its Node and Edge records are appended directly.
     """
     net = Network(directed=True)
-    for node, short in ids.items():
+    for node in drawn:
+        short = ids[node]
         attrs = g.nodes[node]
         where = {"x": positions[node][0], "y": positions[node][1]} if node in positions else {}
+        if node in fixed:
+            where["physics"] = False  # an island: keeps its own layout
         record = Node(short, "dot", label=_text(attrs.get("name")) or _text(node),
                       color=_colour(attrs.get("type")), size=_node_size(attrs.get("mentions")), **where)
         net.nodes.append(record.options)
@@ -232,10 +309,7 @@ def initial_positions(g: nx.MultiDiGraph, kept: list[Any], *, hubs: int = 150, s
     and leave the browser a few physics iterations to untangle the rest.
     """
     rng = random.Random(seed)
-    simple = nx.Graph()
-    simple.add_nodes_from(kept)
-    shown = set(kept)
-    simple.add_edges_from((u, v) for u, v in g.edges() if u != v and u in shown and v in shown)
+    simple = _simple_graph(g, kept)
     spread = 45.0 * math.sqrt(len(kept))  # keeps node density about constant
     step = 70.0  # distance of a node from its placed neighbours
 
@@ -320,7 +394,8 @@ def _vis_options(options: dict, *, large: bool, n: int) -> dict:
         "borderWidth": 1.5,
         "font": {"size": 15, "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
                  "color": "#1f2328", "strokeWidth": 3, "strokeColor": "#ffffff"},
-        "scaling": {"label": {"drawThreshold": 6}},
+        # maxVisible: hub labels, enlarged to be read from far out (viewer.js), stop growing when zoomed in.
+        "scaling": {"label": {"drawThreshold": 6, "maxVisible": 22}},
     }
     options["interaction"] = {
         "hover": True,
@@ -506,10 +581,10 @@ def _inline_script(js: str) -> str:
 
 
 def _fill_template(*, title: str, data: dict) -> str:
-    shown = len(data["nodes"])
     parts = {
         "TITLE": html.escape(_valid_unicode(title), quote=True),
-        "STATS": html.escape(_stats_line(shown, len(data["edges"]), data["omitted"])),
+        "STATS": html.escape(_stats_line(len(data["entities"]), len(data["edges"]), len(data["unlinked"]),
+                                         data["omitted"])),
         "STYLE": _asset("viewer.css"),
         "VIS_JS": _vis_js(),
         "APP_JS": _inline_script(_asset("viewer.js")),
@@ -524,8 +599,10 @@ def _valid_unicode(text: str) -> str:
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def _stats_line(nodes: int, edges: int, omitted: int) -> str:
+def _stats_line(nodes: int, edges: int, unlinked: int, omitted: int) -> str:
     line = f"{nodes:,} entities · {edges:,} relations"
+    if unlinked:
+        line += f" · {unlinked:,} without relations, listed apart"
     if omitted:
         line += f" · {omitted:,} less connected entities left out"
     return line

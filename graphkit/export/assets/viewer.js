@@ -14,6 +14,8 @@
   var ENTITIES = DATA.entities;
   var RELATIONS = indexRelations(DATA.relations);
   var ARTICLES = DATA.articles;
+  // Entities in no relation: listed in their own card, not drawn.
+  var UNLINKED = new Set(DATA.unlinked);
 
   // What a dashed edge is: the article does not state it as fact.
   var STATUS_WORDS = { claimed: "claimed, not stated as fact", planned: "planned or expected, not (yet) done",
@@ -21,6 +23,8 @@
 
   var hiddenTypes = new Set();
   var hiddenLabels = new Set();
+  // Hub labels' enlarged font size by node id (maxVisible caps them when zoomed in).
+  var hubFontSize = {};
 
   // ------------------------------------------------------------- DOM helpers
 
@@ -111,9 +115,13 @@
   });
 
   var container = document.getElementById("gk-graph");
+  var side = document.getElementById("gk-side");
   var legend = document.getElementById("gk-legend");
-  // On a narrow canvas (a notebook cell, a phone) the legend starts folded.
-  if (container.clientWidth < 3 * (legend.offsetLeft + legend.offsetWidth)) legend.open = false;
+  var unlinkedCard = document.getElementById("gk-unlinked");
+  unlinkedCard.hidden = DATA.unlinked.length === 0;
+  // On a narrow canvas (a notebook cell, a phone) the cards start folded.
+  if (container.clientWidth < 3 * (side.offsetLeft + side.offsetWidth)) legend.open = false;
+  unlinkedCard.open = legend.open;
 
   performance.mark("graphkit:data");
   // Built empty so the layout handlers below are in place before any layout starts.
@@ -148,17 +156,145 @@
       // Big graphs: labels are too small to draw at the fitted zoom, so one frame does;
       // each frame of thousands of nodes costs hundreds of milliseconds.
       network.once("afterDrawing", markReady);
+      packIslands();
       fitVisible(false);
+      enlargeHubLabels();
       network.redraw();
       return;
     }
     // Labels are measured when first drawn: draw once, fit them in, then report ready.
+    packIslands();
     network.once("afterDrawing", function () {
       network.once("afterDrawing", markReady);
       fitVisible(false);
+      enlargeHubLabels();
       network.redraw();
     });
     network.redraw();
+  }
+
+  var HUB_SCREEN_PX = 14; // on-screen size of hub labels at the fitted zoom
+  var HUB_LABEL_MAX = 24;
+
+  /** Zoomed out, labels are too small to draw; the best connected entities keep
+   * theirs, enlarged, as long as they do not overlap a better connected one's. */
+  function enlargeHubLabels() {
+    var scale = network.getScale();
+    var size = Math.round(HUB_SCREEN_PX / scale);
+    if (size <= DATA.options.nodes.font.size) return;
+    var positions = network.getPositions(DATA.hubs);
+    var taken = [];
+    DATA.hubs.forEach(function (id) {
+      if (taken.length >= HUB_LABEL_MAX) return;
+      var box = labelBox(positions[id], ENTITIES[id].name, nodes.get(id).size, scale);
+      if (taken.some(function (other) { return overlaps(box, other); })) return;
+      taken.push(box);
+      hubFontSize[id] = size;
+    });
+    nodes.update(Object.keys(hubFontSize).map(function (id) { return { id: id, font: nodeFont(id, NODE_TEXT) }; }));
+  }
+
+  /** Where a label of HUB_SCREEN_PX would be drawn (below its dot), in screen pixels. */
+  function labelBox(at, text, radius, scale) {
+    var width = 0.6 * HUB_SCREEN_PX * Math.min(text.length, 40); // rough average glyph width
+    var top = at.y * scale + radius * scale;
+    return { left: at.x * scale - width / 2 - 4, right: at.x * scale + width / 2 + 4,
+             top: top - 2, bottom: top + HUB_SCREEN_PX + 6 };
+  }
+
+  function nodeFont(id, colour) {
+    var hub = hubFontSize[id];
+    // A wide white halo: hub labels sit on a dense part of the graph.
+    return hub ? { color: colour, size: hub, strokeWidth: Math.round(hub / 3) } : { color: colour };
+  }
+
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  // -------------------------------------------------------- island packing
+
+  var CELL = 40; // packing grid, in canvas units
+
+  /** Move the small separate components ("islands") from the origin, where they
+   * were laid out one by one, into free grid cells around the main component,
+   * nearest first: a compact margin instead of a ring. */
+  function packIslands() {
+    if (!DATA.islands.length) return;
+    var inIsland = new Set([].concat.apply([], DATA.islands));
+    var all = network.getPositions();
+    var main = Object.keys(all).filter(function (id) { return !inIsland.has(id); }).map(function (id) { return all[id]; });
+    var taken = new Set();
+    var disc = mainDisc(main);
+    main.forEach(function (p) { occupy(taken, boxAround([p], 1)); });
+    var boxes = DATA.islands.map(function (island) {
+      return boxAround(island.map(function (id) { return all[id]; }), 1);
+    });
+    var area = boxes.reduce(function (sum, b) { return sum + (b.i1 - b.i0 + 1) * (b.j1 - b.j0 + 1); }, 0);
+    var cells = cellsByDistance(disc, area).filter(function (c) { return !taken.has(c.i + "," + c.j); });
+    var first = 0; // cells before this one are all taken
+    var moves = [];
+    DATA.islands.forEach(function (island, k) {
+      while (first < cells.length && taken.has(cells[first].key)) first++;
+      for (var c = first; c < cells.length; c++) {
+        if (taken.has(cells[c].key) || !fits(taken, boxes[k], cells[c])) continue;
+        occupy(taken, shift(boxes[k], cells[c]));
+        var dx = (cells[c].i - boxes[k].i0) * CELL, dy = (cells[c].j - boxes[k].j0) * CELL;
+        island.forEach(function (id) { moves.push({ id: id, x: all[id].x + dx, y: all[id].y + dy }); });
+        return;
+      }
+    });
+    // One batch: network.moveNode() redraws the whole graph once per node.
+    nodes.update(moves);
+  }
+
+  /** Centre of the main component and the radius holding nearly all of it. */
+  function mainDisc(points) {
+    if (!points.length) return { x: 0, y: 0, r: 0 };
+    var x = 0, y = 0;
+    points.forEach(function (p) { x += p.x; y += p.y; });
+    x /= points.length; y /= points.length;
+    var d = points.map(function (p) { return Math.hypot(p.x - x, p.y - y); }).sort(function (a, b) { return a - b; });
+    return { x: x, y: y, r: d[Math.floor(0.97 * (d.length - 1))] }; // a few far leaves do not widen it
+  }
+
+  /** Grid cells outside the disc, nearest first, enough to hold `area` cells of islands. */
+  function cellsByDistance(disc, area) {
+    var inner = disc.r / CELL;
+    var outer = Math.ceil(Math.sqrt(inner * inner + 3 * area / Math.PI)) + 3;
+    var ci = Math.round(disc.x / CELL), cj = Math.round(disc.y / CELL);
+    var cells = [];
+    for (var i = -outer; i <= outer; i++) {
+      for (var j = -outer; j <= outer; j++) {
+        var d = Math.hypot(i, j);
+        if (d > inner && d <= outer) cells.push({ i: ci + i, j: cj + j, d: d, key: (ci + i) + "," + (cj + j) });
+      }
+    }
+    return cells.sort(function (a, b) { return a.d - b.d || a.i - b.i || a.j - b.j; });
+  }
+
+  /** Grid cells covering some points, `pad` cells extra on each side (room for dots and labels). */
+  function boxAround(points, pad) {
+    var xs = points.map(function (p) { return p.x; });
+    var ys = points.map(function (p) { return p.y; });
+    return { i0: Math.floor(Math.min.apply(null, xs) / CELL) - pad, i1: Math.floor(Math.max.apply(null, xs) / CELL) + pad,
+             j0: Math.floor(Math.min.apply(null, ys) / CELL) - pad, j1: Math.floor(Math.max.apply(null, ys) / CELL) + pad };
+  }
+
+  function shift(box, at) {
+    return { i0: at.i, i1: at.i + box.i1 - box.i0, j0: at.j, j1: at.j + box.j1 - box.j0 };
+  }
+
+  function occupy(taken, box) {
+    for (var i = box.i0; i <= box.i1; i++) for (var j = box.j0; j <= box.j1; j++) taken.add(i + "," + j);
+  }
+
+  function fits(taken, box, at) {
+    var moved = shift(box, at);
+    for (var i = moved.i0; i <= moved.i1; i++) {
+      for (var j = moved.j0; j <= moved.j1; j++) if (taken.has(i + "," + j)) return false;
+    }
+    return true;
   }
 
   function markReady() {
@@ -173,9 +309,13 @@
   });
   document.getElementById("gk-fit").addEventListener("click", function () { fitVisible(true); });
 
-  /** Width of the graph area hidden under the open legend card. */
+  /** Width of the graph area hidden under the cards on the left. */
   function legendCover() {
-    return legend.open ? legend.offsetLeft + legend.offsetWidth : 0;
+    var width = 0;
+    [legend, unlinkedCard].forEach(function (card) {
+      if (card.open && !card.hidden) width = Math.max(width, card.offsetWidth);
+    });
+    return width ? side.offsetLeft + width : 0;
   }
 
   /** Bounding box of the drawn nodes, labels included (network.fit() leaves labels out). */
@@ -238,7 +378,7 @@
       var fade = !keepNode(n.id);
       if (fade === fadedNodes.has(n.id)) return;
       if (fade) fadedNodes.add(n.id); else fadedNodes.delete(n.id);
-      nodeChanges.push({ id: n.id, color: fade ? FADED_NODE : n.color, font: { color: fade ? FADED_TEXT : NODE_TEXT } });
+      nodeChanges.push({ id: n.id, color: fade ? FADED_NODE : n.color, font: nodeFont(n.id, fade ? FADED_TEXT : NODE_TEXT) });
     });
     var edgeChanges = [];
     DATA.edges.forEach(function (e) {
@@ -260,6 +400,7 @@
     var near = new Set([id]);
     // Its relations and the claims it made in quotes.
     relationsOf(id).concat(claimsBy(id)).forEach(function (r) { near.add(r.from); near.add(r.to); });
+    if (near.size === 1 && UNLINKED.has(id)) { unfocus(); return; } // nothing drawn to point at
     focusOn(function (n) { return near.has(n); }, function (r) {
       return r.from === id || r.to === id || r.claimed_by === id;
     });
@@ -282,18 +423,86 @@
       el("span", { className: "gk-count" }, count.toLocaleString("en"))));
   }
 
+  var KNOWN_TYPES = ["Person", "Organization", "Place"];
+
+  /** The three types first, then any other bucket, alphabetically. */
+  function typeOrder(types) {
+    var extra = types.filter(function (t) { return KNOWN_TYPES.indexOf(t) < 0; }).sort();
+    return KNOWN_TYPES.concat(extra);
+  }
+
   function buildTypeFilter() {
     var list = document.getElementById("gk-type-filter");
-    var counts = countBy(Object.keys(ENTITIES), function (id) { return ENTITIES[id].group; });
-    // The three types always (a legend), then any other bucket present.
-    var known = ["Person", "Organization", "Place"];
-    var extra = Array.from(counts.keys()).filter(function (t) { return known.indexOf(t) < 0; }).sort();
-    known.concat(extra).forEach(function (type) {
+    // Counts of drawn entities: the unlinked card counts its own.
+    var counts = countBy(DATA.nodes, function (n) { return ENTITIES[n.id].group; });
+    var all = Object.keys(ENTITIES).map(function (id) { return ENTITIES[id].group; });
+    typeOrder(Array.from(new Set(all))).forEach(function (type) {  // all three always: a legend
       list.appendChild(checkboxRow(type, counts.get(type) || 0, true, function (evt) {
         if (evt.target.checked) hiddenTypes.delete(type); else hiddenTypes.add(type);
         nodeView.refresh();
+        var group = unlinkedGroups.get(type);
+        if (group) group.details.hidden = !evt.target.checked;
       }, typeColour(type)));
     });
+  }
+
+  // ------------------------------------------------ entities without relations
+
+  var unlinkedGroups = new Map(); // type -> { details, list, ids, items: Map id -> li }
+  var currentUnlinked = null;
+
+  function buildUnlinked() {
+    if (!DATA.unlinked.length) return;
+    document.getElementById("gk-unlinked-title").textContent =
+      plural(DATA.unlinked.length, "entity", "entities") + " without relations";
+    var byType = new Map();
+    DATA.unlinked.forEach(function (id) {  // already most mentioned first
+      var type = ENTITIES[id].group;
+      if (!byType.has(type)) byType.set(type, []);
+      byType.get(type).push(id);
+    });
+    var holder = document.getElementById("gk-unlinked-groups");
+    typeOrder(Array.from(byType.keys())).forEach(function (type) {
+      if (!byType.has(type)) return;
+      var group = { ids: byType.get(type), list: el("ul"), items: null };
+      group.details = el("details", { className: "gk-group", dataset: { group: type },
+        on: { toggle: function () { if (group.details.open) fillGroup(group); } } },
+        el("summary", null,
+          el("span", { className: "gk-swatch", style: { background: typeColour(type) } }),
+          el("span", { className: "gk-name" }, type),
+          el("span", { className: "gk-count" }, group.ids.length.toLocaleString("en"))),
+        group.list);
+      unlinkedGroups.set(type, group);
+      holder.appendChild(group.details);
+    });
+  }
+
+  /** The list is built when first opened: thousands of rows cost time nobody may need. */
+  function fillGroup(group) {
+    if (group.items) return;
+    group.items = new Map();
+    group.ids.forEach(function (id) {
+      var count = ENTITIES[id].quotes.length;
+      var item = el("li", { dataset: { entity: id } }, entityLink(id),
+        count ? el("span", { className: "gk-quote-count", title: plural(count, "quote") }, "❝ " + count) : null);
+      group.items.set(id, item);
+      group.list.appendChild(item);
+    });
+  }
+
+  /** Show which row of the unlinked card is the selected entity (none if it is drawn). */
+  function markUnlinked(id) {
+    if (currentUnlinked) currentUnlinked.removeAttribute("aria-current");
+    currentUnlinked = null;
+    if (!id || !UNLINKED.has(id)) return;
+    var group = unlinkedGroups.get(ENTITIES[id].group);
+    unlinkedCard.open = true;
+    group.details.hidden = false;
+    group.details.open = true;
+    fillGroup(group);
+    currentUnlinked = group.items.get(id);
+    currentUnlinked.setAttribute("aria-current", "true");
+    currentUnlinked.scrollIntoView({ block: "nearest" });
   }
 
   function buildPredicateFilter() {
@@ -318,6 +527,7 @@
 
   /** Make sure a node is drawn (its type may be filtered out) before focusing it. */
   function reveal(id) {
+    if (UNLINKED.has(id)) return;
     var type = ENTITIES[id].group;
     if (!hiddenTypes.has(type)) return;
     hiddenTypes.delete(type);
@@ -333,6 +543,23 @@
     return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
   }
 
+  /** normalise() character by character, without the trim; with map, also where in
+   * `text` each folded character came from ([start, end) per character). */
+  function fold(text, map) {
+    var key = "", starts = [], ends = [], space = false;
+    for (var i = 0; i < text.length; i += ch.length) {
+      var code = text.charCodeAt(i);
+      var ch = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.substr(i, 2) : text[i];
+      var folded = /\s/.test(ch) ? " " : ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+      if (folded === " " && space) continue;
+      space = folded === " " || (space && !folded);
+      key += folded;
+      if (!map) continue;
+      for (var k = 0; k < folded.length; k++) { starts.push(i); ends.push(i + ch.length); }
+    }
+    return map ? { key: key, starts: starts, ends: ends } : key;
+  }
+
   var SEARCH_INDEX = [];
   Object.keys(ENTITIES).forEach(function (id) {
     var e = ENTITIES[id];
@@ -341,8 +568,46 @@
     });
   });
 
-  /** Entities matching a query by any of their names, best first. */
+  var QUOTE_INDEX = [];
+  Object.keys(ENTITIES).forEach(function (id) {
+    ENTITIES[id].quotes.forEach(function (quote, i) {
+      QUOTE_INDEX.push({ id: id, quote: i, key: fold(quote.text, false) });
+    });
+  });
+  var QUOTE_MIN_CHARS = 3; // shorter queries would match inside too many quotes
+
+  /** Entities matching a query by any of their names, best first, then quotes
+   * holding it (up to 12 names and at least 4 quotes). */
   function search(query) {
+    var names = searchNames(query);
+    return names.concat(searchQuotes(query, Math.max(4, 12 - names.length)));
+  }
+
+  /** Quotes whose text holds the query: speaker, quote index and where the match is. */
+  function searchQuotes(query, limit) {
+    var q = normalise(query);
+    if (q.length < QUOTE_MIN_CHARS) return [];
+    var hits = [];
+    QUOTE_INDEX.forEach(function (entry) {
+      var at = entry.key.indexOf(q);
+      if (at < 0) return;
+      var wordStart = at === 0 || /[^a-z0-9]/.test(entry.key[at - 1]);
+      hits.push({ entry: entry, at: at, score: wordStart ? 4 : 5 });
+    });
+    hits.sort(function (a, b) {
+      return a.score - b.score || ENTITIES[b.entry.id].mentions - ENTITIES[a.entry.id].mentions ||
+        a.entry.id.localeCompare(b.entry.id, "en", { numeric: true }) || a.entry.quote - b.entry.quote;
+    });
+    return hits.slice(0, limit).map(function (hit) {
+      var text = ENTITIES[hit.entry.id].quotes[hit.entry.quote].text;
+      var where = fold(text, true);
+      return { id: hit.entry.id, score: hit.score, quote: hit.entry.quote,
+               start: where.starts[hit.at], end: where.ends[hit.at + q.length - 1] };
+    });
+  }
+
+  /** Entities matching a query by any of their names, best first. */
+  function searchNames(query) {
     var q = normalise(query);
     if (!q) return [];
     var best = new Map();
@@ -371,17 +636,18 @@
       clear(list);
       list.hidden = results.length === 0 && !input.value.trim();
       if (!results.length && input.value.trim()) {
-        list.appendChild(el("li", { className: "gk-empty" }, "No entity with that name"));
+        list.appendChild(el("li", { className: "gk-empty" }, "No entity or quote matches"));
       }
       results.forEach(function (r, i) {
         var e = ENTITIES[r.id];
         list.appendChild(el("li", {
-          role: "option",
+          role: "option", className: r.quote !== undefined ? "gk-quote-hit" : "",
           on: { mousedown: function (evt) { evt.preventDefault(); choose(i); } }
         },
         el("span", { className: "gk-swatch", style: { background: typeColour(e.group) } }),
-        el("span", null, e.name),
-        r.alias ? el("span", { className: "gk-match" }, "as “" + r.matched + "”") : null));
+        r.quote !== undefined
+          ? el("span", null, e.name, el("span", { className: "gk-hit-text" }, quoteSnippet(e.quotes[r.quote].text, r)))
+          : [el("span", null, e.name), r.alias ? el("span", { className: "gk-match" }, "as “" + r.matched + "”") : null]));
         list.lastChild.setAttribute("aria-selected", i === active ? "true" : "false");
       });
     }
@@ -391,7 +657,7 @@
       if (!r) return;
       list.hidden = true;
       input.blur();
-      focusEntity(r.id);
+      focusEntity(r.id, r.quote !== undefined ? r : null);
     }
 
     input.addEventListener("input", function () { results = search(input.value); active = 0; render(); });
@@ -413,16 +679,32 @@
     input.addEventListener("focus", function () { if (input.value.trim()) render(); });
   }
 
-  function focusEntity(id) {
+  /** The words around a quote match, the match marked: "…before <mark>match</mark> after…". */
+  function quoteSnippet(text, hit) {
+    var CONTEXT = 40;
+    var from = Math.max(0, hit.start - CONTEXT);
+    var to = Math.min(text.length, hit.end + CONTEXT);
+    return ["“" + (from > 0 ? "…" : "") + text.slice(from, hit.start),
+      el("mark", null, text.slice(hit.start, hit.end)),
+      text.slice(hit.end, to) + (to < text.length ? "…" : "") + "”"];
+  }
+
+  /** Select an entity (drawn: in the graph; unlinked: in its card) and show its
+   * details; `hit` ({quote, start, end}) marks a quote that search matched. */
+  function focusEntity(id, hit) {
     if (!ENTITIES[id]) return;
-    reveal(id);
-    network.selectNodes([id]);
-    network.focus(id, {
-      scale: Math.max(network.getScale(), 1.1),
-      offset: { x: legendCover() / 2, y: 0 },
-      animation: { duration: 450, easingFunction: "easeInOutQuad" }
-    });
-    showEntity(id);
+    if (UNLINKED.has(id)) {
+      network.unselectAll();
+    } else {
+      reveal(id);
+      network.selectNodes([id]);
+      network.focus(id, {
+        scale: Math.max(network.getScale(), 1.1),
+        offset: { x: legendCover() / 2, y: 0 },
+        animation: { duration: 450, easingFunction: "easeInOutQuad" }
+      });
+    }
+    showEntity(id, hit);
   }
 
   // ------------------------------------------------------------------ panel
@@ -482,13 +764,15 @@
       articleSource(rel.article));
   }
 
-  function quoteItem(quote) {
+  function quoteItem(quote, hit) {
     var meta = [quote.kind, quote.cue ? "“" + quote.cue + "”" : ""].filter(Boolean).join(" · ");
+    var text = hit ? [quote.text.slice(0, hit.start), el("mark", null, quote.text.slice(hit.start, hit.end)),
+      quote.text.slice(hit.end)] : quote.text;
     return el("li", {
-      className: "gk-item gk-quote", title: "Show the article",
+      className: "gk-item gk-quote" + (hit ? " gk-hit" : ""), title: "Show the article",
       on: { click: function () { showArticle(quote.article); } }
     },
-    el("div", { className: "gk-quote-text" }, quote.text),
+    el("div", { className: "gk-quote-text" }, text),
     meta ? el("div", { className: "gk-source" }, meta) : null,
     articleSource(quote.article));
   }
@@ -503,12 +787,13 @@
 
   function chips(values) { return el("ul", { className: "gk-chips" }, values.map(function (v) { return el("li", null, v); })); }
 
-  function showEntity(id) {
+  function showEntity(id, hit) {
     var e = ENTITIES[id];
     if (!e) return;
     var kind = e.type + (e.schema_type && e.schema_type !== e.type ? " · " + e.schema_type : "");
     var rels = relationsOf(id);
     var claims = claimsBy(id);
+    markUnlinked(id);
     focusNeighbourhood(id);
     clear(panel);
     panel.dataset.entity = id;
@@ -516,19 +801,23 @@
       el("h2", null, e.name),
       el("div", { className: "gk-kind" },
         el("span", { className: "gk-swatch", style: { background: typeColour(e.group) } }),
-        kind || "entity", " · mentioned " + plural(e.mentions, "time")),
+        kind || "entity", " · mentioned " + plural(e.mentions, "time"),
+        UNLINKED.has(id) ? " · in no relation" : null),
       el("h3", null, "Names"),
       chips([e.name].concat(e.aliases)),
       e.roles.length ? [el("h3", null, "Roles"), chips(e.roles)] : null,
       section("Relations", rels.map(function (r) { return relationItem(r, id); }), "No relations found."),
       claims.length ? section("Claims in their quotes", claims.map(function (r) { return relationItem(r, null); }), "") : null,
-      section("Quotes", e.quotes.map(quoteItem), "No quotes attributed."),
+      section("Quotes", e.quotes.map(function (q, i) { return quoteItem(q, hit && hit.quote === i ? hit : null); }),
+        "No quotes attributed."),
       section("Articles", e.articles.map(function (key) {
         return el("li", { className: "gk-item" }, articleButton(key));
       }), "—"),
       el("p", { className: "gk-source" }, e.iri)
     ]);
     panel.scrollTop = 0;
+    var marked = panel.querySelector(".gk-hit");
+    if (marked) marked.scrollIntoView({ block: "center" });
   }
 
   function articleButton(key, small) {
@@ -562,6 +851,7 @@
     ids.forEach(function (id) {
       ENTITIES[id].quotes.forEach(function (q) { if (q.article === key) quotes.push({ speaker: id, quote: q }); });
     });
+    markUnlinked(null);
     clear(panel);
     panel.dataset.entity = "";
     panel.dataset.article = key;
@@ -588,18 +878,22 @@
       return ENTITIES[b].mentions - ENTITIES[a].mentions || ENTITIES[a].name.localeCompare(ENTITIES[b].name);
     }).slice(0, 12);
     var articleKeys = Object.keys(ARTICLES);
+    var entityCount = Object.keys(ENTITIES).length;
+    markUnlinked(null);
     unfocus();
     clear(panel);
     panel.dataset.entity = "";
     append(panel, [
       el("h2", null, DATA.title || "graphkit"),
-      el("div", { className: "gk-kind" }, plural(DATA.nodes.length, "entity", "entities") + " · " +
+      el("div", { className: "gk-kind" }, plural(entityCount, "entity", "entities") + " · " +
         plural(DATA.edges.length, "relation") + " · " + plural(articleKeys.length, "article")),
       DATA.omitted ? el("p", { className: "gk-hint", id: "gk-omitted" },
         DATA.omitted.toLocaleString("en") + " of " + DATA.total_nodes.toLocaleString("en") +
         " entities are left out: only the most connected are shown.") : null,
-      el("p", { className: "gk-hint" }, "Click an entity or a relation for details, or find one by name above (press /). " +
-        "Drag to pan, scroll to zoom; click the background to come back here."),
+      el("p", { className: "gk-hint" }, "Click an entity or a relation for details, or find one by name or " +
+        "by the words of a quote above (press /). Drag to pan, scroll to zoom; click the background to come back here."),
+      DATA.unlinked.length ? el("p", { className: "gk-hint" }, plural(DATA.unlinked.length, "entity is", "entities are") +
+        " in no relation: they are not drawn but listed on the left, by type.") : null,
       section("Most mentioned", top.map(function (id) {
         return el("li", { className: "gk-item" }, entityLink(id), el("span", { className: "gk-source" }, " · " + ENTITIES[id].mentions));
       }), "The graph is empty."),
@@ -613,6 +907,7 @@
   // ------------------------------------------------------------------- boot
 
   buildTypeFilter();
+  buildUnlinked();
   buildPredicateFilter();
   setupSearch();
   showOverview();
