@@ -1,9 +1,11 @@
 """Screenshot a graphkit viewer page (for the README's docs image).
 
-    .venv/bin/python benchmarks/screenshot.py GRAPH_HTML OUT_PNG [--width 1400 --height 860]
+    .venv/bin/python benchmarks/screenshot.py GRAPH_HTML|GRAPH_TTL OUT_PNG [--width 1400 --height 860]
         [--select NAME] [--scale 2]
 
-Opens the page from file:// in Debian's headless Chromium with the network
+Given a graph file (graph.ttl as ``graphkit build`` wrote it), first renders
+the page anew with the current viewer code (graphkit.load + write_html), so a
+viewer change needs no new model build. Then opens the page from file:// in Debian's headless Chromium with the network
 blocked, waits until the layout has settled (``window.graphkitReady``),
 optionally selects an entity by name (as the search box would, so the
 details panel is filled) and writes a PNG.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -41,9 +44,20 @@ def screenshot(html: Path, out: Path, *, width: int, height: int, select: str | 
         browser.close()
 
 
+def page_for(graph: Path, tmp: Path) -> Path:
+    """``graph`` itself if it is a page, else the page rendered from it into ``tmp``."""
+    if graph.suffix.lower() in (".html", ".htm"):
+        return graph
+    import graphkit
+
+    page = tmp / "graph.html"
+    graphkit.load(graph).write_html(page)
+    return page
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("html", type=Path, help="a page written by graphkit.export.html.write_html")
+    parser.add_argument("html", type=Path, help="a page written by graphkit.export.html.write_html, or a graph.ttl")
     parser.add_argument("out", type=Path, help="the PNG to write")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=860)
@@ -52,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.html.is_file():
         parser.error(f"no such file: {args.html}")
-    screenshot(args.html, args.out, width=args.width, height=args.height, select=args.select, scale=args.scale)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = page_for(args.html, Path(tmp))
+        screenshot(page, args.out, width=args.width, height=args.height, select=args.select, scale=args.scale)
     print(args.out)
     return 0
 
