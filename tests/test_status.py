@@ -30,6 +30,10 @@ def statuses(nlp):
     ("Kestrel Foods will open a plant in Leeds.", ("Kestrel Foods", "Leeds"), "planned"),
     ("Kestrel Foods is expected to open a plant in Leeds next year.", ("Kestrel Foods", "Leeds"), "planned"),
     ("Norway voted against joining the Baltic Union.", ("Norway", "Baltic Union"), "negated"),
+    # what someone decides, campaigns for or presses another to do is aimed at, not done
+    ("Analysts noted Norway's decision to leave the Baltic Union.", ("Norway", "Baltic Union"), "planned"),
+    ("Investors praised Kestrel Foods' campaign to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
+    ("Anna Lind persuaded Tomas Berg to join Kestrel Foods.", ("Tomas Berg", "Kestrel Foods"), "planned"),
 ])
 def test_the_sentence_sets_the_status(statuses, text, pair, status):
     assert statuses(text)[pair][0] == status
@@ -73,3 +77,11 @@ def test_a_relative_clause_is_no_claim_of_the_main_clauses_source(statuses):
 def test_a_relative_clause_keeps_its_own_future(statuses):
     found = statuses("Ana Lind said Kestrel Foods, which will open a plant in Leeds, is growing.")
     assert found[("Kestrel Foods", "Leeds")][0] == "planned"
+
+
+def test_a_clause_saying_when_the_words_were_said_is_no_claim(statuses):
+    # "said when/after ...": the circumstance of the saying is the reporter's, not the source's words
+    found = statuses("That is what Anna Lind said when she resigned after Kestrel Foods bought Marrow Mills.")
+    assert found[("Kestrel Foods", "Marrow Mills")][0] == "fact"
+    found = statuses("Anna Lind said that Kestrel Foods bought Marrow Mills.")
+    assert found[("Kestrel Foods", "Marrow Mills")][0] == "claimed"

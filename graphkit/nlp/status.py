@@ -75,7 +75,8 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         if found is not None and modality is None:
             modality = found
         if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
-                and (previous.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "conj")
+                and (previous.dep_ in ("ccomp", "xcomp", "parataxis", "conj")
+                     or (previous.dep_ == "advcl" and not _circumstance(previous))
                      or (previous.dep_ == "prep" and previous.lower_ in ("of", "about"))):  # "accused X of paying"
             reported, source = True, subject_of(node, [-1] * len(node.doc))
             break
@@ -119,6 +120,15 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in node.children):
         return Status(HYPOTHETICAL, node)  # the relation in the condition itself: "if X joins Y"
     return None
+
+
+# Marks of a clause that says when or why the words were said, not what was said:
+# "X said, when she resigned after Russia seized Crimea, ..." states the seizure as fact.
+CIRCUMSTANCE_MARKS = {"when", "after", "before", "while", "since", "until", "once", "whenever", "because", "as"}
+
+
+def _circumstance(clause: Token) -> bool:
+    return any(m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE_MARKS for m in clause.children)
 
 
 def _has_condition(node: Token) -> bool:
