@@ -560,3 +560,15 @@ def test_a_local_office_with_no_place_named_is_held_in_the_datelines_place(nlp):
 def test_a_place_lies_only_inside_a_larger_one_whatever_proposed_it(nlp):
     _, found = triples(nlp, "Trade with Peru, Chile and Bolivia rose, and a rally in Toledo, Ohio, drew crowds.")
     assert not [k for k in found if k[1] == "containedInPlace" and k[0] in ("Peru", "Chile", "Bolivia", "Ohio")]
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # object control through "on": "called on X to ..." -- X does it, not the caller
+    ("Anna Lind called on Tomas Berg to stop attacking Kestrel Foods.", ("Tomas Berg", "verb:attack", "Kestrel Foods"),
+     ("Anna Lind", "verb:attack", "Kestrel Foods")),
+    # a date after "on" controls nothing: the subject still joins
+    ("Anna Lind decided on Tuesday to join Kestrel Foods.", ("Anna Lind", "memberOf", "Kestrel Foods"), None),
+])
+def test_who_acts_in_an_infinitive_after_on(nlp, text, expected, absent):
+    _, found = triples(nlp, text)
+    assert expected in found and absent not in found

@@ -88,6 +88,9 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
         # not "after leaving Y, X ...", where time or manner prepositions leave the subject in charge
         if verb.dep_ == "xcomp" or (verb.dep_ == "pcomp" and verb.head.lower_ not in SUBJECT_CONTROL_PREPS):
             objects = [c for c in head.children if c.dep_ == "dobj"]
+            if not objects and verb.dep_ == "xcomp":  # "called on X to stop", "relied upon X to sign": X acts
+                objects = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                           for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
             if objects:
                 return objects
         return clause_subjects(head, depth + 1)
