@@ -572,3 +572,12 @@ def test_a_place_lies_only_inside_a_larger_one_whatever_proposed_it(nlp):
 def test_who_acts_in_an_infinitive_after_on(nlp, text, expected, absent):
     _, found = triples(nlp, text)
     assert expected in found and absent not in found
+
+
+@pytest.mark.parametrize("text", ["Together with Peru, Chile sued Kestrel Foods.",
+                                  "Chile, along with Peru, sued Kestrel Foods.",
+                                  "Chile sued Kestrel Foods alongside Peru."])
+def test_a_second_doer_is_no_one_acted_upon(nlp, text):
+    _, found = triples(nlp, text)
+    assert ("Chile", "verb:sue", "Peru") not in found
+    assert ("Peru", "verb:sue", "Kestrel Foods") in found and ("Chile", "verb:sue", "Kestrel Foods") in found

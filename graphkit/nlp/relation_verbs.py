@@ -28,6 +28,14 @@ from .relation_patterns import aspiration_context, clause_subjects, entities_at,
 from .relations import Candidate, DocIndex
 
 
+# Prepositions that add a second doer, not someone acted upon: "along with Y", "alongside Y", "together with Y".
+CO_AGENT_PREPS = {"along with", "alongside", "together with"}
+
+
+def _co_agent(prep: str, obj: Token) -> bool:
+    return prep in CO_AGENT_PREPS or (prep == "with" and any(c.lower_ == "together" for c in obj.head.children))
+
+
 class VerbFrame:
     """The entity arguments of one verb, with passives turned back to active."""
 
@@ -39,9 +47,13 @@ class VerbFrame:
         objects = entities_at(index, [c for c in verb.children if c.dep_ == "dobj"])
         self.preps: list[tuple[str, str]] = []  # (preposition, entity id)
         agents: list[str] = []
+        co_agents: list[str] = []
         for prep, obj in prep_objects(verb):
             for entity in entities_at(index, [obj]):
-                (agents if prep == "by" and is_passive(verb) else self.preps).append((prep, entity))
+                if _co_agent(prep, obj):
+                    co_agents.append(entity)  # "Together with Y, X sued Z": Y sues too, and is not sued
+                else:
+                    (agents if prep == "by" and is_passive(verb) else self.preps).append((prep, entity))
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
             # "Rolling Fork, where X was born": the clause happens in the noun it modifies
             self.preps += [("in", e) for e in entities_at(index, [verb.head])]
@@ -52,7 +64,7 @@ class VerbFrame:
         if is_passive(verb):
             self.agents, self.patients = [e for _, e in agents], subjects + objects
         else:
-            self.agents, self.patients = subjects, objects
+            self.agents, self.patients = subjects + [e for e in co_agents if e not in subjects], objects
         self.noun_objects = [c for c in verb.children if c.dep_ == "dobj" and index.entity(c) is None]
 
     def prep(self, *words: str) -> list[str]:
