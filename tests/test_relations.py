@@ -576,7 +576,8 @@ def test_who_acts_in_an_infinitive_after_on(nlp, text, expected, absent):
 
 @pytest.mark.parametrize("text", ["Together with Peru, Chile sued Kestrel Foods.",
                                   "Chile, along with Peru, sued Kestrel Foods.",
-                                  "Chile sued Kestrel Foods alongside Peru."])
+                                  "Chile sued Kestrel Foods alongside Peru.",
+                                  "And together with Peru, Chile sued Kestrel Foods in every court."])
 def test_a_second_doer_is_no_one_acted_upon(nlp, text):
     _, found = triples(nlp, text)
     assert ("Chile", "verb:sue", "Peru") not in found

@@ -33,7 +33,9 @@ CO_AGENT_PREPS = {"along with", "alongside", "together with"}
 
 
 def _co_agent(prep: str, obj: Token) -> bool:
-    return prep in CO_AGENT_PREPS or (prep == "with" and any(c.lower_ == "together" for c in obj.head.children))
+    word = obj.head  # the preposition; "together" hangs on it or on the verb just before it
+    return prep in CO_AGENT_PREPS or (prep == "with" and (any(c.lower_ == "together" for c in word.children)
+                                                          or (word.i > 0 and word.doc[word.i - 1].lower_ == "together")))
 
 
 class VerbFrame:
