@@ -421,6 +421,15 @@ def test_a_bad_base_iri_is_a_usage_error(tmp_path):
     assert not (tmp_path / "graph.ttl").exists()
 
 
+@pytest.mark.parametrize("base,problem", [("http://x/%zz/", "percent encoding"), ("http://x/#f#", "'#'"),
+                                          ("http://[::1", "host")])
+def test_a_base_iri_the_writers_would_refuse_is_refused_first(tmp_path, base, problem):
+    from graphkit.graph.iris import check_base
+
+    with pytest.raises(ValueError, match=problem):
+        check_base(base)  # before any article is read, never as exit 2 at the end
+
+
 def test_pipes_and_broken_links_in_a_folder_are_skipped(tmp_path):
     from graphkit.sources import iter_articles
 

@@ -36,6 +36,12 @@ def check_base(base: str) -> None:
     """Raise ValueError unless ``base`` is an absolute IRI that can prefix graphkit's slugs."""
     if not BASE_IRI.fullmatch(base or ""):
         raise ValueError(f"not an absolute IRI (like https://example.org/id/): {base!r}")
+    import pyoxigraph
+
+    try:  # what the writers will be given: a bad percent-escape, a second '#', a broken host
+        pyoxigraph.NamedNode(f"{base}{'' if base.endswith(('/', '#')) else '/'}entity/sample")
+    except ValueError as error:
+        raise ValueError(f"not a valid IRI base ({error}): {base!r}") from None
 
 
 class IRIs:
