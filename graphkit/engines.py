@@ -158,24 +158,25 @@ def _failed_batch(batch: list[Article], error: BaseException) -> list[Outcome]:
     return [Failure(_source(a), f"worker failed: {type(error).__name__}: {error}") for a in batch]
 
 
-def _ordered(submit, batches: Iterator[list[Article]], window: int) -> Iterator[Outcome]:
-    """Submit batches with at most ``window`` in flight; yield outcomes in input order."""
+def _ordered(submit, batches: Iterator[list[Article]], window: int, collect=None) -> Iterator[Outcome]:
+    """Submit batches with at most ``window`` in flight; yield outcomes in input order.
+
+    ``collect(batch, future, pending)`` turns a finished task into outcomes; ``pending``
+    holds the ``[batch, future]`` pairs still in flight, for a collector that resubmits them.
+    """
+    collect = collect or (lambda batch, future, pending: _collect(batch, future))
     pending: deque = deque()
     for batch in batches:
-        pending.append((batch, submit(batch)))
+        pending.append([batch, submit(batch)])
         if len(pending) >= window:
-            yield from _collect(*pending.popleft())
+            yield from collect(*pending.popleft(), pending)
     while pending:
-        yield from _collect(*pending.popleft())
+        yield from collect(*pending.popleft(), pending)
 
 
 def _collect(batch, future) -> list[Outcome]:
-    from concurrent.futures.process import BrokenProcessPool
-
     try:
         return future.result()
-    except BrokenProcessPool:
-        raise
     except Exception as error:  # noqa: BLE001 - a lost batch fails its articles, not the build
         return _failed_batch(batch, error)
 
@@ -204,9 +205,59 @@ def run_local(articles: Iterable[Article], *, model: str | None = None, n_proces
     # caller needs no ``if __name__ == "__main__"`` guard; spawn elsewhere.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker, initargs=(model,)) as pool:
-        yield from _ordered(lambda batch: pool.submit(process_batch, batch, model, batch_size),
-                            _batches(articles, min(batch_size, TASK_ARTICLES)), WINDOW * n_process)
+    pool = _RestartingPool(lambda: ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker,
+                                                       initargs=(model,)), model, batch_size)
+    try:
+        yield from _ordered(pool.submit, _batches(articles, min(batch_size, TASK_ARTICLES)), WINDOW * n_process,
+                            lambda batch, future, pending: _survive(pool, batch, future, pending, retried=False))
+    finally:
+        pool.shutdown()
+
+
+class _RestartingPool:
+    """A process pool that starts again when a worker dies (killed, out of memory, a crash in native code).
+
+    A dead worker breaks the whole ``ProcessPoolExecutor``: every task in
+    flight fails with it. The batches are submitted again to a new pool, so
+    one dead worker costs time, not the articles other workers had done.
+    """
+
+    def __init__(self, make, model: str | None, batch_size: int):
+        self.make, self.model, self.batch_size = make, model, batch_size
+        self.pool = make()
+
+    def submit(self, batch: list[Article]):
+        return self.pool.submit(process_batch, batch, self.model, self.batch_size)
+
+    def restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self.make()
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _survive(pool: _RestartingPool, batch: list[Article], future, pending: deque, retried: bool) -> list[Outcome]:
+    """The outcomes of one batch; if its worker died, restart the pool, resubmit what was in flight, retry.
+
+    A batch that kills a worker twice is split into single articles, so only
+    an article that kills its worker by itself fails ("worker process died").
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool as error:
+        pool.restart()
+        for item in pending:  # every task in flight died with the pool
+            item[1] = pool.submit(item[0])
+        if not retried:
+            return _survive(pool, batch, pool.submit(batch), pending, retried=True)
+        if len(batch) > 1:
+            return [o for a in batch for o in _survive(pool, [a], pool.submit([a]), pending, retried=True)]
+        return [Failure(_source(batch[0]), f"worker process died while processing it ({error})")]
+    except Exception as error:  # noqa: BLE001 - a lost batch fails its articles, not the build
+        return _failed_batch(batch, error)
 
 
 def dask_client(scheduler: str | None = None, n_workers: int | None = None):

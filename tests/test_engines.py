@@ -124,3 +124,39 @@ def test_graphkit_doc_extensions_survive_spacys_own_worker_processes(nlp):
     there = [doc_result(doc, a) for doc, a in nlp.pipe(pairs, as_tuples=True, n_process=2, batch_size=1)]
     assert there == here
     assert any(r.quotes for r in there) and any(r.relations for r in there)
+
+
+@pytest.fixture
+def lethal(monkeypatch, tmp_path):
+    """Kill the worker process (SIGKILL, as the OOM killer would) on an article containing DIE;
+    on one containing ONCE, only the first time."""
+    import os
+    import signal
+
+    from graphkit.nlp import relations
+
+    real = relations.find_relations
+    flag = tmp_path / "killed-once"
+
+    def find_relations(doc, *args, **kwargs):
+        if "DIE" in doc.text or ("ONCE" in doc.text and not flag.exists()):
+            flag.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(relations, "find_relations", find_relations)
+
+
+def test_a_killed_worker_loses_only_the_article_that_kills_it(lethal):
+    dying = Article("Jane Roe said DIE twice.", id="dies", source="dies.txt")
+    failures = []
+    kg = graphkit.build([GOOD[0], dying, *GOOD[1:]], n_process=2, batch_size=2,
+                        on_error=lambda source, message: failures.append((source, message)))
+    assert set(kg.corpus.articles) == {"a", "b", "c"}
+    assert [(s, "worker process died" in m) for s, m in failures] == [("dies.txt", True)]
+
+
+def test_a_worker_killed_once_costs_no_article(lethal):
+    once = Article("Jane Roe said ONCE and left.", id="once")
+    kg = graphkit.build([*GOOD, once], n_process=2, batch_size=2)
+    assert set(kg.corpus.articles) == {"a", "b", "c", "once"}
