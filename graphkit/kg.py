@@ -308,14 +308,48 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
     """
     if aliases is not None and not isinstance(aliases, Aliases):
         aliases = Aliases.read(aliases)
-    if relations is not None:
-        model = _with_relations(model, relations)
     stats = BuildStats()
     started = time.perf_counter()
+    record_error, record_warning = _recorders(stats, on_error, on_warning)
+    existing = None
+    if into is not None and os.path.exists(into):
+        from .graph.load import load_corpus
 
+        asked = base_iri
+        existing, base_iri = load_corpus(into)
+        if asked not in (DEFAULT_BASE, base_iri):  # the graph's own base wins: its IRIs must not move
+            record_warning(str(into), f"keeps its base IRI {base_iri}; the base IRI {asked} given is not used")
+    results = _extracted(sources, stats, record_error, record_warning, model=model, n_process=n_process,
+                         batch_size=batch_size, progress=progress, max_chars=max_chars, engine=engine,
+                         scheduler=scheduler, client=client, relations=relations,
+                         known=existing.hashes if existing is not None else ())
+    corpus, merged_duplicates = merge_results(results, existing, aliases)
+    stats.duplicates += merged_duplicates
+    stats.articles = len(corpus.articles)
+    stats.seconds = time.perf_counter() - started
+    return KnowledgeGraph(corpus, base_iri, stats)
+
+
+def _recorders(stats: BuildStats, on_error: ErrorHandler | None, on_warning: WarningHandler | None):
+    """The error and warning handlers of a build: they count into ``stats`` and pass on to the caller's."""
     def record_error(source: str, message: str) -> None:
         stats.errors.append((source, message))
         (on_error or _raise)(source, message)
+
+    def record_warning(source: str, message: str) -> None:
+        stats.warnings.append((source, message))
+        stats.duplicates += message.startswith("duplicate of")
+        stats.cut += message.startswith("cut to")
+        (on_warning or _warn)(source, message)
+
+    return record_error, record_warning
+
+
+def _extracted(sources, stats: BuildStats, record_error, record_warning, *, model, n_process, batch_size, progress,
+               max_chars, engine, scheduler, client, relations, known) -> Iterator[DocResult]:
+    """The articles of ``sources`` through the pipeline, streaming: what ``build`` and the store's add merge."""
+    if relations is not None:
+        model = _with_relations(model, relations)
 
     def record_failure(source: str, reason: str) -> None:
         stats.failed += 1
@@ -328,32 +362,11 @@ def build(sources, *, model: str | None = None, base_iri: str = DEFAULT_BASE, n_
                 progress(result)
             yield result
 
-    def record_warning(source: str, message: str) -> None:
-        stats.warnings.append((source, message))
-        stats.duplicates += message.startswith("duplicate of")
-        stats.cut += message.startswith("cut to")
-        (on_warning or _warn)(source, message)
-
     if max_chars is None or max_chars >= 1_000_000:  # spaCy refuses texts over nlp.max_length
         from .nlp.pipeline import get_pipeline
 
         nlp = get_pipeline(model)
         nlp.max_length = max(nlp.max_length, (max_chars or sys.maxsize - 1) + 1)
-    existing = None
-    if into is not None and os.path.exists(into):
-        from .graph.load import load_corpus
-
-        asked = base_iri
-        existing, base_iri = load_corpus(into)
-        if asked not in (DEFAULT_BASE, base_iri):  # the graph's own base wins: its IRIs must not move
-            record_warning(str(into), f"keeps its base IRI {base_iri}; the base IRI {asked} given is not used")
-    articles = iter_articles(sources, record_error, max_chars=max_chars, on_warning=record_warning,
-                             known=existing.hashes if existing is not None else ())
-    corpus, merged_duplicates = merge_results(counted(extract_many(articles, model=model, n_process=n_process,
-                                                                   batch_size=batch_size, engine=engine, scheduler=scheduler,
-                                                                   client=client, on_error=record_failure)), existing,
-                                                 aliases)
-    stats.duplicates += merged_duplicates
-    stats.articles = len(corpus.articles)
-    stats.seconds = time.perf_counter() - started
-    return KnowledgeGraph(corpus, base_iri, stats)
+    articles = iter_articles(sources, record_error, max_chars=max_chars, on_warning=record_warning, known=known)
+    return counted(extract_many(articles, model=model, n_process=n_process, batch_size=batch_size, engine=engine,
+                                scheduler=scheduler, client=client, on_error=record_failure))

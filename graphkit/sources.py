@@ -31,7 +31,7 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -374,16 +374,17 @@ def _clean(article: Article, on_warning: WarningHandler) -> Article:
 
 def iter_articles(sources: Iterable, on_error: ErrorHandler = _raise, *, max_chars: int | None = DEFAULT_MAX_CHARS,
                   on_warning: WarningHandler = _warn, dedupe: bool = True,
-                  known: Iterable[str] = ()) -> Iterator[Article]:
+                  known: Container[str] = ()) -> Iterator[Article]:
     """Articles from each source, in order, cleaned, cut to ``max_chars`` and de-duplicated.
 
     A source is an ``Article``, a dict with a ``text`` field, a path (file,
     folder, ``.jsonl``, ``.html``), ``"-"`` for stdin, or a string of article
     text (a string that is not an existing path and contains whitespace).
-    ``known`` are content hashes of articles already in the graph (``--into``):
+    ``known`` are content hashes of articles already in the graph (``--into``),
+    or any container of them (a store's index: each ``in`` is one look-up):
     those are skipped as duplicates too, before the model sees them.
     """
-    seen: dict[str, str] = dict.fromkeys(known, "an article already in the graph")
+    seen: dict[str, str] = {}
     for article in _iter_raw(sources, on_error, on_warning, max_chars):
         source = article.source or "<text>"
         try:
@@ -392,8 +393,9 @@ def iter_articles(sources: Iterable, on_error: ErrorHandler = _raise, *, max_cha
             on_error(source, str(error))
             continue
         if dedupe:
-            if article.content_hash in seen:
-                on_warning(source, f"duplicate of {seen[article.content_hash]} (same text): counted once")
+            if article.content_hash in seen or article.content_hash in known:
+                first = seen.get(article.content_hash, "an article already in the graph")
+                on_warning(source, f"duplicate of {first} (same text): counted once")
                 continue
             seen[article.content_hash] = source
         yield article

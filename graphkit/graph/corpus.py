@@ -252,6 +252,14 @@ class Corpus:
         """Fold each entity ``old`` into ``renames[old]``, in one pass over the statements."""
         for old, new in renames.items():
             self.entities[new].absorb(self.entities.pop(old))
+        self.rename(renames)
+
+    def rename(self, renames: dict) -> None:
+        """Point every statement, quote, mention and span at ``renames[key]`` instead of ``key``.
+
+        A relation whose two ends become one entity goes. The store
+        (graphkit.store) uses this alone to rewrite one article's references.
+        """
         for r in self.relations:
             r.subject = renames.get(r.subject, r.subject)
             r.object = renames.get(r.object, r.object)
@@ -325,6 +333,29 @@ class _ShortFormIndex:
         if len(key.split()) == 1 and not is_acronym(node.name) and (node.type == PERSON or not known_place):
             found |= self.person_words.get(key, set())  # a surname NER may have typed ORG or GPE
         return found
+
+
+def short_form_keys(entity: CorpusEntity) -> set[str]:
+    """Every key ``_ShortFormIndex`` may file ``entity`` under, whatever type the corpus votes it, or more.
+
+    A superset on purpose: the store (graphkit.store) links an entity to every
+    entity whose key is one of these, and re-resolves short names only within
+    what is linked to the articles added. Keep it in step with ``_ShortFormIndex``.
+    """
+    words = entity.key.split()
+    found = set()
+    if len(words) > 1:
+        core = words[:-1] if words[-1] in NAME_SUFFIXES and len(words) > 2 else words
+        found |= {words[0], words[-1], core[0], core[-1], " ".join(without_initials(words))}
+        trimmed = list(words)
+        while len(trimmed) > 1 and trimmed[-1] in GENERIC_ORG_WORDS:
+            trimmed.pop()
+            found.add(" ".join(trimmed))
+        found.update(acronyms(entity.name))
+    found |= {name_key(alias) for alias in entity.names}
+    found |= {name_key(name) for name in entity.canonical}
+    found.discard(entity.key)
+    return found
 
 
 def _other_sex(a: CorpusEntity, b: CorpusEntity) -> bool:

@@ -56,12 +56,16 @@ def _read(path: Path) -> dict[str, dict[str, list]]:
     fmt = PARSE_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise GraphLoadError(f"{path}: graphkit reads graphs in {', '.join(sorted(PARSE_FORMATS))} files")
-    subjects: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     try:
-        for t in ox.parse(path=str(path), format=fmt):
-            subjects[t.subject.value][t.predicate.value].append(t.object)
+        return _subjects(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, ValueError, OSError) as error:
         raise GraphLoadError(f"{path}: cannot parse: {error}") from None
+
+
+def _subjects(triples) -> dict[str, dict[str, list]]:
+    subjects: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for t in triples:
+        subjects[t.subject.value][t.predicate.value].append(t.object)
     return subjects
 
 
@@ -78,16 +82,24 @@ def load_corpus(path: str | os.PathLike) -> tuple[Corpus, str]:
     GraphLoadError with what is wrong, never a bare TypeError.
     """
     path = Path(path)
+    return _checked(path, lambda: _load(path, _read(path)))
+
+
+def corpus_from_quads(quads, name: str) -> tuple[Corpus, str]:
+    """The corpus held by Oxigraph quads or triples (e.g. a store's ``quads_for_pattern``); ``name`` for errors."""
+    return _checked(name, lambda: _load(name, _subjects(quads)))
+
+
+def _checked(path, load) -> tuple[Corpus, str]:
     try:
-        return _load(path)
+        return load()
     except (TypeError, ValueError, KeyError, AttributeError) as error:
         if isinstance(error, GraphLoadError):
             raise
         raise GraphLoadError(f"{path}: not a graph graphkit wrote ({type(error).__name__}: {error})") from None
 
 
-def _load(path: Path) -> tuple[Corpus, str]:
-    subjects = _read(path)
+def _load(path, subjects: dict) -> tuple[Corpus, str]:
     corpus = Corpus()
     articles = {s: p for s, p in subjects.items() if any(t.value == SDO + "NewsArticle" for t in p.get(RDF_TYPE, ()))}
     if not articles:

@@ -133,32 +133,62 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
 
     Entity descriptions and predicate definitions are corpus-wide; articles,
     quotes, statements and the relations they assert belong to their article.
+    The parts (``entity_quads``, ``article_quads``, ``predicate_quads``) are
+    also what the store (graphkit.store) rewrites one entity or article at a time.
     """
     iris = IRIs(base)
-    entity_iri = {key: f"<{iris.entity(key)}>" for key in corpus.entities}
-    T = _terms()
-    a, label, alt = T["RDF.type"], T["RDFS.label"], T["SKOS.altLabel"]
-    start_offset, end_offset = T["GK.startOffset"], T["GK.endOffset"]
-
+    entity_iri = EntityIRIs(iris)
     for key, entity in corpus.entities.items():
-        node = entity_iri[key]
-        cls, place = schema_class(entity)
-        yield node, a, f"<{cls}>", None
-        if cls in PLACE_KINDS.values():
-            yield node, a, T["SDO.Place"], None  # a Country, City or State is a schema:Place too
-        yield node, label, literal(entity.name), None
-        for alias in entity.aliases:
-            yield node, alt, literal(alias), None
-        for role in entity.roles:
-            yield node, T["SDO.jobTitle"], literal(role), None
-        yield node, T["GK.mentionCount"], literal(entity.mentions), None
-        if entity.type == PERSON and entity.gender:
-            yield node, T["SDO.gender"], T["SDO.Male"] if entity.gender == "m" else T["SDO.Female"], None
-        yield node, T["GK.nerLabel"], literal(entity.labels.most_common(1)[0][0]), None
-        if place:
-            yield node, T["OWL.sameAs"], f"<{place.iri}>", None
-            if place.kind == "Country" and place.iso:
-                yield node, T["GK.isoCode"], literal(place.iso), None
+        yield from entity_quads(entity_iri[key], entity)
+    used_predicates: dict[str, str] = {}
+    yield from article_quads(corpus, iris, entity_iri, used_predicates)
+    yield from predicate_quads(used_predicates)
+
+
+class EntityIRIs(dict):
+    """Entity key -> its IRI in N-Triples syntax, minted on first use."""
+
+    def __init__(self, iris: IRIs):
+        super().__init__()
+        self.iris = iris
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = f"<{self.iris.entity(key)}>"
+        return value
+
+
+def entity_quads(node: str, entity: CorpusEntity) -> Iterator[tuple[str, str, str, None]]:
+    """The corpus-wide description of one entity (``node``: its IRI in N-Triples syntax)."""
+    T = _terms()
+    a = T["RDF.type"]
+    cls, place = schema_class(entity)
+    yield node, a, f"<{cls}>", None
+    if cls in PLACE_KINDS.values():
+        yield node, a, T["SDO.Place"], None  # a Country, City or State is a schema:Place too
+    yield node, T["RDFS.label"], literal(entity.name), None
+    for alias in entity.aliases:
+        yield node, T["SKOS.altLabel"], literal(alias), None
+    for role in entity.roles:
+        yield node, T["SDO.jobTitle"], literal(role), None
+    yield node, T["GK.mentionCount"], literal(entity.mentions), None
+    if entity.type == PERSON and entity.gender:
+        yield node, T["SDO.gender"], T["SDO.Male"] if entity.gender == "m" else T["SDO.Female"], None
+    yield node, T["GK.nerLabel"], literal(entity.labels.most_common(1)[0][0]), None
+    if place:
+        yield node, T["OWL.sameAs"], f"<{place.iri}>", None
+        if place.kind == "Country" and place.iso:
+            yield node, T["GK.isoCode"], literal(place.iso), None
+
+
+def article_quads(corpus: Corpus, iris: IRIs, entity_iri, used_predicates: dict[str, str]) -> Iterator[tuple]:
+    """The named graph of every article in ``corpus``: the article, its mentions, quotes and statements.
+
+    ``entity_iri`` maps an entity key to its IRI (N-Triples syntax); the
+    predicates the relations use are recorded in ``used_predicates`` (IRI -> key).
+    """
+    T = _terms()
+    a = T["RDF.type"]
+    start_offset, end_offset = T["GK.startOffset"], T["GK.endOffset"]
 
     for key, article in corpus.articles.items():
         g = str(iris.article(key))
@@ -208,7 +238,6 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
             yield node, T["GK.speakerMention"], literal(q.speaker_mention.text), g
         yield from _dated(node, q.when, corpus.articles[cq.article].published, False, T, g)
 
-    used_predicates = {}
     for cr in corpus.relations:
         p_iri = predicate_iri(cr.predicate)
         s, o, p = entity_iri[cr.subject], entity_iri[cr.object], f"<{p_iri}>"
@@ -235,11 +264,15 @@ def corpus_quads(corpus: Corpus, base: str) -> Iterator[tuple[str, str, str, str
         if cr.status == FACT:
             yield s, p, o, g  # only what the reporter states as fact is asserted as a plain triple
 
+
+def predicate_quads(used_predicates: dict[str, str]) -> Iterator[tuple[str, str, str, None]]:
+    """The corpus-wide definitions of the predicates used (IRI in N-Triples syntax -> predicate key)."""
+    T = _terms()
     for p, key in used_predicates.items():
-        yield p, a, T["RDF.Property"], None
-        yield p, label, literal(predicate_label(key)), None
+        yield p, T["RDF.type"], T["RDF.Property"], None
+        yield p, T["RDFS.label"], literal(predicate_label(key)), None
         if key.startswith(VERB_PREFIX):
-            yield p, a, T["GK.VerbRelation"], None
+            yield p, T["RDF.type"], T["GK.VerbRelation"], None
 
 
 DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
