@@ -36,6 +36,10 @@ def refs(nlp):
     # a gendered person description: the person of that gender the article is clearly about
     ("Ana Ruiz met Tomas Berg in Oslo. Ruiz said she was pleased. Berg said he agreed. Berg left early. "
      "Berg flew home. The Oslo businessman said nothing more.", ("The Oslo businessman", "description", "Tomas Berg")),
+    # a reflexive is its own clause's subject, never the salient person nearby (here the one speaking)
+    ("Jessica Ditto is a spokeswoman. In defending himself, Ken Lin offered insights, Ditto said.",
+     ("himself", "pronoun", "Ken Lin")),
+    ("Tomas Berg met Ana Ruiz. Ana Ruiz described herself as a reformer.", ("herself", "pronoun", "Ana Ruiz")),
 ])
 def test_a_reference_resolves(refs, text, reference):
     assert reference in refs(text)

@@ -76,7 +76,8 @@ def noun_gender(noun: str) -> str | None:
 
 
 # Pronouns the layer resolves for the whole document ("we", "you", "I" are the speaker's, not a reference).
-REFERRING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | {"it", "its", "they", "their", "them"}
+REFLEXIVE_PRONOUNS = {"himself", "herself", "itself", "themselves"}
+REFERRING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | REFLEXIVE_PRONOUNS | {"it", "its", "they", "their", "them"}
 IT_REACH = 2
 
 def core_phrase(head: Token) -> SpacySpan:
@@ -486,6 +487,8 @@ class References:
 
     def _resolve_pronoun(self, pronoun: Token) -> str | None:
         word = pronoun.lower_
+        if word in REFLEXIVE_PRONOUNS:
+            return self._binder(pronoun)
         if word in MALE_PRONOUNS:
             gender = "m"
         elif word in FEMALE_PRONOUNS:
@@ -500,6 +503,19 @@ class References:
         if entity_id is not None:
             self.gender.setdefault(entity_id, gender)
         return entity_id
+
+    def _binder(self, pronoun: Token) -> str | None:
+        """A reflexive means the subject of its own clause: "In defending himself, X said", "X portrayed
+        herself as ...". Never the most salient person nearby, who is often the one speaking."""
+        from .relation_patterns import clause_subjects
+
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # "proud of himself": through the preposition to the verb
+        subject = next((s for s in clause_subjects(verb) if s.i != pronoun.i), None)
+        if subject is None or subject.lower_ in REFLEXIVE_PRONOUNS:
+            return None
+        return self.resolve(subject)
 
     def _group_in_sentence(self, pronoun: Token) -> str | None:
         """"Lee's team mocked the plan, which they call …": "they" is a
