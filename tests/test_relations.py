@@ -582,3 +582,11 @@ def test_a_second_doer_is_no_one_acted_upon(nlp, text):
     _, found = triples(nlp, text)
     assert ("Chile", "verb:sue", "Peru") not in found
     assert ("Peru", "verb:sue", "Kestrel Foods") in found and ("Chile", "verb:sue", "Kestrel Foods") in found
+
+
+def test_what_a_verb_prefers_its_object_over_is_no_party(nlp):
+    # "backs X over Y", "chose X over Y": with a direct object, only to/with/against/from name a second party
+    _, found = triples(nlp, "Anna Lind backs Tomas Berg over Maria Holm.")
+    assert ("Anna Lind", "verb:back", "Tomas Berg") in found and ("Anna Lind", "verb:back", "Maria Holm") not in found
+    _, found = triples(nlp, "Kestrel Foods sold Marrow Mills to Tamsin Bakeries.")
+    assert ("Kestrel Foods", "verb:sell", "Tamsin Bakeries") in found

@@ -303,7 +303,7 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     objects += [e for e in entities_at(index, [c for c in f.verb.children if c.dep_ == "dative"]) if e not in objects]
     # a party the verb acts towards: "sold its stake to Y", "filed a complaint against Y"; a place reached
     # by a preposition is where ("sent troops to Y"), and "X is known as Y" names, relates nothing
-    allowed = None if not f.noun_objects else RECIPIENT_PREPOSITIONS
+    allowed = None if not (f.noun_objects or f.patients) else RECIPIENT_PREPOSITIONS  # "backs X over Y": Y is no party
     objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among")
                 and (allowed is None or p in allowed)
                 and (p in PARTY_PREPOSITIONS or index.type_of(e) != PLACE)]
