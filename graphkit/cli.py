@@ -222,6 +222,39 @@ def query(graph, sparql, query_file, fmt, timeout, max_rows, allow_update, allow
 
 
 @cli.command(context_settings=CONTEXT)
+@click.argument("source", metavar="DIR|GRAPH")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Only loopback is private: any other (0.0.0.0, a LAN address) lets "
+                   "other machines query the graph, and says so on stderr.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
+              help="Stop a query after SECONDS and answer 503 (0: no limit).")
+@click.option("--max-rows", type=click.IntRange(min=0), default=DEFAULT_MAX_ROWS, show_default=True, metavar="N",
+              help="Answer at most N rows (triples for CONSTRUCT) per query (0: no limit).")
+@click.option("--allow-update", is_flag=True,
+              help="Accept SPARQL Update at /sparql (POST update= or application/sparql-update); refused "
+                   "(403) without this flag. A graph file's updates stay in memory.")
+def serve(source, port, host, timeout, max_rows, allow_update) -> None:
+    """Serve a store folder or a graph file: a SPARQL endpoint at /sparql and the viewer at /.
+
+    \b
+    The endpoint speaks the SPARQL 1.1 Protocol (GET ?query=, POST form or
+    application/sparql-query) with the W3C result formats and RDF syntaxes
+    by Accept header. It is read-only unless --allow-update, never runs
+    SERVICE, and bounds every query by --timeout and --max-rows.
+
+    \b
+    Example:
+      graphkit serve output/graph.ttl
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql
+    """
+    from .serve import Limits, serve as run_server
+
+    run_server(source, host=host, port=port,
+               limits=Limits(timeout=timeout or None, max_rows=max_rows or None, allow_update=allow_update))
+
+
+@cli.command(context_settings=CONTEXT)
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 def validate(graph) -> None:
     """Check a graph against graphkit's SHACL shapes.
