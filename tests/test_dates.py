@@ -55,3 +55,19 @@ def test_a_planned_meeting_is_dated_to_the_coming_day_and_the_article_date_is_ty
         Literal("Thursday") in set(g.objects(None, GK.dateText))
     from rdflib.namespace import SDO
     assert Literal("2024-07-10", datatype=XSD.date) in set(g.objects(None, SDO.datePublished))
+
+
+def test_a_date_describing_a_party_does_not_date_the_act():
+    from graphkit.nlp.convert import entities_from_doc, relations_from_doc
+    from graphkit.nlp.pipeline import get_pipeline
+
+    def dated(text):
+        doc = get_pipeline()(text)
+        names = {e.id: e.name for e in entities_from_doc(doc)}
+        return {(names[r.subject], r.predicate, names[r.object]): r.when.text if r.when else None
+                for r in relations_from_doc(doc)}
+
+    # "an independent since 1998" dates Berg's allegiance, not the attack
+    assert dated("Anna Lind attacked Tomas Berg, a registered independent since 1998.")[
+        ("Anna Lind", "verb:attack", "Tomas Berg")] is None
+    assert dated("Anna Lind attacked Tomas Berg in 1998.")[("Anna Lind", "verb:attack", "Tomas Berg")] == "1998"

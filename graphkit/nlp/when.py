@@ -25,6 +25,17 @@ def _anchor(token: Token) -> Token:
     return token
 
 
+def _dates_a_noun(node: Token, ent) -> bool:
+    """Has the climb reached a phrase that describes someone or something rather than the act?
+
+    "attacked Lee, an independent since 1998", "met Ana, who joined in 2015": the date is
+    the description's (an apposition, a relative clause, a name it hangs on), not the attack's.
+    """
+    if node.i in range(ent.start, ent.end):
+        return False
+    return node.dep_ in ("appos", "relcl", "acl") or node.pos_ == "PROPN"
+
+
 class Dates:
     """The DATE entities of one document, by sentence: built once, asked for each relation or quote."""
 
@@ -51,7 +62,7 @@ def date_words(token: Token | None, dates: Dates | None = None) -> Span | None:
     best = None
     for ent in dates.by_sentence.get(dates.sentence_of[token.i], ()):
         node, steps = ent.root, 0
-        while steps <= REACH and node.i not in anchors and node.head.i != node.i:
+        while steps <= REACH and node.i not in anchors and node.head.i != node.i and not _dates_a_noun(node, ent):
             node, steps = node.head, steps + 1
         if node.i in anchors and (best is None or steps < best[0]):
             best = (steps, ent)
