@@ -114,8 +114,15 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
         raise UserError(str(error)) from None
     _check_writable(Path(out_dir))  # before any NLP work, not after it
 
+    import contextlib
+
+    from .export.files import exclusive
     from .progress import progress_bar
 
+    held = contextlib.ExitStack()  # a second build into the same graph waits, then reads what this one wrote
+    if into:
+        held.enter_context(exclusive(into, lambda pid: click.echo(
+            f"graphkit: {into}: another graphkit (pid {pid}) is adding to it; waiting", err=True)))
     bar = progress_bar(quiet)  # articles and words per second, on a terminal only
     started = time.perf_counter()
     try:
@@ -138,6 +145,7 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
                 kg.write(out / ("neo4j" if fmt == "neo4j" else f"graph.{FORMATS[fmt]}"), fmt)
             except ExportFolderError as error:
                 raise UserError(str(error)) from None
+    held.close()
     if not quiet:
         s = kg.summary()
         click.echo(f"{s['articles']} articles, {s['entities']} entities, {s['relations']} relations, "

@@ -83,3 +83,23 @@ def test_a_base_iri_given_with_into_is_not_silently_ignored(tmp_path):
                         on_warning=lambda source, message: seen.append(message))
     assert kg.base_iri == "http://one.example/id/"
     assert any("keeps its base IRI http://one.example/id/" in m for m in seen)
+
+
+def test_two_builds_into_one_graph_at_once_keep_both(tmp_path):
+    """The second waits for the first's lock, then adds to what the first wrote (issue 15: one was lost)."""
+    out = tmp_path / "out"
+    seed = tmp_path / "seed.txt"
+    seed.write_text(ARTICLES[0], encoding="utf-8")
+    assert subprocess.run([sys.executable, "-m", "graphkit", "build", str(seed), "-o", str(out), "-q"],
+                          timeout=300).returncode == 0
+    extra = []
+    for n, text in enumerate(["Tomas Berg joined Kestrel Foods in Oslo.", "Ana Ruiz founded Marrow Mills in Lima."]):
+        path = tmp_path / f"extra{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        extra.append(path)
+    runs = [subprocess.Popen([sys.executable, "-m", "graphkit", "build", str(path), "-o", str(out), "-q",
+                              "--into", str(out / "graph.ttl")], stderr=subprocess.PIPE, text=True) for path in extra]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read()
+    text = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "Kestrel Foods" in text and "Marrow Mills" in text and "Jane Roe" in text

@@ -88,3 +88,39 @@ def _umask() -> int:
 def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     with atomic_writer(path, "w") as handle:
         handle.write(text)
+
+
+@contextlib.contextmanager
+def exclusive(path: str | os.PathLike, on_wait=None):
+    """Hold the lock of ``path`` (a ``.NAME.lock`` file beside it) while the block runs.
+
+    Two ``graphkit build --into GRAPH`` runs at once would each read GRAPH,
+    add their articles and write it back, and the second write would lose the
+    first run's articles; with the lock the second waits, then reads what the
+    first wrote. ``on_wait(pid)`` is called once if another process holds it.
+    The lock is an advisory ``flock`` (POSIX); where there is none, no lock is taken.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    path = Path(path)
+    lock = path.parent / f".{path.name}.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                handle.seek(0)
+                on_wait(handle.read().strip() or "?")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
