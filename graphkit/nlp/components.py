@@ -24,9 +24,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import entities, quote_marks, quotes, relations
+from . import entities, quotes, relations
 from .references import references_for
 from .convert import entities_from_doc, quotes_from_doc
+from .shared import facts
 from .words import DEFAULT, using
 
 EXTENSIONS = ("graphkit_entities", "graphkit_references", "graphkit_quotes", "graphkit_relations")
@@ -97,8 +98,7 @@ class ReferencesComponent:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        quoted = quote_marks.quoted_tokens(doc)
-        resolver = references_for(doc, entities_from_doc(doc), quoted)
+        resolver = references_for(doc, entities_from_doc(doc), facts(doc).quoted)
         doc._.graphkit_references = resolver.references()
         for entity in doc._.graphkit_entities or []:  # what the article says of a person's gender travels on
             entity["gender"] = resolver.learned_gender.get(entity["id"]) if entity["type"] == "Person" else None

@@ -40,9 +40,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import DIRECT, INDIRECT, Entity, Quote, Span
-from .quote_marks import Quoted, quoted_tokens, scan_quotations
-from .when import Dates
+from .quote_marks import Quoted, quoted_tokens, scan_quotations  # noqa: F401 (scan_quotations: tests import it here)
 from .references import References, core_phrase, references_for
+from .shared import facts
 from .words import words
 from .speakers import (source_of_according_to, source_of_speech_noun, subject_candidates,
                        subject_of)
@@ -73,17 +73,15 @@ class _Attributor:
     """Finds the cue of each quoted piece of one document."""
 
     def __init__(self, doc: Doc, pieces: list[Quoted]):
+        shared = facts(doc)  # text, sentences, quote marks and dates the other components read too
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = shared.text
         self.pieces = pieces
-        self.sentences = list(doc.sents)
-        self.sentence_at = [0] * len(doc)  # per token: index into self.sentences
-        for number, sentence in enumerate(self.sentences):
-            for i in range(sentence.start, sentence.end):
-                self.sentence_at[i] = number
+        self.sentences = shared.sentences
+        self.sentence_at = shared.sentence_of  # per token: index into self.sentences
         self.token_spans = [doc.char_span(p.start, p.end, alignment_mode="expand") for p in pieces]
-        self.inside = quoted_tokens(doc, pieces)  # per token: the piece holding it, or -1
-        self.dates = Dates(doc)
+        self.inside = shared.quoted if pieces is shared.quote_pieces else quoted_tokens(doc, pieces)  # per token: the piece holding it, or -1
+        self.dates = shared.dates
 
     def sentence(self, token_index: int):
         return self.sentences[self.sentence_at[token_index]]
@@ -361,8 +359,8 @@ def _cue_span(cue: Token) -> Span:
 
 def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     """Direct and indirect quotations of ``doc``, attributed to ``entities``."""
-    text = doc.text
-    pieces = scan_quotations(text)
+    text = facts(doc).text
+    pieces = facts(doc).quote_pieces
     attributor = _Attributor(doc, pieces)
     resolver = references_for(doc, entities, attributor.inside)
     cues = [attributor.cue_of(i) for i in range(len(pieces))]

@@ -31,13 +31,13 @@ document and stores the links in ``doc._.graphkit_references``.
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import ORGANIZATION, PERSON, PLACE, Entity
 from .entities.evidence import descriptor_type
+from .shared import facts
 
 # Heads whose named modifier is who speaks: "the Clinton campaign", "a Trump spokesman",
 # "the IMF report". A person's role ("the GOP nominee", "Obama's strategist") is not one.
@@ -157,18 +157,16 @@ def clearly_most(mentions: list[tuple[int, str]], before: list[tuple[int, str]] 
     return ranked[0][0]
 
 
-_BY_DOC: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def references_for(doc: Doc, entities: list[Entity], quoted: list[int]) -> References:
     """The document's one resolver: graphkit_coref builds it, the quotes component reuses it.
 
     Its indexes (mentions, titles, genders) cost as much as the resolving;
-    the cache lives as long as the ``Doc``, nothing of it is stored in ``doc._``.
+    it is kept with the doc's shared facts (``shared.facts``), nothing of it is stored in ``doc._``.
     """
-    found = _BY_DOC.get(doc)
+    shared = facts(doc)
+    found = shared.references
     if found is None or found.quoted != quoted:
-        found = _BY_DOC[doc] = References(doc, entities, quoted)
+        found = shared.references = References(doc, entities, quoted)
     return found
 
 
@@ -179,11 +177,8 @@ class References:
         self.doc = doc
         self.entities = {e.id: e for e in entities}
         self.quoted = quoted  # per token: index of the quote holding it, or -1
-        self.sentences = list(doc.sents)
-        self.sentence_start = [0] * len(doc)  # per token: first token of its sentence
-        for sentence in self.sentences:
-            for i in range(sentence.start, sentence.end):
-                self.sentence_start[i] = sentence.start
+        self.sentences = facts(doc).sentences
+        self.sentence_start = facts(doc).sentence_start  # per token: first token of its sentence
         self.entity_at: list[str | None] = [None] * len(doc)
         self.person_mentions: list[tuple[int, str]] = []  # (first token, entity id), in text order
         self.org_mentions: list[tuple[int, str]] = []

@@ -30,8 +30,8 @@ from ..model import DIRECT, FACT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Re
 from ..data import read_table, read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from .references import clearly_most
+from .shared import facts
 from .status import statement_status
-from .when import Dates
 
 ANY = (PERSON, ORGANIZATION, PLACE)
 PARTY = ANY
@@ -78,12 +78,10 @@ class DocIndex:
 
         self.doc = doc
         self.verbs = verbs if verbs is not None else default_verbs()
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
-        self.sentences = list(doc.sents)
-        self.sentence_of: list[int] = [0] * len(doc)  # token index -> position in self.sentences
-        for n, sent in enumerate(self.sentences):
-            for i in range(sent.start, sent.end):
-                self.sentence_of[i] = n
+        shared = facts(doc)  # Doc.text and Token.sent are recomputed on every call: the doc's shared facts
+        self.text = shared.text
+        self.sentences = shared.sentences
+        self.sentence_of: list[int] = shared.sentence_of  # token index -> position in self.sentences
         self.entities = {e.id: e for e in entities}
         self.entity_of: dict[int, str] = {}  # token index -> entity id
         self.mention_spans: list[tuple[str, object]] = []  # (entity id, spaCy Span)
@@ -291,10 +289,8 @@ def implied_employers(index: DocIndex, candidates: list[Candidate]) -> Iterator[
 def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
                    references: list[dict] = (), verbs=None) -> list[Relation]:
     """The relations of one document; ``verbs`` is the verb table (default: graphkit's own)."""
-    from .entities.spans import Lines
-
     index = DocIndex(doc, entities, references, verbs)
-    lines, dates = Lines(index.text), Dates(doc)
+    lines, dates = facts(doc).lines, facts(doc).dates  # the entities' and quotes' own, built once per doc
     # a headline is a title, not a statement: its words are glued and clipped ("Trump Chicago Shootings")
     from .relation_frames import may_contain
 

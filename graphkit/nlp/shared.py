@@ -1,0 +1,110 @@
+"""Facts about one parsed document that several components read, computed once per ``Doc``.
+
+``Doc.text`` joins every token on each access, ``Token.sent`` walks to the
+sentence's bounds, and ``doc[i:j]`` builds a ``Span``: asked per mention or
+per token, they cost more than the rules that use them. ``facts(doc)``
+computes such things once, and graphkit's components share them: the
+entities' headline lines are the relations' too, the quote marks the
+reference layer reads are the quotes component's.
+
+The cache holds the last ``KEEP`` documents. A pipeline passes each doc
+through all its components before the next one comes, so a few suffice; a
+weak-key cache would never let a doc go, as its facts point back at it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+KEEP = 16
+_RECENT: OrderedDict[int, DocFacts] = OrderedDict()  # id(doc) -> its facts; each holds its doc, so ids stay unique
+
+
+def facts(doc: Doc) -> DocFacts:
+    """The shared facts of ``doc``, computed on first use."""
+    found = _RECENT.get(id(doc))
+    if found is not None and found.doc is doc and found.size == len(doc):
+        _RECENT.move_to_end(id(doc))
+        return found
+    found = _RECENT[id(doc)] = DocFacts(doc)
+    while len(_RECENT) > KEEP:
+        _RECENT.popitem(last=False)
+    return found
+
+
+class DocFacts:
+    """Offsets, sentences, lines, dates and quote marks of one doc; each built when first asked for."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.size = len(doc)
+        self.text = doc.text
+        self.references = None  # the reference layer's resolver (references.references_for)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Per token: its first character."""
+        return [t.idx for t in self.doc]
+
+    @cached_property
+    def ends(self) -> list[int]:
+        """Per token: the character after it."""
+        return [t.idx + len(t) for t in self.doc]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the Span."""
+        return self.text[self.starts[start]:self.ends[end - 1]] if start < end else ""
+
+    @cached_property
+    def sentences(self) -> list:
+        return list(self.doc.sents)
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """Per token: the position of its sentence in ``sentences``."""
+        index = [0] * self.size
+        for n, sent in enumerate(self.sentences):
+            index[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        return index
+
+    @cached_property
+    def sentence_start(self) -> list[int]:
+        """Per token: the first token of its sentence."""
+        starts = [sent.start for sent in self.sentences]
+        return [starts[n] for n in self.sentence_of]
+
+    @cached_property
+    def first_word(self) -> int:
+        """The first token that is not whitespace (``size`` if none is)."""
+        return next((t.i for t in self.doc if not t.is_space), self.size)
+
+    @cached_property
+    def lines(self):
+        """The article's lines and which are headlines (``entities.spans.Lines``)."""
+        from .entities.spans import Lines
+
+        return Lines(self.text)
+
+    @cached_property
+    def dates(self):
+        """The DATE entities by sentence (``when.Dates``)."""
+        from .when import Dates
+
+        return Dates(self.doc)
+
+    @cached_property
+    def quote_pieces(self) -> list:
+        """The quoted pieces of the text (``quote_marks.scan_quotations``)."""
+        from .quote_marks import scan_quotations
+
+        return scan_quotations(self.text)
+
+    @cached_property
+    def quoted(self) -> list[int]:
+        """Per token: the quoted piece holding it, or -1 (``quote_marks.quoted_tokens``)."""
+        from .quote_marks import quoted_tokens
+
+        return quoted_tokens(self.doc, self.quote_pieces)
