@@ -61,6 +61,9 @@ def cli() -> None:
                    "default fits any news article; spaCy needs about 1 GB of memory per 100,000 characters.")
 @click.option("--into", "into", type=click.Path(dir_okay=False), default=None,
               help="Add the articles to this existing graph (.ttl/.nt/.nq/.trig graphkit wrote) instead of starting anew.")
+@click.option("--store", "store_dir", type=click.Path(dir_okay=True), default=None, metavar="DIR",
+              help="Add the articles to the graph store in DIR (created if missing) and write no files; the "
+                   "cost grows with what is added, not with the store. Write files with 'graphkit export'.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
               help="Also write graph.<ext> in this format (repeatable): nt, nq/trig (a named graph per article), "
                    "jsonld, graphml/gexf (Gephi); neo4j writes the folder neo4j/ (CSV for neo4j-admin import).")
@@ -69,7 +72,7 @@ def cli() -> None:
 @click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False), default=None,
               help="Identity decisions, one a line: 'NAME = NAME' is one entity, 'NAME != NAME' never is.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, max_chars, into, formats,
+def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, max_chars, into, store_dir, formats,
           relations_file, aliases_file, quiet) -> None:
     """Build graph.ttl and graph.html from articles.
 
@@ -83,6 +86,7 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
       cat articles.jsonl | graphkit build - -o out
       graphkit build new-articles/ -o output --into output/graph.ttl --format trig
       graphkit build corpus/ -o out --aliases aliases.txt
+      graphkit build new-articles/ --store corpus.store
     """
     from .export.neo4j import ExportFolderError
     from .graph.corpus import AliasError, Aliases
@@ -112,6 +116,11 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
         aliases = Aliases.read(aliases_file) if aliases_file else None
     except AliasError as error:
         raise UserError(str(error)) from None
+    if store_dir:
+        return _build_store(store_dir, paths, model=model, base_iri=base_iri, jobs=jobs, engine=engine,
+                            scheduler=scheduler, max_chars=max_chars, into=into, formats=formats, max_nodes=max_nodes,
+                            relations_file=relations_file, aliases=aliases, quiet=quiet, report=report, warn=warn,
+                            problems=problems)
     _check_writable(Path(out_dir))  # before any NLP work, not after it
 
     import contextlib
@@ -159,6 +168,73 @@ def build(paths, out_dir, model, base_iri, max_nodes, jobs, engine, scheduler, m
         failed = f", {kg.stats.failed} of them in processing" if kg.stats.failed else ""
         click.echo(f"graphkit: {len(problems)} inputs failed{failed}; the graph holds the rest", err=True)
         sys.exit(1)
+
+
+def _build_store(store_dir, paths, *, model, base_iri, jobs, engine, scheduler, max_chars, into, formats, max_nodes,
+                 relations_file, aliases, quiet, report, warn, problems) -> None:
+    """``graphkit build --store``: add to the store, write no files (export does that)."""
+    from .graph.vocab import DEFAULT_BASE
+    from .kg import RelationFileError
+    from .nlp.loader import ModelNotFound
+    from .progress import progress_bar
+    from .store import StoreError, add
+
+    given = [name for name, value in (("--into", into), ("--format", formats), ("--max-nodes", max_nodes)) if value]
+    if click.get_current_context().get_parameter_source("out_dir").name != "DEFAULT":
+        given.insert(0, "-o/--output")
+    if given:
+        raise UserError(f"--store writes the store only, not with {', '.join(given)}: "
+                        "write files with 'graphkit export DIR -o FILE'")
+    bar = progress_bar(quiet)
+    try:
+        done = add(store_dir, list(paths), model=model, base_iri=base_iri or DEFAULT_BASE, n_process=jobs,
+                   on_error=report, engine=engine, scheduler=scheduler, progress=bar, max_chars=max_chars or None,
+                   on_warning=warn, aliases=aliases, relations=relations_file)
+    except (ModelNotFound, RelationFileError, StoreError) as error:
+        raise UserError(str(error)) from None
+    if bar:
+        bar.close()
+    s = done.store
+    if not quiet:
+        click.echo(f"{s.added} articles added ({done.build.duplicates} duplicates skipped), {s.entities_changed} entities and "
+                   f"{s.articles_rewritten} stored articles rewritten, +{s.quads_added:,}/-{s.quads_removed:,} "
+                   f"triples in {s.seconds:.1f} s -> {store_dir} ({s.articles:,} articles)")
+    if problems:
+        failed = f", {done.build.failed} of them in processing" if done.build.failed else ""
+        click.echo(f"graphkit: {len(problems)} inputs failed{failed}; the store holds the rest", err=True)
+        sys.exit(1)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("store_dir", metavar="DIR")
+@click.option("-o", "--output", "out", required=True, type=click.Path(), help="File to write (a folder for neo4j).")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+              help="Format to write; default: from the suffix of OUT, as build's files (Turtle otherwise).")
+def export(store_dir, out, fmt) -> None:
+    """Write the graph of a store (graphkit build --store) in any format a build writes.
+
+    The file is what a build of every stored article at once writes. The
+    whole graph is read into memory; to query a large store in place, serve it.
+
+    \b
+    Example:
+      graphkit export corpus.store -o corpus.ttl
+      graphkit export corpus.store -o corpus.trig --format trig
+    """
+    from .export.neo4j import ExportFolderError
+    from .graph.load import GraphLoadError
+    from .store import StoreError, load_store
+
+    try:
+        kg = load_store(store_dir)
+        kg.write(out, fmt)
+    except (StoreError, GraphLoadError, ExportFolderError) as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"{out}: cannot write: {error.strerror or error}") from None
+    s = kg.summary()
+    click.echo(f"{s['articles']} articles, {s['entities']} entities, {s['relations']} relations, "
+               f"{s['quotes']} quotes -> {out}", err=True)
 
 
 def _check_writable(folder: Path) -> None:

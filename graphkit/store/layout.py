@@ -1,0 +1,111 @@
+"""The store folder: its marker file, its layout version, and the lock that keeps one writer at a time."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+from pathlib import Path
+
+LAYOUT = 1  # bump when the folder or the index schema changes incompatibly
+MARKER = "graphkit-store.json"
+OXIGRAPH = "oxigraph"
+INDEX = "index.sqlite"
+LOCK = "lock"
+# What a folder holds while a store is being created, before the marker is written last.
+_OWN = {OXIGRAPH, INDEX, INDEX + "-journal", LOCK}
+
+
+class StoreError(ValueError):
+    """A folder that cannot be used as a store; the message is one line naming the folder."""
+
+
+class StoreLocked(StoreError):
+    """Another graphkit process is using the store."""
+
+
+def read_marker(folder: Path) -> dict:
+    """The store's marker, after checking that ``folder`` is a graphkit store this version reads."""
+    if not folder.exists():
+        raise StoreError(f"{folder}: no such store")
+    if not folder.is_dir():
+        raise StoreError(f"{folder}: not a graphkit store (a file, not a folder)")
+    try:
+        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoreError(f"{folder}: not a graphkit store (no {MARKER})") from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise StoreError(f"{folder}: not a graphkit store ({MARKER} unreadable: {error})") from None
+    layout = marker.get("layout") if isinstance(marker, dict) else None
+    if not isinstance(layout, int) or "base_iri" not in marker:
+        raise StoreError(f"{folder}: not a graphkit store ({MARKER} is not graphkit's)")
+    if layout != LAYOUT:
+        age = "newer" if layout > LAYOUT else "older"
+        raise StoreError(f"{folder}: store layout {layout} is {age} than the layout {LAYOUT} this graphkit reads; "
+                         "export it with the graphkit that wrote it and build a new store")
+    if not (folder / OXIGRAPH).is_dir() or not (folder / INDEX).is_file():
+        raise StoreError(f"{folder}: damaged graphkit store ({OXIGRAPH}/ or {INDEX} missing)")
+    return marker
+
+
+def is_new(folder: Path) -> bool:
+    """May a store be created in ``folder``: missing, empty, or left half-made by a killed creation?"""
+    if not folder.exists():
+        return True
+    if not folder.is_dir() or (folder / MARKER).exists():
+        return False
+    return {p.name for p in folder.iterdir()} <= _OWN
+
+
+def clear_leftovers(folder: Path) -> None:
+    """Remove what a creation killed before its marker was written left behind."""
+    for name in (OXIGRAPH, INDEX, INDEX + "-journal"):
+        path = folder / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+
+
+def write_marker(folder: Path, base_iri: str, version: str) -> None:
+    tmp = folder / (MARKER + ".tmp")
+    tmp.write_text(json.dumps({"layout": LAYOUT, "base_iri": base_iri, "created_by": f"graphkit {version}"},
+                              indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, folder / MARKER)
+
+
+class Lock:
+    """``DIR/lock``: an exclusive flock for a writer, a shared one for readers, and the holder's pid in the file.
+
+    flock is released by the kernel when its process dies, so a killed add
+    never leaves the store locked.
+    """
+
+    def __init__(self, folder: Path, exclusive: bool):
+        self.folder = folder
+        self.fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self.fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except OSError as error:
+            holder = self._holder()
+            os.close(self.fd)
+            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise StoreLocked(f"{folder}: store is in use by another graphkit (pid {holder or '?'})") from None
+            raise
+        # Readers write their pid too: a writer refused by a reader can then name a living process.
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, f"{os.getpid()}\n".encode(), 0)
+
+    def _holder(self) -> str | None:
+        try:
+            text = os.pread(self.fd, 32, 0).decode("ascii", "replace").strip()
+        except OSError:
+            return None
+        return text if text.isdigit() else None
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing the descriptor drops the flock
+            self.fd = None
