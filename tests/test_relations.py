@@ -590,3 +590,10 @@ def test_what_a_verb_prefers_its_object_over_is_no_party(nlp):
     assert ("Anna Lind", "verb:back", "Tomas Berg") in found and ("Anna Lind", "verb:back", "Maria Holm") not in found
     _, found = triples(nlp, "Kestrel Foods sold Marrow Mills to Tamsin Bakeries.")
     assert ("Kestrel Foods", "verb:sell", "Tamsin Bakeries") in found
+
+
+@pytest.mark.parametrize("text", ["Tomas Berg is serving 20 years in prison for the murder of Ana Ruiz.",
+                                  "Tomas Berg was convicted of the murder of Ana Ruiz."])
+def test_who_answers_for_a_killing_is_the_killer(nlp, text):
+    _, found = triples(nlp, text)
+    assert ("Tomas Berg", "killed", "Ana Ruiz") in found

@@ -31,8 +31,8 @@ def owner_entities(index: DocIndex, noun: Token, preps=("of", "in", "to")) -> li
 
 def membership_patterns(index: DocIndex) -> Iterator[Candidate]:
     """"X's membership in Y", "moving X closer to Y membership", "X's bid for Y membership"."""
-    for noun in index.doc:
-        if noun.lemma_.lower() not in lex.MEMBERSHIP_NOUNS or index.entity(noun):
+    for noun in index.tokens_with_lemma(lex.MEMBERSHIP_NOUNS):
+        if index.entity(noun):
             continue
         orgs = [e for e in owner_entities(index, noun) if index.type_of(e) == ORGANIZATION]
         chain = governing_chain(noun)
@@ -79,8 +79,8 @@ def _members(index: DocIndex, noun: Token, chain: list[Token], orgs: list[str]) 
 
 def member_group_patterns(index: DocIndex) -> Iterator[Candidate]:
     """"NATO members such as X", "X and other NATO member states"."""
-    for noun in index.doc:
-        if noun.lemma_.lower() not in lex.MEMBER_GROUP_NOUNS or index.entity(noun):
+    for noun in index.tokens_with_lemma(lex.MEMBER_GROUP_NOUNS):
+        if index.entity(noun):
             continue
         words = {t.lemma_.lower() for t in noun.lefts} | {noun.lemma_.lower()}
         if not words & lex.MEMBER_NOUNS - {"ally"} and "member" not in words:
@@ -100,8 +100,8 @@ def member_group_patterns(index: DocIndex) -> Iterator[Candidate]:
 
 def killing_patterns(index: DocIndex) -> Iterator[Candidate]:
     """"the assassination of X by Y", "X's murder by Y"."""
-    for noun in index.doc:
-        if noun.lemma_.lower() not in lex.KILL_NOUNS or noun.pos_ != "NOUN":
+    for noun in index.tokens_with_lemma(lex.KILL_NOUNS):
+        if noun.pos_ != "NOUN":
             continue
         victims = entities_at(index, [c for c in noun.children if c.dep_ == "poss"])
         killers = []
@@ -110,11 +110,13 @@ def killing_patterns(index: DocIndex) -> Iterator[Candidate]:
                 victims += entities_at(index, [obj])
             elif prep == "by":
                 killers += entities_at(index, [obj])
-        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for", "in") else None
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for", "in", "to") else None
         if not killers and verb is not None and verb.lemma_.lower() in lex.CULPRIT_VERBS:
             # "X was convicted of Y's murder": the one held to account is the killer
             held = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
             killers = entities_at(index, held)
+        elif not killers and verb is not None and verb.lemma_.lower() in lex.ANSWERING_VERBS:
+            killers = entities_at(index, [c for c in verb.children if c.dep_ == "nsubj"])  # "X is serving 99 years for"
         for killer in killers:
             for victim in victims:
                 yield Candidate(killer, "killed", victim, noun, "killing-noun")
@@ -127,8 +129,8 @@ def charge_patterns(index: DocIndex) -> Iterator[Candidate]:
     object, for "put X in charge of Y"); an organisation led is worked for,
     a place led is an office held there.
     """
-    for noun in index.doc:
-        if noun.lemma_.lower() not in lex.CHARGE_NOUNS or index.entity(noun):
+    for noun in index.tokens_with_lemma(lex.CHARGE_NOUNS):
+        if index.entity(noun):
             continue
         led = [e for p, obj in prep_objects(noun) if p == "of" for e in entities_at(index, [obj])]
         if not led:
@@ -146,8 +148,8 @@ def charge_patterns(index: DocIndex) -> Iterator[Candidate]:
 
 def based_patterns(index: DocIndex) -> Iterator[Candidate]:
     """"the Munich-based group", "Frankfurt-based Y": an organization's seat as an adjective."""
-    for token in index.doc:
-        if token.lower_ not in ("based", "headquartered") or token.dep_ not in ("amod", "acl", "compound"):
+    for token in index.tokens_with_lemma(("based", "headquartered"), by="lower"):
+        if token.dep_ not in ("amod", "acl", "compound"):
             continue
         places = [e for e in entities_at(index, [c for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")])
                   if index.type_of(e) == PLACE]
@@ -159,7 +161,9 @@ def based_patterns(index: DocIndex) -> Iterator[Candidate]:
 
 def home_patterns(index: DocIndex) -> Iterator[Candidate]:
     """"X's New Jersey home", "X's home in Y", "Y, X's hometown", "X won his native Y"."""
-    for noun in index.doc:
+    natives = {t.head.i for t in index.tokens_with_lemma(("native",), by="lower") if t.dep_ == "amod"}
+    homes = {t.i for t in index.tokens_with_lemma(lex.HOME_NOUNS)}
+    for noun in (index.doc[i] for i in sorted(homes | natives)):  # the only tokens either test below can pass
         is_home = noun.lemma_.lower() in lex.HOME_NOUNS and not index.entity(noun)
         native_place = index.entity(noun) and any(c.lower_ == "native" for c in noun.children if c.dep_ == "amod")
         if not (is_home or native_place):
@@ -194,8 +198,8 @@ def _possessors(index: DocIndex, noun: Token) -> list[str]:
 
 def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
     """"a new NATO command at a headquarters in Germany", "Y's plant in Z"."""
-    for noun in index.doc:
-        if noun.lemma_.lower() not in lex.PRESENCE_NOUNS or index.entity(noun):
+    for noun in index.tokens_with_lemma(lex.PRESENCE_NOUNS):
+        if index.entity(noun):
             continue
         orgs = [e for e in owner_entities(index, noun, preps=("of",)) if index.type_of(e) == ORGANIZATION]
         if not orgs and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.SETUP_VERBS:

@@ -21,6 +21,9 @@ maintain believe think hope expect caution recall quote speak
 
 # Verbs that hold someone to account for a deed: "X was convicted of Y's murder".
 CULPRIT_VERBS = frozenset("convict accuse charge sentence arrest suspect blame indict try jail".split())
+# Verbs whose subject answers for a deed named after "for"/"to"/"of": "X is serving 99 years for
+# Y's murder", "X pleaded guilty to the killing of Y", "X confessed to Y's murder".
+ANSWERING_VERBS = frozenset("serve plead confess admit".split())
 KILL_NOUNS = frozenset("assassination killing murder slaying execution".split())
 # Which verbs state which relation is data: graphkit/data/relation_verbs.tsv.
 # Nouns of leading: "in charge of Y", "at the helm of Y".
