@@ -65,6 +65,7 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+@lru_cache(maxsize=65536)  # the entity sieve asks it of every acronym against every name of an article
 def acronym_of(short: str, full: str) -> bool:
     """Is ``short`` an acronym of the multi-word name ``full``?
 
@@ -79,8 +80,14 @@ def acronym_of(short: str, full: str) -> bool:
     if len(parts) < 2 or not is_acronym(short):
         return False
 
-    @lru_cache(maxsize=None)
+    known: dict[tuple[int, int], bool] = {}  # a plain memo: an lru_cache here would be a new wrapper per call
+
     def match(i: int, j: int) -> bool:  # letters[i:] from parts[j:]
+        if (i, j) not in known:
+            known[i, j] = _match(i, j)
+        return known[i, j]
+
+    def _match(i: int, j: int) -> bool:
         if j == len(parts):
             return i == len(letters)
         word = parts[j].casefold()

@@ -322,6 +322,8 @@ def verb_patterns(index: DocIndex) -> Iterator[Candidate]:
     for verb in index.doc:
         if verb.pos_ != "VERB" or index.entity(verb):
             continue  # "Rise" in "Right to Rise USA" is part of a name, not a verb
+        if not index.sentence_names_entity(verb):
+            continue  # no entity in its sentence: no frame to read (most verbs of an article)
         frame = VerbFrame(index, verb)
         if not frame.agents and not frame.patients:
             continue

@@ -83,6 +83,7 @@ class DocIndex:
         self.sentences = shared.sentences
         self.sentence_of: list[int] = shared.sentence_of  # token index -> position in self.sentences
         self.entities = {e.id: e for e in entities}
+        self._named_sentences: set[int] | None = None  # sentences holding an entity token, when first asked
         self.entity_of: dict[int, str] = {}  # token index -> entity id
         self.mention_spans: list[tuple[str, object]] = []  # (entity id, spaCy Span)
         covered: dict[int, int] = {}  # token index -> length of the mention that claimed it
@@ -117,6 +118,20 @@ class DocIndex:
             return False
         speech = pronoun.head.head
         return any(self.entity_of.get(t.i) == entity for t in speech.children if t.dep_ == "nsubj")
+
+    def tokens_with_lemma(self, lemmas, by: str = "lemma") -> list[Token]:
+        """The tokens whose lower-cased lemma (or text, ``by="lower"``) is in ``lemmas``, in text order.
+
+        A pattern looking for its few nouns reads their tokens from a per-doc
+        index rather than the lemma of every token of the doc.
+        """
+        return [self.doc[i] for i in facts(self.doc).having(lemmas, by)]
+
+    def sentence_names_entity(self, token: Token) -> bool:
+        """Does ``token``'s sentence hold an entity (or a reference to one)? Parse links never leave a sentence."""
+        if self._named_sentences is None:
+            self._named_sentences = {self.sentence_of[i] for i in self.entity_of}
+        return self.sentence_of[token.i] in self._named_sentences
 
     def sentence(self, token: Token):
         """The sentence holding ``token`` (``Token.sent`` scans the document on every call)."""

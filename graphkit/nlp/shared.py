@@ -23,15 +23,22 @@ KEEP = 16
 _RECENT: OrderedDict[int, DocFacts] = OrderedDict()  # id(doc) -> its facts; each holds its doc, so ids stay unique
 
 
+_last: list = [None]  # the doc asked for last: rules ask per mention, mostly of the same doc
+
+
 def facts(doc: Doc) -> DocFacts:
     """The shared facts of ``doc``, computed on first use."""
+    found = _last[0]
+    if found is not None and found.doc is doc and found.size == len(doc):
+        return found
     found = _RECENT.get(id(doc))
     if found is not None and found.doc is doc and found.size == len(doc):
         _RECENT.move_to_end(id(doc))
-        return found
-    found = _RECENT[id(doc)] = DocFacts(doc)
-    while len(_RECENT) > KEEP:
-        _RECENT.popitem(last=False)
+    else:
+        found = _RECENT[id(doc)] = DocFacts(doc)
+        while len(_RECENT) > KEEP:
+            _RECENT.popitem(last=False)
+    _last[0] = found
     return found
 
 
@@ -43,6 +50,7 @@ class DocFacts:
         self.size = len(doc)
         self.text = doc.text
         self.references = None  # the reference layer's resolver (references.references_for)
+        self.memo: dict = {}  # a rule's own per-doc results, keyed by (rule name, ...): see entities.evidence
 
     @cached_property
     def starts(self) -> list[int]:
@@ -80,6 +88,31 @@ class DocFacts:
     def first_word(self) -> int:
         """The first token that is not whitespace (``size`` if none is)."""
         return next((t.i for t in self.doc if not t.is_space), self.size)
+
+    @cached_property
+    def by_lemma(self) -> dict[str, list[int]]:
+        """Token indices by lower-cased lemma: a rule looking for a few words reads only their tokens."""
+        index: dict[str, list[int]] = {}
+        for t in self.doc:
+            index.setdefault(t.lemma_.lower(), []).append(t.i)
+        return index
+
+    @cached_property
+    def by_lower(self) -> dict[str, list[int]]:
+        """Token indices by lower-cased text."""
+        index: dict[str, list[int]] = {}
+        for t in self.doc:
+            index.setdefault(t.lower_, []).append(t.i)
+        return index
+
+    def having(self, words, by: str = "lemma") -> list[int]:
+        """Indices, in text order, of the tokens whose lower-cased lemma (or ``by="lower"``: text) is in ``words``."""
+        index = self.by_lemma if by == "lemma" else self.by_lower
+        if len(words) < len(index):
+            found = [i for w in words for i in index.get(w, ())]
+        else:
+            found = [i for w, ids in index.items() if w in words for i in ids]
+        return sorted(found)
 
     @cached_property
     def lines(self):

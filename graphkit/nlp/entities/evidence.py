@@ -30,6 +30,7 @@ from ...data import read_words
 from ...model import ORGANIZATION, PERSON, PLACE
 from ..lexicon import (CORPORATE_ABBREVIATIONS, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, VICTIM_NOUNS,
                        VICTIM_VERBS, descriptors, possessions)
+from ..shared import facts
 from .spans import NER_TYPES, RawMention, is_dateline
 
 COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "producers", "manufacturer")
@@ -77,7 +78,16 @@ def _possession_type(noun) -> str | None:
 
 
 def mention_votes(doc: Doc, m: RawMention) -> Counter:
-    """The votes one mention's sentence casts."""
+    """The votes one mention's sentence casts (do not change the Counter: it is shared)."""
+    # a cluster's type is voted again each time it grows: each mention's votes are read once per doc
+    key = ("mention_votes", m.start, m.end, m.descriptor, bool(m.roles), id(descriptors()))
+    memo = facts(doc).memo
+    if key not in memo:
+        memo[key] = _mention_votes(doc, m)
+    return memo[key]
+
+
+def _mention_votes(doc: Doc, m: RawMention) -> Counter:
     votes: Counter = Counter()
     if m.descriptor:
         return votes
@@ -87,7 +97,8 @@ def mention_votes(doc: Doc, m: RawMention) -> Counter:
     head, governor = span.root, span.root.head
     # descriptions: apposition both ways, a compound head ("the broker Caxton Reid"), a copula
     described = [t for t in head.children if t.dep_ == "appos" and t.i >= m.end]
-    described += [t for t in doc[max(span.sent.start, m.start - 3):m.start] if t.head.i in range(m.start, m.end)
+    described += [t for t in doc[max(facts(doc).sentence_start[m.start], m.start - 3):m.start]
+                  if t.head.i in range(m.start, m.end)
                   and t.dep_ in ("compound", "nmod", "appos") and t.tag_ in ("NN", "NNS")]
     if head.dep_ == "appos" and governor.i < m.start:
         described.append(governor)

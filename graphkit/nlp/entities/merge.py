@@ -26,7 +26,8 @@ from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import GENERIC_ORG_WORDS, acronym_of, is_acronym, name_key, visible, without_initials, words
 from ..lexicon import INSTITUTION_HEADS, descriptors
 from .evidence import decide_type, descriptor_type, mention_votes, name_votes, ner_votes, plural_name
-from .spans import RawMention, sentence_index
+from ..shared import facts
+from .spans import RawMention
 
 # Words that make a longer name a unit of the shorter one: "NYU School of Law", "Kaido Finance Division".
 UNIT_WORDS = {"school", "college", "faculty", "division", "unit", "office", "branch", "chapter", "campus", "center",
@@ -38,11 +39,11 @@ class Cluster:
 
     def __init__(self, doc: Doc, mentions: list[RawMention]):
         self.doc, self.mentions = doc, mentions
-        self._name = self._type = None
+        self._name = self._type = self._words = None
 
     def add(self, mentions: list[RawMention]) -> None:
         self.mentions.extend(mentions)
-        self._name = self._type = None
+        self._name = self._type = self._words = None
 
     @property
     def first(self) -> int:
@@ -59,8 +60,10 @@ class Cluster:
 
     @property
     def words(self) -> list[str]:
-        """The name's words in normal form."""
-        return words(self.name)
+        """The name's words in normal form (kept: the sieve compares every pair of clusters; do not change it)."""
+        if self._words is None:
+            self._words = words(self.name)
+        return self._words
 
     @property
     def type(self) -> str:
@@ -174,15 +177,15 @@ def _head_word_targets(short: Cluster, clusters: list[Cluster]) -> list[Cluster]
     "Commission" or "Legislature") or be a team's plural ("Rovers"): "House"
     is not short for "White House".
     """
-    s = words(short.name)
+    s = short.words
     if len(s) != 1 or short.type == PERSON or _is_place(short) or is_acronym(short.name):
         return []
     kind_word = s[0] in INSTITUTION_HEADS or descriptors().get(s[0]) == ORGANIZATION
-    plural = any(m.span(short.doc)[-1].tag_ == "NNPS" for m in short.mentions) or s[0].endswith("s")
+    plural = any(short.doc[m.end - 1].tag_ == "NNPS" for m in short.mentions) or s[0].endswith("s")
     if not (kind_word or plural):
         return []
-    return [c for c in clusters if c is not short and c.type == ORGANIZATION and len(words(c.name)) > 1
-            and words(c.name)[-1] == s[0]]
+    return [c for c in clusters if c is not short and len(c.words) > 1 and c.words[-1] == s[0]
+            and c.type == ORGANIZATION]
 
 
 def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
@@ -206,7 +209,7 @@ def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             targets = [t for t in alive() if t is not c and acronym_of(c.name, t.name) and t.type != PERSON]
             if targets:
                 absorb(c, min(targets, key=lambda t: t.first))
-    for c in sorted(alive(), key=lambda c: len(words(c.name))):  # short forms, shortest first
+    for c in sorted(alive(), key=lambda c: len(c.words)):  # short forms, shortest first
         targets = _short_form_target(c, alive())
         people = [t for t in targets if t.type == PERSON]
         if people:  # a bare surname means the person introduced first ("Ted Cruz ... Heidi Cruz ... Cruz said")
@@ -241,7 +244,7 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     for index, c in enumerate(clusters):
         for name in c.names():
             names.setdefault(name_key(name), set()).add(index)
-        parts = words(c.name)
+        parts = c.words
         if c.type == PERSON and len(parts) > 1:
             for part in {parts[0], parts[-1]}:
                 person_parts.setdefault(part, set()).add(index)
@@ -253,24 +256,25 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         for m in c.mentions:
             for i in range(m.start, m.end):
                 taken[i] = True
-    sent_of = sentence_index(doc)
+    shared = facts(doc)
+    can_name = [_name_token(t) for t in doc]  # asked up to MAX_NAME_TOKENS times per token below
     found: list[tuple[int, RawMention]] = []
     i = 0
     while i < len(doc):
-        if taken[i] or not _name_token(doc[i]):
+        if taken[i] or not can_name[i]:
             i += 1
             continue
         end = i
-        while end < len(doc) and end - i < MAX_NAME_TOKENS and not taken[end] and _name_token(doc[end]):
+        while end < len(doc) and end - i < MAX_NAME_TOKENS and not taken[end] and can_name[end]:
             end += 1
         match = next(((j, names[key]) for j in range(end, i, -1)
-                      if len(names.get(key := name_key(doc[i:j].text), ())) == 1), None)
+                      if len(names.get(key := name_key(shared.span_text(i, j)), ())) == 1), None)
         if match is None:
             i += 1
             continue
         j, (owner,) = match[0], tuple(match[1])
         label = clusters[owner].ner_labels().most_common(1)[0][0] if clusters[owner].ner_labels() else "ORG"
-        found.append((owner, RawMention(i, j, label, sent_of[doc[i].sent.start])))
+        found.append((owner, RawMention(i, j, label, shared.sentence_of[i])))
         i = j
     for owner, mention in found:
         clusters[owner].add([mention])

@@ -35,6 +35,7 @@ from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import NAME_SUFFIXES, PARTICLES, words
 from ..lexicon import HONORIFICS, INSTITUTION_HEADS, descriptors, is_title
+from ..shared import facts
 
 # The NER labels that can name an entity, and the coarse type each stands for.
 NER_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -62,12 +63,7 @@ class RawMention:
         return doc[self.start:self.end]
 
     def text(self, doc: Doc) -> str:
-        return self.name or self.span(doc).text
-
-
-def sentence_index(doc: Doc) -> dict[int, int]:
-    """Map each sentence's first token index to the sentence's position."""
-    return {sent.start: i for i, sent in enumerate(doc.sents)}
+        return self.name or facts(doc).span_text(self.start, self.end)
 
 
 # ---------------------------------------------------------------- cutting
@@ -146,8 +142,8 @@ def _join_known_places(doc: Doc, pieces: list[list]) -> list[list]:
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """Does the span open the article's first line, as a dateline does ("OSLO\n", "LIMA, Peru -", "PUNE (Reuters) -")?"""
-    if any(not t.is_space for t in doc[:start]):
-        return False
+    if facts(doc).first_word < start:
+        return False  # a word before it
     for token in doc[end:min(len(doc), end + 6)]:
         if "\n" in token.text or "\n" in doc[token.i - 1].whitespace_ or token.text in ("-", "—", "–"):
             return True
@@ -231,18 +227,19 @@ def _name_part(token) -> bool:
         and not token.is_sent_start
 
 
-def _add_institution_names(doc: Doc, mentions: list[RawMention], sent_of: dict[int, int]) -> list[RawMention]:
+def _add_institution_names(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
     """Capitalised names headed by an institution noun that NER missed: "the NATO-Ukraine Council".
 
     The name replaces the shorter mentions inside it ("NATO", "Ukraine"),
     unless one is a person ("the Obama Foundation" keeps Obama).
     """
     covered = {i: m for m in mentions for i in range(m.start, m.end)}
+    shared = facts(doc)
     for token in doc:
         if token.lower_ not in INSTITUTION_HEADS or not token.text[0].isupper() or token.tag_ not in ("NNP", "NNPS"):
             continue
         start = token.i
-        while start > token.sent.start and _name_part(doc[start - 1]):
+        while start > shared.sentence_start[token.i] and _name_part(doc[start - 1]):
             start -= 1
         if start == token.i or (token.i in covered and covered[token.i].start <= start):
             continue  # a lone "Council", or NER already has the whole name
@@ -250,7 +247,7 @@ def _add_institution_names(doc: Doc, mentions: list[RawMention], sent_of: dict[i
         if any(m.label == "PERSON" or m.start < start or m.end > token.i + 1 for m in inside.values()):
             continue
         mentions = [m for m in mentions if id(m) not in inside]
-        mentions.append(RawMention(start, token.i + 1, "ORG", sent_of[token.sent.start]))
+        mentions.append(RawMention(start, token.i + 1, "ORG", shared.sentence_of[token.i]))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -288,12 +285,16 @@ def _trim_headline_names(doc: Doc, mentions: list[RawMention]) -> list[RawMentio
     "Jane Roe Speaks" -> "Jane Roe"; "Praises Jane Roe" -> "Jane Roe"; with no
     such run the mention stays as it is.
     """
-    lines = Lines(doc.text)
-    in_headline = {id(m): lines.in_headline(doc[m.start].idx) for m in mentions}
-    body_names = {tuple(words(m.span(doc).text)) for m in mentions if not in_headline[id(m)]}
+    shared = facts(doc)
+    in_headline = {id(m): shared.lines.in_headline(shared.starts[m.start]) for m in mentions}
+    if not any(in_headline.values()):
+        return mentions  # most articles: no name in a headline, nothing to cut
+    body_names = {tuple(words(shared.span_text(m.start, m.end))) for m in mentions if not in_headline[id(m)]}
     for m in mentions:
+        if not in_headline[id(m)]:
+            continue
         # each normal-form word with the token it comes from: a dash or a dot is no word ("SOCCER - ROMANIA")
-        placed = [(i, w) for i in range(m.start, m.end) for w in words(doc[i].text)]
+        placed = [(i, w) for i in range(m.start, m.end) for w in words(shared.span_text(i, i + 1))]
         found = [w for _, w in placed]
         if len(found) < 2 or tuple(found) in body_names or not in_headline[id(m)]:
             continue
@@ -309,7 +310,7 @@ def _trim_headline_names(doc: Doc, mentions: list[RawMention]) -> list[RawMentio
 
 def raw_mentions(doc: Doc) -> list[RawMention]:
     """Every mention of a name in the doc, repaired as the module docstring says."""
-    sent_of = sentence_index(doc)
+    shared = facts(doc)
     pieces = []
     for ent in doc.ents:
         if ent.label_ in NER_TYPES:
@@ -322,18 +323,18 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         start, end, roles = cleaned
         if label == "PERSON":
             roles = _left_title(doc, start) + roles
-        mention = RawMention(start, end, label, sent_of[doc[start].sent.start], roles)
-        text = doc[start:end].text
+        mention = RawMention(start, end, label, shared.sentence_of[start], roles)
+        text = shared.span_text(start, end)
         if DASH_INSIDE.search(text) and DASH_INSIDE.split(text)[0].strip()[:1].isupper():
             mention.name = DASH_INSIDE.split(text)[0].strip()  # "Ted Cruz—35" glued in one token
-        state = places.state_of_abbreviation(doc[start:end].text) if end - start == 1 else None
+        state = places.state_of_abbreviation(text) if end - start == 1 else None
         if state:
             mention.name, mention.label = state, "GPE"
-        elif is_dateline(doc, start, end) and doc[start:end].text.isupper() and len(doc[start:end].text) > 3:
-            mention.name = doc[start:end].text.title()  # "KELSO" opening the article is Kelso, not an acronym
+        elif is_dateline(doc, start, end) and text.isupper() and len(text) > 3:
+            mention.name = text.title()  # "KELSO" opening the article is Kelso, not an acronym
         mentions.append(mention)
     mentions = _drop_overlaps(mentions)
-    return _trim_headline_names(doc, _add_institution_names(doc, mentions, sent_of))
+    return _trim_headline_names(doc, _add_institution_names(doc, mentions))
 
 
 def _drop_overlaps(mentions: list[RawMention]) -> list[RawMention]:
