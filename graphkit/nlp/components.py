@@ -18,7 +18,8 @@ this module for code that imports graphkit directly.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import copy
+from dataclasses import fields
 from pathlib import Path
 
 from spacy.language import Language
@@ -31,6 +32,29 @@ from .shared import facts
 from .words import DEFAULT, using
 
 EXTENSIONS = ("graphkit_entities", "graphkit_references", "graphkit_quotes", "graphkit_relations")
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def asdict(record):
+    """``dataclasses.asdict`` of graphkit's records, without its generic deep copy of every leaf.
+
+    Dataclasses become dicts, tuples and lists keep their type; strings,
+    numbers and None are immutable, so they are shared, not copied. The
+    result is equal to ``dataclasses.asdict``'s, in a fraction of the time.
+    """
+    cls = type(record)
+    if hasattr(cls, "__dataclass_fields__"):
+        names = _FIELDS.get(cls) or _FIELDS.setdefault(cls, tuple(f.name for f in fields(cls)))
+        return {name: asdict(getattr(record, name)) for name in names}
+    if record is None or cls in (str, int, float, bool):
+        return record
+    if cls in (tuple, list):
+        return cls(asdict(v) for v in record)
+    if cls is dict:
+        return {asdict(k): asdict(v) for k, v in record.items()}
+    return copy.deepcopy(record)
 
 
 def register_extensions() -> None:

@@ -334,8 +334,12 @@ def _looks_like_a_name(words: str) -> bool:
 # ---------------------------------------------------------------- assembly
 
 def _span(doc: Doc, start_token: int, end_token: int) -> Span:
-    span = doc[start_token:end_token]
-    return Span(span.start_char, span.end_char, span.text)
+    shared = facts(doc)  # offsets from the shared index: no spaCy Span built
+    if start_token >= end_token:
+        span = doc[start_token:end_token]
+        return Span(span.start_char, span.end_char, span.text)
+    start, end = shared.starts[start_token], shared.ends[end_token - 1]
+    return Span(start, end, shared.text[start:end])
 
 
 def _source_token(cue: Token, quoted: list[int]) -> Token | None:
@@ -566,7 +570,10 @@ def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: References) ->
     for flag in attributor.inside:
         quoted_before.append(quoted_before[-1] + (flag != -1))
     result = []
-    for cue in doc:
+    shared = facts(doc)
+    # is_cue passes only speech verbs, "put" and "according": read just those tokens
+    maybe = set(shared.having(words().speech_verbs | {"put"})) | set(shared.having(("according",), by="lower"))
+    for cue in (doc[i] for i in sorted(maybe)):
         if not attributor.is_cue(cue):
             continue
         for start, end in _reported_clauses(cue):

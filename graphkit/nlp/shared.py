@@ -90,29 +90,35 @@ class DocFacts:
         return next((t.i for t in self.doc if not t.is_space), self.size)
 
     @cached_property
-    def by_lemma(self) -> dict[str, list[int]]:
-        """Token indices by lower-cased lemma: a rule looking for a few words reads only their tokens."""
-        index: dict[str, list[int]] = {}
-        for t in self.doc:
-            index.setdefault(t.lemma_.lower(), []).append(t.i)
-        return index
+    def _codes(self):
+        """Per token: the string ids of its lemma and lower-cased text (one array, read in C)."""
+        from spacy.attrs import LEMMA, LOWER
+
+        return self.doc.to_array([LEMMA, LOWER])
 
     @cached_property
-    def by_lower(self) -> dict[str, list[int]]:
-        """Token indices by lower-cased text."""
-        index: dict[str, list[int]] = {}
-        for t in self.doc:
-            index.setdefault(t.lower_, []).append(t.i)
-        return index
+    def _ids_of(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """For lemmas and for texts: each lower-cased string to the ids of the doc's strings that lower to it."""
+        strings = self.doc.vocab.strings
+        found: tuple[dict, dict] = ({}, {})
+        for column, ids_of in enumerate(found):
+            for code in set(self._codes[:, column].tolist()):
+                ids_of.setdefault(strings[code].lower(), []).append(code)
+        return found
 
     def having(self, words, by: str = "lemma") -> list[int]:
-        """Indices, in text order, of the tokens whose lower-cased lemma (or ``by="lower"``: text) is in ``words``."""
-        index = self.by_lemma if by == "lemma" else self.by_lower
-        if len(words) < len(index):
-            found = [i for w in words for i in index.get(w, ())]
-        else:
-            found = [i for w, ids in index.items() if w in words for i in ids]
-        return sorted(found)
+        """Indices, in text order, of the tokens whose lower-cased lemma (or ``by="lower"``: text) is in ``words``.
+
+        A rule looking for a few words reads only their tokens, not the lemma of every token.
+        """
+        import numpy
+
+        column = 0 if by == "lemma" else 1
+        ids_of = self._ids_of[column]
+        codes = [code for word in words for code in ids_of.get(word, ())]
+        if not codes:
+            return []
+        return numpy.flatnonzero(numpy.isin(self._codes[:, column], codes)).tolist()
 
     @cached_property
     def lines(self):
