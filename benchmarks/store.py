@@ -24,12 +24,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from synthetic import synthetic_results  # noqa: E402
+from synthetic import synthetic_results
 
-from graphkit.graph.corpus import merge_results  # noqa: E402
-from graphkit.graph.load import load_corpus  # noqa: E402
-from graphkit.kg import KnowledgeGraph  # noqa: E402
-from graphkit.store import GraphStore  # noqa: E402
+from graphkit.graph.corpus import merge_results
+from graphkit.graph.load import load_corpus
+from graphkit.kg import KnowledgeGraph
+from graphkit.store import GraphStore
 
 
 def make_store(folder: Path, results, chunk: int = 500) -> None:
