@@ -14,6 +14,7 @@ once), ``source`` (opening a folder or a file).
 from __future__ import annotations
 
 import sys
+import threading
 
 from .app import create_app, is_loopback
 from .limits import Limits
@@ -27,6 +28,14 @@ def exposure_warning(host: str, port: int, allow_update: bool) -> str | None:
         return None
     return (f"graphkit: warning: listening on {host}, not a loopback address: anyone who can reach this machine "
             f"on port {port} can query the graph" + (" and change it (--allow-update)" if allow_update else ""))
+
+
+def _warm(server) -> None:
+    """Read the search lists now rather than on the first search (which retries if this fails)."""
+    try:
+        server.search.get()
+    except Exception as error:  # noqa: BLE001 - said once here; the first search tries again
+        print(f"graphkit: warning: cannot read the names and quotes to search: {error}", file=sys.stderr)
 
 
 def serve(path: str, *, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
@@ -46,6 +55,7 @@ def serve(path: str, *, host: str = "127.0.0.1", port: int = 7878, limits: Limit
     print(f"graphkit: serving {what}{size}, at http://{shown}:{port}/ "
           f"(SPARQL endpoint: http://{shown}:{port}/sparql); Ctrl-C stops", file=sys.stderr, flush=True)
     app = create_app(store, limits, source=path, host=host)
+    threading.Thread(target=_warm, args=(app.state.server,), name="graphkit-search-index", daemon=True).start()
     # No proxy headers: behind a proxy, X-Forwarded-For must not let a client pick its own address. Ctrl-C
     # waits at most 2 s for answers in flight (a query with --timeout 0 could otherwise hold it forever).
     uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False,

@@ -84,6 +84,7 @@ def create_app(store, limits: Limits | None = None, *, source: str = "", host: s
     app = Starlette(routes=[
         Route("/", assets.index),
         Route("/assets/{name}", assets.asset),
+        Route("/favicon.ico", assets.no_icon),
         Route("/sparql", endpoint.sparql, methods=["GET", "POST"]),
         Route("/api/{name}", api.handle),
     ])

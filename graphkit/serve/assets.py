@@ -41,6 +41,10 @@ async def index(request: Request) -> Response:
     return _response("index.html")
 
 
+async def no_icon(request: Request) -> Response:
+    return Response(status_code=204)  # browsers ask for one; a 404 would be a console error on every visit
+
+
 async def asset(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in OURS[1:] + VIS:  # a fixed list: no path from the request reaches the file system

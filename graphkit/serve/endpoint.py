@@ -146,5 +146,8 @@ async def _update(server: Server, text: str) -> Response:
     _guard(text)
     if not is_update(text):
         raise Refused(400, "update= does not hold an update (INSERT, DELETE, LOAD, CLEAR, ...): send a query as query=")
-    await _evaluate(server, text, update=True)
+    try:
+        await _evaluate(server, text, update=True)
+    finally:
+        server.changed()  # even a failed or timed-out update may have changed the store
     return Response(status_code=204)

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 
 from ..sparql import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Answer, evaluate
+from .search import Lazy
 
 WORKER_NAME = "graphkit-query"  # the name graphkit.sparql.in_worker gives its threads
 
@@ -44,6 +45,15 @@ class Server:
     limits: Limits = field(default_factory=Limits)
     source: str = ""
     cached_stats: dict | None = None  # /api/stats of a read-only store, counted once
+    search: Lazy = field(init=False)  # the viewer's search lists
+
+    def __post_init__(self):
+        self.search = Lazy(self.store)
+
+    def changed(self) -> None:
+        """After an update: what was read from the store is read again."""
+        self.cached_stats = None
+        self.search.drop()
 
 
 def running_queries() -> int:
