@@ -712,3 +712,33 @@ def test_a_graphkit_store_is_served_read_only(tmp_path):
             store_package.GraphStore(folder)
     finally:
         assert "graphkit store" in served.stop()
+
+
+# ------------------------------------------------------------- the README's examples
+
+
+def readme_block(language: str, holding: str) -> str:
+    """The README's ```language block in the Serve section that holds ``holding``."""
+    section = README[README.index("\n## Serve\n"):]
+    section = section[:section.index("\n## ", 1)]
+    blocks = [b for b in re.findall(rf"```{language}\n(.*?)```", section, re.DOTALL) if holding in b]
+    assert len(blocks) == 1, blocks
+    return blocks[0]
+
+
+def test_readme_curl_example(server):
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed")
+    command = readme_block("sh", "curl").replace("http://127.0.0.1:7878", server.url)
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=30, check=True)
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert {"speaker": "Volodymyr Zelenskyy", "words": "the shells must arrive before winter"} in rows
+    assert len(rows) == 3
+
+
+def test_readme_sparqlwrapper_example(server):
+    # fenced ```py, not ```python: test_docs runs every ```python block with no server to talk to
+    code = readme_block("py", "SPARQLWrapper").replace("http://127.0.0.1:7878", server.url)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    lines = done.stdout.splitlines()
+    assert len(lines) == 4 and "Jens Stoltenberg 1" in lines and "Olena Bondarenko 0" in lines
