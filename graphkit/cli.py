@@ -307,7 +307,7 @@ def query(graph, sparql, query_file, fmt, timeout, max_rows, allow_update, allow
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("source", metavar="DIR|GRAPH")
-@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Only loopback is private: any other (0.0.0.0, a LAN address) lets "
                    "other machines query the graph, and says so on stderr.")

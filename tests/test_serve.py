@@ -687,6 +687,14 @@ def test_what_cannot_be_served_is_one_line(tmp_path):
     assert "not a store" in one_error_line(str(tmp_path / "empty"))
     (tmp_path / "bad.ttl").write_text("this is not turtle", encoding="utf-8")
     assert "cannot parse" in one_error_line(str(tmp_path / "bad.ttl"))
+    graph = tmp_path / "graph.nt"
+    graph.write_bytes(synthetic(3).dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert one_error_line(str(graph), "--port", str(port)) == (
+            f"graphkit: cannot listen on 127.0.0.1 port {port}: Address already in use")
 
 
 def test_a_graphkit_store_is_served_read_only(tmp_path):

@@ -13,6 +13,7 @@ once), ``source`` (opening a folder or a file).
 
 from __future__ import annotations
 
+import socket
 import sys
 import threading
 
@@ -47,6 +48,7 @@ def serve(path: str, *, host: str = "127.0.0.1", port: int = 7878, limits: Limit
 
     limits = limits or Limits()
     store, what = open_source(path, allow_update=limits.allow_update)
+    listening = _listen(host, port)  # before saying "serving": a port in use is one error line
     warning = exposure_warning(host, port, limits.allow_update)
     if warning:
         print(warning, file=sys.stderr)
@@ -58,5 +60,19 @@ def serve(path: str, *, host: str = "127.0.0.1", port: int = 7878, limits: Limit
     threading.Thread(target=_warm, args=(app.state.server,), name="graphkit-search-index", daemon=True).start()
     # No proxy headers: behind a proxy, X-Forwarded-For must not let a client pick its own address. Ctrl-C
     # waits at most 2 s for answers in flight (a query with --timeout 0 could otherwise hold it forever).
-    uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False,
-                timeout_graceful_shutdown=2)
+    config = uvicorn.Config(app, log_level=log_level, proxy_headers=False, server_header=False,
+                            timeout_graceful_shutdown=2)
+    uvicorn.Server(config).run(sockets=[listening])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    import click
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        listening = socket.socket(family, kind, proto)
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: restarts at once
+        listening.bind(address)
+    except OSError as error:
+        raise click.ClickException(f"cannot listen on {host} port {port}: {error.strerror or error}") from None
+    return listening
