@@ -392,6 +392,24 @@ def test_time_limit_answers_503_and_the_server_goes_on(tmp_path):
         served.stop()
 
 
+def test_ctrl_c_ends_the_server_during_an_endless_query(tmp_path):
+    import signal
+    import threading
+
+    graph = tmp_path / "cartesian.nt"
+    graph.write_bytes(synthetic(300).dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+    served = Served(graph, "--timeout", "0")  # no time limit: the count would run for hours
+    try:
+        threading.Thread(target=get, args=(sparql_url(served, SLOW_COUNT),), daemon=True).start()
+        time.sleep(1)
+        started = time.monotonic()
+        served.process.send_signal(signal.SIGINT)
+        served.process.wait(15)
+        assert time.monotonic() - started < 6  # 2 s of grace for answers in flight, then out
+    finally:
+        served.stop()
+
+
 def test_abandoned_queries_are_counted_until_they_end():
     """Oxigraph cannot stop a count in the middle: the thread runs on, and while max_running
     threads are alive the server answers 503 rather than starting more."""

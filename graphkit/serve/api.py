@@ -22,12 +22,11 @@ from __future__ import annotations
 import re
 
 import pyoxigraph as ox
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from ..sparql import QueryError, QueryTimeout
-from .limits import Busy, Server, run
+from .limits import Busy, Server, in_thread, run
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_LIMIT = 500
@@ -237,7 +236,7 @@ async def search(server: Server, request: Request) -> dict:
     if len(q) > MAX_QUERY_CHARS:
         raise BadRequest(f"q= is over {MAX_QUERY_CHARS} characters")
     limit, span = _limit(request, 20), _range(request)
-    index = await run_in_threadpool(server.search.get)
+    index = await in_thread(server.search.get)
     pairs, more = await _dated(server, index.find_entities(q), lambda pair: pair[0].iri, span, limit, ENTITY_DATES)
     hits = {entry.iri: hit for entry, hit in pairs}
     described = await entities(server, hits)

@@ -12,11 +12,11 @@ runaway queries cost CPU for a while but cannot pile up without bound.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from starlette.concurrency import run_in_threadpool
 
 from ..sparql import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Answer, evaluate
 from .search import Lazy
@@ -74,4 +74,37 @@ async def run(server: Server, sparql: str, *, update: bool = False, max_rows: in
                           timeout=server.limits.timeout, max_rows=rows)
         return then(answer) if then else answer
 
-    return await run_in_threadpool(work)
+    return await in_thread(work)
+
+
+async def in_thread(func):
+    """``func()`` in a daemon thread of its own, awaited; abandoned if the request is cancelled.
+
+    Not starlette's run_in_threadpool: anyio's pool threads are not daemons
+    and its waits shield against cancellation, so one query running on (with
+    --timeout 0, or inside a step Oxigraph cannot interrupt) kept Ctrl-C from
+    ending the server.
+    """
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+
+    def settle(outcome, error):
+        if future.done():  # cancelled meanwhile: nobody is waiting
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(outcome)
+
+    def target():
+        try:
+            outcome, error = func(), None
+        except BaseException as caught:  # noqa: BLE001 - handed to the awaiting request
+            outcome, error = None, caught
+        try:
+            loop.call_soon_threadsafe(settle, outcome, error)
+        except RuntimeError:  # the event loop has closed: the server is stopping
+            pass
+
+    threading.Thread(target=target, name="graphkit-request", daemon=True).start()
+    return await future
