@@ -62,7 +62,7 @@ def running_queries() -> int:
 
 async def run(server: Server, sparql: str, *, update: bool = False, max_rows: int | None = -1,
               then=None) -> Answer:
-    """``evaluate`` in a thread of the server's pool, within the limits; ``then(answer)`` runs there too
+    """``evaluate`` in a thread of its own (in_thread), within the limits; ``then(answer)`` runs there too
     (rendering a large answer is CPU work that must not block the event loop)."""
     if running_queries() >= server.limits.max_running:
         raise Busy(f"{server.limits.max_running} queries are running (some past their time limit, which "
