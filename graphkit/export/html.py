@@ -587,7 +587,7 @@ def _fill_template(*, title: str, data: dict) -> str:
                                          data["omitted"])),
         "STYLE": _asset("viewer.css"),
         "VIS_JS": _vis_js(),
-        "APP_JS": _inline_script(_asset("viewer.js")),
+        "APP_JS": _inline_script(_asset("dom.js") + "\n" + _asset("viewer.js")),  # dom.js: helpers shared with serve
         "DATA": script_json(data),
     }
     # One pass, so text substituted in is never scanned for placeholders again.

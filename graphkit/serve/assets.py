@@ -16,6 +16,7 @@ from starlette.responses import PlainTextResponse, Response
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".css": "text/css; charset=utf-8"}
 OURS = ("index.html", "viewer.js", "viewer.css")
+SHARED = ("dom.js",)  # graphkit/export/assets: the DOM helpers both viewers use
 VIS = ("vis-network.min.js", "vis-network.css")
 
 
@@ -29,6 +30,8 @@ def _vis_folder() -> Path:
 def read(name: str) -> bytes:
     if name in VIS:
         return (_vis_folder() / name).read_bytes()
+    if name in SHARED:
+        return resources.files("graphkit.export").joinpath("assets", name).read_bytes()
     return resources.files("graphkit.serve").joinpath("assets", name).read_bytes()
 
 
@@ -47,6 +50,6 @@ async def no_icon(request: Request) -> Response:
 
 async def asset(request: Request) -> Response:
     name = request.path_params["name"]
-    if name not in OURS[1:] + VIS:  # a fixed list: no path from the request reaches the file system
+    if name not in OURS[1:] + SHARED + VIS:  # a fixed list: no path from the request reaches the file system
         return PlainTextResponse("graphkit: no such file\n", status_code=404)
     return _response(name)

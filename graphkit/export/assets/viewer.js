@@ -27,38 +27,9 @@
   var hubFontSize = {};
 
   // ------------------------------------------------------------- DOM helpers
-
-  /** Create an element; string children become text nodes (never HTML). */
-  function el(tag, props) {
-    var node = document.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (key) {
-        if (key === "on") {
-          Object.keys(props.on).forEach(function (evt) { node.addEventListener(evt, props.on[evt]); });
-        } else if (key === "dataset") {
-          Object.assign(node.dataset, props.dataset);
-        } else if (key === "style") {
-          Object.assign(node.style, props.style);
-        } else {
-          node[key] = props[key];
-        }
-      });
-    }
-    for (var i = 2; i < arguments.length; i++) append(node, arguments[i]);
-    return node;
-  }
-
-  function append(parent, child) {
-    if (child === null || child === undefined || child === false) return;
-    if (Array.isArray(child)) { child.forEach(function (c) { append(parent, c); }); return; }
-    parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-
-  function isSafeUrl(url) { return typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url); }
-
-  function plural(n, one, many) { return n.toLocaleString("en") + " " + (n === 1 ? one : many || one + "s"); }
+  // el, append, clear, isSafeUrl, plural: graphkit/export/assets/dom.js, shared by both viewers
+  var el = GraphkitDOM.el, append = GraphkitDOM.append, clear = GraphkitDOM.clear;
+  var isSafeUrl = GraphkitDOM.isSafeUrl, plural = GraphkitDOM.plural;
 
   function typeColour(type) { return DATA.colours[type] || DATA.colours.other; }
 
