@@ -91,3 +91,24 @@ def test_an_empty_graph_or_another_vocabulary_does_not_conform(tmp_path, content
     path.write_text(content, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "graphkit", "validate", str(path)], capture_output=True, text=True)
     assert result.returncode == 1 and "no schema:NewsArticle" in result.stdout + result.stderr
+
+
+def test_each_sparql_constraint_is_parsed_once_per_validation(monkeypatch):
+    """pyshacl passed the offset checks to rdflib as text per focus node: 20 quotes were 20 parses of one query."""
+    from rdflib.plugins.sparql import processor
+
+    text = " ".join(f'Ann Lee said "point {i}."' for i in range(20))
+    quotes = tuple(graphkit.Quote(text=f"point {i}.", start=text.index(f"point {i}."),
+                                  end=text.index(f"point {i}.") + len(f"point {i}."), speaker=None)
+                   for i in range(20))
+    from graphkit.graph.corpus import merge_results
+
+    corpus, _ = merge_results([graphkit.DocResult(graphkit.Article(text=text, id="many-quotes"), (), (), quotes)])
+    graph = graphkit.KnowledgeGraph(corpus).rdf
+    parses = []
+    parse = processor.parseQuery
+    monkeypatch.setattr(processor, "parseQuery", lambda q: parses.append(q) or parse(q))
+    assert validate(graph) == []
+    assert 0 < len(parses) <= 3, len(parses)  # one per SPARQL constraint, not one per quote
+    graph.set((next(iter(graph.subjects(RDF.type, SDO.Quotation))), GK.startOffset, Literal(1)))
+    assert any("offsets" in v.message for v in validate(graph))  # the parsed queries still find a broken quote
