@@ -35,7 +35,7 @@ COUNTRY_ALIASES = {
     "the united states": "US", "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
     "england": "GB", "russia": "RU", "the netherlands": "NL", "holland": "NL", "ivory coast": "CI",
     "palestine": "PS", "vatican": "VA", "the philippines": "PH", "the uae": "AE", "uae": "AE", "turkey": "TR",
-    "dr congo": "CD",
+    "dr congo": "CD", "n. korea": "KP", "s. korea": "KR",
 }
 
 

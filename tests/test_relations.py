@@ -597,3 +597,15 @@ def test_what_a_verb_prefers_its_object_over_is_no_party(nlp):
 def test_who_answers_for_a_killing_is_the_killer(nlp, text):
     _, found = triples(nlp, text)
     assert ("Tomas Berg", "killed", "Ana Ruiz") in found
+
+
+def test_a_two_word_demonym_names_its_own_country(nlp):
+    # "South Korean" is South Korea's adjective, not that of a Korea the article names
+    _, found = triples(nlp, "North Korea tested a rocket. South Korean President Mina Seo said the test failed.")
+    assert not [k for k in found if k[0] == "Mina Seo" and k[2] == "North Korea"]
+
+
+def test_compass_abbreviations_name_their_country():
+    from graphkit import places
+
+    assert places.lookup("N. Korea").name == "North Korea" and places.lookup("S. Korea").name == "South Korea"

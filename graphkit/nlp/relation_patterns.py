@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from .. import places as gazetteer
 from ..model import ORGANIZATION, PERSON, PLACE
 from . import relation_lexicon as lex
 from .relations import Candidate, DocIndex
@@ -173,7 +174,10 @@ def related_in(index: DocIndex, tokens: list[Token], own: str, anchors: set[int]
     for token in tokens:
         entity_id = index.entity(token)
         if entity_id is None and (token.ent_type_ == "NORP" or token.pos_ in ("ADJ", "PROPN")) and token.text[:1].isupper():
-            entity_id = index.country_for_demonym(token.text)
+            word, before = token.text, token.doc[token.i - 1] if token.i > 0 else None
+            if before is not None and before.text[:1].isupper() and gazetteer.demonym(f"{before.text} {word}"):
+                word = f"{before.text} {word}"  # "South Korean" is South Korea's, not Korea's
+            entity_id = index.country_for_demonym(word)
             if entity_id is None and token.ent_type_ == "NORP":
                 continue  # a demonym of a country the article does not name: no title word either
         if entity_id is not None:
