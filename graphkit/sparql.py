@@ -95,6 +95,18 @@ def names_its_dataset(sparql: str) -> bool:
     return _has_keyword(sparql, "FROM")
 
 
+MAX_NESTING = 64  # brackets inside brackets; real queries stay under 10
+
+
+def nesting(sparql: str) -> int:
+    """How deep ``{ }``, ``( )`` and ``[ ]`` nest in the query, outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for char in re.sub(r"[^{}()\[\]]+", "", _OPAQUE.sub(" ", sparql)):
+        depth = depth + 1 if char in "{([" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
 
@@ -128,7 +140,8 @@ def evaluate(store: ox.Store, sparql: str, *, allow_update: bool = False, allow_
     The standard prefixes (graphkit.sparql.PREFIXES) are predeclared; the
     query's own PREFIX lines win. A federated query (SERVICE, which fetches
     from another endpoint over the network) raises QueryError unless
-    ``allow_service``. Without FROM/FROM NAMED the default graph is the union of
+    ``allow_service``, and so does one whose brackets nest more than
+    MAX_NESTING deep. Without FROM/FROM NAMED the default graph is the union of
     all graphs (TriG/N-Quads inputs); with them, the graphs they name.
     ``None`` for ``timeout`` or ``max_rows`` means no limit.
     """
@@ -143,6 +156,12 @@ def evaluate(store: ox.Store, sparql: str, *, allow_update: bool = False, allow_
         sparql.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: bytes that were not UTF-8 on the command line
         raise QueryError("the query is not valid UTF-8") from None
+    # Oxigraph's parser recurses per bracket: 3,000 nested { } overflow its stack and kill the
+    # process (a segfault, in the CLI and the served endpoint alike), and nested lists or [ ]
+    # take time cubic in their depth (200 deep: 8 s to parse, before any time limit applies).
+    if nesting(sparql) > MAX_NESTING:
+        raise QueryError(f"brackets nested more than {MAX_NESTING} deep: refused (the parser would take "
+                         "too long or run out of stack)")
     if update:
         work = partial(_update, store, sparql, PREFIXES)
     else:

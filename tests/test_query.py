@@ -392,3 +392,32 @@ def test_bad_input_is_one_line_naming_the_source(people, tmp_path, case):
         args, source = [query, "-f", "who-said-what"], "give a query or -f FILE.rq (not both)"
     line = one_error_line(graphkit("query", graph, *args))
     assert line.startswith(f"graphkit: {source}"), line
+
+
+NESTED = {  # what the SPARQL parser recursed into: 3,000 braces overflowed its stack, 200 lists took 8 s to parse
+    "braces": "SELECT * WHERE {" + "{" * 3000 + "}" * 3000 + "}",
+    "lists": "SELECT * WHERE { ?s ?p " + "(" * 200 + " 1 " + ")" * 200 + " }",
+    "blank nodes": "SELECT * WHERE { ?s ?p " + "[ ?p " * 200 + "1" + " ]" * 200 + " }",
+    "unclosed": "SELECT * WHERE { FILTER(" + "(" * 5000,
+}
+
+
+@pytest.mark.parametrize("case", sorted(NESTED))
+def test_deeply_nested_query_is_one_error_not_a_crash_or_a_stall(case):
+    script = ("import sys, time, pyoxigraph as ox\n"
+              "from graphkit.sparql import QueryError, run_query\n"
+              "started = time.perf_counter()\n"
+              "try:\n    run_query(ox.Store(), sys.stdin.read(), timeout=30)\n"
+              "except QueryError as error:\n    print(time.perf_counter() - started, error)\n")
+    result = subprocess.run([sys.executable, "-c", script], input=NESTED[case], capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.returncode  # -11: the parser overflowed its stack
+    seconds, message = result.stdout.split(" ", 1)
+    assert "nested more than 64 deep" in message and float(seconds) < 1, result.stdout
+
+
+def test_nesting_counts_brackets_outside_strings_iris_and_comments():
+    from graphkit.sparql import nesting
+
+    assert nesting('SELECT * WHERE { ?s ?p "((((" . ?s <http://x/(((> ?o # {{{{\n FILTER((?o > 1)) }') == 3
+    assert nesting("SELECT * WHERE { ?s ?p ?o }") == 1
