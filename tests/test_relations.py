@@ -609,3 +609,10 @@ def test_compass_abbreviations_name_their_country():
     from graphkit import places
 
     assert places.lookup("N. Korea").name == "North Korea" and places.lookup("S. Korea").name == "South Korea"
+
+
+def test_a_heritage_is_not_a_home_but_a_demonym_title_still_is_an_office(nlp):
+    _, found = triples(nlp, "The United States has many activists. Mexican American activist Rosa Vidal spoke in Texas.")
+    assert not [k for k in found if k[0] == "Rosa Vidal" and k[2] == "United States"]
+    _, found = triples(nlp, "Germany sent aid on Monday. German Chancellor Olaf Brandt said more would follow.")
+    assert ("Olaf Brandt", "holdsOfficeIn", "Germany") in found

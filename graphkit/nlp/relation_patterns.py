@@ -177,6 +177,9 @@ def related_in(index: DocIndex, tokens: list[Token], own: str, anchors: set[int]
             word, before = token.text, token.doc[token.i - 1] if token.i > 0 else None
             if before is not None and before.text[:1].isupper() and gazetteer.demonym(f"{before.text} {word}"):
                 word = f"{before.text} {word}"  # "South Korean" is South Korea's, not Korea's
+            elif before is not None and before.text[:1].isupper() and gazetteer.demonym(before.text) \
+                    and gazetteer.demonym(word):
+                continue  # "Mexican American", "African American": a heritage, not where one lives
             entity_id = index.country_for_demonym(word)
             if entity_id is None and token.ent_type_ == "NORP":
                 continue  # a demonym of a country the article does not name: no title word either
