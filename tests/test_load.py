@@ -46,3 +46,28 @@ def test_an_unknown_suffix_is_one_clear_error(tmp_path):
     path.write_text("x", encoding="utf-8")
     with pytest.raises(GraphLoadError, match="graph.docx: graphkit reads graphs in"):
         graphkit.load(path)
+
+
+def _graph_of(article: graphkit.Article):
+    from graphkit.graph.corpus import merge_results
+
+    return graphkit.KnowledgeGraph(merge_results([graphkit.DocResult(article)])[0])
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".trig", ".jsonld", ".rdf"])
+def test_load_keeps_the_articles_author(tmp_path, suffix):
+    kg = _graph_of(graphkit.Article(text="The port stays open.", id="port", author="Kari Nordmann"))
+    path = tmp_path / f"graph{suffix}"
+    kg.write(path)
+    assert b"Kari Nordmann" in graphkit.load(path).serialize("nt")
+    assert graphkit.load(path).serialize("nt") == kg.serialize("nt")
+
+
+def test_a_blank_node_article_is_one_clear_error(tmp_path):
+    kg = _graph_of(graphkit.Article(text="The port stays open.", id="port"))
+    article = "<https://example.org/graphkit/id/article/port>"
+    path = tmp_path / "blank.nt"
+    path.write_bytes(kg.serialize("nt").replace(article.encode(), b"_:a1"))
+    with pytest.raises(GraphLoadError, match=r"blank\.nt: article _:a1 is a blank node") as raised:
+        graphkit.load(path)
+    assert "\n" not in str(raised.value)

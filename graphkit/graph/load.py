@@ -18,6 +18,7 @@ from ..model import FACT, ORGANIZATION, PERSON, PLACE, Article, Quote, Relation,
 from ..names import name_key
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from .corpus import Corpus, CorpusEntity, CorpusQuote, CorpusRelation
+from .iris import check_base
 from .vocab import GK_IRI, STATUS_IRIS
 from .vocab import VERB as VERB_NS
 
@@ -63,9 +64,11 @@ def _read(path: Path) -> dict[str, dict[str, list]]:
 
 
 def _subjects(triples) -> dict[str, dict[str, list]]:
+    """Subject -> predicate -> objects; a blank node subject is keyed ``_:ID`` (graphkit writes none)."""
     subjects: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for t in triples:
-        subjects[t.subject.value][t.predicate.value].append(t.object)
+        subject = t.subject.value if isinstance(t.subject, ox.NamedNode) else f"_:{t.subject.value}"
+        subjects[subject][t.predicate.value].append(t.object)
     return subjects
 
 
@@ -104,7 +107,14 @@ def _load(path, subjects: dict) -> tuple[Corpus, str]:
     articles = {s: p for s, p in subjects.items() if any(t.value == SDO + "NewsArticle" for t in p.get(RDF_TYPE, ()))}
     if not articles:
         raise GraphLoadError(f"{path}: no schema:NewsArticle in it; not a graph graphkit built")
+    blank = sorted(iri for iri in articles if iri.startswith("_:"))
+    if blank:
+        raise GraphLoadError(f"{path}: article {blank[0]} is a blank node; graphkit names every article with an IRI")
     base = _base_iri(next(iter(articles)))
+    try:
+        check_base(base)
+    except ValueError as error:
+        raise GraphLoadError(f"{path}: its articles' IRIs give no usable base IRI: {error}") from None
 
     article_key = {}
     for iri, props in sorted(articles.items()):
@@ -113,7 +123,7 @@ def _load(path, subjects: dict) -> tuple[Corpus, str]:
         if key is None or text is None:
             raise GraphLoadError(f"{path}: article {iri} lacks its identifier or text")
         article = Article(text=text, id=key, title=_one(props, SDO + "headline"), url=_one(props, SDO + "url"),
-                          published=_one(props, SDO + "datePublished"))
+                          published=_one(props, SDO + "datePublished"), author=_one(props, SDO + "author"))
         article_key[iri] = key
         corpus.articles[key] = article
         corpus.hashes.add(article.content_hash)
