@@ -17,9 +17,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from functools import cached_property
 
+from spacy.attrs import ENT_IOB, IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 KEEP = 16
+TOKEN_ATTRS = [ORTH, LOWER, TAG, POS, SPACY, ENT_IOB, SENT_START, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX, LENGTH]
+IOB_NAMES = {0: "", 1: "I", 2: "O", 3: "B"}  # to_array's ENT_IOB codes as Token.ent_iob_ spells them
 _RECENT: OrderedDict[int, DocFacts] = OrderedDict()  # id(doc) -> its facts; each holds its doc, so ids stay unique
 
 
@@ -48,19 +51,86 @@ class DocFacts:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.size = len(doc)
-        self.text = doc.text
+        # Doc.text, from the token columns instead of a Token object per token
+        self.text = "".join([word + " " if space else word for word, space in zip(self.texts, self._column(SPACY))])
         self.references = None  # the reference layer's resolver (references.references_for)
         self.memo: dict = {}  # a rule's own per-doc results, keyed by (rule name, ...): see entities.evidence
+        self.entities: tuple | None = None  # (the list in doc._.graphkit_entities, its Entity objects): see convert
+
+    # Per-token columns, read from one ``to_array`` instead of a ``Token`` object per token and attribute:
+    # the entity rules ask each token's text, tag or flags many times over (``doc[i].tag_`` builds a Token each time).
+
+    @cached_property
+    def _columns(self) -> dict[int, list[int]]:
+        array = self.doc.to_array(TOKEN_ATTRS)
+        return dict(zip(TOKEN_ATTRS, array.T.tolist())) if self.size else dict.fromkeys(TOKEN_ATTRS, [])
+
+    def _column(self, attr: int) -> list[int]:
+        return self._columns[attr]
+
+    def _strings(self, attr: int) -> list[str]:
+        """A column of string ids as the strings (each distinct id looked up once)."""
+        codes = self._column(attr)
+        strings = self.doc.vocab.strings
+        names = {code: strings[code] for code in set(codes)}
+        return [names[code] for code in codes]
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Per token: ``token.text``."""
+        return self._strings(ORTH)
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Per token: ``token.lower_``."""
+        return self._strings(LOWER)
+
+    @cached_property
+    def tags(self) -> list[str]:
+        """Per token: ``token.tag_``."""
+        return self._strings(TAG)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """Per token: ``token.pos_``."""
+        return self._strings(POS)
+
+    @cached_property
+    def spaces(self) -> list[str]:
+        """Per token: ``token.whitespace_``."""
+        return [" " if space else "" for space in self._column(SPACY)]
+
+    @cached_property
+    def iob(self) -> list[str]:
+        """Per token: ``token.ent_iob_``."""
+        return [IOB_NAMES[code] for code in self._column(ENT_IOB)]
+
+    @cached_property
+    def sent_start(self) -> list[bool]:
+        """Per token: ``bool(token.is_sent_start)``."""
+        return [code == 1 for code in self._column(SENT_START)]
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return [bool(flag) for flag in self._column(IS_PUNCT)]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return [bool(flag) for flag in self._column(IS_SPACE)]
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        return [bool(flag) for flag in self._column(LIKE_NUM)]
 
     @cached_property
     def starts(self) -> list[int]:
         """Per token: its first character."""
-        return [t.idx for t in self.doc]
+        return self._column(IDX)
 
     @cached_property
     def ends(self) -> list[int]:
         """Per token: the character after it."""
-        return [t.idx + len(t) for t in self.doc]
+        return [start + length for start, length in zip(self._column(IDX), self._column(LENGTH))]
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without building the Span."""
@@ -87,7 +157,7 @@ class DocFacts:
     @cached_property
     def first_word(self) -> int:
         """The first token that is not whitespace (``size`` if none is)."""
-        return next((t.i for t in self.doc if not t.is_space), self.size)
+        return next((i for i, space in enumerate(self.is_space) if not space), self.size)
 
     @cached_property
     def _codes(self):

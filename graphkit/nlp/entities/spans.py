@@ -35,7 +35,7 @@ from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import NAME_SUFFIXES, PARTICLES, words
 from ..lexicon import HONORIFICS, INSTITUTION_HEADS, descriptors, is_title
-from ..shared import facts
+from ..shared import DocFacts, facts
 
 # The NER labels that can name an entity, and the coarse type each stands for.
 NER_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -68,163 +68,171 @@ class RawMention:
 
 # ---------------------------------------------------------------- cutting
 
-def _is_separator(token) -> bool:
+def _is_separator(text: str, punct: bool) -> bool:
     """A token no name runs across: a line break, punctuation, a handle, a lowercase word such as "in"."""
-    text = token.text
     return ("\n" in text or text in SEPARATORS or text[:1] in ("@", "#")
-            or (text[:1].islower() and text.lower() not in NAME_CONNECTORS and not token.is_punct))
+            or (text[:1].islower() and text.lower() not in NAME_CONNECTORS and not punct))
 
 
-def _pieces(doc: Doc, ent: SpacySpan) -> list[tuple[int, int]]:
+def _pieces(shared: DocFacts, ent_start: int, ent_end: int) -> list[tuple[int, int]]:
     """The pieces of an entity span that can be names."""
-    pieces, start = [], ent.start
-    for token in ent:
-        cut_after = "\n" in token.whitespace_
-        if _is_separator(token) or cut_after:
-            end = token.i + 1 if cut_after and not _is_separator(token) else token.i
+    texts, spaces, punct = shared.texts, shared.spaces, shared.is_punct
+    pieces, start = [], ent_start
+    for i in range(ent_start, ent_end):
+        cut_after = "\n" in spaces[i]
+        separator = _is_separator(texts[i], punct[i])
+        if separator or cut_after:
+            end = i + 1 if cut_after and not separator else i
             if end > start:
                 pieces.append((start, end))
-            start = token.i + 1
-    if ent.end > start:
-        pieces.append((start, ent.end))
-    return [(s, e) for s, e in pieces if not (e - s == 1 and doc[s].text.rstrip(".").lower() in NAME_SUFFIXES)]
+            start = i + 1
+    if ent_end > start:
+        pieces.append((start, ent_end))
+    return [(s, e) for s, e in pieces if not (e - s == 1 and texts[s].rstrip(".").lower() in NAME_SUFFIXES)]
 
 
-def _whole_words(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+def _whole_words(shared: DocFacts, start: int, end: int, label: str) -> tuple[int, int]:
     """Widen a piece to whole words: "Park Ji-" -> "Park Ji-won", "al-" + "Assad"."""
-    while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text[:1].isalnum():
-        nxt = doc[end].text
-        if doc[end - 1].text != "-" and not nxt[:1].isupper():
+    texts, spaces, iob, size = shared.texts, shared.spaces, shared.iob, shared.size
+    while end < size and not spaces[end - 1] and texts[end][:1].isalnum():
+        nxt = texts[end]
+        if texts[end - 1] != "-" and not nxt[:1].isupper():
             break  # "Kenya's", "Osaka" + "-based" are handled below, not glued
         if nxt.lower() in MODIFIER_TAILS or (nxt.islower() and label != "PERSON" and nxt.endswith("ed")):
             break
         end += 1
-    if (label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].ent_iob_ != "B"):
+    if (label == "PERSON" and end + 1 < size and texts[end] == "-" and not spaces[end - 1]
+            and not spaces[end] and texts[end + 1][:1].isupper() and iob[end + 1] != "B"):
         end += 2  # "Eze" + "-Adebayo"; not "Clinton" + "-Trump", two names NER saw as two
-    while (start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
-           and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isalpha() and doc[start - 2].ent_iob_ == "O"
-           and (label == "PERSON" or doc[start - 2].lower_ in PARTICLES)):
+    while (start > 1 and texts[start - 1] == "-" and not spaces[start - 1]
+           and not spaces[start - 2] and texts[start - 2][:1].isalpha() and iob[start - 2] == "O"
+           and (label == "PERSON" or shared.lowers[start - 2] in PARTICLES)):
         start -= 2  # "al-" + "Assad", "Jean-" + "Claude"; not "US-" + "Kenya"
     return start, end
 
 
-def _join_known_places(doc: Doc, pieces: list[list]) -> list[list]:
+def _join_known_places(shared: DocFacts, pieces: list[list]) -> list[list]:
     """Touching pieces, or a piece and one capitalised word beside it, that make a known place are one piece.
 
     NER splits multi-word place names it has seen rarely ("Burkina" / "Faso",
     "Timor" / "-Leste") or tags only their last word ("Corpus Christi").
     """
+    texts, spaces, iob = shared.texts, shared.spaces, shared.iob
     pieces.sort(key=lambda p: p[0])
     joined: list[list] = []
     for piece in pieces:
         if joined:
             prev = joined[-1]
-            gap = doc[prev[1]:piece[0]]
-            if all(t.text == "-" for t in gap) and len(gap) <= 1 and places.lookup(doc[prev[0]:piece[1]].text):
+            gap = piece[0] - prev[1]  # tokens between them (none when they touch or overlap)
+            if (gap <= 0 or (gap == 1 and texts[prev[1]] == "-")) \
+                    and places.lookup(shared.span_text(prev[0], piece[1])):
                 prev[1], prev[2] = piece[1], "GPE"
                 continue
         joined.append(piece)
     for piece in joined:
         start, end = piece[0], piece[1]
         for size in (2, 1):  # "Timor" + "-Leste", "Sierra" + "Leone"
-            tail = doc[end:end + size]
-            if len(tail) == size and tail[-1].text[:1].isupper() and all(t.text == "-" for t in tail[:-1]) \
-                    and "\n" not in doc[end - 1].whitespace_ and tail[-1].ent_iob_ != "B" \
-                    and places.lookup(doc[start:end + size].text):
+            last = end + size - 1
+            if last < shared.size and texts[last][:1].isupper() and (size == 1 or texts[end] == "-") \
+                    and "\n" not in spaces[end - 1] and iob[last] != "B" \
+                    and places.lookup(shared.span_text(start, end + size)):
                 piece[1], piece[2] = end = end + size, "GPE"
                 break
-        if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start \
-                and "\n" not in doc[start - 1].whitespace_ and places.lookup(doc[start - 1:end].text):
+        if start > 0 and texts[start - 1][:1].isupper() and not shared.sent_start[start - 1] \
+                and "\n" not in spaces[start - 1] and places.lookup(shared.span_text(start - 1, end)):
             piece[0], piece[2] = start - 1, "GPE"
     return joined
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """Does the span open the article's first line, as a dateline does ("OSLO\n", "LIMA, Peru -", "PUNE (Reuters) -")?"""
-    if facts(doc).first_word < start:
+    shared = facts(doc)
+    if shared.first_word < start:
         return False  # a word before it
-    for token in doc[end:min(len(doc), end + 6)]:
-        if "\n" in token.text or "\n" in doc[token.i - 1].whitespace_ or token.text in ("-", "—", "–"):
+    texts, spaces = shared.texts, shared.spaces
+    for i in range(end, min(shared.size, end + 6)):
+        text = texts[i]
+        if "\n" in text or "\n" in spaces[i - 1] or text in ("-", "—", "–"):
             return True
-        if not (token.text in (",", "(", ")") or token.text[:1].isupper()):
+        if not (text in (",", "(", ")") or text[:1].isupper()):
             return False
-    return end == len(doc) or "\n" in doc[end - 1].whitespace_
+    return end == shared.size or "\n" in spaces[end - 1]
 
 
 # ---------------------------------------------------------------- trimming
 
-def _clean(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, list[str]] | None:
+def _clean(shared: DocFacts, start: int, end: int, label: str) -> tuple[int, int, list[str]] | None:
     """Trim one piece; returns token bounds and the titles stripped from it.
 
     A name never ends in a bare number ("Trump 47.3" from a poll table is Trump).
     """
+    texts, punct, space = shared.texts, shared.is_punct, shared.is_space
     roles: list[str] = []
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")):
+    while start < end and (punct[start] or space[start] or shared.lowers[start] in ("the", "a", "an")):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].text in ("'s", "’s", "'", "’")
-                           or (doc[end - 1].like_num and not doc[end - 1].text.isalpha() and end - 1 > start)):
+    while end > start and (punct[end - 1] or space[end - 1] or shared.tags[end - 1] == "POS"
+                           or texts[end - 1] in ("'s", "’s", "'", "’")
+                           or (shared.like_num[end - 1] and not texts[end - 1].isalpha() and end - 1 > start)):
         end -= 1
     if label == "PERSON":
         # "President Joe Biden", "Dr. Jane Doe": the title is a role, not a name;
         # so is a nationality or a descriptor noun before it ("Vermonter Bernie Sanders", "Billionaire X")
         title_end = start
-        while title_end < end - 1 and (is_title(doc[title_end].text) or doc[title_end].text in "-."
-                                       or places.demonym(doc[title_end].text) is not None
-                                       or _person_descriptor(doc[title_end])):
+        while title_end < end - 1 and (is_title(texts[title_end]) or texts[title_end] in "-."
+                                       or places.demonym(texts[title_end]) is not None
+                                       or _person_descriptor(shared, title_end)):
             title_end += 1
         if title_end > start:
-            title = doc[start:title_end].text.strip(" -")
+            title = shared.span_text(start, title_end).strip(" -")
             if title.rstrip(".").lower() not in HONORIFICS:
                 roles.append(title)
             start = title_end
     if start >= end:
         return None
-    text = doc[start:end].text
+    text = shared.span_text(start, end)
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
         return None  # "eastern flank": a name has a capital letter
     return start, end, roles
 
 
-def _person_descriptor(token) -> bool:
+def _person_descriptor(shared: DocFacts, i: int) -> bool:
     """A capitalised common noun that describes a person ("Billionaire", "Hacker") heading a name."""
-    return token.text[:1].isupper() and descriptors().get(token.lower_) == "Person" and token.i + 1 < len(token.doc) \
-        and token.doc[token.i + 1].text[:1].isupper()
+    return shared.texts[i][:1].isupper() and descriptors().get(shared.lowers[i]) == "Person" \
+        and i + 1 < shared.size and shared.texts[i + 1][:1].isupper()
 
 
-def _left_title(doc: Doc, start: int) -> list[str]:
+def _left_title(shared: DocFacts, start: int) -> list[str]:
     """Titles right before a person's name: "NATO Secretary-General Jens Stoltenberg"."""
+    texts = shared.texts
     i, found = start - 1, []
-    while i >= 0 and (is_title(doc[i].text) or (doc[i].text == "-" and found)):
-        found.insert(0, doc[i].text)
+    while i >= 0 and (is_title(texts[i]) or (texts[i] == "-" and found)):
+        found.insert(0, texts[i])
         i -= 1
     if not found:
         return []
-    title = doc[i + 1:start].text
+    title = shared.span_text(i + 1, start)
     return [title] if title.rstrip(".").lower() not in HONORIFICS else []
 
 
-def _no_name(doc: Doc, start: int, end: int) -> bool:
+def _no_name(shared: DocFacts, start: int, end: int) -> bool:
     """Pieces that are words, not names: titles, lone abbreviations, demonyms, sentence-opening plurals."""
-    span = doc[start:end]
-    text = span.text
-    if all(is_title(t.text) or t.text in "-." for t in span):
+    text = shared.span_text(start, end)
+    if all(is_title(t) or t in "-." for t in shared.texts[start:end]):
         return True  # "State" in "State Sen. Linda Castillo", a lone "Gov."
     if end - start == 1 and text.endswith(".") and len(text) <= 5 and places.state_of_abbreviation(text) is None:
         return True  # "St.", "Gen.": an abbreviation alone names nothing
     if places.demonym(text) is not None:
         return True  # "Moldovan officials", "a Dutchman"
-    first = doc[start]
-    return end - start == 1 and first.is_sent_start and first.tag_ == "NNS"  # "Shipbuilders have ..."
+    return end - start == 1 and shared.sent_start[start] and shared.tags[start] == "NNS"  # "Shipbuilders have ..."
 
 
 # ---------------------------------------------------------------- missed names
 
-def _name_part(token) -> bool:
+def _name_part(shared: DocFacts, i: int) -> bool:
     """A token that can sit inside a capitalised name: "NATO", "-", "Ukraine", "Federal"."""
-    return (token.text in ("-", "–", "&") or (token.text[0].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN"))) \
-        and not token.is_sent_start
+    text = shared.texts[i]
+    return (text in ("-", "–", "&") or (text[0].isupper() and shared.pos[i] in ("PROPN", "ADJ", "NOUN"))) \
+        and not shared.sent_start[i]
 
 
 def _add_institution_names(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
@@ -235,19 +243,20 @@ def _add_institution_names(doc: Doc, mentions: list[RawMention]) -> list[RawMent
     """
     covered = {i: m for m in mentions for i in range(m.start, m.end)}
     shared = facts(doc)
-    for token in doc:
-        if token.lower_ not in INSTITUTION_HEADS or not token.text[0].isupper() or token.tag_ not in ("NNP", "NNPS"):
+    texts, tags = shared.texts, shared.tags
+    for head in [i for i, lower in enumerate(shared.lowers) if lower in INSTITUTION_HEADS]:
+        if not texts[head][0].isupper() or tags[head] not in ("NNP", "NNPS"):
             continue
-        start = token.i
-        while start > shared.sentence_start[token.i] and _name_part(doc[start - 1]):
+        start = head
+        while start > shared.sentence_start[head] and _name_part(shared, start - 1):
             start -= 1
-        if start == token.i or (token.i in covered and covered[token.i].start <= start):
+        if start == head or (head in covered and covered[head].start <= start):
             continue  # a lone "Council", or NER already has the whole name
-        inside = {id(m): m for i in range(start, token.i + 1) if (m := covered.get(i))}
-        if any(m.label == "PERSON" or m.start < start or m.end > token.i + 1 for m in inside.values()):
+        inside = {id(m): m for i in range(start, head + 1) if (m := covered.get(i))}
+        if any(m.label == "PERSON" or m.start < start or m.end > head + 1 for m in inside.values()):
             continue
         mentions = [m for m in mentions if id(m) not in inside]
-        mentions.append(RawMention(start, token.i + 1, "ORG", shared.sentence_of[token.i]))
+        mentions.append(RawMention(start, head + 1, "ORG", shared.sentence_of[head]))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -314,15 +323,16 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     pieces = []
     for ent in doc.ents:
         if ent.label_ in NER_TYPES:
-            pieces.extend([*_whole_words(doc, s, e, ent.label_), ent.label_] for s, e in _pieces(doc, ent))
+            pieces.extend([*_whole_words(shared, s, e, ent.label_), ent.label_]
+                          for s, e in _pieces(shared, ent.start, ent.end))
     mentions = []
-    for start, end, label in _join_known_places(doc, pieces):
-        cleaned = _clean(doc, start, end, label)
-        if cleaned is None or _no_name(doc, cleaned[0], cleaned[1]):
+    for start, end, label in _join_known_places(shared, pieces):
+        cleaned = _clean(shared, start, end, label)
+        if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]):
             continue
         start, end, roles = cleaned
         if label == "PERSON":
-            roles = _left_title(doc, start) + roles
+            roles = _left_title(shared, start) + roles
         mention = RawMention(start, end, label, shared.sentence_of[start], roles)
         text = shared.span_text(start, end)
         if DASH_INSIDE.search(text) and DASH_INSIDE.split(text)[0].strip()[:1].isupper():
