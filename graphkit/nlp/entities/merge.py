@@ -60,7 +60,7 @@ class Cluster:
 
     @property
     def words(self) -> list[str]:
-        """The name's words in normal form (kept: the sieve compares every pair of clusters; do not change it)."""
+        """The name's words in normal form (kept: the sieve reads them of every cluster; do not change the list)."""
         if self._words is None:
             self._words = words(self.name)
         return self._words
@@ -139,7 +139,11 @@ def _is_place(c: Cluster) -> bool:
 
 
 def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluster]:
-    """The clusters ``short`` may be a short form of (see the module docstring)."""
+    """The clusters ``short`` may be a short form of (see the module docstring).
+
+    ``candidates``: the live clusters, or only those with ``short``'s first word (``WordIndex``): any other fails
+    the first test below, and ``person_named`` asks for names ``short`` begins or ends.
+    """
     s = short.words
     found = []
 
@@ -175,7 +179,8 @@ def _head_word_targets(short: Cluster, clusters: list[Cluster]) -> list[Cluster]
 
     The word must say what kind of body it is (an institution noun such as
     "Commission" or "Legislature") or be a team's plural ("Rovers"): "House"
-    is not short for "White House".
+    is not short for "White House". ``clusters``: the live clusters, or only
+    those whose name ends in ``short``'s word (``WordIndex``).
     """
     s = short.words
     if len(s) != 1 or short.type == PERSON or _is_place(short) or is_acronym(short.name):
@@ -188,14 +193,64 @@ def _head_word_targets(short: Cluster, clusters: list[Cluster]) -> list[Cluster]
             and c.type == ORGANIZATION]
 
 
+class WordIndex:
+    """The live clusters by the words of their names, each list in the order of the sieve's clusters.
+
+    A short form shares its first word with the full name, and a head word is
+    the last word of the name it stands for: the sieve compares a cluster only
+    with the clusters this index gives for that word, not with every cluster
+    (which made it quadratic per doc). Same candidates, in the same order.
+    """
+
+    def __init__(self, clusters: list[Cluster]):
+        self.order = {id(c): n for n, c in enumerate(clusters)}
+        self.having: dict[str, dict[int, Cluster]] = {}  # word -> clusters whose name has it
+        self.ending: dict[str, dict[int, Cluster]] = {}  # word -> clusters whose name ends in it
+        self.indexed: dict[int, list[str]] = {}  # cluster -> the words it is indexed under
+        for c in clusters:
+            self.add(c)
+
+    def add(self, c: Cluster) -> None:
+        self.indexed[id(c)] = c.words
+        for word in set(c.words):
+            self.having.setdefault(word, {})[id(c)] = c
+        if c.words:
+            self.ending.setdefault(c.words[-1], {})[id(c)] = c
+
+    def remove(self, c: Cluster) -> None:
+        found = self.indexed.pop(id(c))
+        for word in set(found):
+            del self.having[word][id(c)]
+        if found:
+            del self.ending[found[-1]][id(c)]
+
+    def grown(self, c: Cluster) -> None:
+        """``c`` took more mentions: index it again if its name changed."""
+        if self.indexed[id(c)] != c.words:
+            self.remove(c)
+            self.add(c)
+
+    def _ordered(self, found: dict[int, Cluster]) -> list[Cluster]:
+        return sorted(found.values(), key=lambda c: self.order[id(c)])
+
+    def with_word(self, word: str) -> list[Cluster]:
+        return self._ordered(self.having.get(word, {}))
+
+    def ending_in(self, word: str) -> list[Cluster]:
+        return self._ordered(self.ending.get(word, {}))
+
+
 def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     """Run the sieve; each short cluster's mentions join the cluster they name."""
     defined = _defined_acronyms(doc, clusters)
     absorbed: set[int] = set()
+    index = WordIndex(clusters)
 
     def absorb(short: Cluster, target: Cluster) -> None:
         target.add(short.mentions)
         absorbed.add(id(short))
+        index.remove(short)
+        index.grown(target)
 
     def alive() -> list[Cluster]:
         return [c for c in clusters if id(c) not in absorbed]
@@ -210,7 +265,7 @@ def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             if targets:
                 absorb(c, min(targets, key=lambda t: t.first))
     for c in sorted(alive(), key=lambda c: len(c.words)):  # short forms, shortest first
-        targets = _short_form_target(c, alive())
+        targets = _short_form_target(c, index.with_word(c.words[0]) if c.words else alive())
         people = [t for t in targets if t.type == PERSON]
         if people:  # a bare surname means the person introduced first ("Ted Cruz ... Heidi Cruz ... Cruz said")
             absorb(c, min(people, key=lambda t: t.first))
@@ -219,7 +274,7 @@ def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         elif targets and (first := min(targets, key=lambda t: t.first)).first < c.first:
             absorb(c, first)  # "Kaido" after "Kaido Motors ... Kaido Finance": the one introduced first, the subject
     for c in alive():  # head words
-        targets = _head_word_targets(c, alive())
+        targets = _head_word_targets(c, index.ending_in(c.words[0]) if len(c.words) == 1 else [])
         if len(targets) == 1:
             absorb(c, targets[0])
     return alive()
@@ -257,7 +312,7 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             for i in range(m.start, m.end):
                 taken[i] = True
     shared = facts(doc)
-    can_name = [_name_token(t) for t in doc]  # asked up to MAX_NAME_TOKENS times per token below
+    can_name = _name_tokens(shared)  # asked up to MAX_NAME_TOKENS times per token below
     found: list[tuple[int, RawMention]] = []
     i = 0
     while i < len(doc):
@@ -281,9 +336,10 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return clusters
 
 
-def _name_token(token) -> bool:
-    """A token that can be part of a name someone already used: a capitalised proper noun."""
-    return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper() and "\n" not in token.text
+def _name_tokens(shared) -> list[bool]:
+    """Per token: can it be part of a name someone already used? A capitalised proper noun."""
+    return [tag in ("NNP", "NNPS") and text[:1].isupper() and "\n" not in text
+            for text, tag in zip(shared.texts, shared.tags)]
 
 
 # ---------------------------------------------------------------- descriptions
