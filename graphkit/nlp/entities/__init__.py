@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ...model import Entity, Mention
 from ...names import name_key, visible
+from ..shared import facts
 from .merge import add_missed_mentions, drop_description_words, drop_lone_kind_words, group_by_name, merge_clusters
 from .spans import raw_mentions
 
@@ -22,14 +23,16 @@ def resolve_entities(doc: Doc) -> list[Entity]:
     """The article's entities, one per real thing, with every mention."""
     clusters = merge_clusters(doc, group_by_name(doc, raw_mentions(doc)))
     clusters = drop_lone_kind_words(drop_description_words(doc, add_missed_mentions(doc, clusters)))
+    shared = facts(doc)
     entities = []
     for cluster in sorted(clusters, key=lambda c: c.first):
         name, etype = cluster.name, cluster.type
+        key = name_key(name)
         mentions = sorted(cluster.mentions, key=lambda m: m.start)
+        texts = [shared.span_text(m.start, m.end) for m in mentions]
         aliases = []
-        for m in mentions:
-            text = visible(m.span(doc).text)
-            if name_key(text) != name_key(name) and text not in aliases:
+        for text in map(visible, texts):
+            if name_key(text) != key and text not in aliases:
                 aliases.append(text)
         roles = list(dict.fromkeys(r for m in mentions for r in m.roles))
         labels = cluster.ner_labels()
@@ -37,7 +40,7 @@ def resolve_entities(doc: Doc) -> list[Entity]:
             id=f"e{len(entities)}", name=name, type=etype,
             label=labels.most_common(1)[0][0] if labels else "ORG",
             aliases=tuple(aliases), roles=tuple(roles),
-            mentions=tuple(Mention(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text),
-                                   m.span(doc).text, m.sentence) for m in mentions),
+            mentions=tuple(Mention(shared.starts[m.start], shared.ends[m.end - 1], text, m.sentence)
+                           for m, text in zip(mentions, texts)),
         ))
     return entities

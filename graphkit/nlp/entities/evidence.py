@@ -93,54 +93,58 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
         return votes
     if m.roles:
         votes[PERSON] += CONTEXT
-    span = m.span(doc)
-    head, governor = span.root, span.root.head
+    shared = facts(doc)
+    texts, size = shared.texts, shared.size
+    # each attribute read once: a Token's string attributes are looked up on every access
+    head = m.span(doc).root
+    governor = head.head
+    dep, children = head.dep_, list(head.children)
+    gov_lower, gov_pos, gov_lemma = governor.lower_, governor.pos_, governor.lemma_.lower()
+    above_lemma = governor.head.lemma_.lower()  # the governor's own head: "the province" in "the province of X"
     # descriptions: apposition both ways, a compound head ("the broker Caxton Reid"), a copula
-    described = [t for t in head.children if t.dep_ == "appos" and t.i >= m.end]
-    described += [t for t in doc[max(facts(doc).sentence_start[m.start], m.start - 3):m.start]
+    described = [t for t in children if t.dep_ == "appos" and t.i >= m.end]
+    described += [t for t in doc[max(shared.sentence_start[m.start], m.start - 3):m.start]
                   if t.head.i in range(m.start, m.end)
                   and t.dep_ in ("compound", "nmod", "appos") and t.tag_ in ("NN", "NNS")]
-    if head.dep_ == "appos" and governor.i < m.start:
+    if dep == "appos" and governor.i < m.start:
         described.append(governor)
-    if head.dep_ == "nsubj" and governor.lemma_ in ("be", "become", "remain"):
+    if dep == "nsubj" and governor.lemma_ in ("be", "become", "remain"):
         described += [t for t in governor.children if t.dep_ == "attr"]
     for noun in described:
         kind = descriptor_type(noun)
         if kind:
             votes[kind] += DESCRIPTION
     # "the province of X"
-    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in PLACE_OF_NOUNS \
-            and governor.head.pos_ == "NOUN":
+    if dep == "pobj" and gov_lower == "of" and above_lemma in PLACE_OF_NOUNS and governor.head.pos_ == "NOUN":
         votes[PLACE] += DESCRIPTION
     # possessions, either way round: "X's chief executive", "the chief executive of X", "the widow of X"
-    possessed = governor if head.dep_ == "poss" else governor.head if head.dep_ == "pobj" and governor.lower_ == "of" \
-        else None
+    possessed = governor if dep == "poss" else governor.head if dep == "pobj" and gov_lower == "of" else None
     if possessed is not None and possessed.pos_ == "NOUN":
         kind = PERSON if possessed.lemma_.lower() in VICTIM_NOUNS else _possession_type(possessed)
         if kind:
             votes[kind] += CONTEXT
-    if head.dep_ in ("compound", "poss") and governor.pos_ == "NOUN" and governor.lemma_.lower() in ORG_POSSESSIONS:
+    if dep in ("compound", "poss") and gov_pos == "NOUN" and gov_lemma in ORG_POSSESSIONS:
         votes[ORGANIZATION] += CONTEXT  # "an Emery employee", "Toyota's shareholders"
-    if head.dep_ == "pobj" and governor.lower_ in ("of", "in") and governor.head.lemma_.lower() in ORG_POSSESSIONS - {
+    if dep == "pobj" and gov_lower in ("of", "in") and above_lemma in ORG_POSSESSIONS - {
             "employee", "spokesman", "spokeswoman"}:
         votes[ORGANIZATION] += CONTEXT  # "shares of Toyota", "a stake in Acme"
-    if head.dep_ == "compound" and governor.pos_ == "NOUN" and governor.lemma_.lower() in VICTIM_NOUNS:
+    if dep == "compound" and gov_pos == "NOUN" and gov_lemma in VICTIM_NOUNS:
         votes[PERSON] += CONTEXT  # "the Jackson assassin"
     # places by role
-    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in ("based", "headquartered"):
+    if m.end + 1 < size and texts[m.end] == "-" and shared.lowers[m.end + 1] in ("based", "headquartered"):
         votes[PLACE] += CONTEXT
-    if head.dep_ == "pobj" and governor.lower_ == "in" and governor.head.lemma_.lower() in LOCATIVE_VERBS:
+    if dep == "pobj" and gov_lower == "in" and above_lemma in LOCATIVE_VERBS:
         votes[PLACE] += CONTEXT
-    if any(c.dep_ == "relcl" and c.lemma_.lower() in ("bear", "live", "grow", "reside")
-           and any(a.lower_ == "where" for a in c.children if a.dep_ == "advmod") for c in head.children):
+    relative = [c for c in children if c.dep_ == "relcl"]
+    if any(c.lemma_.lower() in ("bear", "live", "grow", "reside")
+           and any(a.lower_ == "where" for a in c.children if a.dep_ == "advmod") for c in relative):
         votes[PLACE] += CONTEXT  # "Tupelo, where X was born"
-    if is_dateline(doc, m.start, m.end) or (m.end + 1 < len(doc) and doc[m.end].text == ","
-                             and places.state_of_abbreviation(doc[m.end + 1].text)):
+    if is_dateline(doc, m.start, m.end) or (m.end + 1 < size and texts[m.end] == ","
+                                            and places.state_of_abbreviation(texts[m.end + 1])):
         votes[PLACE] += CONTEXT  # "MUNCIE, Ind. -" opening the article; "in Peoria, Ill."
     # a person's marks
-    if head.dep_ in ("nsubjpass", "dobj") and governor.pos_ == "VERB" and governor.lemma_.lower() in VICTIM_VERBS:
+    if dep in ("nsubjpass", "dobj") and gov_pos == "VERB" and gov_lemma in VICTIM_VERBS:
         votes[PERSON] += CONTEXT
-    relative = [c for c in head.children if c.dep_ == "relcl"]
     for clause in relative:
         pronouns = {t.lower_ for t in clause.children if t.tag_ in ("WP", "WDT", "WP$")}
         if pronouns & {"who", "whom"}:
@@ -148,7 +152,7 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
         elif "which" in pronouns:
             votes[PERSON] -= CONTEXT  # "X, which ...": grammar says X is no person
     # a body's marks
-    if m.end < len(doc) and doc[m.end].text.rstrip(".").lower() in CORPORATE_ABBREVIATIONS:
+    if m.end < size and texts[m.end].rstrip(".").lower() in CORPORATE_ABBREVIATIONS:
         votes[ORGANIZATION] += CONTEXT
     return votes
 
