@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from . import entities, quotes, relations
 from .references import references_for
-from .convert import entities_from_doc, quotes_from_doc
+from .convert import entities_from_doc, quotes_from_doc, refresh_genders, share_entities
 from .shared import facts
 from .words import DEFAULT, using
 
@@ -110,7 +110,9 @@ class EntitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         with using(self.words):
-            doc._.graphkit_entities = [asdict(e) for e in entities.resolve_entities(doc)]
+            found = entities.resolve_entities(doc)
+        doc._.graphkit_entities = [asdict(e) for e in found]
+        share_entities(doc, doc._.graphkit_entities, found)  # the later components need the objects, not the dicts
         return doc
 
 
@@ -126,6 +128,7 @@ class ReferencesComponent:
         doc._.graphkit_references = resolver.references()
         for entity in doc._.graphkit_entities or []:  # what the article says of a person's gender travels on
             entity["gender"] = resolver.learned_gender.get(entity["id"]) if entity["type"] == "Person" else None
+        refresh_genders(doc)
         return doc
 
 

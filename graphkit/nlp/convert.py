@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Article, DocResult, Entity, Mention, Quote, Relation, Span
+from .shared import facts
 
 
 def _span(data: dict | None) -> Span | None:
@@ -25,7 +28,35 @@ def relation_from_dict(data: dict) -> Relation:
 
 
 def entities_from_doc(doc) -> list[Entity]:
-    return [entity_from_dict(d) for d in (doc._.graphkit_entities or [])]
+    """The Entity objects of ``doc._.graphkit_entities``, converted once per doc.
+
+    Each later component and the graph stage ask for them: the objects are
+    kept with the doc's shared facts (``shared.py``) for as long as
+    ``doc._.graphkit_entities`` is the list they were made from. Code that
+    edits those dicts in place between components says so with
+    ``share_entities`` (graphkit_coref does, for genders), or stores a new list.
+    """
+    data = doc._.graphkit_entities
+    if not data:
+        return []
+    shared = facts(doc)
+    if shared.entities is None or shared.entities[0] is not data or len(shared.entities[1]) != len(data):
+        share_entities(doc, data, [entity_from_dict(d) for d in data])
+    return list(shared.entities[1])
+
+
+def share_entities(doc, data: list[dict], entities: list[Entity]) -> None:
+    """``entities`` are the objects of ``data``, the list in ``doc._.graphkit_entities``: give them to the next asker."""
+    facts(doc).entities = (data, list(entities))
+
+
+def refresh_genders(doc) -> None:
+    """The shared objects again after the genders in ``doc._.graphkit_entities`` were set in place."""
+    data, shared = doc._.graphkit_entities, facts(doc).entities
+    if shared is None or shared[0] is not data or len(shared[1]) != len(data):
+        return  # nothing shared for this list: the next asker converts it
+    share_entities(doc, data, [e if e.gender == d["gender"] else replace(e, gender=d["gender"])
+                               for e, d in zip(shared[1], data)])
 
 
 def quotes_from_doc(doc) -> list[Quote]:
