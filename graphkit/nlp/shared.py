@@ -23,6 +23,10 @@ from spacy.tokens import Doc
 KEEP = 16
 TOKEN_ATTRS = [ORTH, LOWER, TAG, POS, SPACY, ENT_IOB, SENT_START, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX, LENGTH]
 IOB_NAMES = {0: "", 1: "I", 2: "O", 3: "B"}  # to_array's ENT_IOB codes as Token.ent_iob_ spells them
+# String ids to their strings, across docs: a StringStore look-up builds a new str each time, and most of a doc's
+# words were in an earlier doc. An id is the hash of its string, the same in any vocab.
+_STRINGS: dict[int, str] = {}
+MAX_STRINGS = 500_000
 _RECENT: OrderedDict[int, DocFacts] = OrderedDict()  # id(doc) -> its facts; each holds its doc, so ids stay unique
 
 
@@ -69,11 +73,14 @@ class DocFacts:
         return self._columns[attr]
 
     def _strings(self, attr: int) -> list[str]:
-        """A column of string ids as the strings (each distinct id looked up once)."""
+        """A column of string ids as the strings."""
         codes = self._column(attr)
+        if len(_STRINGS) > MAX_STRINGS:
+            _STRINGS.clear()
         strings = self.doc.vocab.strings
-        names = {code: strings[code] for code in set(codes)}
-        return [names[code] for code in codes]
+        for code in set(codes).difference(_STRINGS):
+            _STRINGS[code] = strings[code]
+        return [_STRINGS[code] for code in codes]
 
     @cached_property
     def texts(self) -> list[str]:
