@@ -71,3 +71,54 @@ def test_a_blank_node_article_is_one_clear_error(tmp_path):
     with pytest.raises(GraphLoadError, match=r"blank\.nt: article _:a1 is a blank node") as raised:
         graphkit.load(path)
     assert "\n" not in str(raised.value)
+
+
+def _quoted_graph():
+    """One article with two entities, a mention each, a quote by the first and a relation between them."""
+    from graphkit.graph.corpus import merge_results
+    from graphkit.model import Entity, Mention, Quote, Relation, Span
+
+    text = 'Ola Berg met Kari Lund. "The port stays open," Berg said.'
+    ola = Entity("e0", "Ola Berg", "Person", "PERSON", mentions=(Mention(0, 8, "Ola Berg", 0),))
+    kari = Entity("e1", "Kari Lund", "Person", "PERSON", mentions=(Mention(13, 22, "Kari Lund", 0),))
+    quote = Quote("The port stays open,", 25, 45, speaker="e0")
+    relation = Relation("e0", "worksFor", "e1", Span(0, 23, text[:23]), "test")
+    result = graphkit.DocResult(graphkit.Article(text=text, id="port"), (ola, kari), (relation,), (quote,))
+    return graphkit.KnowledgeGraph(merge_results([result])[0])
+
+
+BROKEN = {  # a line of the N-Triples replaced: what a hand edit or another tool might leave
+    "quote offset moved": ('/quote/port/25-45> <https://example.org/graphkit/ns#startOffset> "25"',
+                           '/quote/port/25-45> <https://example.org/graphkit/ns#startOffset> "26"'),
+    "quote past the text": ('/quote/port/25-45> <https://example.org/graphkit/ns#endOffset> "45"',
+                            '/quote/port/25-45> <https://example.org/graphkit/ns#endOffset> "4500"'),
+    "mention words changed": ('/mention/port/0-8> <https://schema.org/text> "Ola Berg"',
+                              '/mention/port/0-8> <https://schema.org/text> "Ola Berk"'),
+    "quote without text": ('/quote/port/25-45> <https://schema.org/text> "The port stays open,"',
+                           '/quote/port/25-45> <https://schema.org/name> "The port stays open,"'),
+    "quote of no article": ('/quote/port/25-45> <https://schema.org/isPartOf>', '/quote/port/25-45> <http://x/p>'),
+    "statement of no article": ('<http://www.w3.org/ns/prov#wasDerivedFrom>', '<http://x/p>'),
+    "evidence offset moved": ('<https://example.org/graphkit/ns#evidence> "Ola Berg met Kari Lund."',
+                              '<https://example.org/graphkit/ns#evidence> "Ola Berg met Kari Lund"'),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_offsets_that_do_not_slice_the_article_are_one_clear_error(tmp_path, case):
+    """Such a graph was loaded, and --into then wrote a graph that graphkit validate rejects."""
+    nt = _quoted_graph().serialize("nt").decode()
+    old, new = BROKEN[case]
+    assert old in nt, old
+    path = tmp_path / "broken.nt"
+    path.write_text(nt.replace(old, new), encoding="utf-8")
+    with pytest.raises(GraphLoadError, match=r"broken\.nt: ") as raised:
+        graphkit.load(path)
+    assert "\n" not in str(raised.value)
+
+
+def test_the_quoted_graph_itself_loads_back(tmp_path):
+    kg = _quoted_graph()
+    assert kg.validate() == []
+    path = tmp_path / "fine.nt"
+    kg.write(path)
+    assert graphkit.load(path).serialize("nt") == kg.serialize("nt")

@@ -159,8 +159,8 @@ def _load(path, subjects: dict) -> tuple[Corpus, str]:
             continue
         article, entity = article_key.get(_one(props, SDO + "isPartOf")), entity_key.get(_one(props, GK + "refersTo"))
         if article is not None and entity is not None:
-            corpus.spans.setdefault(article, []).append((entity, int(_one(props, GK + "startOffset")),
-                                                         int(_one(props, GK + "endOffset")), _one(props, SDO + "text")))
+            start, end, words = _slice(path, "mention", iri, corpus.articles[article], props, SDO + "text")
+            corpus.spans.setdefault(article, []).append((entity, start, end, words))
     for spans in corpus.spans.values():
         spans.sort(key=lambda s: (s[1], s[2]))
 
@@ -170,10 +170,12 @@ def _load(path, subjects: dict) -> tuple[Corpus, str]:
         if not kinds & {SDO + "Quotation", GK + "ReportedSpeech"}:
             continue
         article = article_key.get(_one(props, SDO + "isPartOf"))
+        if article is None:
+            raise GraphLoadError(f"{path}: quote {iri} is part of no article in the graph")
+        start, end, text = _slice(path, "quote", iri, corpus.articles[article], props, SDO + "text")
         speaker_iri = _one(props, SDO + "spokenByCharacter")
         mention = _one(props, GK + "speakerMention")
-        quote = Quote(text=_one(props, SDO + "text"), start=int(_one(props, GK + "startOffset")),
-                      end=int(_one(props, GK + "endOffset")), speaker=speaker_iri,
+        quote = Quote(text=text, start=start, end=end, speaker=speaker_iri,
                       speaker_mention=Span(0, 0, mention) if mention is not None else None,
                       cue=_one(props, GK + "cue"), kind=_one(props, GK + "quoteKind", "direct"),
                       when=_when(props), sentence=_sentence(props, corpus.articles.get(article)))
@@ -193,16 +195,31 @@ def _load(path, subjects: dict) -> tuple[Corpus, str]:
         s, o = entity_key.get(_one(props, RDF + "subject")), entity_key.get(_one(props, RDF + "object"))
         if key is None or s is None or o is None:
             continue
+        article = article_key.get(_one(props, PROV_DERIVED))
+        if article is None:
+            raise GraphLoadError(f"{path}: statement {iri} is derived from no article in the graph")
         claimed = quotes.get(_one(props, GK + "claimedBy"))
         status = STATUS_KEYS.get(_one(props, GK + "status"), FACT)
-        evidence = Span(int(_one(props, GK + "startOffset")), int(_one(props, GK + "endOffset")),
-                        _one(props, GK + "evidence"))
+        evidence = Span(*_slice(path, "statement", iri, corpus.articles[article], props, GK + "evidence"))
         claimant = entity_key.get(claimed.speaker) if claimed else entity_key.get(_one(props, GK + "claimedBy"))
         for rule in sorted(r.value for r in props.get(GK + "rule", ())):  # one statement, several rules
             relation = Relation("", key, "", evidence, rule, role=_one(props, GK + "roleName"), when=_when(props))
-            corpus.relations.append(CorpusRelation(s, key, o, article_key.get(_one(props, PROV_DERIVED)), relation,
+            corpus.relations.append(CorpusRelation(s, key, o, article, relation,
                                                    claimed, claimant, status))
     return corpus, base
+
+
+def _slice(path, kind: str, iri: str, article: Article, props: dict, words: str) -> tuple[int, int, str]:
+    """(start, end, words) of a mention, quote or statement, checked against its article's text.
+
+    graphkit writes offsets that slice the article text to exactly the words
+    beside them; a graph where they do not (an offset changed, the words gone)
+    would be written back as a graph ``validate`` rejects, so it is refused.
+    """
+    start, end, text = int(_one(props, GK + "startOffset")), int(_one(props, GK + "endOffset")), _one(props, words)
+    if text is None or not 0 <= start <= end <= len(article.text) or article.text[start:end] != text:
+        raise GraphLoadError(f"{path}: {kind} {iri}: its offsets {start}-{end} do not give its text in its article")
+    return start, end, text
 
 
 def _sentence(props: dict, article: Article | None) -> Span | None:
