@@ -26,6 +26,7 @@ IOB_NAMES = {0: "", 1: "I", 2: "O", 3: "B"}  # to_array's ENT_IOB codes as Token
 # String ids to their strings, across docs: a StringStore look-up builds a new str each time, and most of a doc's
 # words were in an earlier doc. An id is the hash of its string, the same in any vocab.
 _STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}  # the same, lower-cased (DocFacts.having)
 MAX_STRINGS = 500_000
 _RECENT: OrderedDict[int, DocFacts] = OrderedDict()  # id(doc) -> its facts; each holds its doc, so ids stay unique
 
@@ -176,11 +177,16 @@ class DocFacts:
     @cached_property
     def _ids_of(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         """For lemmas and for texts: each lower-cased string to the ids of the doc's strings that lower to it."""
+        if len(_LOWERED) > MAX_STRINGS:
+            _LOWERED.clear()
         strings = self.doc.vocab.strings
         found: tuple[dict, dict] = ({}, {})
         for column, ids_of in enumerate(found):
-            for code in set(self._codes[:, column].tolist()):
-                ids_of.setdefault(strings[code].lower(), []).append(code)
+            distinct = set(self._codes[:, column].tolist())
+            for code in distinct.difference(_LOWERED):
+                _LOWERED[code] = strings[code].lower()
+            for code in distinct:
+                ids_of.setdefault(_LOWERED[code], []).append(code)
         return found
 
     def having(self, words, by: str = "lemma") -> list[int]:

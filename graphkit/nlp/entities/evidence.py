@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
@@ -37,6 +38,8 @@ COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "produ
 PLACE_OF_NOUNS = {"city", "town", "village", "province", "state", "region", "county", "district", "island",
                   "republic", "kingdom", "port", "capital", "prefecture", "municipality"}
 LOCATIVE_VERBS = {"base", "headquarter", "locate"}
+
+INITIALLED_NAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?")  # "Ulf D. Merbold"
 
 # weights: a description in the sentence outweighs NER's guess on one mention
 DESCRIPTION, SHAPE, CONTEXT, GAZETTEER_STRONG, GAZETTEER_WEAK, NER = 3.0, 4.0, 3.0, 4.0, 2.5, 1.0
@@ -79,12 +82,19 @@ def _possession_type(noun) -> str | None:
 
 def mention_votes(doc: Doc, m: RawMention) -> Counter:
     """The votes one mention's sentence casts (do not change the Counter: it is shared)."""
+    return next(each_mention_votes(doc, [m]))
+
+
+def each_mention_votes(doc: Doc, mentions: list[RawMention]) -> Iterator[Counter]:
+    """``mention_votes`` of each mention in turn (do not change the Counters: they are shared)."""
     # a cluster's type is voted again each time it grows: each mention's votes are read once per doc
-    key = ("mention_votes", m.start, m.end, m.descriptor, bool(m.roles), id(descriptors()))
-    memo = facts(doc).memo
-    if key not in memo:
-        memo[key] = _mention_votes(doc, m)
-    return memo[key]
+    memo, words = facts(doc).memo, id(descriptors())
+    for m in mentions:
+        key = ("mention_votes", m.start, m.end, m.descriptor, bool(m.roles), words)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _mention_votes(doc, m)
+        yield found
 
 
 def _mention_votes(doc: Doc, m: RawMention) -> Counter:
@@ -168,7 +178,7 @@ def name_votes(name: str) -> Counter:
         votes[ORGANIZATION] += SHAPE  # "Kaido Holdings", "National Rifle Association"
     if len(parts) > 2 and parts[0].lower() in NOBLE_TITLES and parts[1] == "of":
         votes[PERSON] += SHAPE  # "Duchess of York"
-    if re.fullmatch(r"[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
+    if INITIALLED_NAME.fullmatch(name):
         votes[PERSON] += SHAPE  # "Ulf D. Merbold"
     place = places.lookup(name)
     if place is not None and not votes:
@@ -193,7 +203,8 @@ def ner_votes(mentions: list[RawMention]) -> Counter:
 
 def plural_name(doc: Doc, mentions: list[RawMention]) -> Counter:
     """A name ending in a plural proper noun is a team or a firm, not a person: "Hamilton Wanderers"."""
-    if any(m.end - m.start > 1 and doc[m.end - 1].tag_ == "NNPS" for m in mentions if not m.descriptor):
+    tags = facts(doc).tags
+    if any(m.end - m.start > 1 and tags[m.end - 1] == "NNPS" for m in mentions if not m.descriptor):
         return Counter({ORGANIZATION: 2.0})
     return Counter()
 
