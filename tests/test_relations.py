@@ -616,3 +616,10 @@ def test_a_heritage_is_not_a_home_but_a_demonym_title_still_is_an_office(nlp):
     assert not [k for k in found if k[0] == "Rosa Vidal" and k[2] == "United States"]
     _, found = triples(nlp, "Germany sent aid on Monday. German Chancellor Olaf Brandt said more would follow.")
     assert ("Olaf Brandt", "holdsOfficeIn", "Germany") in found
+
+
+@pytest.mark.parametrize("text", ["Tomas Berg is not a household name in Virginia.",
+                                  "Ana Ruiz, a big name in Ohio, spoke on Monday."])
+def test_being_a_name_somewhere_is_no_home(nlp, text):
+    _, found = triples(nlp, text)
+    assert not [k for k in found if k[1] == "homeLocation"]

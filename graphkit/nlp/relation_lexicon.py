@@ -88,7 +88,8 @@ critic opponent rival foe enemy fan victim supporter admirer friend customer
 client user visitor guest contemporary counterpart target detractor hostage
 prisoner captive detainee graduate alumnus alumna alum student dropout winner
 recipient laureate honoree finalist donor mega-donor backer
-""".split())
+name
+""".split())  # "name": renown, not a post ("a household name in Ohio")
 
 # Nouns for a unit an organization keeps somewhere ("a NATO command in Germany").
 PRESENCE_NOUNS = frozenset("""
