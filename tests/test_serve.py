@@ -443,6 +443,35 @@ def test_abandoned_queries_are_counted_until_they_end():
         thread.join(10)
 
 
+def test_stats_are_counted_once_for_callers_at_once(monkeypatch):
+    """`graphkit serve` counts at start; a page opened meanwhile waits for that count, not a second one."""
+    import threading
+
+    from graphkit.serve import api
+    from graphkit.serve.limits import Limits, Server
+
+    store = ox.Store()
+    store.bulk_load(build_graph().serialize("trig"), format=ox.RdfFormat.TRIG)
+    server = Server(store, Limits())
+    calls = []
+
+    def slow_evaluate(*args, **kwargs):
+        calls.append(args[1])
+        time.sleep(0.05)  # long enough for the other caller to arrive mid-count
+        return api_evaluate(*args, **kwargs)
+
+    api_evaluate = api.evaluate
+    monkeypatch.setattr(api, "evaluate", slow_evaluate)
+    answers = []
+    callers = [threading.Thread(target=lambda: answers.append(api.count_stats(server))) for _ in range(3)]
+    for caller in callers:
+        caller.start()
+    for caller in callers:
+        caller.join(10)
+    assert len(calls) == len(api.STATS_QUERIES)
+    assert answers[0] == answers[1] == answers[2] and answers[0]["entities"] > 0
+
+
 def test_allow_update(tmp_path):
     graph = tmp_path / "graph.trig"
     graph.write_bytes(build_graph().serialize("trig"))

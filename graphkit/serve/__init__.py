@@ -32,11 +32,18 @@ def exposure_warning(host: str, port: int, allow_update: bool) -> str | None:
 
 
 def _warm(server) -> None:
-    """Read the search lists now rather than on the first search (which retries if this fails)."""
-    try:
-        server.search.get()
-    except Exception as error:  # noqa: BLE001 - said once here; the first search tries again
-        print(f"graphkit: warning: cannot read the names and quotes to search: {error}", file=sys.stderr)
+    """Count /api/stats and read the search lists now rather than on the first page and search (which
+    retry if this fails). The counts first: the page waits for them, a search only once it is typed."""
+    from .api import count_stats
+
+    steps = [("read the names and quotes to search", server.search.get)]
+    if not server.limits.allow_update:  # the counts of a graph that may change are not kept
+        steps.insert(0, ("count the graph", lambda: count_stats(server)))
+    for what, work in steps:
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - said once here; the first request tries again
+            print(f"graphkit: warning: cannot {what}: {error}", file=sys.stderr)
 
 
 def serve(path: str, *, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,

@@ -45,6 +45,7 @@ class Server:
     limits: Limits = field(default_factory=Limits)
     source: str = ""
     cached_stats: dict | None = None  # /api/stats of a read-only store, counted once
+    stats_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     search: Lazy = field(init=False)  # the viewer's search lists
 
     def __post_init__(self):
@@ -60,13 +61,18 @@ def running_queries() -> int:
     return sum(1 for t in threading.enumerate() if t.name == WORKER_NAME and t.is_alive())
 
 
+def check_room(server: Server) -> None:
+    """Busy while ``max_running`` query threads are alive."""
+    if running_queries() >= server.limits.max_running:
+        raise Busy(f"{server.limits.max_running} queries are running (some past their time limit, which "
+                   "Oxigraph cannot interrupt inside one step): try again shortly")
+
+
 async def run(server: Server, sparql: str, *, update: bool = False, max_rows: int | None = -1,
               then=None) -> Answer:
     """``evaluate`` in a thread of its own (in_thread), within the limits; ``then(answer)`` runs there too
     (rendering a large answer is CPU work that must not block the event loop)."""
-    if running_queries() >= server.limits.max_running:
-        raise Busy(f"{server.limits.max_running} queries are running (some past their time limit, which "
-                   "Oxigraph cannot interrupt inside one step): try again shortly")
+    check_room(server)
     rows = server.limits.max_rows if max_rows == -1 else max_rows
 
     def work():
