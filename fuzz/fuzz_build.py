@@ -1,21 +1,28 @@
-"""Fuzz graphkit with hypothesis: ≥ 10,000 inputs at each of three levels.
+"""Fuzz graphkit with hypothesis: ≥ 10,000 inputs at each of seven levels.
 
-    .venv/bin/python fuzz/fuzz_build.py                      # 10,000 of each (about 9 minutes)
+    .venv/bin/python fuzz/fuzz_build.py                      # 10,000 of each (see the README for the time)
     .venv/bin/python fuzz/fuzz_build.py --pipeline 1000       # fewer through spaCy
+    .venv/bin/python fuzz/fuzz_build.py --bytes 0 --graph 0 --pipeline 0   # only issue 15's classes
 
 1. ``bytes``: arbitrary bytes saved as .txt/.html/.jsonl files, read by
    ``graphkit.sources``: every failure must come through ``on_error``, never
    as an exception.
 2. ``graph``: generated ``DocResult`` objects (hostile names, quotes, titles,
    URLs, ids) through the stages after NLP: corpus merge, RDF, Turtle /
-   N-Triples / JSON-LD, NetworkX and the HTML page. Every IRI valid, every
-   serialisation parsed back by rdflib and Oxigraph, the page's data block intact.
+   N-Triples / JSON-LD, NetworkX and the HTML page (1 graph in 5). Every IRI
+   valid, every serialisation parsed back by rdflib and Oxigraph, the page's
+   data block intact, and the graph passes ``graphkit validate``.
 3. ``pipeline``: generated article texts with hostile names and quotes
    through ``graphkit.build`` (spaCy included, 20 articles per build), with
-   the same checks on each batch's graph.
+   the same checks, validate included, on each batch's graph.
+4-7. ``collisions``, ``quads``, ``into``, ``sparql``: issue 15's classes
+   (colliding ids and names, TriG/N-Quads and reloading, hostile ``--into``
+   graphs, SPARQL with SERVICE / FROM / ill-typed literals); see
+   fuzz_classes.py, whose docstring says what one input is and what must hold.
 
-Prints one line per level: inputs run, failures, seconds; exits 1 on any
-failure, after printing the first failing input of each level.
+Prints one line per level: inputs run, failures, seconds (into and sparql
+also count their outcomes); exits 1 on any failure, after printing the first
+failing input of each level.
 """
 
 from __future__ import annotations
@@ -36,6 +43,9 @@ from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import hostile  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "fuzz"))
+import fuzz_classes  # noqa: E402
 
 ALLOWED_ERRORS = ("empty, no text", "only whitespace, no text", "no text besides control characters")
 
@@ -108,7 +118,10 @@ def fuzz_graph(n: int) -> dict:
         level.add(len(results))  # one input: one article's results
         try:
             corpus, _ = merge_results(results)
-            hostile.check_graph(KnowledgeGraph(corpus), html=level.inputs % 10 < 5)  # the page is slow: 1 in 2
+            kg = KnowledgeGraph(corpus)
+            hostile.check_graph(kg, html=level.inputs % 10 < 2)  # the page is slow: 1 in 5
+            violations = kg.validate()
+            assert not violations, violations[:3]
         except Exception:  # noqa: BLE001
             level.fail(results)
 
@@ -132,6 +145,8 @@ def fuzz_pipeline(n: int, batch: int) -> dict:
                                 batch_size=batch)
             assert all(m in ALLOWED_ERRORS for m in problems), problems
             hostile.check_graph(kg)
+            violations = kg.validate()
+            assert not violations, violations[:3]
         except Exception:  # noqa: BLE001
             level.fail(texts)
 
@@ -147,6 +162,10 @@ def main() -> int:
     parser.add_argument("--graph", type=int, default=10_000)
     parser.add_argument("--pipeline", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=20, help="articles per build in the pipeline level")
+    parser.add_argument("--collisions", type=int, default=10_000)
+    parser.add_argument("--quads", type=int, default=10_000)
+    parser.add_argument("--into", type=int, default=10_000)
+    parser.add_argument("--sparql", type=int, default=10_000)
     args = parser.parse_args()
     results = []
     if args.bytes:
@@ -155,6 +174,10 @@ def main() -> int:
         results.append(fuzz_graph(args.graph))
     if args.pipeline:
         results.append(fuzz_pipeline(args.pipeline, args.batch))
+    for name, fuzz in (("collisions", fuzz_classes.fuzz_collisions), ("quads", fuzz_classes.fuzz_quads),
+                       ("into", fuzz_classes.fuzz_into), ("sparql", fuzz_classes.fuzz_sparql)):
+        if getattr(args, name):
+            results.append(fuzz(getattr(args, name), Level, run))
     return 1 if any(r["failures"] for r in results) else 0
 
 
