@@ -221,9 +221,9 @@ STATS_QUERIES = (
 
 
 def count_stats(server: Server) -> dict:
-    """/api/stats, counted in this thread. One count at a time: ``graphkit serve`` counts at start, and a
-    page opened meanwhile waits for that count rather than running a second one beside it (about 1 s at
-    100,000 entities, which the page waited for twice while the server also read its search lists)."""
+    """/api/stats, counted in this thread. One count at a time: ``graphkit serve`` counts at start, ahead
+    of the search lists, and a page opened meanwhile waits for that count rather than running a second
+    one beside it (about 1 s at 100,000 entities; counted beside the lists, the first page took 2-3 s)."""
     with server.stats_lock:
         if server.cached_stats is not None:
             return server.cached_stats
