@@ -122,3 +122,22 @@ def test_the_quoted_graph_itself_loads_back(tmp_path):
     path = tmp_path / "fine.nt"
     kg.write(path)
     assert graphkit.load(path).serialize("nt") == kg.serialize("nt")
+
+
+def test_a_statement_with_two_roles_keeps_both(tmp_path):
+    """Two relations of one statement (same entities, predicate and evidence) with different roles: load kept one."""
+    from graphkit.graph.corpus import merge_results
+    from graphkit.model import Entity, Mention, Relation, Span
+
+    text = "Ola Berg works for Nordhavn."
+    ola = Entity("e0", "Ola Berg", "Person", "PERSON", mentions=(Mention(0, 8, "Ola Berg", 0),))
+    firm = Entity("e1", "Nordhavn", "Organization", "ORG", mentions=(Mention(19, 27, "Nordhavn", 0),))
+    evidence = Span(0, len(text), text)
+    relations = tuple(Relation("e0", "worksFor", "e1", evidence, rule, role=role)
+                      for rule, role in (("appos", "pilot"), ("verb", "captain"), ("verb", "owner")))
+    result = graphkit.DocResult(graphkit.Article(text=text, id="roles"), (ola, firm), relations)
+    kg = graphkit.KnowledgeGraph(merge_results([result])[0])
+    assert kg.serialize("nt").count(b"roleName") == 3
+    path = tmp_path / "roles.trig"
+    kg.write(path)
+    assert graphkit.load(path).serialize("nt") == kg.serialize("nt")

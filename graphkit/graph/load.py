@@ -202,8 +202,14 @@ def _load(path, subjects: dict) -> tuple[Corpus, str]:
         status = STATUS_KEYS.get(_one(props, GK + "status"), FACT)
         evidence = Span(*_slice(path, "statement", iri, corpus.articles[article], props, GK + "evidence"))
         claimant = entity_key.get(claimed.speaker) if claimed else entity_key.get(_one(props, GK + "claimedBy"))
-        for rule in sorted(r.value for r in props.get(GK + "rule", ())):  # one statement, several rules
-            relation = Relation("", key, "", evidence, rule, role=_one(props, GK + "roleName"), when=_when(props))
+        # one statement, several rules (and roles): a relation per rule, and one more per role left over,
+        # so every rule and every role is written back
+        rules = sorted(r.value for r in props.get(GK + "rule", ()))
+        roles = sorted(r.value for r in props.get(GK + "roleName", ())) or [None]
+        pairs = [(rule, roles[min(i, len(roles) - 1)]) for i, rule in enumerate(rules)]
+        pairs += [(rules[-1], role) for role in roles[len(rules):]] if rules else []
+        for rule, role in pairs:
+            relation = Relation("", key, "", evidence, rule, role=role, when=_when(props))
             corpus.relations.append(CorpusRelation(s, key, o, article, relation,
                                                    claimed, claimant, status))
     return corpus, base
