@@ -27,6 +27,8 @@ IOB_NAMES = {0: "", 1: "I", 2: "O", 3: "B"}  # to_array's ENT_IOB codes as Token
 # words were in an earlier doc. An id is the hash of its string, the same in any vocab.
 _STRINGS: dict[int, str] = {}
 _LOWERED: dict[int, str] = {}  # the same, lower-cased (DocFacts.having)
+_IDS_OF: dict[str, list[int]] = {}  # a lower-cased string -> the ids in _LOWERED of the strings that lower to it
+_GENERATION = [0]  # counts the clearings of _LOWERED and _IDS_OF
 MAX_STRINGS = 500_000
 _RECENT: OrderedDict[int, DocFacts] = OrderedDict()  # id(doc) -> its facts; each holds its doc, so ids stay unique
 
@@ -174,20 +176,22 @@ class DocFacts:
 
         return self.doc.to_array([LEMMA, LOWER])
 
-    @cached_property
-    def _ids_of(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """For lemmas and for texts: each lower-cased string to the ids of the doc's strings that lower to it."""
+    _indexed = -1  # the generation of ``_IDS_OF`` that holds this doc's strings (-1: none yet)
+
+    def _index_strings(self) -> None:
+        """Put the doc's lemma and text string ids into ``_IDS_OF``, the index shared across docs.
+
+        Only the ids no earlier doc had are looked up: most of a doc's words were in an earlier doc.
+        """
         if len(_LOWERED) > MAX_STRINGS:
             _LOWERED.clear()
+            _IDS_OF.clear()
+            _GENERATION[0] += 1
         strings = self.doc.vocab.strings
-        found: tuple[dict, dict] = ({}, {})
-        for column, ids_of in enumerate(found):
-            distinct = set(self._codes[:, column].tolist())
-            for code in distinct.difference(_LOWERED):
-                _LOWERED[code] = strings[code].lower()
-            for code in distinct:
-                ids_of.setdefault(_LOWERED[code], []).append(code)
-        return found
+        for code in set(self._codes.ravel().tolist()).difference(_LOWERED):
+            lowered = _LOWERED[code] = strings[code].lower()
+            _IDS_OF.setdefault(lowered, []).append(code)
+        self._indexed = _GENERATION[0]
 
     def having(self, words, by: str = "lemma") -> list[int]:
         """Indices, in text order, of the tokens whose lower-cased lemma (or ``by="lower"``: text) is in ``words``.
@@ -196,9 +200,11 @@ class DocFacts:
         """
         import numpy
 
+        if self._indexed != _GENERATION[0]:
+            self._index_strings()
         column = 0 if by == "lemma" else 1
-        ids_of = self._ids_of[column]
-        codes = [code for word in words for code in ids_of.get(word, ())]
+        # ids of any doc's strings: those of other docs match no token here
+        codes = [code for word in words for code in _IDS_OF.get(word, ())]
         if not codes:
             return []
         return numpy.flatnonzero(numpy.isin(self._codes[:, column], codes)).tolist()
