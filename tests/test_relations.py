@@ -623,3 +623,12 @@ def test_a_heritage_is_not_a_home_but_a_demonym_title_still_is_an_office(nlp):
 def test_being_a_name_somewhere_is_no_home(nlp, text):
     _, found = triples(nlp, text)
     assert not [k for k in found if k[1] == "homeLocation"]
+
+
+def test_a_description_holding_a_name_stands_for_its_entity(nlp):
+    # "The Leeds-based shipbuilder, which ...": Leeds keeps its tokens, the description means Tamsin Motors
+    text = ("Tamsin Motors reported a 12% jump in net profit on Friday, as sales of its electric vans rose.\n"
+            "Tamsin Motors said demand in Europe stayed strong.\n"
+            "The Leeds-based shipbuilder, which is listed on the London Stock Exchange, earned 4 billion pounds.")
+    _, found = triples(nlp, text)
+    assert ("Tamsin Motors", "location", "Leeds") in found and ("Tamsin Motors", "listedOn", "London Stock Exchange") in found

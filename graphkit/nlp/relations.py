@@ -104,13 +104,15 @@ class DocIndex:
             if ref["kind"] == "title":
                 continue  # "X, the chief executive of Y": the role noun is what the role patterns read
             span = doc.char_span(ref["start"], ref["end"], alignment_mode="expand")
-            if span is None or ref["entity"] not in self.entities or any(t.i in self.entity_of for t in span):
+            # a description may hold a name of its own ("the Osaka-based shipbuilder"): the name keeps its
+            # tokens, the description's head and the rest stand for the entity it refers to
+            if span is None or ref["entity"] not in self.entities or span.root.i in self.entity_of:
                 continue
             if ref["text"].lower() in UNSURE_PRONOUNS and not self._speaker_of_own_clause(span.root, ref["entity"]):
                 continue
             self.mention_spans.append((ref["entity"], span))
             for token in span:
-                self.entity_of[token.i] = ref["entity"]
+                self.entity_of.setdefault(token.i, ref["entity"])
 
     def _speaker_of_own_clause(self, pronoun: Token, entity: str) -> bool:
         """"Acme said it will open a plant": the pronoun subject of a reported clause is its speaker."""
