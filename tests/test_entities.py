@@ -376,3 +376,10 @@ def test_a_headline_name_cut_back_never_keeps_a_dash(nlp):
     found = resolve_entities(doc)
     assert all(any(c.isalpha() for c in e.name) for e in found)
     assert "TALLIS" in [m.text for e in found for m in e.mentions]  # cut to the word the body names
+
+
+def test_a_company_named_like_a_city_still_has_its_short_form(entities):
+    # "Everett" is also a city, but "Everett's chief operating officer" says it is the company here
+    ents = entities("Everett Cell Systems will build a plant in Ohio. Everett's chief operating officer, "
+                    "Priya Raman, said work would start in May.")
+    assert "Everett" not in ents and "Everett" in ents["Everett Cell Systems"].aliases

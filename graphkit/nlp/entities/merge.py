@@ -136,7 +136,9 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 def _is_place(c: Cluster) -> bool:
-    return c.type == PLACE or (places.lookup(c.name) is not None and not c.ner_person)
+    # a gazetteer name is the place unless NER or the text's own evidence says otherwise
+    # ("Everett's chief operating officer": the company, though Everett is also a city)
+    return c.type == PLACE or (places.lookup(c.name) is not None and not c.ner_person and c.type != ORGANIZATION)
 
 
 def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluster]:
