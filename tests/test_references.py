@@ -40,6 +40,9 @@ def refs(nlp):
     ("Jessica Ditto is a spokeswoman. In defending himself, Ken Lin offered insights, Ditto said.",
      ("himself", "pronoun", "Ken Lin")),
     ("Tomas Berg met Ana Ruiz. Ana Ruiz described herself as a reformer.", ("herself", "pronoun", "Ana Ruiz")),
+    # a company description when only one organisation has been named so far
+    ("Kestrel Foods will build a plant in Ohio, Mayor Ana Ruiz said. The company, which is based in Leeds, "
+     "makes bread.", ("The company", "description", "Kestrel Foods")),
 ])
 def test_a_reference_resolves(refs, text, reference):
     assert reference in refs(text)

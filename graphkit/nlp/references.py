@@ -343,6 +343,8 @@ class References:
         fitting = [(start, e) for start, e in before if noun in self._nouns_of(e)]
         if fitting:
             return max(fitting)[1]
+        if kind == ORGANIZATION and len({e for _, e in before}) == 1:
+            return before[0][1]  # "Acme will build a plant. The company ...": the only organisation named so far
         if kind == PERSON:  # "the New York businessman": the person of that gender the article is clearly about
             gender = noun_gender(noun)
             people = [(start, e) for start, e in self.person_mentions
