@@ -229,18 +229,20 @@ class References:
         Votes are counted over the whole article; honorifics, already set, win.
         """
         votes: dict[str, int] = {}
+        shared = facts(self.doc)
+        deps, lowers, quoted, entity_at = shared.deps, shared.lowers, self.quoted, self.entity_at
         for sentence in self.sentences:
             people, male, female = set(), 0, 0
-            for token in sentence:
-                if self.quoted[token.i] != -1:
+            for i in range(sentence.start, sentence.end):
+                if quoted[i] != -1:
                     continue
-                entity_id = self.entity_at[token.i]
+                entity_id = entity_at[i]
                 if entity_id is not None and self.entities[entity_id].type == PERSON:
                     people.add(entity_id)
-                elif people and token.dep_ in SUBJECT_DEPS:  # after the name: "She said X ..." is not X
+                elif people and deps[i] in SUBJECT_DEPS:  # after the name: "She said X ..." is not X
                     # only subject he/she: an object "her" is often someone else
-                    male += token.lower_ == "he"
-                    female += token.lower_ == "she"
+                    male += lowers[i] == "he"
+                    female += lowers[i] == "she"
             if len(people) == 1 and bool(male) != bool(female):
                 entity_id = people.pop()
                 votes[entity_id] = votes.get(entity_id, 0) + (1 if male else -1)
@@ -395,12 +397,15 @@ class References:
         """
         before = dict(self.gender)
         found = []
-        for token in self.doc:
-            if self.entity_at[token.i] is not None:
+        shared = facts(self.doc)
+        pos, lowers, doc = shared.pos, shared.lowers, self.doc
+        for i, entity_at in enumerate(self.entity_at):
+            if entity_at is not None or pos[i] not in ("PRON", "NOUN"):
                 continue
-            if token.pos_ == "PRON" and token.lower_ in REFERRING_PRONOUNS:
+            token = doc[i]
+            if pos[i] == "PRON" and lowers[i] in REFERRING_PRONOUNS:
                 kind, entity = "pronoun", self._resolve_pronoun(token)
-            elif token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            elif pos[i] == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 entity = self._resolve_title(token)
                 kind = "title"
                 if entity is None:

@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from functools import cached_property
 
-from spacy.attrs import ENT_IOB, IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, ENT_IOB, IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 KEEP = 16
-TOKEN_ATTRS = [ORTH, LOWER, TAG, POS, SPACY, ENT_IOB, SENT_START, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX, LENGTH]
+TOKEN_ATTRS = [ORTH, LOWER, TAG, POS, DEP, SPACY, ENT_IOB, SENT_START, IS_PUNCT, IS_SPACE, LIKE_NUM, IDX, LENGTH]
 IOB_NAMES = {0: "", 1: "I", 2: "O", 3: "B"}  # to_array's ENT_IOB codes as Token.ent_iob_ spells them
 # String ids to their strings, across docs: a StringStore look-up builds a new str each time, and most of a doc's
 # words were in an earlier doc. An id is the hash of its string, the same in any vocab.
@@ -104,6 +104,11 @@ class DocFacts:
     def pos(self) -> list[str]:
         """Per token: ``token.pos_``."""
         return self._strings(POS)
+
+    @cached_property
+    def deps(self) -> list[str]:
+        """Per token: ``token.dep_``."""
+        return self._strings(DEP)
 
     @cached_property
     def spaces(self) -> list[str]:
