@@ -41,8 +41,10 @@ def refs(nlp):
      ("himself", "pronoun", "Ken Lin")),
     ("Tomas Berg met Ana Ruiz. Ana Ruiz described herself as a reformer.", ("herself", "pronoun", "Ana Ruiz")),
     # a company description when only one organisation has been named so far
+    # (even when another organisation is mentioned more often later)
     ("Kestrel Foods will build a plant in Ohio, Mayor Ana Ruiz said. The company, which is based in Leeds, "
-     "makes bread.", ("The company", "description", "Kestrel Foods")),
+     "makes bread. The Ohio Growth Board approved a tax break. The Ohio Growth Board said jobs matter. "
+     "The Ohio Growth Board meets in May.", ("The company", "description", "Kestrel Foods")),
 ])
 def test_a_reference_resolves(refs, text, reference):
     assert reference in refs(text)
