@@ -632,3 +632,11 @@ def test_a_description_holding_a_name_stands_for_its_entity(nlp):
             "The Leeds-based shipbuilder, which is listed on the London Stock Exchange, earned 4 billion pounds.")
     _, found = triples(nlp, text)
     assert ("Tamsin Motors", "location", "Leeds") in found and ("Tamsin Motors", "listedOn", "London Stock Exchange") in found
+
+
+def test_an_institution_word_in_a_title_is_the_one_body_named_so(nlp):
+    # "Council President X": the council is the one organisation of the article ending in "Council"
+    _, found = triples(nlp, "The Leeds City Council approved a tax break on Monday. Council President Ana Ruiz voted no.")
+    assert ("Ana Ruiz", "worksFor", "Leeds City Council") in found
+    _, found = triples(nlp, "The Leeds City Council and the York City Council met. Council President Ana Ruiz voted no.")
+    assert not [k for k in found if k[0] == "Ana Ruiz"]  # two councils: which one is not said

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from .. import places as gazetteer
 from ..model import ORGANIZATION, PERSON, PLACE
 from . import relation_lexicon as lex
+from .lexicon import INSTITUTION_HEADS
 from .relations import Candidate, DocIndex
 
 PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod", "appos"}
@@ -181,6 +182,8 @@ def related_in(index: DocIndex, tokens: list[Token], own: str, anchors: set[int]
                     and gazetteer.demonym(word):
                 continue  # "Mexican American", "African American": a heritage, not where one lives
             entity_id = index.country_for_demonym(word)
+            if entity_id is None and token.lower_ in INSTITUTION_HEADS:
+                entity_id = index.organisation_by_head(token.lower_)  # "Council President X": the one council
             if entity_id is None and token.ent_type_ == "NORP":
                 continue  # a demonym of a country the article does not name: no title word either
         if entity_id is not None:

@@ -145,6 +145,13 @@ class DocIndex:
     def type_of(self, entity_id: str) -> str:
         return self.entities[entity_id].type
 
+    def organisation_by_head(self, word: str) -> str | None:
+        """The one organisation whose name ends in the institution noun ``word`` ("Council" for
+        "Muncie City Council"), or None when none or several do."""
+        found = {e.id for e in self.entities.values()
+                 if e.type == ORGANIZATION and e.name.split()[-1].lower() == word and " " in e.name}
+        return found.pop() if len(found) == 1 else None
+
     def country_for_demonym(self, word: str) -> str | None:
         """The Place entity a demonym ("Ukrainian") names, if the article has one."""
         for entity in self.entities.values():
