@@ -104,3 +104,18 @@ def test_quotes_carry_their_sentence_offsets(kg):
     rows = kg.query("""SELECT ?text ?s ?e ?body WHERE { ?q a schema:Quotation ; schema:text ?text ;
         gk:sentenceStart ?s ; gk:sentenceEnd ?e ; schema:isPartOf/schema:articleBody ?body }""")
     assert rows and all(r["text"] in r["body"][r["s"]:r["e"]] for r in rows)
+
+
+def test_jsonld_falls_back_to_expanded_when_compaction_would_change_the_graph(kg, monkeypatch):
+    from graphkit.export import rdf_io
+
+    real = rdf_io.rdflib_graph
+
+    def lossy(data):  # a compaction that loses a triple, as rdflib did on rare hostile values
+        graph = real(data)
+        graph.remove(next(iter(graph)))
+        return graph
+
+    monkeypatch.setattr(rdf_io, "rdflib_graph", lossy)
+    written = set(ox.parse(kg.serialize("jsonld"), format=ox.RdfFormat.JSON_LD))
+    assert written == set(ox.parse(kg.serialize("nt"), format=ox.RdfFormat.N_TRIPLES))

@@ -88,8 +88,14 @@ def compact_jsonld(data: bytes) -> bytes:
     nodes = document.get("@graph", [document] if "@id" in document else [])
     nodes = [{k: v for k, v in node.items() if k != "@context"} for node in nodes]
     nodes.sort(key=lambda node: node.get("@id", ""))
-    return (json.dumps({"@context": context, "@graph": nodes}, ensure_ascii=False, indent=1, sort_keys=True)
-            + "\n").encode("utf-8")
+    compact = (json.dumps({"@context": context, "@graph": nodes}, ensure_ascii=False, indent=1, sort_keys=True)
+               + "\n").encode("utf-8")
+    # The compacted document must hold exactly the graph; where compaction would change it (found by
+    # fuzzing: rare hostile values), the expanded JSON-LD Oxigraph writes is the faithful fallback.
+    triples = set(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    if set(ox.parse(compact, format=ox.RdfFormat.JSON_LD)) == triples:
+        return compact
+    return ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.JSON_LD)
 
 
 def write_bytes(data: bytes, path: str | os.PathLike) -> None:
