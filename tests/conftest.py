@@ -33,3 +33,22 @@ def pytest_collection_modifyitems(items):
     """Run the Dask tests last: a Dask client leaves threads in this process, and the
     engine tests fork worker processes, which is unsafe once other threads exist."""
     items.sort(key=lambda item: item.module.__name__.endswith("test_dask"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium for the viewer tests (tests/test_browser.py, tests/test_serve.py)."""
+    import os
+
+    from test_browser import CHROMIUM, LAUNCH_ARGS, _unavailable
+
+    if not os.path.exists(CHROMIUM):
+        _unavailable(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()

@@ -534,22 +534,6 @@ def test_curl_get_post_and_negotiation(server):
 # ------------------------------------------------------------- the viewer in Chromium
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from test_browser import CHROMIUM, LAUNCH_ARGS, _unavailable
-
-    if not os.path.exists(CHROMIUM):
-        _unavailable(f"{CHROMIUM} is missing (apt-get install -y chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
-
-
 class Page:
     """The served viewer in a fresh browser context that may reach only the server."""
 
