@@ -640,3 +640,10 @@ def test_an_institution_word_in_a_title_is_the_one_body_named_so(nlp):
     assert ("Ana Ruiz", "worksFor", "Leeds City Council") in found
     _, found = triples(nlp, "The Leeds City Council and the York City Council met. Council President Ana Ruiz voted no.")
     assert not [k for k in found if k[0] == "Ana Ruiz"]  # two councils: which one is not said
+
+
+@pytest.mark.parametrize("text", ["Kestrel Foods appointed Ana Ruiz as chief executive on Monday.",
+                                  "Kestrel Foods recruited Ana Ruiz last year."])
+def test_verbs_of_employing_state_employment(nlp, text):
+    _, found = triples(nlp, text)
+    assert ("Ana Ruiz", "worksFor", "Kestrel Foods") in found
