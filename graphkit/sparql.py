@@ -213,6 +213,31 @@ def _read(result, max_rows: int | None, stop: threading.Event) -> Answer:
     return answer
 
 
+# gc is process-wide and several workers run at once (a server's queries, its
+# search warming): it stays off while any worker runs, and comes back on (if it
+# was on before the first) when the last one ends.
+_gc_lock = threading.Lock()
+_gc_workers = 0
+_gc_was_enabled = False
+
+
+def _gc_hold() -> None:
+    global _gc_workers, _gc_was_enabled
+    with _gc_lock:
+        if _gc_workers == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_workers += 1
+
+
+def _gc_release() -> None:
+    global _gc_workers
+    with _gc_lock:
+        _gc_workers -= 1
+        if _gc_workers == 0 and _gc_was_enabled:
+            gc.enable()
+
+
 def in_worker(work, timeout: float | None):
     """Run ``work(stop)`` in a worker thread and wait at most ``timeout`` seconds (None: no limit).
 
@@ -231,19 +256,22 @@ def in_worker(work, timeout: float | None):
             outcome["value"] = work(stop)
         except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
             outcome["error"] = error
+        finally:
+            _gc_release()  # here, not in the caller: an abandoned worker keeps gc off until it ends
 
     worker = threading.Thread(target=target, name="graphkit-query", daemon=True)
     # A garbage collection run from the worker would free other threads' unreachable
     # Oxigraph results, which fail when freed outside their thread; none runs meanwhile.
-    collecting = gc.isenabled()
-    gc.disable()
-    worker.start()
+    _gc_hold()
+    try:
+        worker.start()
+    except BaseException:
+        _gc_release()
+        raise
     try:
         worker.join(timeout)
     finally:
         stop.set()
-        if collecting:
-            gc.enable()
     if worker.is_alive():
         raise QueryTimeout(f"stopped at the time limit of {timeout:g} s (--timeout SECONDS, library: "
                            f"timeout=SECONDS, sets it; 0 or None: no limit)")

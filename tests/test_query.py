@@ -8,6 +8,7 @@ bad input is one line and exit 1.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import re
@@ -281,6 +282,50 @@ def test_library_time_limit_and_the_abandoned_worker():
         run_query(store, "SELECT ?a WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }", timeout=0.2, max_rows=None)
     time.sleep(0.3)
     assert not [t for t in threading.enumerate() if t.name == "graphkit-query"]
+
+
+def test_gc_stays_off_until_every_overlapping_worker_ends():
+    from graphkit.sparql import in_worker
+
+    def waiting(started, release):
+        def work(stop):
+            started.set()
+            release.wait(10)
+            return "done"
+        return work
+
+    assert gc.isenabled()
+    first = (threading.Event(), threading.Event())
+    second = (threading.Event(), threading.Event())
+    results = {}
+    callers = [threading.Thread(target=lambda: results.setdefault("first", in_worker(waiting(*first), None))),
+               threading.Thread(target=lambda: results.setdefault("second", in_worker(waiting(*second), None)))]
+    try:
+        for caller, (started, _) in zip(callers, (first, second)):
+            caller.start()
+            assert started.wait(5)
+        assert not gc.isenabled()
+        first[1].set()
+        callers[0].join(5)
+        assert results.get("first") == "done"
+        assert not gc.isenabled()  # the second worker still runs
+        second[1].set()
+        callers[1].join(5)
+        assert results.get("second") == "done"
+        assert gc.isenabled()
+        # an abandoned (timed-out) worker keeps gc off until it really ends
+        started, release = threading.Event(), threading.Event()
+        with pytest.raises(QueryTimeout):
+            in_worker(waiting(started, release), 0.05)
+        assert started.is_set() and not gc.isenabled()
+        release.set()
+        for worker in [t for t in threading.enumerate() if t.name == "graphkit-query"]:
+            worker.join(5)
+        assert gc.isenabled()
+    finally:
+        for _, release in (first, second):
+            release.set()
+        gc.enable()
 
 
 def test_rows_past_max_rows_are_dropped_and_said(numbers):
