@@ -13,6 +13,7 @@ from pathlib import Path
 from .graph.corpus import Aliases, Corpus, merge_results
 from .graph.vocab import DEFAULT_BASE
 from .model import Article, DocResult
+from .sparql import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT
 from .sources import DEFAULT_MAX_CHARS, ErrorHandler, WarningHandler, _raise, _warn, iter_articles
 
 
@@ -131,8 +132,8 @@ class KnowledgeGraph:
 
         write_html(self.nx, path, title=title, max_nodes=max_nodes)
 
-    def query(self, sparql: str, *, allow_service: bool = False, timeout: float | None = 60.0,
-              max_rows: int | None = 100_000) -> list[dict]:
+    def query(self, sparql: str, *, allow_service: bool = False, timeout: float | None = DEFAULT_TIMEOUT,
+              max_rows: int | None = DEFAULT_MAX_ROWS) -> list[dict]:
         """Run read-only SPARQL on Oxigraph; rows as dicts of Python values.
 
         Standard prefixes (schema, gk, gkv, rdfs, skos, prov, ...) need no declaration.

@@ -62,7 +62,9 @@ MAGIC = (
     (b"{\\rtf", "an RTF document, not plain text"),
 )
 HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# control characters, lone surrogates, and U+FFFE/U+FFFF (no character at all; XML, and so RDF/XML,
+# GraphML and GEXF, cannot hold them)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 # spaCy's tokenizer takes time cubic in the length of a run without spaces when it is
 # punctuation (1,000 '%' take 0.4 s, 5,000 take 13 s): such runs are blobs, not prose.
 MAX_WORD = 500
@@ -250,10 +252,10 @@ def _read_json(path: Path, source: str, on_error: ErrorHandler, on_warning: Warn
                 on_error(where, str(error))
     except json.JSONDecodeError as error:
         on_error(source, f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}")
+    except InputError as error:  # a ValueError too: before the clause below, or it never runs
+        on_error(source, str(error))
     except (RecursionError, ValueError) as error:
         on_error(source, "malformed JSON" if isinstance(error, RecursionError) else f"unreadable JSON: {error}")
-    except InputError as error:
-        on_error(source, str(error))
     except OSError as error:
         on_error(source, _os_message(error))
 

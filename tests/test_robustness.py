@@ -584,3 +584,20 @@ def test_a_short_legacy_text_is_read_as_windows_1252():
     from graphkit.sources import decode
 
     assert decode(b"caf\xe9 cr\xe8me", "old.txt", lambda source, message: None) == "caf\u00e9 cr\u00e8me"
+
+
+def test_a_json_file_over_the_size_limit_says_so_plainly(tmp_path, monkeypatch):
+    from graphkit import sources
+
+    path = tmp_path / "big.json"
+    path.write_text('{"text": "Anna Lind spoke in Oslo on Monday."}', encoding="utf-8")
+    monkeypatch.setattr(sources, "JSON_MAX_BYTES", 10)
+    errors = []
+    assert list(sources.iter_articles([path], lambda source, message: errors.append(message))) == []
+    assert len(errors) == 1 and errors[0].startswith("a ") and "split it into JSON Lines" in errors[0]
+
+
+def test_noncharacters_are_removed_at_input_so_every_xml_writer_can_hold_the_text():
+    from graphkit.sources import CONTROL
+
+    assert CONTROL.sub("", "A\ufffeB\uffffC") == "ABC"
