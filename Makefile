@@ -20,10 +20,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download needs the network).
+# The browser tests drive /usr/bin/chromium; the served-viewer tests also call curl.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium not installed: browser tests will be skipped (sudo apt-get install chromium)"; fi; }
+	@{ test -x /usr/bin/chromium && command -v curl >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium curl >/dev/null; \
+	  elif [ -n "$$CI" ]; then echo "CI needs /usr/bin/chromium and curl (run as root, or apt-get install chromium curl)" >&2; exit 1; \
+	  else echo "chromium or curl not installed: browser and curl tests will be skipped (sudo apt-get install chromium curl)"; fi; }
 
 clean:
 	rm -rf $(VENV) build *.egg-info

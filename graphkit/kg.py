@@ -155,8 +155,12 @@ class KnowledgeGraph:
         return validate(self.rdf)
 
     def show(self, *, max_nodes: int | None = None, height: int = 650):
-        """Display the viewer inline in Jupyter (writes no files)."""
-        from IPython.display import HTML
+        """Display the viewer inline in Jupyter (writes no files); needs IPython, which Jupyter brings."""
+        try:
+            from IPython.display import HTML
+        except ImportError:
+            raise ImportError("KnowledgeGraph.show() displays in Jupyter and needs IPython (pip install ipython); "
+                              "kg.write_html(path) writes the same viewer as a file") from None
 
         from .export.html import notebook_html
 
