@@ -341,6 +341,20 @@ def test_a_folder_that_is_not_a_store_is_refused_and_left_alone(tmp_path):
         open_store(tmp_path / "file")
 
 
+def test_a_marker_temp_left_by_a_killed_creation_does_not_block_the_store(tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "lock").touch()
+    leftover = folder / f".{MARKER}.{dead.pid}.x1y2z3.tmp"  # killed between the marker's write and its rename
+    leftover.write_text("{", encoding="utf-8")
+    add(folder, [doc("a1", ("Ann Lee", *PERSON))])
+    assert json.loads((folder / MARKER).read_text(encoding="utf-8"))["layout"] == LAYOUT
+    assert not leftover.exists()  # the marker's own atomic write removed the dead process's temp
+    assert stored_nq(folder) == full_nq([doc("a1", ("Ann Lee", *PERSON))])
+
+
 @pytest.mark.parametrize("layout, word", [(LAYOUT + 1, "newer"), (LAYOUT - 1, "older")])
 def test_a_store_of_another_layout_is_refused(tmp_path, layout, word):
     add(tmp_path / "s", [doc("a1", ("Ann Lee", *PERSON))])

@@ -9,6 +9,8 @@ import os
 import shutil
 from pathlib import Path
 
+from ..export.files import temp_files, write_text_atomic
+
 LAYOUT = 1  # bump when the folder or the index schema changes incompatibly
 MARKER = "graphkit-store.json"
 OXIGRAPH = "oxigraph"
@@ -56,7 +58,8 @@ def is_new(folder: Path) -> bool:
         return True
     if not folder.is_dir() or (folder / MARKER).exists():
         return False
-    return {p.name for p in folder.iterdir()} <= _OWN
+    marker_temps = {p.name for p in temp_files(folder / MARKER)}  # a marker write killed before its rename
+    return {p.name for p in folder.iterdir()} - marker_temps <= _OWN
 
 
 def clear_leftovers(folder: Path) -> None:
@@ -70,10 +73,9 @@ def clear_leftovers(folder: Path) -> None:
 
 
 def write_marker(folder: Path, base_iri: str, version: str) -> None:
-    tmp = folder / (MARKER + ".tmp")
-    tmp.write_text(json.dumps({"layout": LAYOUT, "base_iri": base_iri, "created_by": f"graphkit {version}"},
-                              indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, folder / MARKER)
+    """Write the marker atomically and durably (flushed to disk before the rename that makes the store)."""
+    write_text_atomic(folder / MARKER, json.dumps(
+        {"layout": LAYOUT, "base_iri": base_iri, "created_by": f"graphkit {version}"}, indent=1) + "\n")
 
 
 class Lock:
