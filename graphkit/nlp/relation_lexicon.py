@@ -10,14 +10,7 @@ from __future__ import annotations
 
 # ---------------------------------------------------------------- verbs
 
-# Speech verbs belong to quotes, never to a generic subject-verb-object relation;
-# the verbs that state no relation are data: graphkit/data/no_relation_verbs.txt.
-SPEECH_VERBS = frozenset("""
-say tell add ask answer reply respond state claim declare announce note remark
-explain insist argue acknowledge admit warn urge write report describe call
-mention suggest confirm deny comment reiterate stress emphasize emphasise
-maintain believe think hope expect caution recall quote speak
-""".split())
+# The verbs that state no generic relation (speech verbs among them) are data: graphkit/data/no_relation_verbs.txt.
 
 # Verbs that hold someone to account for a deed: "X was convicted of Y's murder".
 CULPRIT_VERBS = frozenset("convict accuse charge sentence arrest suspect blame indict try jail".split())

@@ -56,10 +56,6 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
     return found
 
 
-def is_negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True

@@ -294,7 +294,7 @@ RECIPIENT_PREPOSITIONS = ("to", "with", "against", "from")
 
 def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Candidate]:
     """``verb:<lemma>`` between two parties: the verb's subject and its object or a party it names."""
-    if f.lemma in no_relation_verbs() or f.lemma in lex.SPEECH_VERBS:
+    if f.lemma in no_relation_verbs():
         return
     if any(row.frame in ("meet", "agree") for row in table.matching(f)):
         return  # "met in Paris" names where, not a relation with Paris

@@ -40,10 +40,9 @@ class Dates:
     """The DATE entities of one document, by sentence: built once, asked for each relation or quote."""
 
     def __init__(self, doc):
-        self.sentence_of = [0] * len(doc)  # Token.sent scans the document on every call: index once
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.sentence_of[i] = sent.start
+        from .shared import facts
+
+        self.sentence_of = facts(doc).sentence_start  # the doc's shared sentence index (Token.sent scans the doc)
         self.by_sentence: dict[int, list] = {}
         for ent in doc.ents:
             if ent.label_ == "DATE":
@@ -58,7 +57,10 @@ def date_words(token: Token | None, dates: Dates | None = None) -> Span | None:
     if token is None:
         return None
     anchors = {token.i, _anchor(token).i}
-    dates = dates or Dates(token.doc)
+    if dates is None:
+        from .shared import facts
+
+        dates = facts(token.doc).dates  # built once per doc, shared with the other components
     best = None
     for ent in dates.by_sentence.get(dates.sentence_of[token.i], ()):
         node, steps = ent.root, 0

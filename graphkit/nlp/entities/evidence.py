@@ -80,13 +80,8 @@ def _possession_type(noun) -> str | None:
     return None
 
 
-def mention_votes(doc: Doc, m: RawMention) -> Counter:
-    """The votes one mention's sentence casts (do not change the Counter: it is shared)."""
-    return next(each_mention_votes(doc, [m]))
-
-
 def each_mention_votes(doc: Doc, mentions: list[RawMention]) -> Iterator[Counter]:
-    """``mention_votes`` of each mention in turn (do not change the Counters: they are shared)."""
+    """The votes each mention's sentence casts, in turn (do not change the Counters: they are shared)."""
     # a cluster's type is voted again each time it grows: each mention's votes are read once per doc
     memo, words = facts(doc).memo, id(descriptors())
     for m in mentions:

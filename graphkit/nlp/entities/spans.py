@@ -305,7 +305,7 @@ def _trim_headline_names(doc: Doc, mentions: list[RawMention]) -> list[RawMentio
         # each normal-form word with the token it comes from: a dash or a dot is no word ("SOCCER - ROMANIA")
         placed = [(i, w) for i in range(m.start, m.end) for w in words(shared.span_text(i, i + 1))]
         found = [w for _, w in placed]
-        if len(found) < 2 or tuple(found) in body_names or not in_headline[id(m)]:
+        if len(found) < 2 or tuple(found) in body_names:
             continue
         runs = [(size, first) for size in range(len(found) - 1, 0, -1) for first in range(len(found) - size + 1)
                 if tuple(found[first:first + size]) in body_names]
