@@ -10,6 +10,7 @@ removes such leftovers of processes that no longer run.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
@@ -90,6 +91,64 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> None:
         handle.write(text)
 
 
+class FileLocked(OSError):
+    """``flock(..., wait=False)`` found the lock held; ``holder`` is the pid written in the file, if any."""
+
+    def __init__(self, path: Path, holder: str | None):
+        super().__init__(errno.EWOULDBLOCK, f"locked by pid {holder or '?'}", str(path))
+        self.holder = holder
+
+
+@contextlib.contextmanager
+def flock(path: str | os.PathLike, *, shared: bool = False, wait: bool = True, on_wait=None):
+    """Hold an advisory ``flock`` on the file ``path`` (created if missing) while the block runs.
+
+    Exclusive by default, shared with ``shared=True``. The holder writes its pid
+    into the file (shared holders too, so one refused by readers can name a
+    living process). If another process holds the lock, ``wait=False`` raises
+    ``FileLocked`` naming the pid in the file; ``wait=True`` calls
+    ``on_wait(pid)`` once (pid a string, ``"?"`` if unknown) and blocks until
+    the lock is free. The kernel drops a flock when its process dies, so a
+    killed holder never leaves it held. POSIX only: where there is no
+    ``fcntl``, no lock is taken.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise
+            holder = _holder(fd)
+            if not wait:
+                raise FileLocked(path, holder) from None
+            if on_wait is not None:
+                on_wait(holder or "?")
+            fcntl.flock(fd, mode)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor drops the flock
+
+
+def _holder(fd: int) -> str | None:
+    """The pid a lock file's holder wrote into it, or None."""
+    try:
+        text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    return text if text.isdigit() else None
+
+
 @contextlib.contextmanager
 def exclusive(path: str | os.PathLike, on_wait=None):
     """Hold the lock of ``path`` (a ``.NAME.lock`` file beside it) while the block runs.
@@ -98,29 +157,8 @@ def exclusive(path: str | os.PathLike, on_wait=None):
     add their articles and write it back, and the second write would lose the
     first run's articles; with the lock the second waits, then reads what the
     first wrote. ``on_wait(pid)`` is called once if another process holds it.
-    The lock is an advisory ``flock`` (POSIX); where there is none, no lock is taken.
+    The lock is an advisory ``flock`` (POSIX, see ``flock``); where there is none, no lock is taken.
     """
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        yield
-        return
     path = Path(path)
-    lock = path.parent / f".{path.name}.lock"
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "a+", encoding="utf-8") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if on_wait is not None:
-                handle.seek(0)
-                on_wait(handle.read().strip() or "?")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with flock(path.parent / f".{path.name}.lock", wait=True, on_wait=on_wait):
+        yield

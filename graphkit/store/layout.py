@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import json
-import os
 import shutil
 from pathlib import Path
 
-from ..export.files import temp_files, write_text_atomic
+from ..export.files import FileLocked, flock, temp_files, write_text_atomic
 
 LAYOUT = 1  # bump when the folder or the index schema changes incompatibly
 MARKER = "graphkit-store.json"
@@ -82,32 +79,20 @@ class Lock:
     """``DIR/lock``: an exclusive flock for a writer, a shared one for readers, and the holder's pid in the file.
 
     flock is released by the kernel when its process dies, so a killed add
-    never leaves the store locked.
+    never leaves the store locked. A thin wrapper of ``graphkit.export.files.flock``
+    that never waits: a held lock raises ``StoreLocked`` naming the holder's pid.
     """
 
     def __init__(self, folder: Path, exclusive: bool):
         self.folder = folder
-        self.fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        held = flock(folder / LOCK, shared=not exclusive, wait=False)
         try:
-            fcntl.flock(self.fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except OSError as error:
-            holder = self._holder()
-            os.close(self.fd)
-            if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                raise StoreLocked(f"{folder}: store is in use by another graphkit (pid {holder or '?'})") from None
-            raise
-        # Readers write their pid too: a writer refused by a reader can then name a living process.
-        os.ftruncate(self.fd, 0)
-        os.pwrite(self.fd, f"{os.getpid()}\n".encode(), 0)
-
-    def _holder(self) -> str | None:
-        try:
-            text = os.pread(self.fd, 32, 0).decode("ascii", "replace").strip()
-        except OSError:
-            return None
-        return text if text.isdigit() else None
+            held.__enter__()
+        except FileLocked as error:
+            raise StoreLocked(f"{folder}: store is in use by another graphkit (pid {error.holder or '?'})") from None
+        self._held = held
 
     def release(self) -> None:
-        if self.fd is not None:
-            os.close(self.fd)  # closing the descriptor drops the flock
-            self.fd = None
+        if self._held is not None:
+            held, self._held = self._held, None
+            held.__exit__(None, None, None)
