@@ -29,7 +29,7 @@ from ..graph.corpus import Corpus
 from ..graph.iris import IRIs
 from ..graph.nx import date_of
 from ..graph.rdf import predicate_iri, schema_class
-from ..model import FACT, PLANNED
+from ..model import PLANNED
 from ..predicates import predicate_label
 from .files import _alive, _umask, temp_files
 from .text import safe_text
@@ -128,8 +128,8 @@ def tables(corpus: Corpus, base: str) -> dict[str, tuple[list, list[list]]]:
         claimed_by = None
         if cr.claimed_by is not None:  # stated inside a quote: the quote claims it
             claimed_by = quote_ids.get((cr.article, cr.claimed_by.start, cr.claimed_by.end))
-        elif cr.claimant is not None and cr.status != FACT:
-            claimed_by = entity[cr.claimant]
+        elif cr.claiming_entity is not None:
+            claimed_by = entity[cr.claiming_entity]
         date_text, date = date_of(rel.when, corpus.articles[cr.article].published, cr.status == PLANNED)
         statement = iris.statement(cr.article, iris.entity(cr.subject), p_iri, iris.entity(cr.object),
                                    rel.evidence.start)

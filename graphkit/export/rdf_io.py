@@ -92,10 +92,10 @@ def compact_jsonld(data: bytes) -> bytes:
                + "\n").encode("utf-8")
     # The compacted document must hold exactly the graph; where compaction would change it (found by
     # fuzzing: rare hostile values), the expanded JSON-LD Oxigraph writes is the faithful fallback.
-    triples = set(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
-    if set(ox.parse(compact, format=ox.RdfFormat.JSON_LD)) == triples:
+    triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))  # in the sorted order, for the fallback
+    if set(ox.parse(compact, format=ox.RdfFormat.JSON_LD)) == set(triples):
         return compact
-    return ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.JSON_LD)
+    return ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
 
 
 def write_bytes(data: bytes, path: str | os.PathLike) -> None:
@@ -115,7 +115,7 @@ def rdflib_graph(data: bytes):
     """A plain in-memory ``rdflib.Graph`` of the N-Triples, with graphkit's prefixes bound.
 
     Built only when asked for: rdflib adds about 10,000 triples a second, and
-    nothing in graphkit's own write or query path needs it.
+    of graphkit's own writers only the compacted JSON-LD needs it.
     """
     from rdflib import Graph
 

@@ -96,6 +96,11 @@ class CorpusRelation:
     claimant: str | None = None  # who claims it: that quote's speaker, or the source of "X said that ..."
     status: str = FACT  # only a fact is asserted as a plain triple
 
+    @property
+    def claiming_entity(self) -> str | None:
+        """Who claims it, for every writer alike: the claimant, unless the reporter states it as fact."""
+        return self.claimant if self.status != FACT else None
+
 
 @dataclass
 class CorpusQuote:

@@ -45,7 +45,7 @@ def corpus_to_nx(corpus: Corpus, base: str) -> nx.MultiDiGraph:
             graph.graph["articles"][cq.article]["unattributed_quotes"].append(quote)
     for cr in corpus.relations:
         rel = cr.relation
-        speaker = str(iris.entity(cr.claimant)) if cr.claimant else None
+        speaker = str(iris.entity(cr.claiming_entity)) if cr.claiming_entity else None
         date_text, date = date_of(rel.when, corpus.articles[cr.article].published, cr.status == PLANNED)
         graph.add_edge(
             str(iris.entity(cr.subject)), str(iris.entity(cr.object)),

@@ -259,8 +259,8 @@ def article_quads(corpus: Corpus, iris: IRIs, entity_iri, used_predicates: dict[
         yield from _dated(node, rel.when, corpus.articles[cr.article].published, cr.status == PLANNED, T, g)
         if cr.claimed_by is not None:
             yield node, T["GK.claimedBy"], f"<{iris.quote(cr.article, cr.claimed_by.start, cr.claimed_by.end)}>", g
-        elif cr.claimant is not None and cr.status != FACT:
-            yield node, T["GK.claimedBy"], entity_iri[cr.claimant], g  # "X said that ...": X claims it
+        elif cr.claiming_entity is not None:
+            yield node, T["GK.claimedBy"], entity_iri[cr.claiming_entity], g  # "X said that ...": X claims it
         if cr.status == FACT:
             yield s, p, o, g  # only what the reporter states as fact is asserted as a plain triple
 
