@@ -15,7 +15,7 @@ import click
 import pyoxigraph as ox
 
 from .graph.load import PARSE_FORMATS
-from .sparql import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, PREFIXES, Answer, QueryError, evaluate, in_worker
+from .sparql import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, PREFIXES, Answer, QueryError, _one_line, evaluate, in_worker
 
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
@@ -28,10 +28,6 @@ FORMAT_NAMES = ["table", *RESULT_FORMATS, *RDF_FORMATS]
 __all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "FORMAT_NAMES", "emit", "load_store", "read_query_file", "render",
            "run", "save_store", "shipped_queries", "table"]
 TABLE_WIDTH = 60  # widest column in --format table; longer values are cut and marked
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
 
 
 def load_store(path: str) -> ox.Store:

@@ -8,10 +8,8 @@ import click
 import pyoxigraph as ox
 
 from ..query_cli import load_store
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
+from ..sparql import _one_line
+from ..store.layout import MARKER as STORE_MARKER
 
 
 def open_source(path: str, *, allow_update: bool = False) -> tuple[ox.Store, str]:
@@ -31,9 +29,6 @@ def open_source(path: str, *, allow_update: bool = False) -> tuple[ox.Store, str
     store = load_store(path)  # a one-line ClickException for a missing or unparsable file
     kept = "updates stay in memory, the file is not written" if allow_update else "read-only"
     return store, f"graph file {path} (in memory, {kept})"
-
-
-STORE_MARKER = "graphkit-store.json"  # graphkit.store.layout.MARKER
 
 
 def _open_graphkit_store(folder: Path, allow_update: bool) -> ox.Store:
