@@ -564,13 +564,17 @@ def _asset(name: str) -> str:
     return resources.files("graphkit.export").joinpath("assets", name).read_text(encoding="utf-8")
 
 
+def vis_folder() -> Path:
+    """The folder of the vis-network build the pyvis package ships (both viewers use it)."""
+    import pyvis
+
+    return Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+
+
 @lru_cache(maxsize=None)
 def _vis_js() -> str:
     """vis-network's standalone build, as shipped inside the pyvis package."""
-    import pyvis
-
-    path = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    return _inline_script(path.read_text(encoding="utf-8"))
+    return _inline_script((vis_folder() / "vis-network.min.js").read_text(encoding="utf-8"))
 
 
 def _inline_script(js: str) -> str:

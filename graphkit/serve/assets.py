@@ -20,16 +20,12 @@ SHARED = ("dom.js",)  # graphkit/export/assets: the DOM helpers both viewers use
 VIS = ("vis-network.min.js", "vis-network.css")
 
 
-def _vis_folder() -> Path:
-    import pyvis
-
-    return Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
-
-
 @cache
 def read(name: str) -> bytes:
     if name in VIS:
-        return (_vis_folder() / name).read_bytes()
+        from ..export.html import vis_folder  # here: the static viewer's module is not needed until then
+
+        return (vis_folder() / name).read_bytes()
     if name in SHARED:
         return resources.files("graphkit.export").joinpath("assets", name).read_bytes()
     return resources.files("graphkit.serve").joinpath("assets", name).read_bytes()
