@@ -508,6 +508,15 @@ def curl(*args: str) -> tuple[int, str]:
     return int(code), body
 
 
+def test_api_gives_each_statement_its_status(server, store):
+    ukraine = iri_of(store, "Ukraine")
+    status, _, body = get(f"{server.url}/api/entity?" + urllib.parse.urlencode({"iri": ukraine}))
+    assert status == 200
+    relations = json.loads(body)["relations"]
+    assert {(re.split("[/#]", r["predicate"])[-1], r["status"]) for r in relations} >= {("seeksMembershipOf", "claimed")}
+    assert {r["status"] for r in relations} <= {"fact", "claimed", "planned", "negated", "hypothetical"}
+
+
 def test_curl_get_post_and_negotiation(server):
     endpoint = f"{server.url}/sparql"
     who = "SELECT ?name ?text WHERE { ?q schema:spokenByCharacter ?p ; schema:text ?text . ?p rdfs:label ?name } ORDER BY ?text"

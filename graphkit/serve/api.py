@@ -25,14 +25,14 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from ..graph.load import STATUS_KEYS
+from ..model import FACT
 from ..sparql import QueryError, QueryTimeout, evaluate
 from .limits import Busy, Server, check_room, in_thread, run
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_LIMIT = 500
 MAX_QUERY_CHARS = 200
-STATUSES = {"Fact": "fact", "Claimed": "claimed", "Planned": "planned", "Negated": "negated",
-            "Hypothetical": "hypothetical"}
 COARSE_TYPES = ("Person", "Organization", "Place")
 SCHEMA = "https://schema.org/"
 
@@ -141,7 +141,7 @@ async def articles(server: Server, iris) -> dict[str, dict]:
 
 
 def _status(iri: str | None) -> str:
-    return STATUSES.get((iri or "").rsplit("#", 1)[-1], "fact")
+    return STATUS_KEYS.get(iri or "", FACT)  # as graphkit.load reads it: a status graphkit does not write is a fact
 
 
 async def statements(server: Server, patterns: list[str], span, limit: int, *, evidence: bool = False) -> list[dict]:
