@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..export.rdf_io import FORMATS as RDF_FORMATS
+from ..export.rdf_io import QUAD_FORMATS, SUFFIX_FORMATS
 from ..model import FACT, ORGANIZATION, PERSON, PLACE, Article, Quote, Relation, Span
 from ..names import name_key
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
@@ -33,11 +35,9 @@ PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 TYPES = {SDO + "Person": PERSON, SDO + "Organization": ORGANIZATION, SDO + "Place": PLACE,
          SDO + "Country": PLACE, SDO + "City": PLACE, SDO + "State": PLACE}
 # RDF syntaxes by file suffix (also used by `graphkit query`); --into reads the ones graphkit writes in order.
-PARSE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-                 ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
-                 ".xml": ox.RdfFormat.RDF_XML}
-PARSE_FORMATS.update({".turtle": ox.RdfFormat.TURTLE, ".n3": ox.RdfFormat.TURTLE, ".json": ox.RdfFormat.JSON_LD,
-                      ".owl": ox.RdfFormat.RDF_XML})
+# the RDF syntaxes by file suffix: the writers' own table (export/rdf_io.py), read the other way
+PARSE_FORMATS = {suffix: {**RDF_FORMATS, **QUAD_FORMATS}[name] for suffix, name in SUFFIX_FORMATS.items()
+                 if name in RDF_FORMATS or name in QUAD_FORMATS}
 STATUS_KEYS = {str(iri): key for key, iri in STATUS_IRIS.items()}
 
 
