@@ -64,13 +64,13 @@ def load_store(folder: str | os.PathLike):
 
     folder = Path(folder)
     base = base_iri(folder)
-    lock = layout.Lock(folder, exclusive=False)
+    store = open_store(folder)
     try:
-        store = ox.Store.read_only(str(folder / layout.OXIGRAPH))
         if not any(True for _ in store.named_graphs()):
             raise layout.StoreError(f"{folder}: the store holds no articles yet")
         corpus, _ = corpus_from_quads(store.quads_for_pattern(None, None, None, None), str(folder))
-        del store
     finally:
+        lock = _readers.pop(id(store))  # close_store's work, with the store closed before the lock lets a writer in
+        del store
         lock.release()
     return KnowledgeGraph(corpus, base, BuildStats(articles=len(corpus.articles)))
