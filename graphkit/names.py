@@ -124,3 +124,24 @@ def acronyms(full: str, limit: int = 8) -> list[str]:
         if len(found) > limit:
             found = found[:limit]
     return [f for f in dict.fromkeys(found) if 2 <= len(f) <= 6]
+
+
+@lru_cache(maxsize=1)
+def _given_names():
+    import gender_guesser.detector  # 60k given names from many countries; loaded on first use (0.1 s, 20 MB)
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def given_name_gender(word: str) -> str | None:
+    """"m" or "f" when ``word`` is a given name of that gender in most countries, else None.
+
+    Only the detector's firm answers ("male", "female"): names it calls
+    "mostly" one or unisex ("Morgan", "Kim") and unknown words decide nothing.
+    """
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    found = _given_names().get_gender(word)
+    return {"male": "m", "female": "f"}.get(found)
+

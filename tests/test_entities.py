@@ -383,3 +383,39 @@ def test_a_company_named_like_a_city_still_has_its_short_form(entities):
     ents = entities("Everett Cell Systems will build a plant in Ohio. Everett's chief operating officer, "
                     "Priya Raman, said work would start in May.")
     assert "Everett" not in ents and "Everett" in ents["Everett Cell Systems"].aliases
+
+
+def test_a_surname_the_tagger_calls_a_common_noun_is_still_a_mention(nlp):
+    # the tagger often calls a sentence-initial surname NN; a bare capitalised noun that is a name
+    # the article uses is a mention of it, a common noun with its article is not
+    doc = with_ner_spans(nlp, "Ivo Marsh spoke on Monday. Marsh, speaking after the vote, left. The marsh flooded.",
+                         [(0, 2, "PERSON")])
+    doc[6].tag_ = "NN"  # what the tagger does to such names; set here so the test does not hang on the model
+    marsh = next(e for e in resolve_entities(doc) if e.name == "Ivo Marsh")
+    assert [doc.text[m.start:m.end] for m in marsh.mentions] == ["Ivo Marsh", "Marsh"]
+
+
+def test_a_given_name_opening_a_name_settles_a_split_ner(nlp):
+    doc = with_ner_spans(nlp, "Bruno Kasper spoke on Monday. Bruno Kasper left. Bruno Kasper won.",
+                         [(0, 2, "ORG"), (6, 8, "ORG"), (10, 12, "PERSON")])
+    assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Bruno Kasper", "Person")]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Donald Lund", {"Person": 2.0}),
+    ("Philippine National Police", {}),  # a demonym, not the given name it also is
+    ("Houston Astros", {}),  # a place opens it
+    ("General Dynamics", {}),  # a title word
+    ("Rosa Leal Holdings", {}),  # its last word votes for a company
+])
+def test_given_name_votes(name, expected):
+    from graphkit.nlp.entities.evidence import given_name_votes, name_votes
+    assert dict(given_name_votes(name, name_votes(name))) == expected
+
+
+def test_a_given_name_does_not_outvote_a_description():
+    from collections import Counter
+
+    from graphkit.nlp.entities.evidence import given_name_votes
+    assert given_name_votes("Rosa Leal", Counter({"Organization": 3.0})) == Counter()  # "its parent company, Rosa Leal"
+

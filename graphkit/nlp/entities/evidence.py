@@ -27,10 +27,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from ... import places
+from ...names import given_name_gender
 from ...data import read_words
 from ...model import ORGANIZATION, PERSON, PLACE
 from ..lexicon import (CORPORATE_ABBREVIATIONS, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, VICTIM_NOUNS,
-                       VICTIM_VERBS, descriptors, possessions)
+                       VICTIM_VERBS, descriptors, is_title, possessions)
 from ..shared import facts
 from .spans import NER_TYPES, RawMention, is_dateline
 
@@ -179,6 +180,24 @@ def name_votes(name: str) -> Counter:
     if place is not None and not votes:
         votes[PLACE] += GAZETTEER_WEAK if place.kind == "City" else GAZETTEER_STRONG
     return votes
+
+
+def given_name_votes(name: str, votes: Counter) -> Counter:
+    """"Donald Lund", "Ana Ruiz": a two- or three-word name opening with a given name is a person's.
+
+    Not when a place or its adjective opens it ("Houston Astros", "Philippine
+    National Police"), and only when nothing else in the name or the text
+    (``votes``: the other evidence) speaks for another type ("Johnson Controls
+    Inc", "its parent company, Rosa Holdings"). As strong as NER's whole voice:
+    it settles a split NER, and a tie with NER's unanimous label goes to NER.
+    """
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or votes.get(ORGANIZATION, 0) > 2 * NER or votes.get(PLACE, 0) > 2 * NER:
+        return Counter()
+    first = parts[0]
+    if not given_name_gender(first) or is_title(first) or places.lookup(first) or places.demonym(first):
+        return Counter()
+    return Counter({PERSON: 2 * NER})
 
 
 def ner_votes(mentions: list[RawMention]) -> Counter:

@@ -25,7 +25,7 @@ from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import GENERIC_ORG_WORDS, acronym_of, is_acronym, name_key, visible, without_initials, words
 from ..lexicon import INSTITUTION_HEADS, descriptors
-from .evidence import decide_type, descriptor_type, each_mention_votes, name_votes, ner_votes, plural_name
+from .evidence import decide_type, descriptor_type, each_mention_votes, given_name_votes, name_votes, ner_votes, plural_name
 from ..shared import facts
 from .spans import RawMention
 
@@ -72,6 +72,7 @@ class Cluster:
             for cast in each_mention_votes(self.doc, self.mentions):
                 for kind, vote in cast.items():  # Counter.update's sums, in its order, without its cost per call
                     votes[kind] = vote + votes.get(kind, 0)
+            votes.update(given_name_votes(self.name, votes))
             self._type = decide_type(votes, self.ner_labels())
         return self._type
 
@@ -315,7 +316,7 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             for i in range(m.start, m.end):
                 taken[i] = True
     shared = facts(doc)
-    can_name = _name_tokens(shared)  # asked up to MAX_NAME_TOKENS times per token below
+    can_name = _name_tokens(doc, shared)  # asked up to MAX_NAME_TOKENS times per token below
     found: list[tuple[int, RawMention]] = []
     i = 0
     while i < len(doc):
@@ -339,10 +340,18 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return clusters
 
 
-def _name_tokens(shared) -> list[bool]:
-    """Per token: can it be part of a name someone already used? A capitalised proper noun."""
-    return [tag in ("NNP", "NNPS") and text[:1].isupper() and "\n" not in text
-            for text, tag in zip(shared.texts, shared.tags)]
+def _name_tokens(doc: Doc, shared) -> list[bool]:
+    """Per token: can it be part of a name someone already used? A capitalised proper noun.
+
+    Or a capitalised singular noun with no determiner: the tagger often calls a
+    surname a common noun, above all at the start of a sentence ("Lund, speaking
+    after Berg, said"), where a real common noun would mostly have its article.
+    """
+    def bare_noun(i: int) -> bool:
+        return not any(c.dep_ in ("det", "poss") for c in doc[i].children)
+    return [(tag in ("NNP", "NNPS") or (tag == "NN" and not text.isupper() and bare_noun(i)))
+            and text[:1].isupper() and "\n" not in text
+            for i, (text, tag) in enumerate(zip(shared.texts, shared.tags))]
 
 
 # ---------------------------------------------------------------- descriptions
