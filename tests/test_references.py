@@ -36,6 +36,13 @@ def refs(nlp):
     # a gendered person description: the person of that gender the article is clearly about
     ("Ana Ruiz met Tomas Berg in Oslo. Ruiz said she was pleased. Berg said he agreed. Berg left early. "
      "Berg flew home. The Oslo businessman said nothing more.", ("The Oslo businessman", "description", "Tomas Berg")),
+    # an epithet with a named modifier continues the topic, as a pronoun in its place would
+    ("Lena Moss praised the plan on Monday. The Ohio senator said it would pass.",
+     ("The Ohio senator", "description", "Lena Moss")),
+    # ... through an epithet that is the sentence before's own subject, not the name inside its clause
+    ("Lena Moss praised the plan on Monday. The Republican nominee was speaking in Dayton, hours after "
+     "Omar Field criticised it. The Ohio senator said the plan would pass.",
+     ("The Ohio senator", "description", "Lena Moss")),
     # a reflexive is its own clause's subject, never the salient person nearby (here the one speaking)
     ("Jessica Ditto is a spokeswoman. In defending himself, Ken Lin offered insights, Ditto said.",
      ("himself", "pronoun", "Ken Lin")),
@@ -53,7 +60,7 @@ def test_a_reference_resolves(refs, text, reference):
 @pytest.mark.parametrize("text,word", [
     # a plural description is a group, not one of the entities
     ("Norvale Foods and Tamsin Bakeries merged. The two companies said the deal closes in May.", "companies"),
-    # a person description with no clear subject
+    # a bare person description with no clear subject (a named modifier would make it an epithet)
     ("Ana Ruiz met Tomas Berg in Oslo. Ruiz spoke. Berg spoke. The lawyer said nothing.", "lawyer"),
 ])
 def test_an_unsettled_reference_resolves_to_nothing(refs, text, word):

@@ -79,6 +79,7 @@ def noun_gender(noun: str) -> str | None:
 REFLEXIVE_PRONOUNS = {"himself", "herself", "itself", "themselves"}
 REFERRING_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | REFLEXIVE_PRONOUNS | {"it", "its", "they", "their", "them"}
 IT_REACH = 2
+EPITHET_REACH = 2  # an epithet continues the topic of the last sentences; further back, a name is used
 
 def core_phrase(head: Token) -> SpacySpan:
     """The noun phrase of ``head`` without appositives, clauses and trailing preps."""
@@ -351,8 +352,29 @@ class References:
             gender = noun_gender(noun)
             people = [(start, e) for start, e in self.person_mentions
                       if gender is None or self.gender.get(e, gender) == gender]
-            return clearly_most(people, before)
+            if clearly := clearly_most(people, before):
+                return clearly
+            # a named modifier makes it an epithet for someone known ("the Ohio senator", "the Republican
+            # nominee"); a bare "the lawyer" may be someone new
+            named = any(t.dep_ in ("compound", "amod") and t.text[:1].isupper() for t in head.lefts)
+            return self._epithet_antecedent(head, gender) if named else None
         return clearly_most(self.org_mentions, before) if kind == ORGANIZATION else None
+
+    def _epithet_antecedent(self, head: Token, gender: str | None, depth: int = 2) -> str | None:
+        """The person an epithet continues ("Ann Lee spoke. ... The Ohio senator said"): as a pronoun would.
+
+        When the sentence before has an epithet itself as its first subject ("The
+        senator was speaking, hours after Ben Ode left"), that one is followed
+        back first: a chain of epithets keeps one topic.
+        """
+        start = self.sentence_start[head.i]
+        if start > 0 and depth > 0:
+            previous = self.doc[self.sentence_start[start - 1]:start]
+            subject = next((t for t in previous if t.dep_ in SUBJECT_DEPS), None)  # its first, as _antecedent reads it
+            if subject is not None and subject.pos_ == "NOUN" and self.entity_at[subject.i] is None \
+                    and descriptor_type(subject) == PERSON:
+                return self._resolve_title(subject) or self._epithet_antecedent(subject, gender, depth - 1)
+        return self._antecedent(head, gender, self.person_mentions, EPITHET_REACH)
 
     def _appositive_name(self, head: Token, kind: str) -> str | None:
         """The entity named right before a description set off by a comma, when their types agree."""
@@ -548,8 +570,8 @@ class References:
         by_sentence: dict[int, list[tuple[int, str]]] = {}
         sentence_order: list[int] = []
         for start, entity_id in reversed(candidates[:end]):
-            if self.quoted[start] != -1 or self.gender.get(entity_id, gender) != gender:
-                continue
+            if self.quoted[start] != -1 or (gender is not None and self.gender.get(entity_id, gender) != gender):
+                continue  # a description of no stated gender ("the senator") agrees with anyone
             sent_start = self.sentence_start[start]
             if sent_start not in by_sentence:
                 if len(sentence_order) >= reach:
