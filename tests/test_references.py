@@ -33,6 +33,8 @@ def refs(nlp):
      ("she", "pronoun", "Lina Holm")),
     ("Mr. Tomas Berg met Ms. Lina Holm in Oslo. Holm said she was pleased, and Berg said he agreed.",
      ("he", "pronoun", "Tomas Berg")),
+    # a firm given name genders a person the text has not ("Lina" is a she)
+    ("Tomas Berg and Lina Holm met in Oslo. She said the talks went well.", ("She", "pronoun", "Lina Holm")),
     # a gendered person description: the person of that gender the article is clearly about
     ("Ana Ruiz met Tomas Berg in Oslo. Ruiz said she was pleased. Berg said he agreed. Berg left early. "
      "Berg flew home. The Oslo businessman said nothing more.", ("The Oslo businessman", "description", "Tomas Berg")),

@@ -36,6 +36,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import ORGANIZATION, PERSON, PLACE, Entity
+from ..names import given_name_gender
 from .entities.evidence import descriptor_type
 from .shared import facts
 
@@ -191,6 +192,7 @@ class References:
         self.titles = self._title_index()
         self.names = self._name_index(entities)
         self._learn_gender_from_pronouns()
+        self._gender_from_given_names()
 
     # ------------------------------------------------------------ indexing
 
@@ -250,6 +252,13 @@ class References:
         for entity_id, vote in votes.items():
             if vote:
                 self.gender.setdefault(entity_id, "m" if vote > 0 else "f")
+
+    def _gender_from_given_names(self) -> None:
+        """"Tomas Berg" is a he, "Lina Holm" a she: a firm given name genders whom the text has not."""
+        for entity in self.entities.values():
+            words = entity.name.split()
+            if entity.type == PERSON and len(words) > 1 and (gender := given_name_gender(words[0])):
+                self.gender.setdefault(entity.id, gender)
 
     @staticmethod
     def _name_index(entities: list[Entity]) -> dict[str, set[str]]:
