@@ -401,6 +401,13 @@ def test_a_given_name_opening_a_name_settles_a_split_ner(nlp):
     assert [(e.name, e.type) for e in resolve_entities(doc)] == [("Bruno Kasper", "Person")]
 
 
+def test_an_acronym_the_tagger_calls_a_plural_noun_is_still_a_mention(nlp):
+    doc = with_ner_spans(nlp, "The Tarn Research Council (TRC) met. TRC staff left.", [(1, 4, "ORG"), (5, 6, "ORG")])
+    doc[9].tag_ = "NNS"  # as the tagger reads "ICMR" or "DOJ" opening a sentence
+    council = next(e for e in resolve_entities(doc) if e.name == "Tarn Research Council")
+    assert [doc.text[m.start:m.end] for m in council.mentions] == ["Tarn Research Council", "TRC", "TRC"]
+
+
 @pytest.mark.parametrize("name,expected", [
     ("Donald Lund", {"Person": 2.0}),
     ("Philippine National Police", {}),  # a demonym, not the given name it also is

@@ -343,13 +343,14 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 def _name_tokens(doc: Doc, shared) -> list[bool]:
     """Per token: can it be part of a name someone already used? A capitalised proper noun.
 
-    Or a capitalised singular noun with no determiner: the tagger often calls a
-    surname a common noun, above all at the start of a sentence ("Lund, speaking
-    after Berg, said"), where a real common noun would mostly have its article.
+    Or a capitalised common noun with no determiner: the tagger often calls a
+    surname or an acronym a common noun, above all at the start of a sentence
+    ("Lund, speaking after Berg, said"; "ICMR Director-General X"), where a real
+    common noun would mostly have its article. Only names already used match.
     """
     def bare_noun(i: int) -> bool:
         return not any(c.dep_ in ("det", "poss") for c in doc[i].children)
-    return [(tag in ("NNP", "NNPS") or (tag == "NN" and not text.isupper() and bare_noun(i)))
+    return [(tag in ("NNP", "NNPS") or (tag in ("NN", "NNS") and bare_noun(i)))
             and text[:1].isupper() and "\n" not in text
             for i, (text, tag) in enumerate(zip(shared.texts, shared.tags))]
 
