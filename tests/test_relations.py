@@ -190,6 +190,19 @@ def test_comma_list_of_countries_is_no_containment(nlp):
     assert_no_predicate(nlp, "Delegates came from Peru, Chile, Bolivia and Ecuador.", "containedInPlace")
 
 
+def test_city_comma_state_before_and_a_verb(nlp):
+    # ", and" goes on with a verb, not with another place: no list
+    assert_relation(nlp, "The plant is in Aiken, South Carolina, and employs 900 people.",
+                    "Aiken", "containedInPlace", "South Carolina")
+    assert_no_predicate(nlp, "Delegates came from Peru, Chile, and Ecuador.", "containedInPlace")
+
+
+def test_a_unit_set_up_from_a_place(nlp):
+    # the place hangs from the verb that runs the unit
+    assert_relation(nlp, "Halvorsen Motors runs its European operations from Dublin.",
+                    "Halvorsen Motors", "hasPresenceIn", "Dublin")
+
+
 def test_lives_in(nlp):
     assert_relation(nlp, "Maria Gonzalez lives in Seville with her family.", "Maria Gonzalez", "homeLocation", "Seville")
 

@@ -207,6 +207,12 @@ def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
         if not orgs:
             continue
         places = _places_under(index, noun)
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.SETUP_VERBS:
+            # "runs its European operations from Dublin", "opened an office last year in Lagos":
+            # the place hangs from the verb that sets the unit up
+            for prep, obj in prep_objects(noun.head):
+                if prep in ("in", "at", "from", "near"):
+                    places += [e for e in entities_at(index, [obj]) if index.type_of(e) == PLACE and e not in places]
         near = _place_after(index, noun.i + 1, ("in", "at"))
         if near and near not in places:  # "at X headquarters in nearby Y", whatever "in" hangs from
             places.append(near)
@@ -382,11 +388,16 @@ def _in_list(index: DocIndex, first, second) -> bool:
     after = doc[second.end] if second.end < len(doc) else None
     if before is not None and (before.lower_ in ("and", "or") or (before.text == "," and first.start > 1 and doc[first.start - 2].i in places)):
         return True
-    if after is not None and (after.lower_ in ("and", "or", "'s") or after.text == "'"):
+    def place_at(i: int) -> bool:  # "and (the) Y": a list goes on only with another place
+        i += i < len(doc) and doc[i].lower_ == "the"
+        return i < len(doc) and i in places
+    if after is not None and (after.lower_ in ("'s",) or after.text == "'"):
         return True
+    if after is not None and after.lower_ in ("and", "or"):
+        return place_at(second.end + 1)  # not "in Aiken, South Carolina and employs ..."
     if after is not None and after.text == "," and second.end + 1 < len(doc):
         following = doc[second.end + 1]
-        return following.lower_ in ("and", "or") or following.i in places
+        return (following.lower_ in ("and", "or") and place_at(second.end + 2)) or following.i in places
     return False
 
 
