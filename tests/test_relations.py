@@ -203,6 +203,34 @@ def test_a_unit_set_up_from_a_place(nlp):
                     "Halvorsen Motors", "hasPresenceIn", "Dublin")
 
 
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    # nouns of the relation table: the owner is the possessor, or the subject of the verb taking the noun
+    ("Kaido Motors completed its takeover of Brandt Industries in May.", "Kaido Motors", "acquired", "Brandt Industries"),
+    ("Kaido Motors said it planned to buy a 20% stake in Brandt Industries.", "Kaido Motors", "owns", "Brandt Industries"),
+    ("The sale of Brandt Industries to Kaido Motors closed in May.", "Kaido Motors", "acquired", "Brandt Industries"),
+    ("Kaido Motors announced a partnership with Brandt Industries.", "Kaido Motors", "partner", "Brandt Industries"),
+    # and the verb of selling names the buyer with "to"
+    ("Brandt Industries sold Marrow Mills to Kaido Motors last year.", "Kaido Motors", "acquired", "Marrow Mills"),
+])
+def test_a_relation_noun_or_a_sale(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)
+
+
+def test_a_user_adds_a_relation_noun_through_the_config():
+    import spacy
+
+    from graphkit.nlp.loader import choose_model
+
+    nlp = spacy.load(choose_model(None).name)
+    for name in ("graphkit_entities", "graphkit_coref", "graphkit_quotes"):
+        nlp.add_pipe(name)
+    nlp.add_pipe("graphkit_relations", config={"verbs": [["shipment", "-", "noun", "shipsTo", "owner", "to"]]})
+    doc = nlp("Kaido Motors' shipments to Brandt Industries rose in May.")
+    names = {e.id: e.name for e in entities_from_doc(doc)}
+    assert [(names[r.subject], r.predicate, names[r.object]) for r in relations_from_doc(doc)] == \
+        [("Kaido Motors", "custom:shipsTo", "Brandt Industries")]
+
+
 def test_lives_in(nlp):
     assert_relation(nlp, "Maria Gonzalez lives in Seville with her family.", "Maria Gonzalez", "homeLocation", "Seville")
 
@@ -601,8 +629,8 @@ def test_what_a_verb_prefers_its_object_over_is_no_party(nlp):
     # "backs X over Y", "chose X over Y": with a direct object, only to/with/against/from name a second party
     _, found = triples(nlp, "Anna Lind backs Tomas Berg over Maria Holm.")
     assert ("Anna Lind", "verb:back", "Tomas Berg") in found and ("Anna Lind", "verb:back", "Maria Holm") not in found
-    _, found = triples(nlp, "Kestrel Foods sold Marrow Mills to Tamsin Bakeries.")
-    assert ("Kestrel Foods", "verb:sell", "Tamsin Bakeries") in found
+    _, found = triples(nlp, "Kestrel Foods supplied flour to Tamsin Bakeries.")
+    assert ("Kestrel Foods", "verb:supply", "Tamsin Bakeries") in found
 
 
 @pytest.mark.parametrize("text", ["Tomas Berg is serving 20 years in prison for the murder of Ana Ruiz.",

@@ -34,6 +34,9 @@ def statuses(nlp):
     ("Analysts noted Norway's decision to leave the Baltic Union.", ("Norway", "Baltic Union"), "planned"),
     ("Investors praised Kestrel Foods' campaign to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     ("Anna Lind persuaded Tomas Berg to join Kestrel Foods.", ("Tomas Berg", "Kestrel Foods"), "planned"),
+    # a deal named with its modality
+    ("Kestrel Foods awaits approval for its planned purchase of Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
+    ("Regulators looked at a possible takeover of Marrow Mills by Kestrel Foods.", ("Kestrel Foods", "Marrow Mills"), "hypothetical"),
 ])
 def test_the_sentence_sets_the_status(statuses, text, pair, status):
     assert statuses(text)[pair][0] == status
@@ -62,6 +65,13 @@ def test_only_facts_are_direct_triples_and_every_statement_has_a_status():
     claims = [st for st in statements if g.value(st, GK.status) == GK.Claimed]
     assert claims and all((g.value(st, GK.claimedBy), RDF.type, SDO.Person) in g for st in claims)
     assert kg.validate() == []
+
+
+def test_a_source_agreeing_to_its_own_deal_keeps_the_plan(statuses):
+    # the source is the one who agreed, though neither end of "Z acquired Y"
+    found = statuses("Kestrel Foods said it had agreed to sell its Irish unit, Marrow Mills, to Tamsin Capital.")
+    assert found[("Tamsin Capital", "Marrow Mills")][0] == "planned"
+    assert found[("Marrow Mills", "Kestrel Foods")][0] == "fact"  # the unit is its unit now: a description
 
 
 def test_a_description_inside_a_planned_clause_stays_a_fact(statuses):

@@ -103,10 +103,11 @@ class VerbTable:
     object roles (the file's header says what each means).
     """
 
-    FRAMES = ("pair", "kill", "meet", "agree", "lead", "join", "live")
+    FRAMES = ("pair", "kill", "meet", "agree", "lead", "join", "live", "noun")
 
     def __init__(self, rows: list[tuple[str, ...]]):
         self.rows: dict[tuple[str, str | None], list[VerbRow]] = {}
+        self.nouns: dict[str, list[VerbRow]] = {}  # noun lemma -> its rows (frame "noun")
         for row in rows:
             self.add(*row)
 
@@ -117,9 +118,12 @@ class VerbTable:
             if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", predicate):
                 raise ValueError(f"relation verb {lemma!r}: a new predicate is one word of letters, got {predicate!r}")
             predicate = CUSTOM_PREFIX + predicate
+        row = VerbRow(frame, predicate, tuple(subject.split("|")), tuple(obj.split("|")))
+        if frame == "noun":
+            self.nouns.setdefault(lemma.lower(), []).append(row)
+            return
         key = (lemma.lower(), None if particle in ("-", "") else particle.lower())
-        self.rows.setdefault(key, []).append(VerbRow(frame, predicate, tuple(subject.split("|")),
-                                                     tuple(obj.split("|"))))
+        self.rows.setdefault(key, []).append(row)
 
     def matching(self, f: VerbFrame) -> list[VerbRow]:
         """Rows for the verb with its particle first ("take over"), then for the bare verb."""
@@ -311,6 +315,45 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     objects += [e for e in f.noun_object_preps(index, *RECIPIENT_PREPOSITIONS)
                 if index.type_of(e) != PLACE and e not in objects]
     yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, objects)
+
+
+def noun_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """Relations a noun of the table states: "its planned purchase of Y", "X bought a stake in Y"."""
+    nouns = index.verbs.nouns
+    if not nouns:
+        return
+    for noun in index.doc:
+        if noun.pos_ != "NOUN" or index.entity(noun) is not None:
+            continue
+        rows = nouns.get(noun.lemma_.lower())
+        if not rows or not index.sentence_names_entity(noun):
+            continue
+        for row in rows:
+            yield from pairs(noun, row.predicate, f"noun-{noun.lemma_.lower()}", noun_role_entities(index, noun, row.subject),
+                             noun_role_entities(index, noun, row.object))
+
+
+def noun_role_entities(index: DocIndex, noun: Token, roles: tuple[str, ...]) -> list[str]:
+    """The entities in a relation noun's roles: its owner, or a preposition's object."""
+    found: list[str] = []
+    for role in roles:
+        if role == "owner":
+            found += noun_owners(index, noun)
+        else:
+            found += entities_at(index, [obj for prep, obj in prep_objects(noun) if prep == role])
+    return list(dict.fromkeys(found))
+
+
+def noun_owners(index: DocIndex, noun: Token) -> list[str]:
+    """Whose the deal is: the noun's possessor or named modifier ("its purchase", "the Acme takeover"),
+    its "by" ("the takeover of Y by X"), else the subject of the verb it is the object of ("X completed
+    the purchase of Y")."""
+    owners = entities_at(index, [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i])
+    if not owners:
+        owners = entities_at(index, [obj for prep, obj in prep_objects(noun) if prep == "by"])
+    if not owners and noun.dep_ == "dobj":
+        owners = entities_at(index, clause_subjects(noun.head))
+    return owners
 
 
 def verb_patterns(index: DocIndex) -> Iterator[Candidate]:

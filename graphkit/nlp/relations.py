@@ -213,6 +213,8 @@ def _describes_an_argument(index: DocIndex, c: Candidate) -> bool:
     """
     ends = (c.subject, c.object)
     node = c.trigger
+    if any(index.entity(t) in ends for t in node.children if t.dep_ == "appos"):
+        return True  # "sell its subsidiary, Y, to Z": the noun is set beside the name it describes
     for _ in range(5):  # up through the noun phrase only: "the Accra-based investment firm X"
         if index.entity(node) in ends:
             return True
@@ -236,13 +238,13 @@ def propose(index: DocIndex) -> list[Candidate]:
                                   listed_place_patterns, member_group_patterns, membership_patterns, name_patterns, org_place_name_patterns, place_patterns,
                                   presence_patterns, sentence_closure)
     from .relation_patterns import role_patterns
-    from .relation_verbs import verb_patterns
+    from .relation_verbs import noun_patterns, verb_patterns
 
     candidates: list[Candidate] = []
     for pattern in (role_patterns, membership_patterns, member_group_patterns, presence_patterns,
                     place_patterns, based_patterns, killing_patterns, home_patterns, dateline_patterns, name_patterns,
                     org_place_name_patterns, listed_place_patterns, fronted_place_patterns, charge_patterns,
-                    verb_patterns):
+                    noun_patterns, verb_patterns):
         candidates.extend(pattern(index))
     candidates.extend(sentence_closure(index, candidates))
     candidates.extend(implied_employers(index, candidates))
@@ -340,7 +342,10 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
         claimant = quotes[claimed_by].speaker if claimed_by is not None else index.entity(said.source)
         # "the alliance's plans to ...": a plan owned by one of the ends is that end's own, whoever reports it
         owner = next((index.entity(t) for t in said.cue.children if t.dep_ == "poss"), None) if said.cue else None
-        status = said.final(source_is_argument=claimant in (c.subject, c.object) or owner in (c.subject, c.object))
+        # "X said it had agreed to sell Y to Z": the source's own plan, though X is neither end
+        planner = next((index.entity(t) for t in said.cue.children if t.dep_ == "nsubj"), None) if said.cue else None
+        status = said.final(source_is_argument=claimant in (c.subject, c.object) or owner in (c.subject, c.object)
+                            or (claimant is not None and planner == claimant))
         relation = Relation(subject=c.subject, predicate=c.predicate, object=c.object, evidence=evidence,
                             rule=c.rule, role=c.role, claimed_by=claimed_by, status=status,
                             claimant=claimant if said.reported else None,

@@ -106,6 +106,11 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
             return Status(NEGATED, child)
+        if child.dep_ == "amod" and node.pos_ == "NOUN" and child.i < node.i:
+            # a deal named with its modality: "its planned purchase of Y", "a proposed merger", "a possible sale"
+            kind = _words().get(child.lemma_.lower()) or _words().get(word)
+            if kind is not None:
+                return Status(kind, child)
         if child.dep_ == "advmod" and word in ("never", "longer") and (word == "never" or _no_longer(child)):
             return Status(NEGATED, child)
         if child.dep_ in ("aux", "auxpass"):
