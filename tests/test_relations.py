@@ -197,6 +197,19 @@ def test_city_comma_state_before_and_a_verb(nlp):
     assert_no_predicate(nlp, "Delegates came from Peru, Chile, and Ecuador.", "containedInPlace")
 
 
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    ("Kuura Labs, a start-up based in Helsinki, makes software.", "Kuura Labs", "location", "Helsinki"),
+    ("Ana Lund, an agronomist based in Tromso, was cautious.", "Ana Lund", "homeLocation", "Tromso"),
+])
+def test_based_in_on_the_noun_describing_a_name(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)
+
+
+def test_place_comma_in_a_larger_place(nlp):
+    assert_relation(nlp, "Trials will run at a farm near Horsham, in western Victoria, next year.",
+                    "Horsham", "containedInPlace", "Victoria")
+
+
 def test_a_unit_set_up_from_a_place(nlp):
     # the place hangs from the verb that runs the unit
     assert_relation(nlp, "Halvorsen Motors runs its European operations from Dublin.",

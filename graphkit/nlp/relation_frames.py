@@ -153,10 +153,18 @@ def based_patterns(index: DocIndex) -> Iterator[Candidate]:
             continue
         places = [e for e in entities_at(index, [c for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")])
                   if index.type_of(e) == PLACE]
-        orgs = entities_at(index, [token.head])  # the noun it modifies, or the entity that noun stands for
-        for org in orgs:
+        if token.dep_ == "acl":  # "a start-up based in Helsinki", "an agronomist based in Canberra"
+            places += [e for p, obj in prep_objects(token) if p in ("in", "at") for e in entities_at(index, [obj])
+                       if index.type_of(e) == PLACE and e not in places]
+        noun = token.head
+        described = entities_at(index, [noun])  # the noun it modifies, or the entity that noun stands for
+        if not described and noun.dep_ == "appos":
+            described = entities_at(index, [noun.head])  # "X, a start-up based in Y": the name the noun describes
+        for entity in described:
+            predicate = {ORGANIZATION: "location", PERSON: "homeLocation"}.get(index.type_of(entity))
             for place in places:
-                yield Candidate(org, "location", place, token, "place-based")
+                if predicate:
+                    yield Candidate(entity, predicate, place, token, "place-based")
 
 
 def home_patterns(index: DocIndex) -> Iterator[Candidate]:
@@ -293,9 +301,13 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
         if index.type_of(entity) != PLACE:
             continue
         nxt = span.end
-        if nxt + 1 < len(doc) and doc[nxt].text == ",":
-            skip = 1 if doc[nxt + 1].lower_ == "in" else 0  # "the Palace of Fine Arts, in San Francisco"
-            outer, outer_span = by_start.get(nxt + 1 + skip, (None, None))
+        if nxt + 1 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].lower_ == "in":
+            # "the Palace of Fine Arts, in San Francisco", "near Horsham, in western Victoria": never a list
+            outer = _place_after(index, nxt + 1, ("in",))
+            if outer and outer != entity and may_contain(index, outer, entity):
+                yield Candidate(entity, "containedInPlace", outer, span.root, "place-comma-place")
+        elif nxt + 1 < len(doc) and doc[nxt].text == ",":
+            outer, outer_span = by_start.get(nxt + 1, (None, None))
             if outer and index.type_of(outer) == PLACE and outer != entity and not _in_list(index, span, outer_span) \
                     and not _modifies_next_noun(outer_span):
                 yield Candidate(entity, "containedInPlace", outer, span.root, "place-comma-place")
