@@ -34,6 +34,11 @@ def statuses(nlp):
     ("Analysts noted Norway's decision to leave the Baltic Union.", ("Norway", "Baltic Union"), "planned"),
     ("Investors praised Kestrel Foods' campaign to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     ("Anna Lind persuaded Tomas Berg to join Kestrel Foods.", ("Tomas Berg", "Kestrel Foods"), "planned"),
+    # a negation does not cross "but" to the conjunct set against it
+    ("Norway, which is not a member of the Baltic Union but belongs to the Nordic Council, objected.",
+     ("Norway", "Nordic Council"), "fact"),
+    ("Norway, which is not a member of the Baltic Union but belongs to the Nordic Council, objected.",
+     ("Norway", "Baltic Union"), "negated"),
     # a deal named with its modality
     ("Kestrel Foods awaits approval for its planned purchase of Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     ("Regulators looked at a possible takeover of Marrow Mills by Kestrel Foods.", ("Kestrel Foods", "Marrow Mills"), "hypothetical"),

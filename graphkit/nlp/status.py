@@ -72,6 +72,8 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
     node, previous = trigger, None
     for _ in range(12):
         found = _clause_marks(node, previous)
+        if found is not None and found.status == NEGATED and _contrasted(previous):
+            found = None  # "is not a member but belongs to Y": the negation is the other conjunct's
         if found is not None and modality is None:
             modality = found
         if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
@@ -91,6 +93,12 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         previous, node = node, node.head
     base = modality or Status(FACT)
     return Status(base.status, base.cue, reported, source)
+
+
+def _contrasted(conjunct: Token | None) -> bool:
+    """A conjunct set against its head by "but" or "yet" keeps none of the head's negation."""
+    return conjunct is not None and conjunct.dep_ == "conj" and any(
+        t.dep_ == "cc" and t.lower_ in ("but", "yet") for t in conjunct.head.children if t.i < conjunct.i)
 
 
 def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
