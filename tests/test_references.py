@@ -33,6 +33,9 @@ def refs(nlp):
      ("she", "pronoun", "Lina Holm")),
     ("Mr. Tomas Berg met Ms. Lina Holm in Oslo. Holm said she was pleased, and Berg said he agreed.",
      ("he", "pronoun", "Tomas Berg")),
+    # a possessive means the agreeing subject of its own clause ("who" stands for the name it follows)
+    ("Prosecutors say Tomas Berg ordered the attack on Ivo Lund, who was hurt outside his home.",
+     ("his", "pronoun", "Ivo Lund")),
     # a firm given name genders a person the text has not ("Lina" is a she)
     ("Tomas Berg and Lina Holm met in Oslo. She said the talks went well.", ("She", "pronoun", "Lina Holm")),
     # a gendered person description: the person of that gender the article is clearly about

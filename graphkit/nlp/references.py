@@ -532,10 +532,29 @@ class References:
             return self._group_in_sentence(pronoun)
         else:
             return None  # "we": too often a group or an unnamed body
-        entity_id = self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH)
+        entity_id = self._possessive_binder(pronoun, gender) if pronoun.dep_ == "poss" else None
+        entity_id = entity_id or self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH)
         if entity_id is not None:
             self.gender.setdefault(entity_id, gender)
         return entity_id
+
+    def _possessive_binder(self, pronoun: Token, gender: str) -> str | None:
+        """"X, who was shot outside his home", "Lee sold her shares": a possessive in a clause whose
+        subject is an agreeing person means that person, unless another agreeing person stands between
+        them ("Lee praised Berg for his work" is left to the salience search)."""
+        from .relation_patterns import clause_subjects
+
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((s for s in clause_subjects(verb) if s.i < pronoun.i), None)
+        entity = self.entity_at[subject.i] if subject is not None else None
+        if entity is None or self.entities[entity].type != PERSON or self.gender.get(entity, gender) != gender:
+            return None
+        between = {self.entity_at[i] for i in range(subject.i + 1, pronoun.i)} - {None, entity}
+        if any(self.entities[e].type == PERSON and self.gender.get(e, gender) == gender for e in between):
+            return None
+        return entity
 
     def _binder(self, pronoun: Token) -> str | None:
         """A reflexive means the subject of its own clause: "In defending himself, X said", "X portrayed
