@@ -52,6 +52,11 @@ def test_a_source_speaking_of_others_makes_a_claim(statuses):
     assert found[("Kestrel Foods", "Marrow Mills")] == ("claimed", "Anna Lind")
 
 
+def test_a_reported_denial_stays_a_denial_of_its_source(statuses):
+    found = statuses("Anna Lind said Norway is not a member of the Baltic Union.")
+    assert found[("Norway", "Baltic Union")] == ("negated", "Anna Lind")
+
+
 def test_an_entity_announcing_its_own_plan_keeps_the_plan(statuses):
     found = statuses("Kestrel Foods said it will open a plant in Leeds.")
     assert found[("Kestrel Foods", "Leeds")][0] == "planned"

@@ -16,9 +16,10 @@ trigger to the sentence root, each clause may mark it:
 - claimed: the trigger inside a quote, inside the reported clause of a
   speech verb ("X said that ..."), or under "according to X".
 
-One status wins, in the order above, with one exception for claims: words
-a source says about itself keep their plan, negation or hypothesis ("Acme
-said it will open a plant" is Acme's plan), while a source speaking of
+One status wins, in the order above, with one exception for claims: a
+negation stays one whoever reports it, and words a source says about itself
+keep their plan or hypothesis ("Acme said it will open a plant" is Acme's
+plan), while a source speaking of
 others makes a claim ("Lee said Acme will buy Beta" is Lee's claim). The
 walk stops at the first speech verb: what frames the report is the
 reporter's. The word lists are data: graphkit/data/status_words.tsv.
@@ -52,8 +53,12 @@ class Status:
     source: Token | None = None  # the speech verb's subject, or the object of "according to"
 
     def final(self, source_is_argument: bool) -> str:
-        """The one status: a source speaking of others makes a claim; of itself, its plan stays a plan."""
-        if self.reported and (self.status == FACT or not source_is_argument):
+        """The one status: a source speaking of others makes a claim; of itself, its plan stays a plan.
+
+        A denial stays a denial whoever reports it ("Lee said X is not a member"): read as a claim, it
+        would say the source claims the relation holds. Who said it is kept beside the status.
+        """
+        if self.reported and self.status != NEGATED and (self.status == FACT or not source_is_argument):
             return CLAIMED
         return self.status
 
