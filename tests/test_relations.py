@@ -210,6 +210,12 @@ def test_place_comma_in_a_larger_place(nlp):
                     "Horsham", "containedInPlace", "Victoria")
 
 
+def test_who_is_the_person_not_the_place_the_parser_hung_it_on(nlp):
+    text = "The deal was struck by Jane Roe, a builder from Ohio, who founded Kestrel Foods."
+    assert_relation(nlp, text, "Kestrel Foods", "founder", "Jane Roe")
+    assert_no_relation(nlp, text, "Kestrel Foods", "founder", "Ohio")
+
+
 def test_a_unit_set_up_from_a_place(nlp):
     # the place hangs from the verb that runs the unit
     assert_relation(nlp, "Halvorsen Motors runs its European operations from Dublin.",

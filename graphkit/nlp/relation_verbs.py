@@ -38,6 +38,25 @@ def _co_agent(prep: str, obj: Token) -> bool:
                                                           or (word.i > 0 and word.doc[word.i - 1].lower_ == "together")))
 
 
+def _who_means_a_person(index: DocIndex, verb: Token, subjects: list[str]) -> list[str]:
+    """"Jane Roe, a builder in Ohio, who founded Y": "who" is a person, though the parser hangs the
+    clause on the nearest noun; climb from it (through "in", "of", the appositive) to the person."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "whom")
+                                       for c in verb.children):
+        return subjects
+    if not subjects or all(index.type_of(e) == PERSON for e in subjects):
+        return subjects
+    token = verb.head
+    for _ in range(4):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        people = [e for e in entities_at(index, [token]) if index.type_of(e) == PERSON]
+        if people:
+            return people
+    return []
+
+
 class VerbFrame:
     """The entity arguments of one verb, with passives turned back to active."""
 
@@ -45,7 +64,7 @@ class VerbFrame:
         self.verb = verb
         self.lemma = verb.lemma_.lower()
         self.particle = phrase_particle(verb)
-        subjects = entities_at(index, clause_subjects(verb))
+        subjects = _who_means_a_person(index, verb, entities_at(index, clause_subjects(verb)))
         objects = entities_at(index, [c for c in verb.children if c.dep_ == "dobj"])
         self.preps: list[tuple[str, str]] = []  # (preposition, entity id)
         agents: list[str] = []
