@@ -426,3 +426,15 @@ def test_a_given_name_does_not_outvote_a_description():
     from graphkit.nlp.entities.evidence import given_name_votes
     assert given_name_votes("Rosa Leal", Counter({"Organization": 3.0})) == Counter()  # "its parent company, Rosa Leal"
 
+
+
+@pytest.mark.parametrize("text,names", [
+    # a name before "and" that the parser hangs inside the organisation's name is part of it
+    ("Donations went to the Peru and Chile Veterans Fund last year.", {"Peru and Chile Veterans Fund"}),
+    # ... not a name that is an argument of its own
+    ("Trade between Peru and Chile Airlines grew.", {"Peru", "Chile Airlines"}),
+])
+def test_coordinated_names_inside_an_organisation(nlp, text, names):
+    doc = with_ner_spans(nlp, text, [(4, 5, "GPE"), (6, 9, "ORG")] if text.startswith("Donations")
+                         else [(2, 3, "GPE"), (4, 6, "ORG")])
+    assert {e.name for e in resolve_entities(doc)} == names

@@ -144,6 +144,26 @@ def _join_known_places(shared: DocFacts, pieces: list[list]) -> list[list]:
     return joined
 
 
+def _join_coordinated_names(doc: Doc, pieces: list[list]) -> list[list]:
+    """"the Iraq and Syria Veterans Fund": a name set before "and" that the parser hangs inside the
+    organisation's name after it is part of that name; NER gives only "Syria Veterans Fund".
+
+    Two names that are each their own ("between Iraq and Syria Airlines", "Kenya and Acme Corp said")
+    stay apart: the first must modify, or be a conjunct of, a word of the second name.
+    """
+    joined: list[list] = []
+    for piece in pieces:
+        if joined:
+            prev = joined[-1]
+            if piece[2] == "ORG" and piece[1] - piece[0] > 1 and piece[0] - prev[1] == 1 \
+                    and doc[prev[1]].lower_ in ("and", "&") and doc[prev[1] - 1].dep_ in ("conj", "nmod", "compound") \
+                    and piece[0] <= doc[prev[1] - 1].head.i < piece[1]:
+                prev[1], prev[2] = piece[1], "ORG"
+                continue
+        joined.append(piece)
+    return joined
+
+
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """Does the span open the article's first line, as a dateline does ("OSLO\n", "LIMA, Peru -", "PUNE (Reuters) -")?"""
     shared = facts(doc)
@@ -326,7 +346,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             pieces.extend([*_whole_words(shared, s, e, ent.label_), ent.label_]
                           for s, e in _pieces(shared, ent.start, ent.end))
     mentions = []
-    for start, end, label in _join_known_places(shared, pieces):
+    for start, end, label in _join_coordinated_names(doc, _join_known_places(shared, pieces)):
         cleaned = _clean(shared, start, end, label)
         if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]):
             continue
