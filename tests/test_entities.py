@@ -438,3 +438,15 @@ def test_coordinated_names_inside_an_organisation(nlp, text, names):
     doc = with_ner_spans(nlp, text, [(4, 5, "GPE"), (6, 9, "ORG")] if text.startswith("Donations")
                          else [(2, 3, "GPE"), (4, 6, "ORG")])
     assert {e.name for e in resolve_entities(doc)} == names
+
+
+@pytest.mark.parametrize("text,name,found", [
+    # the words of a quoted title are not the article's entities
+    ("She starred in the play “Mercy, Holiness and Rain” in 2015.", "Holiness", False),
+    # a quoted name is still a name, and a quotation that is speech keeps its names
+    ("The crowd chanted “Ana Lund” for an hour.", "Ana Lund", True),
+    ("Ana Lund called it “a win for Kenya,” and left.", "Kenya", True),
+])
+def test_quoted_titles_hold_no_entities(nlp, text, name, found):
+    doc = nlp(text)
+    assert (name in {e["name"] for e in doc._.graphkit_entities}) == found

@@ -144,6 +144,31 @@ def _join_known_places(shared: DocFacts, pieces: list[list]) -> list[list]:
     return joined
 
 
+TITLE_GLUE_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by"})
+
+
+def _quoted_titles(shared: DocFacts) -> list[tuple[int, int]]:
+    """Character spans of quoted titles: the play "Purity, Holiness and Chaos", the report "Water for All".
+
+    A quotation of two to eight words, each capitalised but the little words
+    that join a title, names a work: the names inside it ("Holiness") are the
+    title's words, not entities of the article.
+    """
+    found = []
+    for piece in shared.quote_pieces:
+        words = re.findall(r"[^\W\d_][\w'’-]*", shared.text[piece.start:piece.end])
+        if 2 <= len(words) <= 8 and all(w[:1].isupper() or w.lower() in TITLE_GLUE_WORDS for w in words) \
+                and words[0][:1].isupper():
+            found.append((piece.start, piece.end))
+    return found
+
+
+def _inside(titles: list[tuple[int, int]], shared: DocFacts, start: int, end: int) -> bool:
+    """Does the token span lie inside one of ``titles`` without being all of it (a quoted name is a name)?"""
+    first, last = shared.starts[start], shared.ends[end - 1]
+    return any(a <= first and last <= b and (first, last) != (a, b) for a, b in titles)
+
+
 def _join_coordinated_names(doc: Doc, pieces: list[list]) -> list[list]:
     """"the Iraq and Syria Veterans Fund": a name set before "and" that the parser hangs inside the
     organisation's name after it is part of that name; NER gives only "Syria Veterans Fund".
@@ -346,9 +371,10 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             pieces.extend([*_whole_words(shared, s, e, ent.label_), ent.label_]
                           for s, e in _pieces(shared, ent.start, ent.end))
     mentions = []
+    titles = _quoted_titles(shared)
     for start, end, label in _join_coordinated_names(doc, _join_known_places(shared, pieces)):
         cleaned = _clean(shared, start, end, label)
-        if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]):
+        if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _inside(titles, shared, *cleaned[:2]):
             continue
         start, end, roles = cleaned
         if label == "PERSON":
