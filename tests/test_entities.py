@@ -454,3 +454,9 @@ def test_the_words_of_a_quoted_title_are_no_entities(nlp):
 def test_quoted_titles_hold_no_entities(nlp, text, name, found):
     doc = nlp(text)
     assert (name in {e["name"] for e in doc._.graphkit_entities}) == found
+
+
+def test_a_possessive_in_the_wrong_mark_is_no_part_of_the_name(nlp):
+    # "‘s" (an opening quote mark as apostrophe) stays inside the token; the name drops it
+    doc = with_ner_spans(nlp, "Critics mocked Ana Lund‘s remarks. Ana Lund left.", [(2, 4, "PERSON"), (6, 8, "PERSON")])
+    assert [(e.name, e.aliases) for e in resolve_entities(doc)] == [("Ana Lund", ())]

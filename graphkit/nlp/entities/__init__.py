@@ -31,7 +31,10 @@ def resolve_entities(doc: Doc) -> list[Entity]:
         mentions = sorted(cluster.mentions, key=lambda m: m.start)
         texts = [shared.span_text(m.start, m.end) for m in mentions]
         aliases = []
-        for text in map(visible, texts):
+        # a literal that is its name plus glued junk ("Ted Cruz—35", "Lund‘s") gives the name; an
+        # abbreviation a mention stands for ("Ind." for Indiana) stays an alias as written
+        names = [m.name if m.name and text.startswith(m.name) else text for m, text in zip(mentions, texts)]
+        for text in map(visible, names):
             if name_key(text) != key and text not in aliases:
                 aliases.append(text)
         roles = list(dict.fromkeys(r for m in mentions for r in m.roles))
