@@ -460,3 +460,14 @@ def test_a_possessive_in_the_wrong_mark_is_no_part_of_the_name(nlp):
     # "‘s" (an opening quote mark as apostrophe) stays inside the token; the name drops it
     doc = with_ner_spans(nlp, "Critics mocked Ana Lund‘s remarks. Ana Lund left.", [(2, 4, "PERSON"), (6, 8, "PERSON")])
     assert [(e.name, e.aliases) for e in resolve_entities(doc)] == [("Ana Lund", ())]
+
+
+@pytest.mark.parametrize("text,names", [
+    # the parties' names in a case's name name the case
+    ("The state appealed after the Lund v. Kestrel ruling.", set()),
+    # teams in a fixture are still teams
+    ("Kestrel Rovers vs. Marrow United ended 2-1.", {"Kestrel Rovers", "Marrow United"}),
+])
+def test_a_case_name_holds_no_entities(nlp, text, names):
+    spans = [(4, 5, "PERSON"), (6, 7, "ORG")] if "Lund" in text else [(0, 2, "ORG"), (3, 5, "ORG")]
+    assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names

@@ -170,6 +170,17 @@ def _inside(titles: list[tuple[int, int]], shared: DocFacts, start: int, end: in
     return any(a <= first and last <= b and (first, last) != (a, b) for a, b in titles)
 
 
+CASE_JOINERS = frozenset({"v."})  # the citation style; "vs." and a bare "v" also join teams ("England v Wales")
+
+
+def _in_case_name(shared: DocFacts, start: int, end: int) -> bool:
+    """"Obergefell v. Hodges", "Roe v. Wade": the parties' names in a case's name name the case, not them."""
+    texts = shared.texts
+    before = start >= 2 and texts[start - 1].lower() in CASE_JOINERS and texts[start - 2][:1].isupper()
+    after = end + 1 < shared.size and texts[end].lower() in CASE_JOINERS and texts[end + 1][:1].isupper()
+    return before or after
+
+
 def _join_coordinated_names(doc: Doc, pieces: list[list]) -> list[list]:
     """"the Iraq and Syria Veterans Fund": a name set before "and" that the parser hangs inside the
     organisation's name after it is part of that name; NER gives only "Syria Veterans Fund".
@@ -375,7 +386,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     titles = _quoted_titles(shared)
     for start, end, label in _join_coordinated_names(doc, _join_known_places(shared, pieces)):
         cleaned = _clean(shared, start, end, label)
-        if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _inside(titles, shared, *cleaned[:2]):
+        if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _inside(titles, shared, *cleaned[:2]) \
+                or _in_case_name(shared, *cleaned[:2]):
             continue
         start, end, roles = cleaned
         if label == "PERSON":
