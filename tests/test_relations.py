@@ -205,6 +205,21 @@ def test_based_in_on_the_noun_describing_a_name(nlp, text, subject, predicate, o
     assert_relation(nlp, text, subject, predicate, obj)
 
 
+@pytest.mark.parametrize("text", [
+    "Fighting spread to Kassala in the east of Sudan.",
+    "Aid reached Kassala in the northern part of Sudan.",
+    "Aid reached Kassala, north-east Sudan, on Monday.",
+])
+def test_a_place_in_a_part_of_a_larger_place(nlp, text):
+    assert_relation(nlp, text, "Kassala", "containedInPlace", "Sudan")
+
+
+def test_a_second_role_joined_by_and(nlp):
+    # the parser joins "a director" to the name inside the first role
+    assert_relation(nlp, "The paper interviewed Ana Lund, chair of Kestrel Foods and a director of Marrow Mills.",
+                    "Ana Lund", "worksFor", "Marrow Mills")
+
+
 def test_place_comma_in_a_larger_place(nlp):
     assert_relation(nlp, "Trials will run at a farm near Horsham, in western Victoria, next year.",
                     "Horsham", "containedInPlace", "Victoria")

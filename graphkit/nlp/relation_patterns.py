@@ -15,7 +15,8 @@ from spacy.tokens import Token
 from .. import places as gazetteer
 from ..model import ORGANIZATION, PERSON, PLACE
 from . import relation_lexicon as lex
-from .lexicon import INSTITUTION_HEADS
+from .entities.evidence import descriptor_type
+from .lexicon import INSTITUTION_HEADS, TITLES
 from .relations import Candidate, DocIndex
 
 PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod", "appos"}
@@ -291,6 +292,7 @@ def linked_role_nouns(index: DocIndex, root: Token) -> Iterator[tuple[Token, str
     for child in root.children:
         if child.dep_ == "appos" and index.entity(child) is None:
             yield child, "appos"
+            yield from ((role, "appos") for role in _coordinated_roles(index, child))
     if root.dep_ == "appos" and index.entity(root.head) is None and root.head.pos_ in ("NOUN", "PROPN"):
         yield root.head, "appos"  # "the CEO of Y, X"
     holder = root.head
@@ -311,6 +313,15 @@ def linked_role_nouns(index: DocIndex, root: Token) -> Iterator[tuple[Token, str
         for prep, obj in prep_objects(verb):
             if prep == "as" and index.entity(obj) is None:
                 yield obj, "appos"  # "X serves as chairman of Y"
+
+
+def _coordinated_roles(index: DocIndex, noun: Token) -> list[Token]:
+    """"X, chair of Y and a director of Z": the second role, whether the parser joins it to the first
+    role or to the name inside the first ("Y ... and a director")."""
+    found = [c for c in noun.children if c.dep_ == "conj"]
+    found += [c for _, obj in prep_objects(noun) for c in obj.children if c.dep_ == "conj"]
+    return [c for c in found if c.pos_ == "NOUN" and index.entity(c) is None
+            and (descriptor_type(c) == PERSON or c.lemma_.lower() in TITLES)]
 
 
 def _role_noun_preps(index: DocIndex, noun: Token) -> list[tuple[str, Token]]:
