@@ -214,6 +214,11 @@ def test_a_place_in_a_part_of_a_larger_place(nlp, text):
     assert_relation(nlp, text, "Kassala", "containedInPlace", "Sudan")
 
 
+def test_a_founding_country_is_a_member(nlp):
+    assert_relation(nlp, "Chad founded the Sahel Grain Council in 2019.", "Chad", "memberOf", "Sahel Grain Council")
+    assert_no_relation(nlp, "Ana Lund founded Kestrel Foods in 2001.", "Ana Lund", "memberOf", "Kestrel Foods")
+
+
 def test_a_second_role_joined_by_and(nlp):
     # the parser joins "a director" to the name inside the first role
     assert_relation(nlp, "The paper interviewed Ana Lund, chair of Kestrel Foods and a director of Marrow Mills.",

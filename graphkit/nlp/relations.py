@@ -248,6 +248,7 @@ def propose(index: DocIndex) -> list[Candidate]:
         candidates.extend(pattern(index))
     candidates.extend(sentence_closure(index, candidates))
     candidates.extend(implied_employers(index, candidates))
+    candidates.extend(founding_members(index, candidates))
     candidates.extend(implied_offices(index, candidates))
     return candidates
 
@@ -287,6 +288,14 @@ def implied_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[Ca
 def _in_first_line(index: DocIndex, span) -> bool:
     first_break = index.text.find("\n")
     return first_break == -1 or span.end_char <= first_break
+
+
+def founding_members(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
+    """"Mali, Niger and Chad founded the Sahel Alliance": a country founding a body is one of its members
+    (a person founding a company is its founder, not a member)."""
+    for c in candidates:
+        if c.predicate == "founder" and index.type_of(c.object) == PLACE and index.type_of(c.subject) == ORGANIZATION:
+            yield Candidate(c.object, "memberOf", c.subject, c.trigger, c.rule + "+member", c.role)
 
 
 def implied_employers(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
