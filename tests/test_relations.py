@@ -219,6 +219,12 @@ def test_a_founding_country_is_a_member(nlp):
     assert_no_relation(nlp, "Ana Lund founded Kestrel Foods in 2001.", "Ana Lund", "memberOf", "Kestrel Foods")
 
 
+def test_a_list_read_as_an_appositive_is_still_a_list(nlp):
+    text = "Mali, Burkina Faso and Niger founded the Alliance of Sahel States in 2023."
+    for country in ("Mali", "Burkina Faso", "Niger"):
+        assert_relation(nlp, text, "Alliance of Sahel States", "founder", country)
+
+
 def test_a_second_role_joined_by_and(nlp):
     # the parser joins "a director" to the name inside the first role
     assert_relation(nlp, "The paper interviewed Ana Lund, chair of Kestrel Foods and a director of Marrow Mills.",

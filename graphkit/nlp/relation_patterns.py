@@ -29,7 +29,12 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir
 # ---------------------------------------------------------------- parse helpers
 
 def with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+    found = [token, *token.conjuncts]
+    for child in token.children:
+        # "Mali, Burkina Faso and Niger": a list the parser read as "Mali" with an appositive that has conjuncts
+        if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+            found += [child, *child.conjuncts]
+    return found
 
 
 def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
