@@ -39,6 +39,10 @@ def statuses(nlp):
      ("Norway", "Nordic Council"), "fact"),
     ("Norway, which is not a member of the Baltic Union but belongs to the Nordic Council, objected.",
      ("Norway", "Baltic Union"), "negated"),
+    # a country or body that leaves is no longer a member; a person who leaves a job had it
+    ("Chad left the Sahel Grain Council in 2021.", ("Chad", "Sahel Grain Council"), "negated"),
+    ("Chad withdrew from the Sahel Grain Council in 2021.", ("Chad", "Sahel Grain Council"), "negated"),
+    ("Anna Lind left Kestrel Foods in May.", ("Anna Lind", "Kestrel Foods"), "fact"),
     # a deal named with its modality
     ("Kestrel Foods awaits approval for its planned purchase of Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     ("Regulators looked at a possible takeover of Marrow Mills by Kestrel Foods.", ("Kestrel Foods", "Marrow Mills"), "hypothetical"),
@@ -50,6 +54,11 @@ def test_the_sentence_sets_the_status(statuses, text, pair, status):
 def test_a_source_speaking_of_others_makes_a_claim(statuses):
     found = statuses("Anna Lind said Kestrel Foods would buy Marrow Mills.")
     assert found[("Kestrel Foods", "Marrow Mills")] == ("claimed", "Anna Lind")
+
+
+def test_a_plan_to_leave_is_no_planned_membership(nlp):
+    doc = nlp("Chad will leave the Sahel Grain Council next year.")
+    assert [(r.predicate, r.status) for r in relations_from_doc(doc)] == [("verb:leave", "planned")]
 
 
 def test_a_reported_denial_stays_a_denial_of_its_source(statuses):

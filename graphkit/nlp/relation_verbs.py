@@ -122,7 +122,7 @@ class VerbTable:
     object roles (the file's header says what each means).
     """
 
-    FRAMES = ("pair", "kill", "meet", "agree", "lead", "join", "live", "noun")
+    FRAMES = ("pair", "kill", "meet", "agree", "lead", "join", "leave", "live", "noun")
 
     def __init__(self, rows: list[tuple[str, ...]]):
         self.rows: dict[tuple[str, str | None], list[VerbRow]] = {}
@@ -246,6 +246,14 @@ def _join(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
                      role_entities(index, f, row.object))
 
 
+def _leave(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
+    """"Mali left the bloc", "X withdrew from Y": a country or body that leaves is no longer a member.
+    A person leaving a job is the "pair" rows' former job (worksFor), told as a fact of the past."""
+    agents = [e for e in role_entities(index, f, row.subject) if index.type_of(e) != PERSON]
+    for c in pairs(f.verb, row.predicate, f"verb-{f.lemma}", agents, role_entities(index, f, row.object)):
+        yield Candidate(c.subject, c.predicate, c.object, c.trigger, c.rule, c.role, ended=True)
+
+
 def _live(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
     """"X lives in Y", "X was born in Y", "Y, where X grew up"."""
     places = role_entities(index, f, row.object)
@@ -255,7 +263,7 @@ def _live(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
 
 
 FRAME_HANDLERS = {"pair": _pair, "kill": _kill, "meet": _meet, "agree": _agree, "lead": _lead, "join": _join,
-                  "live": _live}
+                  "leave": _leave, "live": _live}
 
 
 def _agreed_on_a_deal(verb: Token) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .. import places as gazetteer
-from ..model import DIRECT, FACT, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
+from ..model import DIRECT, FACT, NEGATED, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
 from ..data import read_table, read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from .references import clearly_most
@@ -68,6 +68,7 @@ class Candidate:
     trigger: Token  # the word that states the relation (verb, role noun, ...)
     rule: str
     role: str | None = None
+    ended: bool = False  # the relation held and the text says it ended ("X left Y"): denied as of now
 
 
 class DocIndex:
@@ -344,7 +345,6 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
         if not c.predicate.startswith((VERB_PREFIX, CUSTOM_PREFIX)) and c.predicate not in PREDICATES:
             raise ValueError(f"pattern {c.rule} emitted unknown predicate {c.predicate}")
         evidence = sentence_span(index, c.trigger)
-        key = (c.subject, c.predicate, c.object, evidence.start)
         claimed_by = quote_holding(c.trigger, quotes)
         descriptive = _describes_an_argument(index, c)
         said = statement_status(c.trigger, inside_quote=claimed_by is not None, descriptive=descriptive)
@@ -355,7 +355,11 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
         planner = next((index.entity(t) for t in said.cue.children if t.dep_ == "nsubj"), None) if said.cue else None
         status = said.final(source_is_argument=claimant in (c.subject, c.object) or owner in (c.subject, c.object)
                             or (claimant is not None and planner == claimant))
-        relation = Relation(subject=c.subject, predicate=c.predicate, object=c.object, evidence=evidence,
+        predicate = c.predicate
+        if c.ended:  # "Mali left the bloc": no longer a member; a plan to leave is the act planned ("verb:leave")
+            predicate, status = (predicate, NEGATED) if status == FACT else (VERB_PREFIX + c.trigger.lemma_.lower(), status)
+        key = (c.subject, predicate, c.object, evidence.start)
+        relation = Relation(subject=c.subject, predicate=predicate, object=c.object, evidence=evidence,
                             rule=c.rule, role=c.role, claimed_by=claimed_by, status=status,
                             claimant=claimant if said.reported else None,
                             when=None if descriptive else dates.words(c.trigger))
