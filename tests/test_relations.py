@@ -214,6 +214,10 @@ def test_a_place_in_a_part_of_a_larger_place(nlp, text):
     assert_relation(nlp, text, "Kassala", "containedInPlace", "Sudan")
 
 
+def test_a_score_between_rivals_is_no_relation(nlp):
+    assert_no_predicate(nlp, "Anna Lind leads Tomas Berg by 49 percent to 47 percent.", "verb:lead")
+
+
 def test_a_founding_country_is_a_member(nlp):
     assert_relation(nlp, "Chad founded the Sahel Grain Council in 2019.", "Chad", "memberOf", "Sahel Grain Council")
     assert_no_relation(nlp, "Ana Lund founded Kestrel Foods in 2001.", "Ana Lund", "memberOf", "Kestrel Foods")

@@ -61,6 +61,18 @@ def test_a_plan_to_leave_is_no_planned_membership(nlp):
     assert [(r.predicate, r.status) for r in relations_from_doc(doc)] == [("verb:leave", "planned")]
 
 
+def test_a_request_is_aimed_at_not_claimed(statuses):
+    # a speech verb taking an infinitive asks for the act; in the passive it reports a claim
+    assert statuses("Anna Lind called on Tomas Berg to apologize to Maria Holm.")[("Tomas Berg", "Maria Holm")][0] \
+        == "planned"
+    assert statuses("Anna Lind is said to have founded Kestrel Foods.")[("Kestrel Foods", "Anna Lind")][0] == "claimed"
+
+
+def test_a_clause_of_why_or_how_is_the_reporters_fact(statuses):
+    assert statuses("Tomas Berg explained why he backs Anna Lind.")[("Tomas Berg", "Anna Lind")][0] == "fact"
+    assert statuses("Tomas Berg said he backs Anna Lind.")[("Tomas Berg", "Anna Lind")][0] == "claimed"
+
+
 def test_a_reported_denial_stays_a_denial_of_its_source(statuses):
     found = statuses("Anna Lind said Norway is not a member of the Baltic Union.")
     assert found[("Norway", "Baltic Union")] == ("negated", "Anna Lind")

@@ -329,6 +329,8 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
         return
     if any(row.frame in ("meet", "agree") for row in table.matching(f)):
         return  # "met in Paris" names where, not a relation with Paris
+    if any(p == "by" and (obj.like_num or any(c.like_num for c in obj.children)) for p, obj in prep_objects(f.verb)):
+        return  # "leads Y by 2 points", "beat Y by 300 votes": a score between rivals, no act between them
     objects = list(f.patients)
     # the indirect object is a party too: "X offered Y technical help", "X sent Y a letter"
     objects += [e for e in entities_at(index, [c for c in f.verb.children if c.dep_ == "dative"]) if e not in objects]

@@ -82,6 +82,14 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         if found is not None and modality is None:
             modality = found
         if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
+                and previous.dep_ == "xcomp" and not _passive(node):
+            # "called on X to apologize", "urged X to join": a request, aimed at and not done; not a claim
+            modality = modality or Status(PLANNED, node)
+            break
+        if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
+                and previous.dep_ == "ccomp" and _presupposed(previous):
+            break  # "X explained why he backs Y": the backing is the reporter's fact, the reason X's
+        if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
                 and (previous.dep_ in ("ccomp", "xcomp", "parataxis", "conj")
                      or (previous.dep_ == "advcl" and not _circumstance(previous))
                      or (previous.dep_ == "prep" and previous.lower_ in ("of", "about"))):  # "accused X of paying"
@@ -98,6 +106,19 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         previous, node = node, node.head
     base = modality or Status(FACT)
     return Status(base.status, base.cue, reported, source)
+
+
+def _passive(verb: Token) -> bool:
+    """"X is said to have founded Y" reports a claim; "X asked Y to join" makes a request."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+# Wh-words that make a reported clause a presupposed fact: "explained why he backs Y", "described how X won".
+PRESUPPOSING_WH = {"why", "how"}
+
+
+def _presupposed(clause: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in PRESUPPOSING_WH and c.i < clause.i for c in clause.children)
 
 
 def _contrasted(conjunct: Token | None) -> bool:
