@@ -471,3 +471,9 @@ def test_a_possessive_in_the_wrong_mark_is_no_part_of_the_name(nlp):
 def test_a_case_name_holds_no_entities(nlp, text, names):
     spans = [(4, 5, "PERSON"), (6, 7, "ORG")] if "Lund" in text else [(0, 2, "ORG"), (3, 5, "ORG")]
     assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names
+
+
+def test_a_political_action_committee_is_a_body_of_its_own(nlp):
+    doc = with_ner_spans(nlp, "The Farm Caucus PAC paid for it. Ann Lee chairs the Farm Caucus.",
+                         [(1, 4, "ORG"), (8, 10, "PERSON"), (12, 14, "ORG")])
+    assert {e.name for e in resolve_entities(doc)} == {"Farm Caucus PAC", "Ann Lee", "Farm Caucus"}

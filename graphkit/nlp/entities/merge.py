@@ -30,8 +30,11 @@ from ..shared import facts
 from .spans import RawMention
 
 # Words that make a longer name a unit of the shorter one: "NYU School of Law", "Kaido Finance Division".
+# Last words of a body named after the organisation it belongs to or acts for: "NYU School of Law",
+# "the Clinton Foundation", "the Caucus PAC" (a political action committee is a body of its own)
 UNIT_WORDS = {"school", "college", "faculty", "division", "unit", "office", "branch", "chapter", "campus", "center",
-              "centre", "institute", "foundation", "hospital", "museum", "library", "press", "studios", "labs"}
+              "centre", "institute", "foundation", "hospital", "museum", "library", "press", "studios", "labs",
+              "pac", "superpac", "action"}
 
 
 class Cluster:
