@@ -246,6 +246,11 @@ def test_who_is_the_person_not_the_place_the_parser_hung_it_on(nlp):
     assert_no_relation(nlp, text, "Kestrel Foods", "founder", "Ohio")
 
 
+def test_a_unit_on_the_site_of_another_in_a_place(nlp):
+    assert_relation(nlp, "Halvorsen Motors will build a plant on the site of a former glass factory in Tromso.",
+                    "Halvorsen Motors", "hasPresenceIn", "Tromso")
+
+
 def test_a_unit_set_up_from_a_place(nlp):
     # the place hangs from the verb that runs the unit
     assert_relation(nlp, "Halvorsen Motors runs its European operations from Dublin.",

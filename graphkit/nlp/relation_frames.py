@@ -281,12 +281,13 @@ def _places_under(index: DocIndex, noun: Token, depth: int = 0) -> list[str]:
     if noun.dep_ == "dobj":  # "set up a command at Y", "opened a plant in Y"
         preps += prep_objects(noun.head)
     for prep, obj in preps:
-        if prep not in ("in", "at", "near", "outside"):
-            continue
-        found = [e for e in entities_at(index, [obj]) if index.type_of(e) == PLACE]
+        located = prep in ("in", "at", "near", "outside")
+        # down through facility nouns: "a plant on the site of a former factory in Y"
+        through = (located or prep == "on" or (prep == "of" and depth > 0)) and obj.lemma_.lower() in lex.PRESENCE_NOUNS
+        found = [e for e in entities_at(index, [obj]) if index.type_of(e) == PLACE] if located else []
         if found:
             places += found
-        elif depth < 1 and obj.lemma_.lower() in lex.PRESENCE_NOUNS:
+        elif through and depth < 2:
             places += _places_under(index, obj, depth + 1)
     return places
 
