@@ -65,7 +65,9 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"  # "a firm based in Y"
+    # "a firm based in Y"; not "X, who has led Y", a perfect with a subject of its own
+    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" \
+        and not any(c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
 
 
 SUBJECT_CONTROL_PREPS = {"after", "before", "since", "while", "upon", "on", "by", "without", "in", "despite",
@@ -310,14 +312,18 @@ def linked_role_nouns(index: DocIndex, root: Token) -> Iterator[tuple[Token, str
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(root.head)  # "X is the CEO of Y", "X was named CEO of Y"
     for verb in verbs:
-        if verb.lemma_ not in ("be", "become", "remain", "name", "appoint", "elect", "serve", "act", "work"):
-            continue
+        linking = verb.lemma_ in ("be", "become", "remain", "name", "appoint", "elect", "serve", "act", "work")
         for child in verb.children:
-            if child.dep_ in ("attr", "oprd") and index.entity(child) is None:
+            if linking and child.dep_ in ("attr", "oprd") and index.entity(child) is None:
                 yield child, "appos"
         for prep, obj in prep_objects(verb):
-            if prep == "as" and index.entity(obj) is None:
-                yield obj, "appos"  # "X serves as chairman of Y"
+            # "X serves as chairman of Y"; with any verb when the noun is a role: "took over as chief executive of Y"
+            if prep == "as" and index.entity(obj) is None and (linking or _is_role_noun(obj)):
+                yield obj, "appos"
+
+
+def _is_role_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and (descriptor_type(token) == PERSON or token.lemma_.lower() in TITLES)
 
 
 def _coordinated_roles(index: DocIndex, noun: Token) -> list[Token]:
@@ -325,8 +331,7 @@ def _coordinated_roles(index: DocIndex, noun: Token) -> list[Token]:
     role or to the name inside the first ("Y ... and a director")."""
     found = [c for c in noun.children if c.dep_ == "conj"]
     found += [c for _, obj in prep_objects(noun) for c in obj.children if c.dep_ == "conj"]
-    return [c for c in found if c.pos_ == "NOUN" and index.entity(c) is None
-            and (descriptor_type(c) == PERSON or c.lemma_.lower() in TITLES)]
+    return [c for c in found if index.entity(c) is None and _is_role_noun(c)]
 
 
 def _role_noun_preps(index: DocIndex, noun: Token) -> list[tuple[str, Token]]:
