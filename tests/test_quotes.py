@@ -487,3 +487,17 @@ def test_a_show_named_before_a_long_subject_is_not_a_quote(analyse):
 def test_speaker_through_a_description_or_a_speech_noun(analyse, text, speaker):
     direct, _, entity_name = analyse(text)
     assert speaker_names(entity_name, direct) == [speaker]
+
+
+def test_a_pronoun_speaking_next_goes_on_with_the_last_speaker(analyse):
+    # the name in the question clause is no antecedent: the one who just spoke goes on speaking
+    direct, _, name = analyse('Asked whether Tomas Berg could win, Ivo Lund said the race was open. '
+                              '"Anything can happen," he added.')
+    assert speaker_names(name, direct) == ["Ivo Lund"]
+
+
+def test_a_firm_given_name_outranks_he_counted_in_a_sentence(analyse):
+    # "he" in a sentence naming only Louise Moss is not about her; her given name says she
+    direct, _, name = analyse('Louise Moss said he would lose. Later Tomas Berg spoke. '
+                              'Louise Moss smiled. "He cannot win," she said.')
+    assert speaker_names(name, direct) == ["Louise Moss"]

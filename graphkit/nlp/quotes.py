@@ -36,10 +36,11 @@ maps the source ("he", "the minister", "Dr. Lee") to an entity id.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..model import DIRECT, INDIRECT, Entity, Quote, Span
+from ..model import DIRECT, INDIRECT, PERSON, Entity, Quote, Span
 from .quote_marks import Quoted, quoted_tokens, scan_quotations  # noqa: F401 (scan_quotations: tests import it here)
 from .references import References, core_phrase, references_for
 from .shared import facts
@@ -409,7 +410,49 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         previous = quote
     quotes.extend(_indirect_quotes(doc, attributor, resolver))
     quotes.sort(key=lambda q: q.start)
-    return quotes
+    return _speakers_go_on(doc, quotes, resolver)
+
+
+def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list[Quote]:
+    """"…, Kennedy said. '…,' he wrote.": a he or she speaking in the sentence after an attribution
+    is its speaker, when the gender agrees and no other person is a subject in between.
+
+    The news convention behind it: a reporter switching speakers names the new
+    one; a bare pronoun goes on with the one who just spoke. The pronoun
+    resolver reads salience over all mentions and can pick the person spoken
+    to ("Kennedy wrote Linick") or someone named in a quoted question.
+    """
+    shared = facts(doc)
+    token_at = {start: i for i, start in enumerate(shared.starts)}
+    out: list[Quote] = []
+    previous: Quote | None = None
+    for quote in quotes:
+        mention = quote.speaker_mention
+        gender = {"he": "m", "she": "f"}.get(mention.text.lower()) if mention else None
+        if gender and previous is not None and previous.sentence and quote.sentence \
+                and previous.speaker != quote.speaker \
+                and resolver.entities[previous.speaker].type == PERSON \
+                and resolver.gender.get(previous.speaker, gender) == gender:
+            first, pronoun = token_at.get(quote.sentence.start), token_at.get(mention.start)
+            last = token_at.get(previous.sentence.start)
+            if None not in (first, pronoun, last) and shared.sentence_of[first] - shared.sentence_of[last] <= 1 \
+                    and not _other_subject(resolver, previous.speaker, previous.sentence.end, mention.start):
+                quote = replace(quote, speaker=previous.speaker)
+        out.append(quote)
+        if quote.speaker is not None:
+            previous = quote
+    return out
+
+
+def _other_subject(resolver: References, speaker: str, start: int, end: int) -> bool:
+    """Is another person the subject of a clause between the characters ``start`` and ``end``?"""
+    doc = resolver.doc
+    for token_start, entity in resolver.person_mentions:
+        token = doc[token_start]
+        if start <= token.idx < end and entity != speaker and resolver.quoted[token.i] == -1 \
+                and resolver._is_subject(token):
+            return True
+    return False
 
 
 def _attribute(attributor: _Attributor, resolver: References, index: int,

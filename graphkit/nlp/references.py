@@ -191,8 +191,8 @@ class References:
         self._index_mentions(entities)
         self.titles = self._title_index()
         self.names = self._name_index(entities)
+        self._gender_from_given_names()  # a firm given name outranks he/she counted in sentences
         self._learn_gender_from_pronouns()
-        self._gender_from_given_names()
 
     # ------------------------------------------------------------ indexing
 
@@ -254,7 +254,8 @@ class References:
                 self.gender.setdefault(entity_id, "m" if vote > 0 else "f")
 
     def _gender_from_given_names(self) -> None:
-        """"Tomas Berg" is a he, "Lina Holm" a she: a firm given name genders whom the text has not."""
+        """"Tomas Berg" is a he, "Lina Holm" a she: a firm given name genders a person; only an honorific
+        outranks it (a sentence pairing a name with "he" may be about someone else)."""
         for entity in self.entities.values():
             words = entity.name.split()
             if entity.type == PERSON and len(words) > 1 and (gender := given_name_gender(words[0])):

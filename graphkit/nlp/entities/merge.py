@@ -145,6 +145,21 @@ def _is_place(c: Cluster) -> bool:
     return c.type == PLACE or (places.lookup(c.name) is not None and not c.ner_person and c.type != ORGANIZATION)
 
 
+def _speaking_town(c: Cluster) -> bool:
+    """"The rest were moved, Kennedy said": a town the gazetteer knows that is the subject of a speech
+    verb is a surname (a country or state speaks for its government, a town does not)."""
+    from ..words import words as word_lists
+
+    place = places.lookup(c.name)
+    if place is None or place.kind != "City":
+        return False
+    for m in c.mentions:
+        head = m.span(c.doc).root
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in word_lists().speech_verbs:
+            return True
+    return False
+
+
 def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluster]:
     """The clusters ``short`` may be a short form of (see the module docstring).
 
@@ -163,8 +178,8 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
         if full is short or len(f) <= len(s) or (s[0] not in f and not s == without_initials(f)):
             continue  # a short form shares a word with the full name: most pairs end here, cheaply
         if full.type == PERSON:
-            if short.type == PERSON or (not _is_place(short) and not is_acronym(short.name)):
-                # NER often types a lone surname ORG or GPE; a known place is no surname
+            if short.type == PERSON or ((not _is_place(short) or _speaking_town(short)) and not is_acronym(short.name)):
+                # NER often types a lone surname ORG or GPE; a known place is no surname, unless it speaks
                 if s == f[-len(s):] or s == f[:len(s)] or s == without_initials(f):
                     found.append(full)
         elif full.type == ORGANIZATION and (short.type != PERSON or not person_named()) and not _is_place(short):
