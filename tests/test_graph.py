@@ -297,3 +297,17 @@ def test_a_far_better_known_name_is_not_folded_into_a_longer_form_but_a_surname_
     corpus, _ = merge_results([doc("a", "Wim Berg.", [many("e0", "Wim Berg", "Person", 1)]),
                                doc("b", "Berg.", [many("e0", "Berg", "Person", 10)])])
     assert [e.name for e in corpus.entities.values()] == ["Wim Berg"]
+
+
+def test_a_statement_made_twice_after_a_merge_is_one_statement():
+    # two of an article's entities that the corpus knows as one make the same relation twice:
+    # one statement (its IRI is article, subject, predicate, object, sentence), the fact kept
+    from graphkit.graph.corpus import CorpusRelation, _one_statement_each
+    from graphkit.model import PLANNED, Relation, Span
+
+    evidence = Span(0, 20, "Acme opened a plant.")
+    planned = Relation("e0", "hasPresenceIn", "e1", evidence, "presence-noun", status=PLANNED)
+    fact = Relation("e2", "hasPresenceIn", "e1", evidence, "presence-noun")
+    kept = _one_statement_each([CorpusRelation("acme", "hasPresenceIn", "ohio", "a1", planned, status=PLANNED),
+                                CorpusRelation("acme", "hasPresenceIn", "ohio", "a1", fact)])
+    assert [r.status for r in kept] == ["fact"]

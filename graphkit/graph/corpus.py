@@ -219,6 +219,7 @@ class Corpus:
 
     def finish(self) -> None:
         """Apply the user's same-as pairs, link short names, and fix each node's label."""
+        self.relations = _one_statement_each(self.relations)
         self.apply_aliases()
         self.resolve_short_names()
         for node in self.entities.values():
@@ -269,7 +270,7 @@ class Corpus:
             r.subject = renames.get(r.subject, r.subject)
             r.object = renames.get(r.object, r.object)
             r.claimant = renames.get(r.claimant, r.claimant)
-        self.relations = [r for r in self.relations if r.subject != r.object]
+        self.relations = _one_statement_each([r for r in self.relations if r.subject != r.object])
         for q in self.quotes:
             q.speaker = renames.get(q.speaker, q.speaker)
         for article, keys in self.mentions.items():
@@ -427,3 +428,19 @@ def merge_results(results, corpus: Corpus | None = None, aliases: Aliases | None
         duplicates += not corpus.add(result)
     corpus.finish()
     return corpus, duplicates
+
+
+def _one_statement_each(relations: list[CorpusRelation]) -> list[CorpusRelation]:
+    """One statement per article, subject, predicate, object and sentence: the statement's IRI.
+
+    Two of an article's entities that are one corpus entity (or become one in
+    a merge) can make the same statement twice; a plain fact outranks the
+    same relation claimed, planned or denied, as inside an article.
+    """
+    chosen: dict[tuple, CorpusRelation] = {}
+    for r in relations:
+        key = (r.article, r.subject, r.predicate, r.object, r.relation.evidence.start)
+        if key not in chosen or (chosen[key].status != FACT and r.status == FACT):
+            chosen[key] = r
+    return list(chosen.values()) if len(chosen) < len(relations) else relations
+
