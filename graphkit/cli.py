@@ -15,6 +15,18 @@ import click
 
 from . import __version__
 from .kg import FORMATS
+
+
+class WriteFormat(click.Choice):
+    """A format a build writes, also in rdflib's or the W3C spelling ("ttl", "rdf-xml", "json-ld"), as query takes."""
+
+    def __init__(self):
+        super().__init__(sorted(FORMATS))
+
+    def convert(self, value, param, ctx):
+        from .export.rdf_io import format_name
+
+        return super().convert(format_name(value) if isinstance(value, str) else value, param, ctx)
 from .query_cli import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, FORMAT_NAMES
 from .sources import DEFAULT_MAX_CHARS
 
@@ -64,7 +76,7 @@ def cli() -> None:
 @click.option("--store", "store_dir", type=click.Path(dir_okay=True), default=None, metavar="DIR",
               help="Add the articles to the graph store in DIR (created if missing) and write no files; the "
                    "cost grows with what is added, not with the store. Write files with 'graphkit export'.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
+@click.option("--format", "formats", multiple=True, type=WriteFormat(),
               help="Also write graph.<ext> in this format (repeatable): nt, nq/trig (a named graph per article), "
                    "jsonld, graphml/gexf (Gephi); neo4j writes the folder neo4j/ (CSV for neo4j-admin import).")
 @click.option("--relations", "relations_file", type=click.Path(dir_okay=False), default=None,
@@ -208,7 +220,7 @@ def _build_store(store_dir, paths, *, model, base_iri, jobs, engine, scheduler, 
 @cli.command(context_settings=CONTEXT)
 @click.argument("store_dir", metavar="DIR")
 @click.option("-o", "--output", "out", required=True, type=click.Path(), help="File to write (a folder for neo4j).")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+@click.option("--format", "fmt", type=WriteFormat(), default=None,
               help="Format to write; default: from the suffix of OUT, as build's files (Turtle otherwise).")
 def export(store_dir, out, fmt) -> None:
     """Write the graph of a store (graphkit build --store) in any format a build writes.

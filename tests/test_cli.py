@@ -135,3 +135,12 @@ def test_an_unwritable_output_folder_is_one_error_before_any_work(tmp_path):
         target, message = locked / "out", "cannot write there"
     result = graphkit("build", "Ana Ruiz visited Oslo.", "-o", target)
     assert result.returncode == 1 and message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_build_takes_the_format_names_query_takes(tmp_path):
+    # "rdf-xml", "ttl" and "json-ld" (query's and rdflib's spellings) name the same files as "xml", "turtle", "jsonld"
+    article = tmp_path / "a.txt"
+    article.write_text("Ana Lund, the chief executive of Kestrel Foods, said sales rose.\n", encoding="utf-8")
+    result = graphkit("build", article, "-o", tmp_path / "out", "--format", "rdf-xml", "--format", "json-ld")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "graph.rdf").exists() and (tmp_path / "out" / "graph.jsonld").exists()
