@@ -43,6 +43,15 @@ def statuses(nlp):
     ("Chad left the Sahel Grain Council in 2021.", ("Chad", "Sahel Grain Council"), "negated"),
     ("Chad withdrew from the Sahel Grain Council in 2021.", ("Chad", "Sahel Grain Council"), "negated"),
     ("Anna Lind left Kestrel Foods in May.", ("Anna Lind", "Kestrel Foods"), "fact"),
+    # a denial above a plan denies it; hearsay adverbs make a claim of no named source
+    ("Kestrel Foods abandoned its plan to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "negated"),
+    ("Kestrel Foods reportedly bought Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "claimed"),
+    ("Kestrel Foods allegedly bribed Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "claimed"),
+    # "set to", and a verb the lemmatizer misreads ("hopes" as "hop")
+    ("Kestrel Foods is set to open a plant in Leeds.", ("Kestrel Foods", "Leeds"), "planned"),
+    ("Kestrel Foods hopes to open a plant in Leeds.", ("Kestrel Foods", "Leeds"), "planned"),
+    # a noun of the relation table that is an aim itself
+    ("Kestrel Foods is considering a bid for Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     # a deal named with its modality
     ("Kestrel Foods awaits approval for its planned purchase of Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     ("Regulators looked at a possible takeover of Marrow Mills by Kestrel Foods.", ("Kestrel Foods", "Marrow Mills"), "hypothetical"),

@@ -88,3 +88,18 @@ ORG_POSSESSIONS = {"employee", "spokesman", "spokeswoman", "share", "stock", "sh
 # Titles that, with "of" and a place, name a person: "Duchess of York".
 NOBLE_TITLES = {"duke", "duchess", "earl", "countess", "baron", "baroness", "archduke", "archduchess", "marquess",
                 "prince", "princess", "viscount"}
+
+
+def base_forms(token) -> tuple[str, ...]:
+    """The forms a word list is asked for: the lemma, the word, and the word without an inflection.
+
+    The lemmatizer errs on some verbs ("hopes" -> "hop", "eyed" -> "eye"); a
+    list of lemmas still finds them through the word's own regular endings.
+    """
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    for ending, stem_end in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e")):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            forms.append(lower[:-len(ending)] + stem_end)
+    return tuple(dict.fromkeys(forms))
+

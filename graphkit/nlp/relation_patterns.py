@@ -16,7 +16,7 @@ from .. import places as gazetteer
 from ..model import ORGANIZATION, PERSON, PLACE
 from . import relation_lexicon as lex
 from .entities.evidence import descriptor_type
-from .lexicon import INSTITUTION_HEADS, TITLES
+from .lexicon import INSTITUTION_HEADS, TITLES, base_forms
 from .relations import Candidate, DocIndex
 
 PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod", "appos"}
@@ -124,8 +124,8 @@ def phrase_particle(verb: Token) -> str | None:
 def aspiration_context(tokens: Iterable[Token]) -> bool:
     """Whether any of the words, or their modals and modifiers, state a wish rather than a fact."""
     for token in tokens:
-        if token.lemma_.lower() in lex.ASPIRATION_WORDS or token.lower_ in lex.ASPIRATION_WORDS:
-            return True
+        if any(form in lex.ASPIRATION_WORDS for form in base_forms(token)):
+            return True  # "hopes to join", which the lemmatizer reads as "hop"
         for child in token.children:
             if child.dep_ in ("aux", "amod", "advmod") and (
                     child.lower_ in lex.MODALS or child.lemma_.lower() in lex.ASPIRATION_WORDS):

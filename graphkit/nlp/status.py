@@ -33,10 +33,12 @@ from spacy.tokens import Token
 
 from ..data import read_table
 from ..model import CLAIMED, FACT, HYPOTHETICAL, NEGATED, PLANNED
+from .lexicon import base_forms
 from .speakers import subject_of
 from .words import words
 
 CONDITION_MARKS = {"if", "unless", "provided", "providing"}
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 POSSIBILITY_AUX = {"could", "might", "may"}
 
@@ -73,14 +75,18 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
     if descriptive:
         return Status(FACT, None, inside_quote, None)
     modality: Status | None = None
+    if trigger.pos_ == "NOUN" and (own := _words().get(trigger.lemma_.lower())) in (PLANNED, HYPOTHETICAL):
+        modality = Status(own, trigger)  # a noun of the relation table that is an aim itself: "a bid for Y"
     reported, source = inside_quote, None
     node, previous = trigger, None
     for _ in range(12):
         found = _clause_marks(node, previous)
         if found is not None and found.status == NEGATED and _contrasted(previous):
             found = None  # "is not a member but belongs to Y": the negation is the other conjunct's
-        if found is not None and modality is None:
-            modality = found
+        if found is not None and (modality is None or (found.status == NEGATED and modality.status != NEGATED)):
+            modality = found  # the nearest mark, but a denial above a plan denies it ("abandoned its plan to buy")
+        if any(c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS for c in node.children):
+            reported = True  # "reportedly bought", "allegedly bribed": someone says so, not the reporter
         if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
                 and previous.dep_ == "xcomp" and not _passive(node):
             # "called on X to apologize", "urged X to join": a request, aimed at and not done; not a claim
@@ -133,7 +139,7 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     if came_from is not None and came_from.dep_ == "prep" and came_from.lower_ == "against" \
             and node.pos_ in ("VERB", "AUX") and came_from.head.i == node.i:
         return Status(NEGATED, came_from)  # "decided against recommending charges", "voted against joining"
-    kind = _words().get(lemma)
+    kind = next((_words()[form] for form in base_forms(node) if form in _words()), None)
     if came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
         return Status(kind, node)  # "expected to sit down", "denied paying", "possible that"
     for child in node.children:
