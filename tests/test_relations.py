@@ -240,6 +240,24 @@ def test_who_is_the_person_not_the_place_the_parser_hung_it_on(nlp):
     assert_no_relation(nlp, text, "Kestrel Foods", "founder", "Ohio")
 
 
+@pytest.mark.parametrize("text,predicate", [
+    ("Halvorsen Motors has operations in Tromso.", "hasPresenceIn"),
+    ("Halvorsen Motors has a research centre in Tromso.", "hasPresenceIn"),
+    ("Halvorsen Motors' Tromso plant employs 900 people.", "hasPresenceIn"),
+    ("Halvorsen Motors employs 900 people in Tromso.", "hasPresenceIn"),
+    ("Halvorsen Motors will invest $10 million in a plant in Tromso.", "hasPresenceIn"),
+    ("Halvorsen Motors, which has stores across Tromso, grew.", "hasPresenceIn"),
+    ("Halvorsen Motors, which has its head office in Tromso, grew.", "location"),
+])
+def test_an_organisation_present_in_a_place(nlp, text, predicate):
+    assert_relation(nlp, text, "Halvorsen Motors", predicate, "Tromso")
+
+
+def test_a_place_lies_in_a_larger_one_and_a_person_moves_to_one(nlp):
+    assert_relation(nlp, "Horsham lies in western Victoria.", "Horsham", "containedInPlace", "Victoria")
+    assert_relation(nlp, "Ana Lund, who moved to Leeds in 2010, spoke.", "Ana Lund", "homeLocation", "Leeds")
+
+
 def test_a_unit_on_the_site_of_another_in_a_place(nlp):
     assert_relation(nlp, "Halvorsen Motors will build a plant on the site of a former glass factory in Tromso.",
                     "Halvorsen Motors", "hasPresenceIn", "Tromso")

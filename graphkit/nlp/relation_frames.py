@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from .. import places as gazetteer
 from ..model import ORGANIZATION, PERSON, PLACE
 from . import relation_lexicon as lex
-from .relation_patterns import aspiration_context, clause_subjects, entities_at, governing_chain, prep_objects
+from .relation_patterns import aspiration_context, clause_subjects, entities_at, governing_chain, is_passive, prep_objects
 from .relations import Candidate, DocIndex
 
 OWNER_DEPS = ("compound", "poss", "nmod", "amod")
@@ -210,11 +210,15 @@ def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
         if index.entity(noun):
             continue
         orgs = [e for e in owner_entities(index, noun, preps=("of",)) if index.type_of(e) == ORGANIZATION]
-        if not orgs and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.SETUP_VERBS:
-            orgs = [e for e in entities_at(index, clause_subjects(noun.head)) if index.type_of(e) == ORGANIZATION]
+        setter = _setting_up_verb(noun)
+        if not orgs and setter is not None:
+            orgs = [e for e in entities_at(index, clause_subjects(setter)) if index.type_of(e) == ORGANIZATION]
         if not orgs:
             continue
         places = _places_under(index, noun)
+        # "Kestrel's Leeds plant": a place named before the unit
+        places += [e for e in entities_at(index, [c for c in noun.children if c.dep_ in ("compound", "nmod")
+                                                 and c.i < noun.i]) if index.type_of(e) == PLACE and e not in places]
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.SETUP_VERBS:
             # "runs its European operations from Dublin", "opened an office last year in Lagos":
             # the place hangs from the verb that sets the unit up
@@ -224,10 +228,37 @@ def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
         near = _place_after(index, noun.i + 1, ("in", "at"))
         if near and near not in places:  # "at X headquarters in nearby Y", whatever "in" hangs from
             places.append(near)
-        predicate = "location" if noun.lemma_.lower() in lex.SEAT_NOUNS else "hasPresenceIn"
+        seat = noun.lemma_.lower() in lex.SEAT_NOUNS or (noun.lemma_.lower() == "office" and any(
+            c.lower_ == "head" and c.dep_ in ("amod", "compound") for c in noun.children))  # "its head office in Y"
+        predicate = "location" if seat else "hasPresenceIn"
         for org in orgs:
             for place in places:
                 yield Candidate(org, predicate, place, noun, "presence-noun")
+
+
+def _setting_up_verb(noun: Token) -> Token | None:
+    """The verb whose subject has the unit: "opened a plant", "has operations", "invest in a plant"."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.SETUP_VERBS:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("in", "into") and prep.head.lemma_.lower() in lex.INVEST_VERBS:
+        return prep.head
+    return None
+
+
+def employer_place_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"Kestrel employs 900 people in Leeds": an organisation employing people in a place is present there."""
+    for verb in index.tokens_with_lemma(("employ",)):
+        orgs = [e for e in entities_at(index, clause_subjects(verb)) if index.type_of(e) == ORGANIZATION]
+        if not orgs or is_passive(verb):
+            continue
+        places = [e for p, obj in prep_objects(verb) if p in ("in", "at", "across")
+                  for e in entities_at(index, [obj]) if index.type_of(e) == PLACE]
+        places += [e for obj in verb.children if obj.dep_ == "dobj" for p, o in prep_objects(obj)
+                   if p in ("in", "at", "across") for e in entities_at(index, [o]) if index.type_of(e) == PLACE]
+        for org in orgs:
+            for place in dict.fromkeys(places):
+                yield Candidate(org, "hasPresenceIn", place, verb, "employer-place")
 
 
 def listed_place_patterns(index: DocIndex) -> Iterator[Candidate]:
@@ -281,7 +312,7 @@ def _places_under(index: DocIndex, noun: Token, depth: int = 0) -> list[str]:
     if noun.dep_ == "dobj":  # "set up a command at Y", "opened a plant in Y"
         preps += prep_objects(noun.head)
     for prep, obj in preps:
-        located = prep in ("in", "at", "near", "outside")
+        located = prep in ("in", "at", "near", "outside", "across", "throughout")
         # down through facility nouns: "a plant on the site of a former factory in Y"
         through = (located or prep == "on" or (prep == "of" and depth > 0)) and obj.lemma_.lower() in lex.PRESENCE_NOUNS
         found = [e for e in entities_at(index, [obj]) if index.type_of(e) == PLACE] if located else []

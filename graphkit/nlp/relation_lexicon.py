@@ -91,7 +91,9 @@ facility facilities site subsidiary operation operations store warehouse campus
 bureau outpost garrison headquarters hq seat center centre mill refinery
 """.split())
 # Verbs whose subject owns the unit in their object: "Y opened a plant in Z".
-SETUP_VERBS = frozenset("open build set establish operate run launch maintain station keep expand construct".split())
+SETUP_VERBS = frozenset("open build set establish operate run launch maintain station keep expand construct have".split())
+# Verbs whose subject puts money "in/into" a unit it will have: "invest $10 million in a plant in Y".
+INVEST_VERBS = frozenset("invest spend pour".split())
 SEAT_NOUNS = frozenset("headquarters hq seat".split())  # where it is based, not just present
 # Last words of bodies a person's possessive makes them a member of: "X's Labour Party".
 FOLLOWER_BODY_NOUNS = frozenset("party union movement front alliance coalition".split())
