@@ -253,6 +253,16 @@ def test_an_organisation_present_in_a_place(nlp, text, predicate):
     assert_relation(nlp, text, "Halvorsen Motors", predicate, "Tromso")
 
 
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    ("Kestrel Foods is the largest shareholder in Marrow Mills.", "Kestrel Foods", "owns", "Marrow Mills"),
+    ("Marrow Mills is part of Kestrel Foods.", "Marrow Mills", "parentOrganization", "Kestrel Foods"),
+    ("Kestrel Foods formed a joint venture with Marrow Mills.", "Kestrel Foods", "partner", "Marrow Mills"),
+    ("Kestrel Foods and Marrow Mills agreed to merge.", "Kestrel Foods", "verb:merge", "Marrow Mills"),
+])
+def test_organisation_links(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)
+
+
 def test_a_place_lies_in_a_larger_one_and_a_person_moves_to_one(nlp):
     assert_relation(nlp, "Horsham lies in western Victoria.", "Horsham", "containedInPlace", "Victoria")
     assert_relation(nlp, "Ana Lund, who moved to Leeds in 2010, spoke.", "Ana Lund", "homeLocation", "Leeds")
