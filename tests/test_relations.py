@@ -263,6 +263,21 @@ def test_organisation_links(nlp, text, subject, predicate, obj):
     assert_relation(nlp, text, subject, predicate, obj)
 
 
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    ("The deal between Norway and Kenya was signed in May.", "Norway", "agreementWith", "Kenya"),
+    ("Ana Lund's meeting with Tomas Berg lasted an hour.", "Ana Lund", "metWith", "Tomas Berg"),
+    ("Norway imposed sanctions on Kenya.", "Norway", "verb:sanction", "Kenya"),
+    ("Ana Lund spoke with Tomas Berg by phone.", "Ana Lund", "verb:speak", "Tomas Berg"),
+])
+def test_interactions_named_by_nouns_or_a_conversation(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)
+
+
+def test_a_deal_between_two_is_one_relation(nlp):
+    _, found = triples(nlp, "The deal between Norway and Kenya was signed in May.")
+    assert len([k for k in found if k[1] == "agreementWith"]) == 1
+
+
 def test_a_place_lies_in_a_larger_one_and_a_person_moves_to_one(nlp):
     assert_relation(nlp, "Horsham lies in western Victoria.", "Horsham", "containedInPlace", "Victoria")
     assert_relation(nlp, "Ana Lund, who moved to Leeds in 2010, spoke.", "Ana Lund", "homeLocation", "Leeds")

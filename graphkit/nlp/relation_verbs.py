@@ -358,8 +358,12 @@ def noun_patterns(index: DocIndex) -> Iterator[Candidate]:
         if not rows or not index.sentence_names_entity(noun):
             continue
         for row in rows:
-            yield from pairs(noun, row.predicate, f"noun-{noun.lemma_.lower()}", noun_role_entities(index, noun, row.subject),
-                             noun_role_entities(index, noun, row.object))
+            seen = set()
+            for c in pairs(noun, row.predicate, f"noun-{noun.lemma_.lower()}",
+                           noun_role_entities(index, noun, row.subject), noun_role_entities(index, noun, row.object)):
+                if (c.object, c.subject) not in seen:  # "the deal between X and Y": once, not both ways
+                    seen.add((c.subject, c.object))
+                    yield c
 
 
 def noun_role_entities(index: DocIndex, noun: Token, roles: tuple[str, ...]) -> list[str]:

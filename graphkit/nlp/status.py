@@ -38,6 +38,7 @@ from .speakers import subject_of
 from .words import words
 
 CONDITION_MARKS = {"if", "unless", "provided", "providing"}
+AIM_NOUNS = {"bid", "offer", "proposal", "plan", "attempt"}  # "a bid for Y" is aimed at; "the deal with Y" is made
 HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 POSSIBILITY_AUX = {"could", "might", "may"}
@@ -75,8 +76,8 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
     if descriptive:
         return Status(FACT, None, inside_quote, None)
     modality: Status | None = None
-    if trigger.pos_ == "NOUN" and (own := _words().get(trigger.lemma_.lower())) in (PLANNED, HYPOTHETICAL):
-        modality = Status(own, trigger)  # a noun of the relation table that is an aim itself: "a bid for Y"
+    if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in AIM_NOUNS:
+        modality = Status(PLANNED, trigger)  # a noun of the relation table that is an aim itself: "a bid for Y"
     reported, source = inside_quote, None
     node, previous = trigger, None
     for _ in range(12):
