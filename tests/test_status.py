@@ -50,6 +50,8 @@ def statuses(nlp):
     # "set to", and a verb the lemmatizer misreads ("hopes" as "hop")
     ("Kestrel Foods is set to open a plant in Leeds.", ("Kestrel Foods", "Leeds"), "planned"),
     ("Kestrel Foods hopes to open a plant in Leeds.", ("Kestrel Foods", "Leeds"), "planned"),
+    # a raising adjective lends the verb its subject ("is likely to", "is due to")
+    ("Kestrel Foods is likely to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "hypothetical"),
     # a noun of the relation table that is an aim itself
     ("Kestrel Foods is considering a bid for Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     # a deal named with its modality

@@ -20,7 +20,8 @@ from .lexicon import INSTITUTION_HEADS, TITLES, base_forms
 from .relations import Candidate, DocIndex
 
 PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod", "appos"}
-CLAUSE_LINKS = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
+# links along which a clause borrows its subject; "acomp": "X is likely/due/ready to buy Y"
+CLAUSE_LINKS = {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 BIRTH_AND_BASE = {"born", "based", "headquartered"}  # "Illinois-born X", "Frankfurt-based Y"
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "mx", "mx.", "madam"}
