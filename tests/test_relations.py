@@ -214,6 +214,11 @@ def test_a_place_in_a_part_of_a_larger_place(nlp, text):
     assert_relation(nlp, text, "Kassala", "containedInPlace", "Sudan")
 
 
+def test_an_order_in_a_quote_has_no_doer_of_its_own(nlp):
+    # a complement clause with no subject is an imperative or a fragment: the speaker does not do it
+    assert_no_predicate(nlp, '"Never trust Kestrel Foods," Ana Lund said.', "verb:trust")
+
+
 def test_a_score_between_rivals_is_no_relation(nlp):
     assert_no_predicate(nlp, "Anna Lind leads Tomas Berg by 49 percent to 47 percent.", "verb:lead")
 

@@ -20,8 +20,9 @@ from .lexicon import INSTITUTION_HEADS, TITLES, base_forms
 from .relations import Candidate, DocIndex
 
 PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod", "appos"}
-# links along which a clause borrows its subject; "acomp": "X is likely/due/ready to buy Y"
-CLAUSE_LINKS = {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp"}
+# links along which a clause borrows its subject ("acomp": "X is likely to buy Y"); not "ccomp": a complement
+# clause with no subject of its own is an order or a fragment ("'Never trust Y,' X said")
+CLAUSE_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 BIRTH_AND_BASE = {"born", "based", "headquartered"}  # "Illinois-born X", "Frankfurt-based Y"
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "mx", "mx.", "madam"}
