@@ -219,6 +219,14 @@ def test_an_order_in_a_quote_has_no_doer_of_its_own(nlp):
     assert_no_predicate(nlp, '"Never trust Kestrel Foods," Ana Lund said.', "verb:trust")
 
 
+@pytest.mark.parametrize("text,verb", [
+    ("Ana Lund was eyeing the Tromso Institute of Art.", "verb:eye"),
+    ("Voters view Tomas Berg more favourably than Ana Lund.", "verb:view"),
+])
+def test_looking_at_a_party_is_no_act_towards_it(nlp, text, verb):
+    assert_no_predicate(nlp, text, verb)
+
+
 def test_a_score_between_rivals_is_no_relation(nlp):
     assert_no_predicate(nlp, "Anna Lind leads Tomas Berg by 49 percent to 47 percent.", "verb:lead")
 
