@@ -227,6 +227,12 @@ def test_looking_at_a_party_is_no_act_towards_it(nlp, text, verb):
     assert_no_predicate(nlp, text, verb)
 
 
+def test_a_description_resolved_to_its_name_keeps_its_role(nlp):
+    # "the mayor" resolves to the name beside it: its "of Y" is the mayor's office, not where one lives
+    assert_relation(nlp, "Ivo Marsh, the mayor of Leeds, met Pablo Quispe, the mayor of Pisac, on Monday.",
+                    "Ivo Marsh", "holdsOfficeIn", "Leeds")
+
+
 def test_a_score_between_rivals_is_no_relation(nlp):
     assert_no_predicate(nlp, "Anna Lind leads Tomas Berg by 49 percent to 47 percent.", "verb:lead")
 

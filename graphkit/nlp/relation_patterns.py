@@ -375,6 +375,8 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
             via = "poss" if not title and _attached_by(index, block, other) == "poss" else "premod"
             demonym = not any(index.entity(t) == other for t in block)
             yield from role_candidate(index, entity, other, title, via, root, "role-premodifier", demonym)
+        # a mention that is a description ("the mayor of Y", the article's words for X) is its own role
+        role_words = title or ([root] if root.pos_ == "NOUN" and descriptor_type(root) == PERSON else [])
         for prep, obj in prep_objects(root):  # "Jens Stoltenberg of NATO", "diver X of Millinocket"
             others = entities_at(index, [obj])
             if not others and prep == "of" and obj.pos_ == "NOUN":  # "X, of Y's legal department"
@@ -382,7 +384,7 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
                           if index.type_of(e) == ORGANIZATION]
             for other in others:
                 if other != entity:
-                    yield from role_candidate(index, entity, other, title, prep, root, "role-of")
+                    yield from role_candidate(index, entity, other, role_words, prep, root, "role-of")
         for noun, via in linked_role_nouns(index, root):
             for item in with_conjuncts(noun):  # "vice president and columnist for Y"
                 words = role_noun_title(index, item) if item.pos_ in ("NOUN", "PROPN") else []
