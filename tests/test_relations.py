@@ -233,6 +233,11 @@ def test_a_description_resolved_to_its_name_keeps_its_role(nlp):
                     "Ivo Marsh", "holdsOfficeIn", "Leeds")
 
 
+def test_a_successor_takes_the_job(nlp):
+    assert_relation(nlp, "Ana Lund, the chief executive of Kestrel Foods, was replaced by Tomas Berg in May.",
+                    "Tomas Berg", "worksFor", "Kestrel Foods")
+
+
 def test_a_score_between_rivals_is_no_relation(nlp):
     assert_no_predicate(nlp, "Anna Lind leads Tomas Berg by 49 percent to 47 percent.", "verb:lead")
 

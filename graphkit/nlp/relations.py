@@ -251,6 +251,7 @@ def propose(index: DocIndex) -> list[Candidate]:
     candidates.extend(sentence_closure(index, candidates))
     candidates.extend(implied_employers(index, candidates))
     candidates.extend(founding_members(index, candidates))
+    candidates.extend(successors(index, candidates))
     candidates.extend(implied_offices(index, candidates))
     return candidates
 
@@ -290,6 +291,25 @@ def implied_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[Ca
 def _in_first_line(index: DocIndex, span) -> bool:
     first_break = index.text.find("\n")
     return first_break == -1 or span.end_char <= first_break
+
+
+def successors(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
+    """"Its chair, X, will step down and be replaced by Y", "Y succeeded X as head of Z": Y takes the job
+    X holds in that sentence; the verb's own clause says when (a plan here)."""
+    from .relation_verbs import VerbFrame
+
+    jobs = [c for c in candidates if c.predicate in ("worksFor", "holdsOfficeIn") and index.type_of(c.subject) == PERSON]
+    if not jobs:
+        return
+    for verb in index.tokens_with_lemma(("replace", "succeed")):
+        frame = VerbFrame(index, verb)
+        for old in frame.patients:
+            for job in jobs:
+                if job.subject != old or index.sentence_of[job.trigger.i] != index.sentence_of[verb.i]:
+                    continue
+                for new in frame.agents:
+                    if new != old and index.type_of(new) == PERSON:
+                        yield Candidate(new, job.predicate, job.object, verb, "successor", job.role)
 
 
 def founding_members(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
