@@ -233,6 +233,26 @@ def test_a_description_resolved_to_its_name_keeps_its_role(nlp):
                     "Ivo Marsh", "holdsOfficeIn", "Leeds")
 
 
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    # a role in lower case before the name, the body the article is about
+    ("Kestrel Foods reported a loss on Monday. Chief executive Ana Lund said costs rose.",
+     "Ana Lund", "worksFor", "Kestrel Foods"),
+    # a role set beside the name, naming no body
+    ("Kestrel Foods reported a loss on Monday. Ana Lund, the chief financial officer, said costs rose.",
+     "Ana Lund", "worksFor", "Kestrel Foods"),
+    # a team's coach
+    ("Kestrel Rovers lost 2-1. Coach Ana Lund blamed the referee.", "Ana Lund", "worksFor", "Kestrel Rovers"),
+    # a body's kind before the role: the one body of that kind
+    ("The Tromso City Council approved the plan. Council member Ana Lund voted against it.",
+     "Ana Lund", "memberOf", "Tromso City Council"),
+    # a national office: the country the sentence before has as subject
+    ("Norway will send troops to Mali. Prime Minister Ana Lund said the mission would last a year.",
+     "Ana Lund", "holdsOfficeIn", "Norway"),
+])
+def test_a_role_whose_body_is_named_in_another_sentence(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)
+
+
 def test_a_successor_takes_the_job(nlp):
     assert_relation(nlp, "Ana Lund, the chief executive of Kestrel Foods, was replaced by Tomas Berg in May.",
                     "Tomas Berg", "worksFor", "Kestrel Foods")

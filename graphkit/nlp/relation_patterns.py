@@ -180,7 +180,8 @@ def related_in(index: DocIndex, tokens: list[Token], own: str, anchors: set[int]
     title: list[Token] = []
     for token in tokens:
         entity_id = index.entity(token)
-        if entity_id is None and (token.ent_type_ == "NORP" or token.pos_ in ("ADJ", "PROPN")) and token.text[:1].isupper():
+        if entity_id is None and token.text[:1].isupper() and (token.ent_type_ == "NORP" or token.pos_ in ("ADJ", "PROPN")
+                                                               or token.lower_ in INSTITUTION_HEADS):
             word, before = token.text, token.doc[token.i - 1] if token.i > 0 else None
             if before is not None and before.text[:1].isupper() and gazetteer.demonym(f"{before.text} {word}"):
                 word = f"{before.text} {word}"  # "South Korean" is South Korea's, not Korea's

@@ -253,6 +253,7 @@ def propose(index: DocIndex) -> list[Candidate]:
     candidates.extend(founding_members(index, candidates))
     candidates.extend(successors(index, candidates))
     candidates.extend(implied_offices(index, candidates))
+    candidates.extend(national_offices(index, candidates))
     return candidates
 
 
@@ -274,7 +275,7 @@ def implied_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[Ca
     for entity, _ in dateline:
         place = gazetteer.lookup(index.entities[entity].name)
         kind = place.kind if place is not None else ("City" if entity == dateline[0][0] else None)
-        if kind and kind not in by_kind:
+        if kind and kind != "Country" and kind not in by_kind:  # a national leader may be visiting
             by_kind[kind] = entity
     for entity in index.entities.values():
         if entity.type != PERSON or entity.id in tied:
@@ -286,6 +287,41 @@ def implied_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[Ca
                 yield Candidate(entity.id, "holdsOfficeIn", by_kind[kind], spans[0].root, "office-of-the-dateline",
                                 role)
                 break
+
+
+def national_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
+    """"Norway will send troops. Prime Minister X said ...": a national office (data/local_offices.tsv,
+    kind Country) with no country named is that of the country the sentence before has as subject."""
+    tied = {c.subject for c in candidates if c.predicate in ("holdsOfficeIn", "worksFor")}
+    for entity in index.entities.values():
+        if entity.type != PERSON or entity.id in tied:
+            continue
+        spans = sorted((span for e, span in index.mention_spans if e == entity.id), key=lambda s: s.start)
+        role = next((r for r in (*entity.roles, *appositive_roles(index, spans[:1]))
+                     if local_offices().get(r.lower().rstrip(".")) == "Country"), None)
+        if role is None or not spans:
+            continue
+        sentence = index.sentence_of[spans[0].start]
+        if sentence == 0:
+            continue
+        before = index.sentences[sentence - 1]
+        countries = {e for t in before if t.dep_ in ("nsubj", "nsubjpass") and (e := index.entity(t)) is not None
+                     and (place := gazetteer.lookup(index.entities[e].name)) is not None and place.kind == "Country"}
+        if len(countries) == 1:
+            yield Candidate(entity.id, "holdsOfficeIn", countries.pop(), spans[0].root, "office-of-the-country-before",
+                            role)
+
+
+def appositive_roles(index: DocIndex, spans) -> list[str]:
+    """The role nouns set beside a person's mentions that name no body ("X, the chief financial officer,")."""
+    roles = []
+    for span in spans:
+        for noun in span.root.children:
+            if noun.dep_ == "appos" and noun.pos_ == "NOUN" and index.entity(noun) is None \
+                    and not any(c.dep_ == "prep" for c in noun.children):
+                words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.lower_]
+                roles.append(" ".join(words))
+    return roles
 
 
 def _in_first_line(index: DocIndex, span) -> bool:
@@ -335,10 +371,12 @@ def implied_employers(index: DocIndex, candidates: list[Candidate]) -> Iterator[
         return
     first = min(start for start, e in orgs if e == org)
     for entity in index.entities.values():
-        roles = [r for r in entity.roles if r.lower().rstrip(".") in org_roles()]
-        if entity.type != PERSON or entity.id in tied or not roles:
+        if entity.type != PERSON or entity.id in tied:
             continue
         spans = [span for e, span in index.mention_spans if e == entity.id and span.start > first]
+        roles = [r for r in (*entity.roles, *appositive_roles(index, spans)) if r.lower().rstrip(".") in org_roles()]
+        if not roles:
+            continue
         if spans:
             yield Candidate(entity.id, "worksFor", org, spans[0].root, "role-of-the-article", roles[0])
 

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import NAME_SUFFIXES, PARTICLES, words
-from ..lexicon import HONORIFICS, INSTITUTION_HEADS, descriptors, is_title
+from ..lexicon import HONORIFICS, INSTITUTION_HEADS, TITLES, descriptors, is_title
 from ..shared import DocFacts, facts
 
 # The NER labels that can name an entity, and the coarse type each stands for.
@@ -258,11 +258,24 @@ def _person_descriptor(shared: DocFacts, i: int) -> bool:
         and i + 1 < shared.size and shared.texts[i + 1][:1].isupper()
 
 
+# Title words that only modify the role after them: a run of lowercase title words must end in a role.
+TITLE_MODIFIERS = frozenset({"former", "then", "acting", "interim", "first", "state", "foreign", "vice", "deputy",
+                             "assistant", "chief", "majority", "minority", "democratic", "republican", "police",
+                             "financial", "operating", "technology", "information", "marketing", "investment",
+                             "managing", "commercial", "defense", "defence", "finance", "interior", "head"})
+
+
 def _left_title(shared: DocFacts, start: int) -> list[str]:
-    """Titles right before a person's name: "NATO Secretary-General Jens Stoltenberg"."""
+    """Titles right before a person's name: "NATO Secretary-General Jens Stoltenberg".
+
+    Also in lower case when the words end in a role ("Chief executive Ana Lund" opening a
+    sentence, "said chief financial officer Ana Lund"): news writes titles before names so.
+    """
     texts = shared.texts
     i, found = start - 1, []
-    while i >= 0 and (is_title(texts[i]) or (texts[i] == "-" and found)):
+    while i >= 0 and (is_title(texts[i]) or (texts[i] == "-" and found)
+                      or (texts[i].islower() and texts[i] in TITLES
+                          and (found or texts[i] not in TITLE_MODIFIERS))):
         found.insert(0, texts[i])
         i -= 1
     if not found:
