@@ -181,6 +181,11 @@ class DocFacts:
 
         return self.doc.to_array([LEMMA, LOWER])
 
+    @cached_property
+    def _present(self) -> tuple[set[int], set[int]]:
+        """The string ids of the doc's lemmas, and of its lower-cased texts."""
+        return set(self._codes[:, 0].tolist()), set(self._codes[:, 1].tolist())
+
     _indexed = -1  # the generation of ``_IDS_OF`` that holds this doc's strings (-1: none yet)
 
     def _index_strings(self) -> None:
@@ -193,7 +198,8 @@ class DocFacts:
             _IDS_OF.clear()
             _GENERATION[0] += 1
         strings = self.doc.vocab.strings
-        for code in set(self._codes.ravel().tolist()).difference(_LOWERED):
+        lemmas, lowers = self._present
+        for code in lemmas.union(lowers).difference(_LOWERED):
             lowered = _LOWERED[code] = strings[code].lower()
             _IDS_OF.setdefault(lowered, []).append(code)
         self._indexed = _GENERATION[0]
@@ -208,10 +214,13 @@ class DocFacts:
         if self._indexed != _GENERATION[0]:
             self._index_strings()
         column = 0 if by == "lemma" else 1
-        # ids of any doc's strings: those of other docs match no token here
-        codes = [code for word in words for code in _IDS_OF.get(word, ())]
+        # ids of any doc's strings, kept when this doc has them: most word lists match no token or one word's
+        present = self._present[column]
+        codes = [code for word in words for code in _IDS_OF.get(word, ()) if code in present]
         if not codes:
             return []
+        if len(codes) == 1:
+            return numpy.flatnonzero(self._codes[:, column] == codes[0]).tolist()
         return numpy.flatnonzero(numpy.isin(self._codes[:, column], codes)).tolist()
 
     @cached_property
