@@ -41,8 +41,9 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
     is that name ("the investment firm X").
     """
     found: list[str] = []
+    conjoined = index.conjoined
     for token in tokens:
-        for t in with_conjuncts(token):
+        for t in with_conjuncts(token) if token.i in conjoined else (token,):  # Token.conjuncts walks the subtree
             entity_id = index.entity(t)
             if entity_id is None and t.dep_ == "appos":
                 entity_id = index.entity(t.head)
@@ -56,8 +57,10 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
     return found
 
 
-def is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+def is_passive(verb: Token, children: list[Token] | None = None, deps: list[str] | None = None) -> bool:
+    """``children`` and their ``deps``: the verb's, when the caller has read them already (``VerbFrame`` has)."""
+    if any(dep in ("nsubjpass", "auxpass") for dep in (deps if children is not None else
+                                                      (c.dep_ for c in verb.children))):
         return True
     return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"  # "a firm based in Y"
 
@@ -66,9 +69,16 @@ SUBJECT_CONTROL_PREPS = {"after", "before", "since", "while", "upon", "on", "by"
                          "through", "when", "instead"}
 
 
-def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """Grammatical subjects of ``verb``, borrowed from the governing clause when it has none."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+def clause_subjects(verb: Token, depth: int = 0, children: list[Token] | None = None,
+                    deps: list[str] | None = None) -> list[Token]:
+    """Grammatical subjects of ``verb``, borrowed from the governing clause when it has none.
+
+    ``children`` and their ``deps``: the verb's, when the caller has read them already.
+    """
+    if children is None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        subjects = [c for c, dep in zip(children, deps) if dep in ("nsubj", "nsubjpass")]
     if subjects:
         if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head]  # "X, who heads Y": the subject is X
@@ -95,11 +105,17 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
-def prep_objects(head: Token) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs attached to ``head``; "agent" is reported as "by"."""
+def prep_objects(head: Token, children: list[Token] | None = None, deps: list[str] | None = None) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs attached to ``head``; "agent" is reported as "by".
+
+    ``children`` and their ``deps``: the head's, when the caller has read them already.
+    """
     pairs = []
-    for prep in head.children:
-        if prep.dep_ not in ("prep", "agent", "dative"):
+    if children is None:
+        children = list(head.children)
+        deps = [c.dep_ for c in children]
+    for prep, dep in zip(children, deps):
+        if dep not in ("prep", "agent", "dative"):
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj":

@@ -79,9 +79,11 @@ class DocIndex:
         self.doc = doc
         self.verbs = verbs if verbs is not None else default_verbs()
         shared = facts(doc)  # Doc.text and Token.sent are recomputed on every call: the doc's shared facts
+        self.shared = shared
         self.text = shared.text
         self.sentences = shared.sentences
         self.sentence_of: list[int] = shared.sentence_of  # token index -> position in self.sentences
+        self.conjoined = shared.conjoined  # the tokens with conjuncts (relation_patterns.entities_at)
         self.entities = {e.id: e for e in entities}
         self._named_sentences: set[int] | None = None  # sentences holding an entity token, when first asked
         self.entity_of: dict[int, str] = {}  # token index -> entity id

@@ -170,6 +170,25 @@ class DocFacts:
         return [starts[n] for n in self.sentence_of]
 
     @cached_property
+    def heads(self) -> list[int]:
+        """Per token: its syntactic head's index (``token.head.i``)."""
+        from spacy.attrs import HEAD
+
+        offsets = self.doc.to_array(HEAD).astype("int64").tolist() if self.size else []
+        return [i + offset for i, offset in enumerate(offsets)]
+
+    @cached_property
+    def conjoined(self) -> set[int]:
+        """The tokens in a coordination: each conjunct and the head of each; ``Token.conjuncts`` of any other is empty."""
+        conj = self.doc.vocab.strings["conj"]
+        heads = self.heads
+        found = set()
+        for i, dep in enumerate(self._column(DEP)):
+            if dep == conj:
+                found.update((i, heads[i]))
+        return found
+
+    @cached_property
     def first_word(self) -> int:
         """The first token that is not whitespace (``size`` if none is)."""
         return next((i for i, space in enumerate(self.is_space) if not space), self.size)
