@@ -68,22 +68,36 @@ class DocFacts:
     # the entity rules ask each token's text, tag or flags many times over (``doc[i].tag_`` builds a Token each time).
 
     @cached_property
-    def _columns(self) -> dict[int, list[int]]:
-        array = self.doc.to_array(TOKEN_ATTRS)
-        return dict(zip(TOKEN_ATTRS, array.T.tolist())) if self.size else dict.fromkeys(TOKEN_ATTRS, [])
+    def _array(self):
+        """The ``TOKEN_ATTRS`` of every token, one row per token. Each column becomes a list only when asked for,
+        and a flag column straight from numpy: a list of every column, as Python ints, cost more than the rules
+        read of it."""
+        import numpy
+
+        return self.doc.to_array(TOKEN_ATTRS) if self.size else numpy.zeros((0, len(TOKEN_ATTRS)), dtype="uint64")
+
+    def _numbers(self, attr: int):
+        """One column of ``_array`` (a numpy view)."""
+        return self._array[:, TOKEN_ATTRS.index(attr)]
 
     def _column(self, attr: int) -> list[int]:
-        return self._columns[attr]
+        return self._numbers(attr).tolist()
+
+    def _flags(self, attr: int) -> list[bool]:
+        return self._numbers(attr).astype(bool).tolist()
 
     def _strings(self, attr: int) -> list[str]:
         """A column of string ids as the strings."""
         codes = self._column(attr)
         if len(_STRINGS) > MAX_STRINGS:
             _STRINGS.clear()
-        strings = self.doc.vocab.strings
-        for code in set(codes).difference(_STRINGS):
-            _STRINGS[code] = strings[code]
-        return [_STRINGS[code] for code in codes]
+        try:
+            return list(map(_STRINGS.__getitem__, codes))  # most of a doc's words were in an earlier doc
+        except KeyError:
+            strings = self.doc.vocab.strings
+            for code in set(codes).difference(_STRINGS):
+                _STRINGS[code] = strings[code]
+            return list(map(_STRINGS.__getitem__, codes))
 
     @cached_property
     def texts(self) -> list[str]:
@@ -123,19 +137,19 @@ class DocFacts:
     @cached_property
     def sent_start(self) -> list[bool]:
         """Per token: ``bool(token.is_sent_start)``."""
-        return [code == 1 for code in self._column(SENT_START)]
+        return (self._numbers(SENT_START) == 1).tolist()
 
     @cached_property
     def is_punct(self) -> list[bool]:
-        return [bool(flag) for flag in self._column(IS_PUNCT)]
+        return self._flags(IS_PUNCT)
 
     @cached_property
     def is_space(self) -> list[bool]:
-        return [bool(flag) for flag in self._column(IS_SPACE)]
+        return self._flags(IS_SPACE)
 
     @cached_property
     def like_num(self) -> list[bool]:
-        return [bool(flag) for flag in self._column(LIKE_NUM)]
+        return self._flags(LIKE_NUM)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -145,7 +159,7 @@ class DocFacts:
     @cached_property
     def ends(self) -> list[int]:
         """Per token: the character after it."""
-        return [start + length for start, length in zip(self._column(IDX), self._column(LENGTH))]
+        return (self._numbers(IDX) + self._numbers(LENGTH)).tolist()
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without building the Span."""
@@ -172,21 +186,19 @@ class DocFacts:
     @cached_property
     def heads(self) -> list[int]:
         """Per token: its syntactic head's index (``token.head.i``)."""
+        import numpy
         from spacy.attrs import HEAD
 
-        offsets = self.doc.to_array(HEAD).astype("int64").tolist() if self.size else []
-        return [i + offset for i, offset in enumerate(offsets)]
+        return (self.doc.to_array(HEAD).astype("int64") + numpy.arange(self.size)).tolist() if self.size else []
 
     @cached_property
     def conjoined(self) -> set[int]:
         """The tokens in a coordination: each conjunct and the head of each; ``Token.conjuncts`` of any other is empty."""
-        conj = self.doc.vocab.strings["conj"]
+        import numpy
+
+        conjuncts = numpy.flatnonzero(self._numbers(DEP) == self.doc.vocab.strings["conj"]).tolist()
         heads = self.heads
-        found = set()
-        for i, dep in enumerate(self._column(DEP)):
-            if dep == conj:
-                found.update((i, heads[i]))
-        return found
+        return set(conjuncts).union(heads[i] for i in conjuncts)
 
     @cached_property
     def first_word(self) -> int:
