@@ -309,7 +309,8 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     for part, owners in person_parts.items():
         if part not in names:
             names[part] = owners
-    taken = [False] * len(doc)
+    size = len(doc)
+    taken = [False] * size
     for c in clusters:
         for m in c.mentions:
             for i in range(m.start, m.end):
@@ -317,23 +318,21 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     shared = facts(doc)
     can_name = _name_tokens(shared)  # asked up to MAX_NAME_TOKENS times per token below
     found: list[tuple[int, RawMention]] = []
-    i = 0
-    while i < len(doc):
-        if taken[i] or not can_name[i]:
-            i += 1
+    resume = 0  # the token after the last name found: the scan goes on from there
+    for i in [i for i in range(size) if can_name[i] and not taken[i]]:  # only these can start a name
+        if i < resume:
             continue
         end = i
-        while end < len(doc) and end - i < MAX_NAME_TOKENS and not taken[end] and can_name[end]:
+        while end < size and end - i < MAX_NAME_TOKENS and not taken[end] and can_name[end]:
             end += 1
         match = next(((j, names[key]) for j in range(end, i, -1)
                       if len(names.get(key := name_key(shared.span_text(i, j)), ())) == 1), None)
         if match is None:
-            i += 1
             continue
         j, (owner,) = match[0], tuple(match[1])
         label = clusters[owner].ner_labels().most_common(1)[0][0] if clusters[owner].ner_labels() else "ORG"
         found.append((owner, RawMention(i, j, label, shared.sentence_of[i])))
-        i = j
+        resume = j
     for owner, mention in found:
         clusters[owner].add([mention])
     return clusters
