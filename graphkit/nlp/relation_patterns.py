@@ -161,18 +161,28 @@ def premodifier_block(index: DocIndex, span) -> list[Token]:
     A line break ends the block, so a dateline is never read as a title.
     """
     root, block = span.root, []
-    subtree = {t.i for t in root.subtree}
+    shared = index.shared  # the doc's columns: no Token, and no set of the root's whole subtree, per word tried
     k = span.start - 1
-    while k >= index.sentence(span.root).start:
-        token = index.doc[k]
-        if token.is_space or "\n" in token.whitespace_ or token.i not in subtree:
+    first = index.sentence(root).start
+    while k >= first:
+        if shared.is_space[k] or "\n" in shared.spaces[k] or not descends_from(shared.heads, k, root.i):
             break
+        token = index.doc[k]
         if token.dep_ in PREMOD_DEPS or (token.dep_ == "punct" and token.text in "-–"):
             block.insert(0, token)
             k -= 1
         else:
             break
     return block
+
+
+def descends_from(heads: list[int], i: int, root: int) -> bool:
+    """Is token ``i`` in the subtree of token ``root`` (``heads``: each token's head, as ``DocFacts.heads``)?"""
+    while i != root:
+        if heads[i] == i:
+            return False  # a sentence root, and not ``root``
+        i = heads[i]
+    return True
 
 
 def related_in(index: DocIndex, tokens: list[Token], own: str, anchors: set[int] | None = None) -> tuple[list[str], list[Token]]:

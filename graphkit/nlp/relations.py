@@ -86,6 +86,7 @@ class DocIndex:
         self.conjoined = shared.conjoined  # the tokens with conjuncts (relation_patterns.entities_at)
         self.entities = {e.id: e for e in entities}
         self._named_sentences: set[int] | None = None  # sentences holding an entity token, when first asked
+        self._demonym_places: dict[str, str | None] = {}  # see country_for_demonym
         self.entity_of: dict[int, str] = {}  # token index -> entity id
         self.mention_spans: list[tuple[str, object]] = []  # (entity id, spaCy Span)
         covered: dict[int, int] = {}  # token index -> length of the mention that claimed it
@@ -156,12 +157,12 @@ class DocIndex:
 
     def country_for_demonym(self, word: str) -> str | None:
         """The Place entity a demonym ("Ukrainian") names, if the article has one."""
-        for entity in self.entities.values():
-            if entity.type != PLACE:
-                continue
-            if any(gazetteer.is_demonym_of(word, name) for name in (entity.name, *entity.aliases)):
-                return entity.id
-        return None
+        # kept per word: the role patterns ask it of each modifier, twice per mention, against every place
+        if word not in self._demonym_places:
+            self._demonym_places[word] = next(
+                (entity.id for entity in self.entities.values() if entity.type == PLACE
+                 and any(gazetteer.is_demonym_of(word, name) for name in (entity.name, *entity.aliases))), None)
+        return self._demonym_places[word]
 
     def mention_root(self, token: Token) -> Token:
         """The syntactic head of the mention holding ``token`` (or the token itself)."""
