@@ -194,9 +194,10 @@ class References:
     # ------------------------------------------------------------ indexing
 
     def _index_mentions(self, entities: list[Entity]) -> None:
+        shared = facts(self.doc)
         for entity in entities:
             for mention in entity.mentions:
-                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                span = shared.char_span(mention.start, mention.end)
                 if span is None or len(span) == 0:
                     continue
                 self.entity_at[span.start:span.end] = [entity.id] * len(span)

@@ -92,16 +92,17 @@ class DocIndex:
         covered: dict[int, int] = {}  # token index -> length of the mention that claimed it
         for entity in entities:
             for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                span = shared.char_span(mention.start, mention.end)
                 if span is None or len(span) == 0:
                     continue
                 self.mention_spans.append((entity.id, span))
-                for token in span:
+                size = len(span)
+                for i in range(span.start, span.end):
                     # The shortest mention wins: in a descriptor mention such as
                     # "the Oslo-based carmaker", "Oslo" is still the city.
-                    if token.i not in covered or len(span) < covered[token.i]:
-                        covered[token.i] = len(span)
-                        self.entity_of[token.i] = entity.id
+                    if i not in covered or size < covered[i]:
+                        covered[i] = size
+                        self.entity_of[i] = entity.id
         # the reference layer's pronouns and descriptions stand for their entities: "It opened a plant in Ohio"
         for ref in references:
             if ref["kind"] == "title":
@@ -114,8 +115,8 @@ class DocIndex:
             if ref["text"].lower() in UNSURE_PRONOUNS and not self._speaker_of_own_clause(span.root, ref["entity"]):
                 continue
             self.mention_spans.append((ref["entity"], span))
-            for token in span:
-                self.entity_of.setdefault(token.i, ref["entity"])
+            for i in range(span.start, span.end):
+                self.entity_of.setdefault(i, ref["entity"])
 
     def _speaker_of_own_clause(self, pronoun: Token, entity: str) -> bool:
         """"Acme said it will open a plant": the pronoun subject of a reported clause is its speaker."""

@@ -63,6 +63,7 @@ class DocFacts:
         self.references = None  # the reference layer's resolver (references.references_for)
         self.memo: dict = {}  # a rule's own per-doc results, keyed by (rule name, ...): see entities.evidence
         self.entities: tuple | None = None  # (the list in doc._.graphkit_entities, its Entity objects): see convert
+        self._char_spans: dict = {}  # see char_span
 
     # Per-token columns, read from one ``to_array`` instead of a ``Token`` object per token and attribute:
     # the entity rules ask each token's text, tag or flags many times over (``doc[i].tag_`` builds a Token each time).
@@ -160,6 +161,14 @@ class DocFacts:
     def ends(self) -> list[int]:
         """Per token: the character after it."""
         return (self._numbers(IDX) + self._numbers(LENGTH)).tolist()
+
+    def char_span(self, start: int, end: int):
+        """``doc.char_span(start, end, alignment_mode="expand")``, once per doc: coref and relations both
+        map every entity mention to its tokens. The Span is shared: read it, do not change it."""
+        key = (start, end)
+        if key not in self._char_spans:
+            self._char_spans[key] = self.doc.char_span(start, end, alignment_mode="expand")
+        return self._char_spans[key]
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without building the Span."""
