@@ -312,21 +312,29 @@ def role_candidate(index: DocIndex, entity: str, other: str, words: list[Token],
     yield Candidate(subject, predicate, obj, trigger, rule, role)
 
 
-def linked_role_nouns(index: DocIndex, root: Token) -> Iterator[tuple[Token, str]]:
-    """Nouns that describe the entity headed by ``root``: appositions and predicates of its clause."""
-    for child in root.children:
-        if child.dep_ == "appos" and index.entity(child) is None:
+def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None = None,
+                      deps: list[str] | None = None) -> Iterator[tuple[Token, str]]:
+    """Nouns that describe the entity headed by ``root``: appositions and predicates of its clause.
+
+    ``children`` and their ``deps``: the root's, when the caller has read them already.
+    """
+    if children is None:
+        children = list(root.children)
+        deps = [c.dep_ for c in children]
+    dep = root.dep_
+    for child, child_dep in zip(children, deps):
+        if child_dep == "appos" and index.entity(child) is None:
             yield child, "appos"
-    if root.dep_ == "appos" and index.entity(root.head) is None and root.head.pos_ in ("NOUN", "PROPN"):
+    if dep == "appos" and index.entity(root.head) is None and root.head.pos_ in ("NOUN", "PROPN"):
         yield root.head, "appos"  # "the CEO of Y, X"
     holder = root.head
-    if root.dep_ == "appos" and index.type_of(index.entity(root)) == PERSON and index.entity(holder) is not None \
+    if dep == "appos" and index.type_of(index.entity(root)) == PERSON and index.entity(holder) is not None \
             and holder.dep_ == "pobj" \
             and holder.head.dep_ == "prep" and holder.head.head.pos_ == "NOUN" and index.entity(holder.head.head) is None:
         # "a spokesperson for Y, X, said": the parser hangs X on Y, the nearest noun; X is the spokesperson
         yield holder.head.head, "appos"
-    verbs = [c for c in root.children if c.dep_ == "relcl"]  # "X, who is the CEO of Y"
-    if root.dep_ in ("nsubj", "nsubjpass"):
+    verbs = [c for c, child_dep in zip(children, deps) if child_dep == "relcl"]  # "X, who is the CEO of Y"
+    if dep in ("nsubj", "nsubjpass"):
         verbs.append(root.head)  # "X is the CEO of Y", "X was named CEO of Y"
     for verb in verbs:
         if verb.lemma_ not in ("be", "become", "remain", "name", "appoint", "elect", "serve", "act", "work"):
@@ -371,14 +379,19 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
     for entity, span in index.mention_spans:
         root = span.root
         block = premodifier_block(index, span)
-        _, title = related_in(index, block, entity)
-        anchors = {t.i for t in span} | {t.i for t in title[-1:]}
-        related, title = related_in(index, block, entity, anchors)
+        if block:  # most mentions have no modifier before them: nothing to relate, no title
+            _, title = related_in(index, block, entity)
+            anchors = set(range(span.start, span.end)) | {t.i for t in title[-1:]}
+            related, title = related_in(index, block, entity, anchors)
+        else:
+            related, title = [], []
         for other in related:
             via = "poss" if not title and _attached_by(index, block, other) == "poss" else "premod"
             demonym = not any(index.entity(t) == other for t in block)
             yield from role_candidate(index, entity, other, title, via, root, "role-premodifier", demonym)
-        for prep, obj in prep_objects(root):  # "Jens Stoltenberg of NATO", "diver X of Millinocket"
+        children = list(root.children)  # read once for both passes below: Token.children walks the subtree
+        deps = [c.dep_ for c in children]
+        for prep, obj in prep_objects(root, children, deps):  # "Jens Stoltenberg of NATO", "diver X of Millinocket"
             others = entities_at(index, [obj])
             if not others and prep == "of" and obj.pos_ == "NOUN":  # "X, of Y's legal department"
                 others = [e for e in entities_at(index, [c for c in obj.children if c.dep_ == "poss"])
@@ -386,7 +399,7 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
             for other in others:
                 if other != entity:
                     yield from role_candidate(index, entity, other, title, prep, root, "role-of")
-        for noun, via in linked_role_nouns(index, root):
+        for noun, via in linked_role_nouns(index, root, children, deps):
             for item in with_conjuncts(noun):  # "vice president and columnist for Y"
                 words = role_noun_title(index, item) if item.pos_ in ("NOUN", "PROPN") else []
                 if item.lower_ == "one":  # "one of the leading experts": the role is "experts"
