@@ -86,10 +86,16 @@ class Cluster:
 
 def canonical(names: list[str]) -> str:
     """The fullest name; a form that is not all capitals wins ("Washington" over "WASHINGTON")."""
+    counts: dict[str, int] = {}  # each name's count and first place: ``names.count`` and ``.index`` per name were
+    first: dict[str, int] = {}  # quadratic in a cluster's mentions
+    for n, name in enumerate(names):
+        counts[name] = counts.get(name, 0) + 1
+        first.setdefault(name, n)
+
     def rank(name: str):
         shouting = name.isupper() and uncapitalised(name) != name
-        return (len(words(name)), not shouting, names.count(name), -names.index(name))
-    return uncapitalised(visible(max(names, key=rank)))
+        return (len(words(name)), not shouting, counts[name], -first[name])
+    return uncapitalised(visible(max(first, key=rank)))  # the distinct names, in order: the same winner
 
 
 def uncapitalised(name: str) -> str:

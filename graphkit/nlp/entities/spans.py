@@ -281,6 +281,8 @@ class Lines:
 
 def _is_headline(line: str) -> bool:
     """A short line in Title Case, where NER glues names to words ("Jane Roe Speaks")."""
+    if len(line) < 19:
+        return False  # shorter than four words of four letters and their spaces (most lines are empty)
     line = line.strip()
     long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     if line.endswith((":", ",")) or not 4 <= len(long_words) <= 20:
