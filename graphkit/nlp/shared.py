@@ -209,19 +209,20 @@ class DocFacts:
         heads = self.heads
         return set(conjuncts).union(heads[i] for i in conjuncts)
 
-    def heads_of(self, dep: str, lower: str) -> set[int]:
-        """The tokens with a child labelled ``dep`` whose lower-cased text is ``lower``: ("det", "the") gives
-        the nouns "the" determines. Read from the columns once per doc, not from each noun's children."""
+    def heads_of(self, dep: str, lower: str | None = None) -> set[int]:
+        """The tokens with a child labelled ``dep`` (whose lower-cased text is ``lower``, if given): ("det", "the")
+        gives the nouns "the" determines. Read from the columns once per doc, not from each token's children."""
         key = ("heads_of", dep, lower)
         found = self.memo.get(key)
         if found is None:
             import numpy
 
             strings = self.doc.vocab.strings
-            children = numpy.flatnonzero((self._numbers(DEP) == strings[dep])
-                                         & (self._numbers(LOWER) == strings[lower])).tolist()
+            labelled = self._numbers(DEP) == strings[dep]
+            if lower is not None:
+                labelled &= self._numbers(LOWER) == strings[lower]
             heads = self.heads
-            found = self.memo[key] = {heads[i] for i in children if heads[i] != i}
+            found = self.memo[key] = {heads[i] for i in numpy.flatnonzero(labelled).tolist() if heads[i] != i}
         return found
 
     @cached_property
