@@ -286,18 +286,19 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
     for entity, span in index.mention_spans:
         if index.type_of(entity) != PLACE:
             continue
+        root = span.root  # found once: Span.root searches the span on every access
         nxt = span.end
         if nxt + 1 < len(doc) and doc[nxt].text == ",":
             skip = 1 if doc[nxt + 1].lower_ == "in" else 0  # "the Palace of Fine Arts, in San Francisco"
             outer, outer_span = by_start.get(nxt + 1 + skip, (None, None))
             if outer and index.type_of(outer) == PLACE and outer != entity and not _in_list(index, span, outer_span) \
                     and not _modifies_next_noun(outer_span):
-                yield Candidate(entity, "containedInPlace", outer, span.root, "place-comma-place")
-        for prep, obj in prep_objects(span.root):
+                yield Candidate(entity, "containedInPlace", outer, root, "place-comma-place")
+        for prep, obj in prep_objects(root):
             if prep == "in":
                 for outer in entities_at(index, [obj]):
                     if index.type_of(outer) == PLACE:
-                        yield Candidate(entity, "containedInPlace", outer, span.root, "place-in-place")
+                        yield Candidate(entity, "containedInPlace", outer, root, "place-in-place")
         # "from Kassala in eastern Sudan", "Mohammadia, south-east Algeria": read off the words
         # when the parser hangs "in" elsewhere
         outer = _place_after(index, nxt, ("in",) if nxt < len(doc) and doc[nxt].lower_ == "in" else (",",))
@@ -305,13 +306,13 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
                 and (doc[nxt].text != "," or any(w.lower_ in lex.COMPASS_WORDS for w in doc[nxt + 1:nxt + 2])):
             for inner in [*_listed_before(index, span), entity]:  # "A, B and C counties in Y"
                 if inner != outer and may_contain(index, outer, inner):
-                    yield Candidate(inner, "containedInPlace", outer, span.root, "place-in-place")
-        for owner in entities_at(index, [c for c in span.root.children if c.dep_ == "poss"]):
+                    yield Candidate(inner, "containedInPlace", outer, root, "place-in-place")
+        for owner in entities_at(index, [c for c in root.children if c.dep_ == "poss"]):
             # "Louisiana's Cameron Parish"
             if index.type_of(owner) == PLACE and owner != entity and may_contain(index, owner, entity):
-                yield Candidate(entity, "containedInPlace", owner, span.root, "place-possessive-place")
-        head = span.root.head
-        if span.root.dep_ == "compound" and head.lemma_.lower() in lex.SUBPLACE_NOUNS | lex.TERRAIN_NOUNS:
+                yield Candidate(entity, "containedInPlace", owner, root, "place-possessive-place")
+        head = root.head
+        if root.dep_ == "compound" and head.lemma_.lower() in lex.SUBPLACE_NOUNS | lex.TERRAIN_NOUNS:
             # "Portugal's Algarve region": the region's owner holds the place
             owners = entities_at(index, [c for c in head.children if c.dep_ == "poss"])
             for outer in owners:
