@@ -60,7 +60,7 @@ class RawMention:
     name: str | None = None  # the name it stands for when the text is an abbreviation ("Ind." -> "Indiana")
 
     def span(self, doc: Doc) -> SpacySpan:
-        return doc[self.start:self.end]
+        return SpacySpan(doc, self.start, self.end)  # ``doc[start:end]``, without its slice normalising in Python
 
     def text(self, doc: Doc) -> str:
         return self.name or facts(doc).span_text(self.start, self.end)
