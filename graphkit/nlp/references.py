@@ -339,10 +339,13 @@ class References:
         beside = self._appositive_name(head, kind)
         if beside is not None:
             return beside  # "the Alliance of Sahel States, the confederation formed by ...": the name just before
-        before = [(start, e) for start, e in self._mentions_of(kind) if start < head.i]
+        mentions = self._mentions_of(kind)  # sorted by first token
+        before = mentions[:bisect_left(mentions, (head.i,))]  # those starting before the head
         if not before:
             return None
-        fitting = [(start, e) for start, e in before if noun in self._nouns_of(e)]
+        nouns_of = self._nouns_of
+        named = {e for e in dict.fromkeys(e for _, e in before) if noun in nouns_of(e)}  # asked once per entity
+        fitting = [(start, e) for start, e in before if e in named]
         if fitting:
             return max(fitting)[1]
         if kind == ORGANIZATION and len({e for _, e in before}) == 1:
