@@ -80,7 +80,7 @@ class _Attributor:
         self.pieces = pieces
         self.sentences = shared.sentences
         self.sentence_at = shared.sentence_of  # per token: index into self.sentences
-        self.token_spans = [doc.char_span(p.start, p.end, alignment_mode="expand") for p in pieces]
+        self.token_spans = [shared.char_span(p.start, p.end) for p in pieces]
         self.inside = shared.quoted if pieces is shared.quote_pieces else quoted_tokens(doc, pieces)  # per token: the piece holding it, or -1
         self.dates = shared.dates
         self.heads = shared.heads  # per token: its head's index (the climb below reads it for every quoted word)
