@@ -50,7 +50,8 @@ class Cluster:
         return min(m.start for m in self.mentions)
 
     def names(self) -> list[str]:
-        return [m.text(self.doc) for m in self.mentions if not m.descriptor]
+        span_text = facts(self.doc).span_text  # ``m.text(doc)``, without asking for the doc's facts per mention
+        return [m.name or span_text(m.start, m.end) for m in self.mentions if not m.descriptor]
 
     @property
     def name(self) -> str:
