@@ -378,7 +378,7 @@ def _modifies_next_noun(span) -> bool:
 def _in_list(index: DocIndex, first, second) -> bool:
     """Whether "A, B" is part of a list ("France, Germany and Italy") rather than "town, state"."""
     doc = index.doc
-    places = {t.i for e, s in index.mention_spans if index.type_of(e) == PLACE for t in s}
+    places = index.place_tokens
     before = doc[first.start - 1] if first.start > 0 else None
     after = doc[second.end] if second.end < len(doc) else None
     if before is not None and (before.lower_ in ("and", "or") or (before.text == "," and first.start > 1 and doc[first.start - 2].i in places)):
@@ -448,14 +448,13 @@ def _name_words(name: str) -> list[str]:
 
 def org_place_name_patterns(index: DocIndex) -> Iterator[Candidate]:
     """An organization named for its country or city: "Haitian Parliament", "Bank of Norway"."""
-    places = [e for e in index.entities.values() if e.type == PLACE]
+    places = [(e, _name_words(e.name)) for e in index.entities.values() if e.type == PLACE]  # once, not per org
     for org in index.entities.values():
         if org.type != ORGANIZATION or not org.mentions:
             continue
         words = _name_words(org.name)
-        for place in places:
-            place_words = _name_words(place.name)
-            first = org.name.split()[0] if org.name.split() else ""
+        first = org.name.split()[0] if org.name.split() else ""
+        for place, place_words in places:
             named_of = len(words) > len(place_words) + 1 and words[-len(place_words) - 1:] == ["of", *place_words]
             if named_of or (len(words) > 1 and gazetteer.is_demonym_of(first, place.name)):
                 span = next((s for e, s in index.mention_spans if e == org.id), None)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -117,6 +118,11 @@ class DocIndex:
             self.mention_spans.append((ref["entity"], span))
             for i in range(span.start, span.end):
                 self.entity_of.setdefault(i, ref["entity"])
+
+    @cached_property
+    def place_tokens(self) -> set[int]:
+        """The tokens of the places' mentions (``relation_frames._in_list`` asks them of each pair of places)."""
+        return {i for e, span in self.mention_spans if self.type_of(e) == PLACE for i in range(span.start, span.end)}
 
     def _speaker_of_own_clause(self, pronoun: Token, entity: str) -> bool:
         """"Acme said it will open a plant": the pronoun subject of a reported clause is its speaker."""
