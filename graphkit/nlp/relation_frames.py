@@ -465,11 +465,11 @@ def org_place_name_patterns(index: DocIndex) -> Iterator[Candidate]:
 def name_patterns(index: DocIndex) -> Iterator[Candidate]:
     """An organization whose name holds another's as whole words is a body of it
     ("Alpha-Beta Council" holds "Alpha")."""
-    orgs = [e for e in index.entities.values() if e.type == ORGANIZATION and e.mentions]
-    for body in orgs:
-        body_words = _name_words(body.name)
-        for parent in orgs:
-            words = _name_words(parent.name)
+    orgs = [(e, _name_words(e.name)) for e in index.entities.values() if e.type == ORGANIZATION and e.mentions]
+    for body, body_words in orgs:  # each name split once, not once per pair
+        if not body_words or body_words[-1] not in lex.BODY_NOUNS:
+            continue  # the test below, ahead of the loop: no part of such a name is its parent
+        for parent, words in orgs:
             if parent is body or not words or len(words) >= len(body_words):
                 continue
             if body_words[-1] not in lex.BODY_NOUNS or body_words[-1] in words:
