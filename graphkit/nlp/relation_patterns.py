@@ -41,17 +41,19 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
     is that name ("the investment firm X").
     """
     found: list[str] = []
-    conjoined = index.conjoined
+    conjoined, entity_of = index.conjoined, index.entity_of
     for token in tokens:
         for t in with_conjuncts(token) if token.i in conjoined else (token,):  # Token.conjuncts walks the subtree
-            entity_id = index.entity(t)
-            if entity_id is None and t.dep_ == "appos":
-                entity_id = index.entity(t.head)
-            if entity_id is None and t.pos_ == "NOUN":
-                named = {index.entity(c) for c in t.children if c.dep_ == "appos"} - {None}
-                entity_id = named.pop() if len(named) == 1 else None
-            if entity_id is None and t.pos_ == "NOUN" and t.dep_ == "compound":
-                entity_id = index.entity(t.head)  # "the Accra-based investment firm X": the firm is X
+            entity_id = entity_of.get(t.i)
+            if entity_id is None:  # each label read once: a Token looks its strings up on every access
+                dep = t.dep_
+                if dep == "appos":
+                    entity_id = entity_of.get(t.head.i)
+                if entity_id is None and t.pos_ == "NOUN":
+                    named = {entity_of.get(c.i) for c in t.children if c.dep_ == "appos"} - {None}
+                    entity_id = named.pop() if len(named) == 1 else None
+                    if entity_id is None and dep == "compound":
+                        entity_id = entity_of.get(t.head.i)  # "the Accra-based investment firm X": the firm is X
             if entity_id and entity_id not in found:
                 found.append(entity_id)
     return found
