@@ -41,7 +41,7 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
     is that name ("the investment firm X").
     """
     found: list[str] = []
-    conjoined, entity_of = index.conjoined, index.entity_of
+    conjoined, entity_of, with_appositive = index.conjoined, index.entity_of, index.with_appositive
     for token in tokens:
         for t in with_conjuncts(token) if token.i in conjoined else (token,):  # Token.conjuncts walks the subtree
             entity_id = entity_of.get(t.i)
@@ -50,8 +50,9 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
                 if dep == "appos":
                     entity_id = entity_of.get(t.head.i)
                 if entity_id is None and t.pos_ == "NOUN":
-                    named = {entity_of.get(c.i) for c in t.children if c.dep_ == "appos"} - {None}
-                    entity_id = named.pop() if len(named) == 1 else None
+                    if t.i in with_appositive:  # only then can a child be an appositive
+                        named = {entity_of.get(c.i) for c in t.children if c.dep_ == "appos"} - {None}
+                        entity_id = named.pop() if len(named) == 1 else None
                     if entity_id is None and dep == "compound":
                         entity_id = entity_of.get(t.head.i)  # "the Accra-based investment firm X": the firm is X
             if entity_id and entity_id not in found:

@@ -85,6 +85,7 @@ class DocIndex:
         self.sentences = shared.sentences
         self.sentence_of: list[int] = shared.sentence_of  # token index -> position in self.sentences
         self.conjoined = shared.conjoined  # the tokens with conjuncts (relation_patterns.entities_at)
+        self.with_appositive = shared.heads_of("appos")  # the tokens with an appositive (entities_at too)
         self.entities = {e.id: e for e in entities}
         self._named_sentences: set[int] | None = None  # sentences holding an entity token, when first asked
         self._demonym_places: dict[str, str | None] = {}  # see country_for_demonym
