@@ -54,7 +54,7 @@ INSTITUTION_HEADS = {
 TITLE_GLUE = {"of", "for", "and", "the", "-"}
 
 
-@lru_cache(maxsize=65536)  # asked of every word before and inside each person's name, mostly the same words
+@lru_cache(maxsize=8192)  # asked of every word before and inside each person's name, mostly the same words
 def is_title(word: str) -> bool:
     """Is ``word`` (as written) a capitalised title word?"""
     if not word or not word[0].isupper():

@@ -166,7 +166,8 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
     return votes
 
 
-@lru_cache(maxsize=16384)  # a cluster's type is voted again each time it grows, its name mostly the same
+# a cluster's type is voted again each time it grows, its name mostly the same; a few docs' names are kept
+@lru_cache(maxsize=2048)
 def name_votes(name: str) -> Counter:
     """The votes a name's own shape and the gazetteer cast (do not change the Counter: it is shared)."""
     votes: Counter = Counter()
