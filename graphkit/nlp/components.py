@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from . import entities, quotes, relations
 from .references import references_for
-from .convert import entities_from_doc, quotes_from_doc, refresh_genders, share_entities
+from .convert import entities_from_doc, quotes_from_doc, refresh_genders, share_entities, share_quotes
 from .shared import facts
 from .words import DEFAULT, using
 
@@ -155,6 +155,7 @@ class QuotesComponent:
         with using(self.words):
             found = quotes.find_quotes(doc, entities_from_doc(doc))
         doc._.graphkit_quotes = [asdict(q) for q in found]
+        share_quotes(doc, doc._.graphkit_quotes, found)  # the relations component reads the objects, not the dicts
         return doc
 
 

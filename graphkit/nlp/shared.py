@@ -63,6 +63,7 @@ class DocFacts:
         self.references = None  # the reference layer's resolver (references.references_for)
         self.memo: dict = {}  # a rule's own per-doc results, keyed by (rule name, ...): see entities.evidence
         self.entities: tuple | None = None  # (the list in doc._.graphkit_entities, its Entity objects): see convert
+        self.quotes: tuple | None = None  # (the list in doc._.graphkit_quotes, its Quote objects): see convert
         self._char_spans: dict = {}  # see char_span
 
     # Per-token columns, read from one ``to_array`` instead of a ``Token`` object per token and attribute:
