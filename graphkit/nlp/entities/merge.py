@@ -69,7 +69,10 @@ class Cluster:
     @property
     def type(self) -> str:
         if self._type is None:
-            votes = name_votes(self.name) + ner_votes(self.mentions) + plural_name(self.doc, self.mentions)
+            votes = name_votes(self.name) + ner_votes(self.mentions)
+            plural = plural_name(self.doc, self.mentions)
+            if plural:  # adding no votes would only copy the Counter (its votes are all positive already)
+                votes = votes + plural
             for cast in each_mention_votes(self.doc, self.mentions):
                 for kind, vote in cast.items():  # Counter.update's sums, in its order, without its cost per call
                     votes[kind] = vote + votes.get(kind, 0)
