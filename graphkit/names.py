@@ -25,6 +25,7 @@ GENERIC_ORG_WORDS = frozenset({"company", "co", "corp", "corporation", "inc", "i
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
+_SPACES = re.compile(r"\s+")
 # control, direction and zero-width characters: invisible, and never part of a name
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
@@ -45,13 +46,14 @@ def name_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+@lru_cache(maxsize=8192)  # asked of every mention's text, and an article repeats its names
 def visible(text: str) -> str:
     """A name as shown: no control, direction or zero-width characters; single spaces.
 
     Only canonical names and aliases are cleaned; a mention keeps the raw
     slice of the article text, so its offsets stay exact.
     """
-    return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def words(text: str) -> list[str]:

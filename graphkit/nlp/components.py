@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from . import entities, quotes, relations
 from .references import references_for
-from .convert import entities_from_doc, quotes_from_doc, refresh_genders, share_entities
+from .convert import entities_from_doc, quotes_from_doc, refresh_genders, share_entities, share_quotes
 from .shared import facts
 from .words import DEFAULT, using
 
@@ -35,6 +35,7 @@ EXTENSIONS = ("graphkit_entities", "graphkit_references", "graphkit_quotes", "gr
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 def asdict(record):
@@ -43,15 +44,20 @@ def asdict(record):
     Dataclasses become dicts, tuples and lists keep their type; strings,
     numbers and None are immutable, so they are shared, not copied. The
     result is equal to ``dataclasses.asdict``'s, in a fraction of the time.
+    Leaves are tested first: most values are, and ``hasattr`` on a leaf's class raises inside.
     """
     cls = type(record)
-    if hasattr(cls, "__dataclass_fields__"):
-        names = _FIELDS.get(cls) or _FIELDS.setdefault(cls, tuple(f.name for f in fields(cls)))
-        return {name: asdict(getattr(record, name)) for name in names}
-    if record is None or cls in (str, int, float, bool):
+    if cls in _LEAVES:
         return record
-    if cls in (tuple, list):
-        return cls(asdict(v) for v in record)
+    names = _FIELDS.get(cls)
+    if names is None and hasattr(cls, "__dataclass_fields__"):
+        names = _FIELDS.setdefault(cls, tuple(f.name for f in fields(cls)))
+    if names is not None:
+        return {name: asdict(getattr(record, name)) for name in names}
+    if cls is tuple:
+        return tuple([asdict(v) for v in record])
+    if cls is list:
+        return [asdict(v) for v in record]
     if cls is dict:
         return {asdict(k): asdict(v) for k, v in record.items()}
     return copy.deepcopy(record)
@@ -149,6 +155,7 @@ class QuotesComponent:
         with using(self.words):
             found = quotes.find_quotes(doc, entities_from_doc(doc))
         doc._.graphkit_quotes = [asdict(q) for q in found]
+        share_quotes(doc, doc._.graphkit_quotes, found)  # the relations component reads the objects, not the dicts
         return doc
 
 

@@ -60,7 +60,18 @@ def refresh_genders(doc) -> None:
 
 
 def quotes_from_doc(doc) -> list[Quote]:
-    return [quote_from_dict(d) for d in (doc._.graphkit_quotes or [])]
+    """The Quote objects of ``doc._.graphkit_quotes``: the ones graphkit_quotes made (``share_quotes``) while
+    that list is the one it stored, else converted from the dicts (the relations component asks for them)."""
+    data = doc._.graphkit_quotes or []
+    shared = facts(doc).quotes
+    if shared is not None and shared[0] is data and len(shared[1]) == len(data):
+        return list(shared[1])
+    return [quote_from_dict(d) for d in data]
+
+
+def share_quotes(doc, data: list[dict], quotes: list[Quote]) -> None:
+    """``quotes`` are the objects of ``data``, the list in ``doc._.graphkit_quotes``: give them to the next asker."""
+    facts(doc).quotes = (data, list(quotes))
 
 
 def relations_from_doc(doc) -> list[Relation]:

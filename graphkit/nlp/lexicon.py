@@ -6,6 +6,7 @@ These are general English news vocabulary, not names from any article.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..data import read_table
 
@@ -53,6 +54,7 @@ INSTITUTION_HEADS = {
 TITLE_GLUE = {"of", "for", "and", "the", "-"}
 
 
+@lru_cache(maxsize=8192)  # asked of every word before and inside each person's name, mostly the same words
 def is_title(word: str) -> bool:
     """Is ``word`` (as written) a capitalised title word?"""
     if not word or not word[0].isupper():

@@ -174,11 +174,14 @@ def _drop_stray_opener(text: str, result: list[Quoted], dangling: Quoted) -> Non
 def quoted_tokens(doc, pieces: list[Quoted] | None = None) -> list[int]:
     """Per token of ``doc``: the index of the quotation whose words (or marks) hold it, or -1."""
     pieces = scan_quotations(doc.text) if pieces is None else pieces
+    from .shared import facts
+
     inside = [-1] * len(doc)
+    shared = facts(doc)  # the quotes component asks the same spans (its _Attributor)
     for index, piece in enumerate(pieces):
-        span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
-        for token in span if span is not None else ():
-            inside[token.i] = index
+        span = shared.char_span(piece.start, piece.end)
+        if span is not None:
+            inside[span.start:span.end] = [index] * len(span)
         for mark_at in (piece.open_at, piece.close_at):
             if mark_at is not None:
                 mark = doc.char_span(mark_at, mark_at + 1, alignment_mode="expand")

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
@@ -80,9 +81,12 @@ class _Attributor:
         self.pieces = pieces
         self.sentences = shared.sentences
         self.sentence_at = shared.sentence_of  # per token: index into self.sentences
-        self.token_spans = [doc.char_span(p.start, p.end, alignment_mode="expand") for p in pieces]
+        self.token_spans = [shared.char_span(p.start, p.end) for p in pieces]
         self.inside = shared.quoted if pieces is shared.quote_pieces else quoted_tokens(doc, pieces)  # per token: the piece holding it, or -1
         self.dates = shared.dates
+        self.heads = shared.heads  # per token: its head's index (the climb below reads it for every quoted word)
+        # the words with a clausal child, the only ones whose children can be a cue hung below a quote
+        self.clausal_heads = shared.heads_of("ccomp") | shared.heads_of("parataxis")
 
     def sentence(self, token_index: int):
         return self.sentences[self.sentence_at[token_index]]
@@ -141,18 +145,21 @@ class _Attributor:
     def _climb_to_cue(self, index: int, tokens) -> tuple[Token | None, int, bool]:
         """The cue nearest above ``tokens``, its depth, and whether a venue was seen instead."""
         best, best_depth, venue = None, MAX_CUE_DEPTH + 1, False
+        heads, clausal_heads = self.heads, self.clausal_heads
         for token in tokens:
-            for child in token.children:  # '"…," he said' parsed with "said" below the quote
-                if self.inside[child.i] != index and child.dep_ in ("ccomp", "parataxis") and self.is_cue(child):
-                    if best_depth > 1:
-                        best, best_depth = child, 1
-            if token.head.i == token.i:
+            i = token.i
+            if i in clausal_heads:
+                for child in token.children:  # '"…," he said' parsed with "said" below the quote
+                    if self.inside[child.i] != index and child.dep_ in ("ccomp", "parataxis") and self.is_cue(child):
+                        if best_depth > 1:
+                            best, best_depth = child, 1
+            if heads[i] == i:
                 # 'As Lee put it, the plan is "…"' with the quoted words heading the sentence
                 aside = self._parenthetical_cue(token)
                 if aside is not None and best_depth > 1:
                     best, best_depth = aside, 1
                 continue
-            if self.inside[token.head.i] == index:
+            if self.inside[heads[i]] == index:
                 continue
             if self._venue_or_addressee(index, token):
                 venue = True
@@ -609,9 +616,8 @@ def _mention_span(source: Token | None) -> Span | None:
 
 def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: References) -> list[Quote]:
     """'X said (that) Y' and 'According to X, Y' with no quote marks in Y."""
-    quoted_before = [0]  # prefix counts of quoted tokens: any span is checked in O(1)
-    for flag in attributor.inside:
-        quoted_before.append(quoted_before[-1] + (flag != -1))
+    # prefix counts of quoted tokens: any span is checked in O(1)
+    quoted_before = list(accumulate((flag != -1 for flag in attributor.inside), initial=0))
     result = []
     shared = facts(doc)
     # is_cue passes only speech verbs, "put" and "according": read just those tokens

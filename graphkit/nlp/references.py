@@ -197,13 +197,13 @@ class References:
     # ------------------------------------------------------------ indexing
 
     def _index_mentions(self, entities: list[Entity]) -> None:
+        shared = facts(self.doc)
         for entity in entities:
             for mention in entity.mentions:
-                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                span = shared.char_span(mention.start, mention.end)
                 if span is None or len(span) == 0:
                     continue
-                for token in span:
-                    self.entity_at[token.i] = entity.id
+                self.entity_at[span.start:span.end] = [entity.id] * len(span)
                 self._starts.setdefault(entity.id, []).append(span.start)
                 if entity.type == PLACE:
                     self.place_mentions.append((span.start, entity.id))
@@ -292,10 +292,10 @@ class References:
                 words = role.split()
                 key = _title_key(words[-1], words[-2] if len(words) > 1 else "")
                 titles.setdefault(key, {}).setdefault(entity.id, set())
-        for token in self.doc:
-            entity_id = self.entity_at[token.i]
+        for i, entity_id in enumerate(self.entity_at):  # only a person's tokens: a Token for those alone
             if entity_id is None or self.entities[entity_id].type != PERSON:
                 continue
+            token = self.doc[i]
             if self.entity_at[token.head.i] == entity_id and token.head.i != token.i:
                 continue  # only the mention's head token
             lefts = [t for t in token.lefts if self.entity_at[t.i] != entity_id]
@@ -341,7 +341,7 @@ class References:
         kind = descriptor_type(head)
         if kind not in (ORGANIZATION, PLACE, PERSON) or self.entity_at[head.i] is not None or head.tag_ != "NN":
             return None  # "the two companies": a plural is a group, not one of the entities
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if head.i not in facts(self.doc).heads_of("det", "the"):
             return None
         if any(self.entity_at[t.i] is not None and self.entities[self.entity_at[t.i]].type != PLACE
                for t in head.lefts):
@@ -350,10 +350,13 @@ class References:
         beside = self._appositive_name(head, kind)
         if beside is not None:
             return beside  # "the Alliance of Sahel States, the confederation formed by ...": the name just before
-        before = [(start, e) for start, e in self._mentions_of(kind) if start < head.i]
+        mentions = self._mentions_of(kind)  # sorted by first token
+        before = mentions[:bisect_left(mentions, (head.i,))]  # those starting before the head
         if not before:
             return None
-        fitting = [(start, e) for start, e in before if noun in self._nouns_of(e)]
+        nouns_of = self._nouns_of
+        named = {e for e in dict.fromkeys(e for _, e in before) if noun in nouns_of(e)}  # asked once per entity
+        fitting = [(start, e) for start, e in before if e in named]
         if fitting:
             return max(fitting)[1]
         if kind == ORGANIZATION and len({e for _, e in before}) == 1:
@@ -431,13 +434,14 @@ class References:
         found = []
         shared = facts(self.doc)
         pos, lowers, doc = shared.pos, shared.lowers, self.doc
+        definite = shared.heads_of("det", "the")  # the nouns "the" determines
         for i, entity_at in enumerate(self.entity_at):
             if entity_at is not None or pos[i] not in ("PRON", "NOUN"):
                 continue
             token = doc[i]
             if pos[i] == "PRON" and lowers[i] in REFERRING_PRONOUNS:
                 kind, entity = "pronoun", self._resolve_pronoun(token)
-            elif pos[i] == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            elif pos[i] == "NOUN" and i in definite:
                 entity = self._resolve_title(token)
                 kind = "title"
                 if entity is None:

@@ -332,6 +332,7 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
     for entity, span in index.mention_spans:
         if index.type_of(entity) != PLACE:
             continue
+        root = span.root  # found once: Span.root searches the span on every access
         nxt = span.end
         if nxt + 1 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].lower_ == "in":
             # "the Palace of Fine Arts, in San Francisco", "near Horsham, in western Victoria": never a list
@@ -342,12 +343,12 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
             outer, outer_span = by_start.get(nxt + 1, (None, None))
             if outer and index.type_of(outer) == PLACE and outer != entity and not _in_list(index, span, outer_span) \
                     and not _modifies_next_noun(outer_span):
-                yield Candidate(entity, "containedInPlace", outer, span.root, "place-comma-place")
-        for prep, obj in prep_objects(span.root):
+                yield Candidate(entity, "containedInPlace", outer, root, "place-comma-place")
+        for prep, obj in prep_objects(root):
             if prep == "in":
                 for outer in entities_at(index, [obj]):
                     if index.type_of(outer) == PLACE:
-                        yield Candidate(entity, "containedInPlace", outer, span.root, "place-in-place")
+                        yield Candidate(entity, "containedInPlace", outer, root, "place-in-place")
         # "from Kassala in eastern Sudan", "Mohammadia, south-east Algeria": read off the words
         # when the parser hangs "in" elsewhere
         outer = _place_after(index, nxt, ("in",) if nxt < len(doc) and doc[nxt].lower_ == "in" else (",",))
@@ -355,13 +356,13 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
                 and (doc[nxt].text != "," or any(w.lower_ in lex.COMPASS_WORDS for w in doc[nxt + 1:nxt + 2])):
             for inner in [*_listed_before(index, span), entity]:  # "A, B and C counties in Y"
                 if inner != outer and may_contain(index, outer, inner):
-                    yield Candidate(inner, "containedInPlace", outer, span.root, "place-in-place")
-        for owner in entities_at(index, [c for c in span.root.children if c.dep_ == "poss"]):
+                    yield Candidate(inner, "containedInPlace", outer, root, "place-in-place")
+        for owner in entities_at(index, [c for c in root.children if c.dep_ == "poss"]):
             # "Louisiana's Cameron Parish"
             if index.type_of(owner) == PLACE and owner != entity and may_contain(index, owner, entity):
-                yield Candidate(entity, "containedInPlace", owner, span.root, "place-possessive-place")
-        head = span.root.head
-        if span.root.dep_ == "compound" and head.lemma_.lower() in lex.SUBPLACE_NOUNS | lex.TERRAIN_NOUNS:
+                yield Candidate(entity, "containedInPlace", owner, root, "place-possessive-place")
+        head = root.head
+        if root.dep_ == "compound" and head.lemma_.lower() in lex.SUBPLACE_NOUNS | lex.TERRAIN_NOUNS:
             # "Portugal's Algarve region": the region's owner holds the place
             owners = entities_at(index, [c for c in head.children if c.dep_ == "poss"])
             for outer in owners:
@@ -436,7 +437,7 @@ def _modifies_next_noun(span) -> bool:
 def _in_list(index: DocIndex, first, second) -> bool:
     """Whether "A, B" is part of a list ("France, Germany and Italy") rather than "town, state"."""
     doc = index.doc
-    places = {t.i for e, s in index.mention_spans if index.type_of(e) == PLACE for t in s}
+    places = index.place_tokens
     before = doc[first.start - 1] if first.start > 0 else None
     after = doc[second.end] if second.end < len(doc) else None
     if before is not None and (before.lower_ in ("and", "or") or (before.text == "," and first.start > 1 and doc[first.start - 2].i in places)):
@@ -511,14 +512,13 @@ def _name_words(name: str) -> list[str]:
 
 def org_place_name_patterns(index: DocIndex) -> Iterator[Candidate]:
     """An organization named for its country or city: "Haitian Parliament", "Bank of Norway"."""
-    places = [e for e in index.entities.values() if e.type == PLACE]
+    places = [(e, _name_words(e.name)) for e in index.entities.values() if e.type == PLACE]  # once, not per org
     for org in index.entities.values():
         if org.type != ORGANIZATION or not org.mentions:
             continue
         words = _name_words(org.name)
-        for place in places:
-            place_words = _name_words(place.name)
-            first = org.name.split()[0] if org.name.split() else ""
+        first = org.name.split()[0] if org.name.split() else ""
+        for place, place_words in places:
             named_of = len(words) > len(place_words) + 1 and words[-len(place_words) - 1:] == ["of", *place_words]
             if named_of or (len(words) > 1 and gazetteer.is_demonym_of(first, place.name)):
                 span = next((s for e, s in index.mention_spans if e == org.id), None)
@@ -529,11 +529,11 @@ def org_place_name_patterns(index: DocIndex) -> Iterator[Candidate]:
 def name_patterns(index: DocIndex) -> Iterator[Candidate]:
     """An organization whose name holds another's as whole words is a body of it
     ("Alpha-Beta Council" holds "Alpha")."""
-    orgs = [e for e in index.entities.values() if e.type == ORGANIZATION and e.mentions]
-    for body in orgs:
-        body_words = _name_words(body.name)
-        for parent in orgs:
-            words = _name_words(parent.name)
+    orgs = [(e, _name_words(e.name)) for e in index.entities.values() if e.type == ORGANIZATION and e.mentions]
+    for body, body_words in orgs:  # each name split once, not once per pair
+        if not body_words or body_words[-1] not in lex.BODY_NOUNS:
+            continue  # the test below, ahead of the loop: no part of such a name is its parent
+        for parent, words in orgs:
             if parent is body or not words or len(words) >= len(body_words):
                 continue
             if body_words[-1] not in lex.BODY_NOUNS or body_words[-1] in words:

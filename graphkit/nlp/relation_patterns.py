@@ -49,23 +49,30 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
     is that name ("the investment firm X").
     """
     found: list[str] = []
+    conjoined, entity_of, with_appositive = index.conjoined, index.entity_of, index.with_appositive
     for token in tokens:
-        for t in with_conjuncts(token):
-            entity_id = index.entity(t)
-            if entity_id is None and t.dep_ == "appos":
-                entity_id = index.entity(t.head)
-            if entity_id is None and t.pos_ == "NOUN":
-                named = {index.entity(c) for c in t.children if c.dep_ == "appos"} - {None}
-                entity_id = named.pop() if len(named) == 1 else None
-            if entity_id is None and t.pos_ == "NOUN" and t.dep_ == "compound":
-                entity_id = index.entity(t.head)  # "the Accra-based investment firm X": the firm is X
+        # Token.conjuncts walks the subtree: only for a token in a coordination, or with an appositive that may be one
+        for t in with_conjuncts(token) if token.i in conjoined or token.i in with_appositive else (token,):
+            entity_id = entity_of.get(t.i)
+            if entity_id is None:  # each label read once: a Token looks its strings up on every access
+                dep = t.dep_
+                if dep == "appos":
+                    entity_id = entity_of.get(t.head.i)
+                if entity_id is None and t.pos_ == "NOUN":
+                    if t.i in with_appositive:  # only then can a child be an appositive
+                        named = {entity_of.get(c.i) for c in t.children if c.dep_ == "appos"} - {None}
+                        entity_id = named.pop() if len(named) == 1 else None
+                    if entity_id is None and dep == "compound":
+                        entity_id = entity_of.get(t.head.i)  # "the Accra-based investment firm X": the firm is X
             if entity_id and entity_id not in found:
                 found.append(entity_id)
     return found
 
 
-def is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+def is_passive(verb: Token, children: list[Token] | None = None, deps: list[str] | None = None) -> bool:
+    """``children`` and their ``deps``: the verb's, when the caller has read them already (``VerbFrame`` has)."""
+    if any(dep in ("nsubjpass", "auxpass") for dep in (deps if children is not None else
+                                                      (c.dep_ for c in verb.children))):
         return True
     # "a firm based in Y"; not "X, who has led Y", a perfect with a subject of its own
     return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" \
@@ -76,9 +83,16 @@ SUBJECT_CONTROL_PREPS = {"after", "before", "since", "while", "upon", "on", "by"
                          "through", "when", "instead"}
 
 
-def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """Grammatical subjects of ``verb``, borrowed from the governing clause when it has none."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+def clause_subjects(verb: Token, depth: int = 0, children: list[Token] | None = None,
+                    deps: list[str] | None = None) -> list[Token]:
+    """Grammatical subjects of ``verb``, borrowed from the governing clause when it has none.
+
+    ``children`` and their ``deps``: the verb's, when the caller has read them already.
+    """
+    if children is None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        subjects = [c for c, dep in zip(children, deps) if dep in ("nsubj", "nsubjpass")]
     if subjects:
         if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head]  # "X, who heads Y": the subject is X
@@ -105,11 +119,17 @@ def clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
-def prep_objects(head: Token) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs attached to ``head``; "agent" is reported as "by"."""
+def prep_objects(head: Token, children: list[Token] | None = None, deps: list[str] | None = None) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs attached to ``head``; "agent" is reported as "by".
+
+    ``children`` and their ``deps``: the head's, when the caller has read them already.
+    """
     pairs = []
-    for prep in head.children:
-        if prep.dep_ not in ("prep", "agent", "dative"):
+    if children is None:
+        children = list(head.children)
+        deps = [c.dep_ for c in children]
+    for prep, dep in zip(children, deps):
+        if dep not in ("prep", "agent", "dative"):
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj":
@@ -117,10 +137,6 @@ def prep_objects(head: Token) -> list[tuple[str, Token]]:
             elif obj.dep_ == "prep":  # "out of", "next to"
                 pairs.extend((f"{prep.lower_} {o_prep}", o) for o_prep, o in prep_objects(prep))
     return pairs
-
-
-def phrase_particle(verb: Token) -> str | None:
-    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
 
 
 def aspiration_context(tokens: Iterable[Token]) -> bool:
@@ -155,18 +171,28 @@ def premodifier_block(index: DocIndex, span) -> list[Token]:
     A line break ends the block, so a dateline is never read as a title.
     """
     root, block = span.root, []
-    subtree = {t.i for t in root.subtree}
+    shared = index.shared  # the doc's columns: no Token, and no set of the root's whole subtree, per word tried
     k = span.start - 1
-    while k >= index.sentence(span.root).start:
-        token = index.doc[k]
-        if token.is_space or "\n" in token.whitespace_ or token.i not in subtree:
+    first = index.sentence(root).start
+    while k >= first:
+        if shared.is_space[k] or "\n" in shared.spaces[k] or not descends_from(shared.heads, k, root.i):
             break
+        token = index.doc[k]
         if token.dep_ in PREMOD_DEPS or (token.dep_ == "punct" and token.text in "-–"):
             block.insert(0, token)
             k -= 1
         else:
             break
     return block
+
+
+def descends_from(heads: list[int], i: int, root: int) -> bool:
+    """Is token ``i`` in the subtree of token ``root`` (``heads``: each token's head, as ``DocFacts.heads``)?"""
+    while i != root:
+        if heads[i] == i:
+            return False  # a sentence root, and not ``root``
+        i = heads[i]
+    return True
 
 
 def related_in(index: DocIndex, tokens: list[Token], own: str, anchors: set[int] | None = None) -> tuple[list[str], list[Token]]:
@@ -297,22 +323,30 @@ def role_candidate(index: DocIndex, entity: str, other: str, words: list[Token],
     yield Candidate(subject, predicate, obj, trigger, rule, role)
 
 
-def linked_role_nouns(index: DocIndex, root: Token) -> Iterator[tuple[Token, str]]:
-    """Nouns that describe the entity headed by ``root``: appositions and predicates of its clause."""
-    for child in root.children:
-        if child.dep_ == "appos" and index.entity(child) is None:
+def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None = None,
+                      deps: list[str] | None = None) -> Iterator[tuple[Token, str]]:
+    """Nouns that describe the entity headed by ``root``: appositions and predicates of its clause.
+
+    ``children`` and their ``deps``: the root's, when the caller has read them already.
+    """
+    if children is None:
+        children = list(root.children)
+        deps = [c.dep_ for c in children]
+    dep = root.dep_
+    for child, child_dep in zip(children, deps):
+        if child_dep == "appos" and index.entity(child) is None:
             yield child, "appos"
             yield from ((role, "appos") for role in _coordinated_roles(index, child))
-    if root.dep_ == "appos" and index.entity(root.head) is None and root.head.pos_ in ("NOUN", "PROPN"):
+    if dep == "appos" and index.entity(root.head) is None and root.head.pos_ in ("NOUN", "PROPN"):
         yield root.head, "appos"  # "the CEO of Y, X"
     holder = root.head
-    if root.dep_ == "appos" and index.type_of(index.entity(root)) == PERSON and index.entity(holder) is not None \
+    if dep == "appos" and index.type_of(index.entity(root)) == PERSON and index.entity(holder) is not None \
             and holder.dep_ == "pobj" \
             and holder.head.dep_ == "prep" and holder.head.head.pos_ == "NOUN" and index.entity(holder.head.head) is None:
         # "a spokesperson for Y, X, said": the parser hangs X on Y, the nearest noun; X is the spokesperson
         yield holder.head.head, "appos"
-    verbs = [c for c in root.children if c.dep_ == "relcl"]  # "X, who is the CEO of Y"
-    if root.dep_ in ("nsubj", "nsubjpass"):
+    verbs = [c for c, child_dep in zip(children, deps) if child_dep == "relcl"]  # "X, who is the CEO of Y"
+    if dep in ("nsubj", "nsubjpass"):
         verbs.append(root.head)  # "X is the CEO of Y", "X was named CEO of Y"
     for verb in verbs:
         linking = verb.lemma_ in ("be", "become", "remain", "name", "appoint", "elect", "serve", "act", "work")
@@ -369,16 +403,21 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
     for entity, span in index.mention_spans:
         root = span.root
         block = premodifier_block(index, span)
-        _, title = related_in(index, block, entity)
-        anchors = {t.i for t in span} | {t.i for t in title[-1:]}
-        related, title = related_in(index, block, entity, anchors)
+        if block:  # most mentions have no modifier before them: nothing to relate, no title
+            _, title = related_in(index, block, entity)
+            anchors = set(range(span.start, span.end)) | {t.i for t in title[-1:]}
+            related, title = related_in(index, block, entity, anchors)
+        else:
+            related, title = [], []
         for other in related:
             via = "poss" if not title and _attached_by(index, block, other) == "poss" else "premod"
             demonym = not any(index.entity(t) == other for t in block)
             yield from role_candidate(index, entity, other, title, via, root, "role-premodifier", demonym)
         # a mention that is a description ("the mayor of Y", the article's words for X) is its own role
         role_words = title or ([root] if root.pos_ == "NOUN" and descriptor_type(root) == PERSON else [])
-        for prep, obj in prep_objects(root):  # "Jens Stoltenberg of NATO", "diver X of Millinocket"
+        children = list(root.children)  # read once for both passes below: Token.children walks the subtree
+        deps = [c.dep_ for c in children]
+        for prep, obj in prep_objects(root, children, deps):  # "Jens Stoltenberg of NATO", "diver X of Millinocket"
             others = entities_at(index, [obj])
             if not others and prep == "of" and obj.pos_ == "NOUN":  # "X, of Y's legal department"
                 others = [e for e in entities_at(index, [c for c in obj.children if c.dep_ == "poss"])
@@ -386,7 +425,7 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
             for other in others:
                 if other != entity:
                     yield from role_candidate(index, entity, other, role_words, prep, root, "role-of")
-        for noun, via in linked_role_nouns(index, root):
+        for noun, via in linked_role_nouns(index, root, children, deps):
             for item in with_conjuncts(noun):  # "vice president and columnist for Y"
                 words = role_noun_title(index, item) if item.pos_ in ("NOUN", "PROPN") else []
                 if item.lower_ == "one":  # "one of the leading experts": the role is "experts"

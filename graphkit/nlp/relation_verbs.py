@@ -24,7 +24,7 @@ from ..model import PERSON, PLACE
 from ..data import read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from . import relation_lexicon as lex
-from .relation_patterns import aspiration_context, clause_subjects, entities_at, is_passive, phrase_particle, prep_objects
+from .relation_patterns import aspiration_context, clause_subjects, entities_at, is_passive, prep_objects
 from .relations import Candidate, DocIndex
 
 
@@ -63,30 +63,35 @@ class VerbFrame:
     def __init__(self, index: DocIndex, verb: Token):
         self.verb = verb
         self.lemma = verb.lemma_.lower()
-        self.particle = phrase_particle(verb)
-        subjects = _who_means_a_person(index, verb, entities_at(index, clause_subjects(verb)))
-        objects = entities_at(index, [c for c in verb.children if c.dep_ == "dobj"])
+        # the verb's children and their labels read once: each pass over Token.children walks the verb's subtree
+        children = list(verb.children)
+        deps = [c.dep_ for c in children]
+        relative = verb.dep_ == "relcl"
+        passive = is_passive(verb, children, deps)
+        self.particle = next((c.lower_ for c, dep in zip(children, deps) if dep == "prt"), None)
+        subjects = _who_means_a_person(index, verb, entities_at(index, clause_subjects(verb, children=children, deps=deps)))
+        dobjs = [c for c, dep in zip(children, deps) if dep == "dobj"]
+        objects = entities_at(index, dobjs)
         self.preps: list[tuple[str, str]] = []  # (preposition, entity id)
         agents: list[str] = []
         co_agents: list[str] = []
-        for prep, obj in prep_objects(verb):
+        for prep, obj in prep_objects(verb, children, deps):
             for entity in entities_at(index, [obj]):
                 if _co_agent(prep, obj):
                     co_agents.append(entity)  # "Together with Y, X sued Z": Y sues too, and is not sued
                 else:
-                    (agents if prep == "by" and is_passive(verb) else self.preps).append((prep, entity))
-        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+                    (agents if prep == "by" and passive else self.preps).append((prep, entity))
+        if relative and any(c.lower_ == "where" for c in children):
             # "Rolling Fork, where X was born": the clause happens in the noun it modifies
             self.preps += [("in", e) for e in entities_at(index, [verb.head])]
-        if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom", "who")
-                                        for c in verb.children):
+        if relative and any(c.lower_ in ("which", "that", "whom", "who") for c in dobjs):
             objects = entities_at(index, [verb.head])  # "Y, which X founded": the object is Y
-            subjects = entities_at(index, [c for c in verb.children if c.dep_ == "nsubj"])
-        if is_passive(verb):
+            subjects = entities_at(index, [c for c, dep in zip(children, deps) if dep == "nsubj"])
+        if passive:
             self.agents, self.patients = [e for _, e in agents], subjects + objects
         else:
             self.agents, self.patients = subjects + [e for e in co_agents if e not in subjects], objects
-        self.noun_objects = [c for c in verb.children if c.dep_ == "dobj" and index.entity(c) is None]
+        self.noun_objects = [c for c in dobjs if index.entity(c) is None]
 
     def prep(self, *words: str) -> list[str]:
         return [e for p, e in self.preps if p in words]
@@ -395,9 +400,11 @@ def verb_patterns(index: DocIndex) -> Iterator[Candidate]:
     A negated verb still states something: its status (graphkit/nlp/status.py) says it is denied.
     """
     table = index.verbs
-    for verb in index.doc:
-        if verb.pos_ != "VERB" or index.entity(verb):
+    doc = index.doc
+    for i, pos in enumerate(index.shared.pos):  # the tags of a doc's tokens, read once (not a Token per word)
+        if pos != "VERB" or index.entity_of.get(i):
             continue  # "Rise" in "Right to Rise USA" is part of a name, not a verb
+        verb = doc[i]
         if not index.sentence_names_entity(verb):
             continue  # no entity in its sentence: no frame to read (most verbs of an article)
         frame = VerbFrame(index, verb)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -80,26 +81,31 @@ class DocIndex:
         self.doc = doc
         self.verbs = verbs if verbs is not None else default_verbs()
         shared = facts(doc)  # Doc.text and Token.sent are recomputed on every call: the doc's shared facts
+        self.shared = shared
         self.text = shared.text
         self.sentences = shared.sentences
         self.sentence_of: list[int] = shared.sentence_of  # token index -> position in self.sentences
+        self.conjoined = shared.conjoined  # the tokens with conjuncts (relation_patterns.entities_at)
+        self.with_appositive = shared.heads_of("appos")  # the tokens with an appositive (entities_at too)
         self.entities = {e.id: e for e in entities}
         self._named_sentences: set[int] | None = None  # sentences holding an entity token, when first asked
+        self._demonym_places: dict[str, str | None] = {}  # see country_for_demonym
         self.entity_of: dict[int, str] = {}  # token index -> entity id
         self.mention_spans: list[tuple[str, object]] = []  # (entity id, spaCy Span)
         covered: dict[int, int] = {}  # token index -> length of the mention that claimed it
         for entity in entities:
             for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                span = shared.char_span(mention.start, mention.end)
                 if span is None or len(span) == 0:
                     continue
                 self.mention_spans.append((entity.id, span))
-                for token in span:
+                size = len(span)
+                for i in range(span.start, span.end):
                     # The shortest mention wins: in a descriptor mention such as
                     # "the Oslo-based carmaker", "Oslo" is still the city.
-                    if token.i not in covered or len(span) < covered[token.i]:
-                        covered[token.i] = len(span)
-                        self.entity_of[token.i] = entity.id
+                    if i not in covered or size < covered[i]:
+                        covered[i] = size
+                        self.entity_of[i] = entity.id
         # the reference layer's pronouns and descriptions stand for their entities: "It opened a plant in Ohio"
         for ref in references:
             if ref["kind"] == "title":
@@ -112,8 +118,13 @@ class DocIndex:
             if ref["text"].lower() in UNSURE_PRONOUNS and not self._speaker_of_own_clause(span.root, ref["entity"]):
                 continue
             self.mention_spans.append((ref["entity"], span))
-            for token in span:
-                self.entity_of.setdefault(token.i, ref["entity"])
+            for i in range(span.start, span.end):
+                self.entity_of.setdefault(i, ref["entity"])
+
+    @cached_property
+    def place_tokens(self) -> set[int]:
+        """The tokens of the places' mentions (``relation_frames._in_list`` asks them of each pair of places)."""
+        return {i for e, span in self.mention_spans if self.type_of(e) == PLACE for i in range(span.start, span.end)}
 
     def _speaker_of_own_clause(self, pronoun: Token, entity: str) -> bool:
         """"Acme said it will open a plant": the pronoun subject of a reported clause is its speaker."""
@@ -155,12 +166,12 @@ class DocIndex:
 
     def country_for_demonym(self, word: str) -> str | None:
         """The Place entity a demonym ("Ukrainian") names, if the article has one."""
-        for entity in self.entities.values():
-            if entity.type != PLACE:
-                continue
-            if any(gazetteer.is_demonym_of(word, name) for name in (entity.name, *entity.aliases)):
-                return entity.id
-        return None
+        # kept per word: the role patterns ask it of each modifier, twice per mention, against every place
+        if word not in self._demonym_places:
+            self._demonym_places[word] = next(
+                (entity.id for entity in self.entities.values() if entity.type == PLACE
+                 and any(gazetteer.is_demonym_of(word, name) for name in (entity.name, *entity.aliases))), None)
+        return self._demonym_places[word]
 
     def mention_root(self, token: Token) -> Token:
         """The syntactic head of the mention holding ``token`` (or the token itself)."""

@@ -63,27 +63,43 @@ class DocFacts:
         self.references = None  # the reference layer's resolver (references.references_for)
         self.memo: dict = {}  # a rule's own per-doc results, keyed by (rule name, ...): see entities.evidence
         self.entities: tuple | None = None  # (the list in doc._.graphkit_entities, its Entity objects): see convert
+        self.quotes: tuple | None = None  # (the list in doc._.graphkit_quotes, its Quote objects): see convert
+        self._char_spans: dict = {}  # see char_span
 
     # Per-token columns, read from one ``to_array`` instead of a ``Token`` object per token and attribute:
     # the entity rules ask each token's text, tag or flags many times over (``doc[i].tag_`` builds a Token each time).
 
     @cached_property
-    def _columns(self) -> dict[int, list[int]]:
-        array = self.doc.to_array(TOKEN_ATTRS)
-        return dict(zip(TOKEN_ATTRS, array.T.tolist())) if self.size else dict.fromkeys(TOKEN_ATTRS, [])
+    def _array(self):
+        """The ``TOKEN_ATTRS`` of every token, one row per token. Each column becomes a list only when asked for,
+        and a flag column straight from numpy: a list of every column, as Python ints, cost more than the rules
+        read of it."""
+        import numpy
+
+        return self.doc.to_array(TOKEN_ATTRS) if self.size else numpy.zeros((0, len(TOKEN_ATTRS)), dtype="uint64")
+
+    def _numbers(self, attr: int):
+        """One column of ``_array`` (a numpy view)."""
+        return self._array[:, TOKEN_ATTRS.index(attr)]
 
     def _column(self, attr: int) -> list[int]:
-        return self._columns[attr]
+        return self._numbers(attr).tolist()
+
+    def _flags(self, attr: int) -> list[bool]:
+        return self._numbers(attr).astype(bool).tolist()
 
     def _strings(self, attr: int) -> list[str]:
         """A column of string ids as the strings."""
         codes = self._column(attr)
         if len(_STRINGS) > MAX_STRINGS:
             _STRINGS.clear()
-        strings = self.doc.vocab.strings
-        for code in set(codes).difference(_STRINGS):
-            _STRINGS[code] = strings[code]
-        return [_STRINGS[code] for code in codes]
+        try:
+            return list(map(_STRINGS.__getitem__, codes))  # most of a doc's words were in an earlier doc
+        except KeyError:
+            strings = self.doc.vocab.strings
+            for code in set(codes).difference(_STRINGS):
+                _STRINGS[code] = strings[code]
+            return list(map(_STRINGS.__getitem__, codes))
 
     @cached_property
     def texts(self) -> list[str]:
@@ -123,19 +139,19 @@ class DocFacts:
     @cached_property
     def sent_start(self) -> list[bool]:
         """Per token: ``bool(token.is_sent_start)``."""
-        return [code == 1 for code in self._column(SENT_START)]
+        return (self._numbers(SENT_START) == 1).tolist()
 
     @cached_property
     def is_punct(self) -> list[bool]:
-        return [bool(flag) for flag in self._column(IS_PUNCT)]
+        return self._flags(IS_PUNCT)
 
     @cached_property
     def is_space(self) -> list[bool]:
-        return [bool(flag) for flag in self._column(IS_SPACE)]
+        return self._flags(IS_SPACE)
 
     @cached_property
     def like_num(self) -> list[bool]:
-        return [bool(flag) for flag in self._column(LIKE_NUM)]
+        return self._flags(LIKE_NUM)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -145,7 +161,15 @@ class DocFacts:
     @cached_property
     def ends(self) -> list[int]:
         """Per token: the character after it."""
-        return [start + length for start, length in zip(self._column(IDX), self._column(LENGTH))]
+        return (self._numbers(IDX) + self._numbers(LENGTH)).tolist()
+
+    def char_span(self, start: int, end: int):
+        """``doc.char_span(start, end, alignment_mode="expand")``, once per doc: coref and relations both
+        map every entity mention to its tokens. The Span is shared: read it, do not change it."""
+        key = (start, end)
+        if key not in self._char_spans:
+            self._char_spans[key] = self.doc.char_span(start, end, alignment_mode="expand")
+        return self._char_spans[key]
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` without building the Span."""
@@ -170,6 +194,39 @@ class DocFacts:
         return [starts[n] for n in self.sentence_of]
 
     @cached_property
+    def heads(self) -> list[int]:
+        """Per token: its syntactic head's index (``token.head.i``)."""
+        import numpy
+        from spacy.attrs import HEAD
+
+        return (self.doc.to_array(HEAD).astype("int64") + numpy.arange(self.size)).tolist() if self.size else []
+
+    @cached_property
+    def conjoined(self) -> set[int]:
+        """The tokens in a coordination: each conjunct and the head of each; ``Token.conjuncts`` of any other is empty."""
+        import numpy
+
+        conjuncts = numpy.flatnonzero(self._numbers(DEP) == self.doc.vocab.strings["conj"]).tolist()
+        heads = self.heads
+        return set(conjuncts).union(heads[i] for i in conjuncts)
+
+    def heads_of(self, dep: str, lower: str | None = None) -> set[int]:
+        """The tokens with a child labelled ``dep`` (whose lower-cased text is ``lower``, if given): ("det", "the")
+        gives the nouns "the" determines. Read from the columns once per doc, not from each token's children."""
+        key = ("heads_of", dep, lower)
+        found = self.memo.get(key)
+        if found is None:
+            import numpy
+
+            strings = self.doc.vocab.strings
+            labelled = self._numbers(DEP) == strings[dep]
+            if lower is not None:
+                labelled &= self._numbers(LOWER) == strings[lower]
+            heads = self.heads
+            found = self.memo[key] = {heads[i] for i in numpy.flatnonzero(labelled).tolist() if heads[i] != i}
+        return found
+
+    @cached_property
     def first_word(self) -> int:
         """The first token that is not whitespace (``size`` if none is)."""
         return next((i for i, space in enumerate(self.is_space) if not space), self.size)
@@ -180,6 +237,11 @@ class DocFacts:
         from spacy.attrs import LEMMA, LOWER
 
         return self.doc.to_array([LEMMA, LOWER])
+
+    @cached_property
+    def _present(self) -> tuple[set[int], set[int]]:
+        """The string ids of the doc's lemmas, and of its lower-cased texts."""
+        return set(self._codes[:, 0].tolist()), set(self._codes[:, 1].tolist())
 
     _indexed = -1  # the generation of ``_IDS_OF`` that holds this doc's strings (-1: none yet)
 
@@ -193,7 +255,8 @@ class DocFacts:
             _IDS_OF.clear()
             _GENERATION[0] += 1
         strings = self.doc.vocab.strings
-        for code in set(self._codes.ravel().tolist()).difference(_LOWERED):
+        lemmas, lowers = self._present
+        for code in lemmas.union(lowers).difference(_LOWERED):
             lowered = _LOWERED[code] = strings[code].lower()
             _IDS_OF.setdefault(lowered, []).append(code)
         self._indexed = _GENERATION[0]
@@ -208,10 +271,13 @@ class DocFacts:
         if self._indexed != _GENERATION[0]:
             self._index_strings()
         column = 0 if by == "lemma" else 1
-        # ids of any doc's strings: those of other docs match no token here
-        codes = [code for word in words for code in _IDS_OF.get(word, ())]
+        # ids of any doc's strings, kept when this doc has them: most word lists match no token or one word's
+        present = self._present[column]
+        codes = [code for word in words for code in _IDS_OF.get(word, ()) if code in present]
         if not codes:
             return []
+        if len(codes) == 1:
+            return numpy.flatnonzero(self._codes[:, column] == codes[0]).tolist()
         return numpy.flatnonzero(numpy.isin(self._codes[:, column], codes)).tolist()
 
     @cached_property

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -108,10 +109,13 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
     gov_lower, gov_pos, gov_lemma = governor.lower_, governor.pos_, governor.lemma_.lower()
     above_lemma = governor.head.lemma_.lower()  # the governor's own head: "the province" in "the province of X"
     # descriptions: apposition both ways, a compound head ("the broker Caxton Reid"), a copula
-    described = [t for t in children if t.dep_ == "appos" and t.i >= m.end]
-    described += [t for t in doc[max(shared.sentence_start[m.start], m.start - 3):m.start]
-                  if t.head.i in range(m.start, m.end)
-                  and t.dep_ in ("compound", "nmod", "appos") and t.tag_ in ("NN", "NNS")]
+    child_deps = [c.dep_ for c in children]
+    described = [t for t, d in zip(children, child_deps) if d == "appos" and t.i >= m.end]
+    # the few words before the mention, from the doc's columns (which coref and relations read too)
+    heads, deps, tags = shared.heads, shared.deps, shared.tags
+    described += [doc[i] for i in range(max(shared.sentence_start[m.start], m.start - 3), m.start)
+                  if m.start <= heads[i] < m.end
+                  and deps[i] in ("compound", "nmod", "appos") and tags[i] in ("NN", "NNS")]
     if dep == "appos" and governor.i < m.start:
         described.append(governor)
     if dep == "nsubj" and governor.lemma_ in ("be", "become", "remain"):
@@ -141,7 +145,7 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
         votes[PLACE] += CONTEXT
     if dep == "pobj" and gov_lower == "in" and above_lemma in LOCATIVE_VERBS:
         votes[PLACE] += CONTEXT
-    relative = [c for c in children if c.dep_ == "relcl"]
+    relative = [c for c, d in zip(children, child_deps) if d == "relcl"]
     if any(c.lemma_.lower() in ("bear", "live", "grow", "reside")
            and any(a.lower_ == "where" for a in c.children if a.dep_ == "advmod") for c in relative):
         votes[PLACE] += CONTEXT  # "Tupelo, where X was born"
@@ -163,8 +167,10 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
     return votes
 
 
+# a cluster's type is voted again each time it grows, its name mostly the same; a few docs' names are kept
+@lru_cache(maxsize=2048)
 def name_votes(name: str) -> Counter:
-    """The votes a name's own shape and the gazetteer cast."""
+    """The votes a name's own shape and the gazetteer cast (do not change the Counter: it is shared)."""
     votes: Counter = Counter()
     parts = name.split()
     last = parts[-1].rstrip(".,").lower() if parts else ""

@@ -53,7 +53,8 @@ class Cluster:
         return min(m.start for m in self.mentions)
 
     def names(self) -> list[str]:
-        return [m.text(self.doc) for m in self.mentions if not m.descriptor]
+        span_text = facts(self.doc).span_text  # ``m.text(doc)``, without asking for the doc's facts per mention
+        return [m.name or span_text(m.start, m.end) for m in self.mentions if not m.descriptor]
 
     @property
     def name(self) -> str:
@@ -71,7 +72,10 @@ class Cluster:
     @property
     def type(self) -> str:
         if self._type is None:
-            votes = name_votes(self.name) + ner_votes(self.mentions) + plural_name(self.doc, self.mentions)
+            votes = name_votes(self.name) + ner_votes(self.mentions)
+            plural = plural_name(self.doc, self.mentions)
+            if plural:  # adding no votes would only copy the Counter (its votes are all positive already)
+                votes = votes + plural
             for cast in each_mention_votes(self.doc, self.mentions):
                 for kind, vote in cast.items():  # Counter.update's sums, in its order, without its cost per call
                     votes[kind] = vote + votes.get(kind, 0)
@@ -90,10 +94,16 @@ class Cluster:
 
 def canonical(names: list[str]) -> str:
     """The fullest name; a form that is not all capitals wins ("Washington" over "WASHINGTON")."""
+    counts: dict[str, int] = {}  # each name's count and first place: ``names.count`` and ``.index`` per name were
+    first: dict[str, int] = {}  # quadratic in a cluster's mentions
+    for n, name in enumerate(names):
+        counts[name] = counts.get(name, 0) + 1
+        first.setdefault(name, n)
+
     def rank(name: str):
         shouting = name.isupper() and uncapitalised(name) != name
-        return (len(words(name)), not shouting, names.count(name), -names.index(name))
-    return uncapitalised(visible(max(names, key=rank)))
+        return (len(words(name)), not shouting, counts[name], -first[name])
+    return uncapitalised(visible(max(first, key=rank)))  # the distinct names, in order: the same winner
 
 
 def uncapitalised(name: str) -> str:
@@ -328,7 +338,8 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     for part, owners in person_parts.items():
         if part not in names:
             names[part] = owners
-    taken = [False] * len(doc)
+    size = len(doc)
+    taken = [False] * size
     for c in clusters:
         for m in c.mentions:
             for i in range(m.start, m.end):
@@ -336,23 +347,21 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     shared = facts(doc)
     can_name = _name_tokens(doc, shared)  # asked up to MAX_NAME_TOKENS times per token below
     found: list[tuple[int, RawMention]] = []
-    i = 0
-    while i < len(doc):
-        if taken[i] or not can_name[i]:
-            i += 1
+    resume = 0  # the token after the last name found: the scan goes on from there
+    for i in [i for i in range(size) if can_name[i] and not taken[i]]:  # only these can start a name
+        if i < resume:
             continue
         end = i
-        while end < len(doc) and end - i < MAX_NAME_TOKENS and not taken[end] and can_name[end]:
+        while end < size and end - i < MAX_NAME_TOKENS and not taken[end] and can_name[end]:
             end += 1
         match = next(((j, names[key]) for j in range(end, i, -1)
                       if len(names.get(key := name_key(shared.span_text(i, j)), ())) == 1), None)
         if match is None:
-            i += 1
             continue
         j, (owner,) = match[0], tuple(match[1])
         label = clusters[owner].ner_labels().most_common(1)[0][0] if clusters[owner].ner_labels() else "ORG"
         found.append((owner, RawMention(i, j, label, shared.sentence_of[i])))
-        i = j
+        resume = j
     for owner, mention in found:
         clusters[owner].add([mention])
     return clusters

@@ -61,7 +61,7 @@ class RawMention:
     name: str | None = None  # the name it stands for when the text is an abbreviation ("Ind." -> "Indiana")
 
     def span(self, doc: Doc) -> SpacySpan:
-        return doc[self.start:self.end]
+        return SpacySpan(doc, self.start, self.end)  # ``doc[start:end]``, without its slice normalising in Python
 
     def text(self, doc: Doc) -> str:
         return self.name or facts(doc).span_text(self.start, self.end)
@@ -351,6 +351,8 @@ class Lines:
 
 def _is_headline(line: str) -> bool:
     """A short line in Title Case, where NER glues names to words ("Jane Roe Speaks")."""
+    if len(line) < 19:
+        return False  # shorter than four words of four letters and their spaces (most lines are empty)
     line = line.strip()
     long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     if line.endswith((":", ",")) or not 4 <= len(long_words) <= 20:
