@@ -300,8 +300,8 @@ def test_a_far_better_known_name_is_not_folded_into_a_longer_form_but_a_surname_
 
 
 def test_a_statement_made_twice_after_a_merge_is_one_statement():
-    # two of an article's entities that the corpus knows as one make the same relation twice:
-    # one statement (its IRI is article, subject, predicate, object, sentence), the fact kept
+    # two of an article's entities that the corpus knows as one make the same relation twice, with two statuses:
+    # one status per statement (its IRI is article, subject, predicate, object, sentence): the fact
     from graphkit.graph.corpus import CorpusRelation, _one_statement_each
     from graphkit.model import PLANNED, Relation, Span
 

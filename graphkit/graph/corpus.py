@@ -431,16 +431,19 @@ def merge_results(results, corpus: Corpus | None = None, aliases: Aliases | None
 
 
 def _one_statement_each(relations: list[CorpusRelation]) -> list[CorpusRelation]:
-    """One statement per article, subject, predicate, object and sentence: the statement's IRI.
+    """One status per statement: article, subject, predicate, object and sentence make its IRI.
 
     Two of an article's entities that are one corpus entity (or become one in
-    a merge) can make the same statement twice; a plain fact outranks the
-    same relation claimed, planned or denied, as inside an article.
+    a merge) can make the same statement twice. Relations of one statement
+    with one status are kept, its roles and rules together on the one node;
+    with two statuses, the plain fact outranks the others (as inside an
+    article), else the first status stays.
     """
-    chosen: dict[tuple, CorpusRelation] = {}
+    status_of: dict[tuple, str] = {}
     for r in relations:
         key = (r.article, r.subject, r.predicate, r.object, r.relation.evidence.start)
-        if key not in chosen or (chosen[key].status != FACT and r.status == FACT):
-            chosen[key] = r
-    return list(chosen.values()) if len(chosen) < len(relations) else relations
-
+        if key not in status_of or (status_of[key] != FACT and r.status == FACT):
+            status_of[key] = r.status
+    kept = [r for r in relations
+            if status_of[(r.article, r.subject, r.predicate, r.object, r.relation.evidence.start)] == r.status]
+    return kept if len(kept) < len(relations) else relations

@@ -136,7 +136,6 @@ def _contrasted(conjunct: Token | None) -> bool:
 
 def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     """The status one word's own dependents (or the word itself) give what hangs below it."""
-    lemma = node.lemma_.lower()
     if came_from is not None and came_from.dep_ == "prep" and came_from.lower_ == "against" \
             and node.pos_ in ("VERB", "AUX") and came_from.head.i == node.i:
         return Status(NEGATED, came_from)  # "decided against recommending charges", "voted against joining"
