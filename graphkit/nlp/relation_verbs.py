@@ -356,12 +356,10 @@ def noun_patterns(index: DocIndex) -> Iterator[Candidate]:
     nouns = index.verbs.nouns
     if not nouns:
         return
-    for noun in index.doc:
-        if noun.pos_ != "NOUN" or index.entity(noun) is not None:
+    for noun in index.tokens_with_lemma(nouns):  # the doc's few nouns of the table, from the per-doc index
+        if noun.pos_ != "NOUN" or index.entity(noun) is not None or not index.sentence_names_entity(noun):
             continue
-        rows = nouns.get(noun.lemma_.lower())
-        if not rows or not index.sentence_names_entity(noun):
-            continue
+        rows = nouns[noun.lemma_.lower()]
         for row in rows:
             seen = set()
             for c in pairs(noun, row.predicate, f"noun-{noun.lemma_.lower()}",

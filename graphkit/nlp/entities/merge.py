@@ -377,8 +377,8 @@ def _name_tokens(doc: Doc, shared) -> list[bool]:
     """
     def bare_noun(i: int) -> bool:
         return not any(c.dep_ in ("det", "poss") for c in doc[i].children)
-    return [(tag in ("NNP", "NNPS") or (tag in ("NN", "NNS") and bare_noun(i)))
-            and text[:1].isupper() and "\n" not in text
+    return [text[:1].isupper() and (tag in ("NNP", "NNPS") or (tag in ("NN", "NNS") and bare_noun(i)))
+            and "\n" not in text
             for i, (text, tag) in enumerate(zip(shared.texts, shared.tags))]
 
 

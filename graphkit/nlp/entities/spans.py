@@ -157,6 +157,8 @@ def _quoted_titles(shared: DocFacts) -> list[tuple[int, int]]:
     """
     found = []
     for piece in shared.quote_pieces:
+        if piece.end - piece.start > 120 or not shared.text[piece.start:piece.start + 1].isupper():
+            continue  # eight words, each capitalised: no longer, and never opening in lower case
         words = re.findall(r"[^\W\d_][\w'’-]*", shared.text[piece.start:piece.end])
         if 2 <= len(words) <= 8 and all(w[:1].isupper() or w.lower() in TITLE_GLUE_WORDS for w in words) \
                 and words[0][:1].isupper():
