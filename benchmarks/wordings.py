@@ -26,7 +26,7 @@ FAMILIES = {
     "location": {"location"},
     "presence": {"hasPresenceIn", "location"},
     "contained": {"containedInPlace"},
-    "home": {"homeLocation"},
+    "home": {"homeLocation", "birthPlace"},
     "org": {"parentOrganization", "owns", "acquired", "founder", "partner", "represents", "listedOn", "memberOf",
             "verb:merge"},
     "interaction": None,  # any predicate

@@ -36,6 +36,8 @@ PREDICATES: dict[str, Predicate] = {
                                   "A place lies inside another place."),
     "homeLocation": Predicate("schema", "homeLocation", "lives in",
                               "A person lives in or comes from a place."),
+    "birthPlace": Predicate("schema", "birthPlace", "born in",
+                            "A person was born in a place."),
     "parentOrganization": Predicate("schema", "parentOrganization", "part of",
                                     "An organization is a unit, subsidiary or body of another."),
     "owns": Predicate("gk", "owns", "owns",

@@ -623,8 +623,22 @@ def test_role_of_a_group_named_by_its_organisation(nlp):
                     "Olga Brandt", "worksFor", "Labour")
 
 
+@pytest.mark.parametrize("text,predicate,obj", [
+    ("Ana Lund was born in Leeds in 1960.", "birthPlace", "Leeds"),
+    ("Leeds-born Ana Lund spoke.", "birthPlace", "Leeds"),
+    ("Ana Lund served on the Tromso Planning Committee for a decade.", "memberOf", "Tromso Planning Committee"),
+])
+def test_born_in_and_serving_on_a_committee(nlp, text, predicate, obj):
+    assert_relation(nlp, text, "Ana Lund", predicate, obj)
+
+
+def test_an_author_or_surrogate_is_no_employee(nlp):
+    assert_no_relation(nlp, "Ana Lund, the author of Kestrel Foods, spoke.", "Ana Lund", "worksFor", "Kestrel Foods")
+    assert_no_relation(nlp, "Ana Lund, a surrogate for the Kestrel Party, spoke.", "Ana Lund", "worksFor", "Kestrel Party")
+
+
 def test_the_place_where_someone_was_born(nlp):
-    assert_relation(nlp, "We drove on to Tupelo, where Elvis Presley was born.", "Elvis Presley", "homeLocation", "Tupelo")
+    assert_relation(nlp, "We drove on to Tupelo, where Elvis Presley was born.", "Elvis Presley", "birthPlace", "Tupelo")
 
 
 # ---------------------------------------------------------------- verbs as data (graphkit/data/relation_verbs.tsv)

@@ -459,7 +459,7 @@ def sentence_closure(index: DocIndex, candidates: list[Candidate]) -> Iterator[C
     """Carry a relation up to the container named in the same sentence:
     A in B, B in C -> A in C ("the plant, in Aiken, S.C."); X lives in B, B in C -> X lives in C;
     X works for B, B part of C -> X works for C ("a professor at Queens College of CUNY")."""
-    containers = {"containedInPlace": ("containedInPlace", "homeLocation", "location", "hasPresenceIn"),
+    containers = {"containedInPlace": ("containedInPlace", "homeLocation", "birthPlace", "location", "hasPresenceIn"),
                   # a member of a body need not be a member of its parent (Ukraine sits on the NATO-Ukraine Council)
                   "parentOrganization": ("parentOrganization", "worksFor")}
     for link, carried in containers.items():

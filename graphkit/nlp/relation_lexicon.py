@@ -81,6 +81,7 @@ critic opponent rival foe enemy fan victim supporter admirer friend customer
 client user visitor guest contemporary counterpart target detractor hostage
 prisoner captive detainee graduate alumnus alumna alum student dropout winner
 recipient laureate honoree finalist donor mega-donor backer
+surrogate author
 name
 """.split())  # "name": renown, not a post ("a household name in Ohio")
 

@@ -307,6 +307,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
         if via == "premod":
             # "American novelist X" says where X is from; "Jerusalem editor X" only where X works
             townsman = any(w.lower_.endswith(("man", "woman")) for w in words[-1:])  # "Atlanta businessman X"
+            if "born" in lemmas:
+                return "birthPlace", False  # "Leeds-born X"
             return ("homeLocation", False) if demonym or townsman or lemmas & BIRTH_AND_BASE else None
         return ("homeLocation", False) if via in ("of", "from") or (via == "in" and words) else None
     return None

@@ -46,6 +46,7 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "hasPresenceIn": ((ORGANIZATION,), (PLACE,)),
     "containedInPlace": ((PLACE,), (PLACE,)),
     "homeLocation": ((PERSON,), (PLACE,)),
+    "birthPlace": ((PERSON,), (PLACE,)),
     "parentOrganization": ((ORGANIZATION,), (ORGANIZATION,)),
     "owns": ((PERSON, ORGANIZATION), (ORGANIZATION, PLACE)),
     "acquired": ((PERSON, ORGANIZATION), (ORGANIZATION, PLACE)),
