@@ -79,6 +79,11 @@ def test_a_request_is_aimed_at_not_claimed(statuses):
     assert statuses("Anna Lind is said to have founded Kestrel Foods.")[("Kestrel Foods", "Anna Lind")][0] == "claimed"
 
 
+def test_an_act_someone_is_asked_to_stop_is_going_on(statuses):
+    assert statuses("Anna Lind called on Tomas Berg to stop attacking Maria Holm.")[("Tomas Berg", "Maria Holm")][0] \
+        == "fact"
+
+
 def test_a_clause_of_why_or_how_is_the_reporters_fact(statuses):
     assert statuses("Tomas Berg explained why he backs Anna Lind.")[("Tomas Berg", "Anna Lind")][0] == "fact"
     assert statuses("Tomas Berg said he backs Anna Lind.")[("Tomas Berg", "Anna Lind")][0] == "claimed"

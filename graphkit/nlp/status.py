@@ -39,7 +39,9 @@ from .words import words
 
 CONDITION_MARKS = {"if", "unless", "provided", "providing"}
 AIM_NOUNS = {"bid", "offer", "proposal", "plan", "attempt"}  # "a bid for Y" is aimed at; "the deal with Y" is made
-HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "apparently"}
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
+# Verbs of phase: what they take is going on ("called on X to stop attacking Y": the attacking is no plan)
+PHASE_VERBS = {"stop", "quit", "cease", "continue", "keep", "resume"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 POSSIBILITY_AUX = {"could", "might", "may"}
 
@@ -81,6 +83,8 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
     reported, source = inside_quote, None
     node, previous = trigger, None
     for _ in range(12):
+        if previous is not None and previous.dep_ in ("xcomp", "pcomp", "ccomp") and node.lemma_.lower() in PHASE_VERBS:
+            break  # the act stopped, kept up or resumed is going on: the clauses above concern the phase
         found = _clause_marks(node, previous)
         if found is not None and found.status == NEGATED and _contrasted(previous):
             found = None  # "is not a member but belongs to Y": the negation is the other conjunct's
