@@ -253,6 +253,12 @@ def test_a_role_whose_body_is_named_in_another_sentence(nlp, text, subject, pred
     assert_relation(nlp, text, subject, predicate, obj)
 
 
+def test_a_national_office_is_not_the_datelines_country(nlp):
+    # a president speaking under a foreign dateline may be visiting; a spaced dash ends the dateline
+    assert_no_relation(nlp, "OSLO, Norway - President Ana Lund arrived on Monday for talks.",
+                       "Ana Lund", "holdsOfficeIn", "Norway")
+
+
 def test_a_successor_takes_the_job(nlp):
     assert_relation(nlp, "Ana Lund, the chief executive of Kestrel Foods, was replaced by Tomas Berg in May.",
                     "Tomas Berg", "worksFor", "Kestrel Foods")

@@ -168,7 +168,7 @@ def premodifier_block(index: DocIndex, span) -> list[Token]:
     """Contiguous modifiers right before a mention that hang off its head, left to right.
 
     "NATO Secretary-General [Jens Stoltenberg]" -> NATO, Secretary, -, General.
-    A line break ends the block, so a dateline is never read as a title.
+    A line break or a spaced dash ends the block, so a dateline is never read as a title.
     """
     root, block = span.root, []
     shared = index.shared  # the doc's columns: no Token, and no set of the root's whole subtree, per word tried
@@ -178,6 +178,8 @@ def premodifier_block(index: DocIndex, span) -> list[Token]:
         if shared.is_space[k] or "\n" in shared.spaces[k] or not descends_from(shared.heads, k, root.i):
             break
         token = index.doc[k]
+        if token.text in "-–—" and shared.spaces[k] and k > 0 and shared.spaces[k - 1]:
+            break  # a dash set off by spaces ends what came before: "OSLO, Norway - President X"
         if token.dep_ in PREMOD_DEPS or (token.dep_ == "punct" and token.text in "-–"):
             block.insert(0, token)
             k -= 1
