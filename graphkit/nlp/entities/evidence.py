@@ -197,13 +197,20 @@ def given_name_votes(name: str, votes: Counter) -> Counter:
     Inc", "its parent company, Rosa Holdings"). As strong as NER's whole voice:
     it settles a split NER, and a tie with NER's unanimous label goes to NER.
     """
-    parts = name.split()
-    if not 2 <= len(parts) <= 3 or votes.get(ORGANIZATION, 0) > 2 * NER or votes.get(PLACE, 0) > 2 * NER:
-        return Counter()
-    first = parts[0]
-    if not given_name_gender(first) or is_title(first) or places.lookup(first) or places.demonym(first):
+    if votes.get(ORGANIZATION, 0) > 2 * NER or votes.get(PLACE, 0) > 2 * NER or not _opens_with_given_name(name):
         return Counter()
     return Counter({PERSON: 2 * NER})
+
+
+@lru_cache(maxsize=4096)
+def _opens_with_given_name(name: str) -> bool:
+    """The name's shape alone (asked each time a cluster is voted again, so kept per name)."""
+    parts = name.split()
+    if not 2 <= len(parts) <= 3:
+        return False
+    first = parts[0]
+    return bool(given_name_gender(first)) and not is_title(first) and places.lookup(first) is None \
+        and places.demonym(first) is None
 
 
 def ner_votes(mentions: list[RawMention]) -> Counter:

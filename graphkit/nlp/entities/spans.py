@@ -400,12 +400,15 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             pieces.extend([*_whole_words(shared, s, e, ent.label_), ent.label_]
                           for s, e in _pieces(shared, ent.start, ent.end))
     mentions = []
-    titles = _quoted_titles(shared)
+    titles = None  # the quoted titles, found when a piece first lies in a quotation
     for start, end, label in _join_coordinated_names(doc, _join_known_places(shared, pieces)):
         cleaned = _clean(shared, start, end, label)
-        if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _inside(titles, shared, *cleaned[:2]) \
-                or _in_case_name(shared, *cleaned[:2]):
+        if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _in_case_name(shared, *cleaned[:2]):
             continue
+        if shared.quoted[cleaned[0]] != -1:
+            titles = _quoted_titles(shared) if titles is None else titles
+            if _inside(titles, shared, *cleaned[:2]):
+                continue
         start, end, roles = cleaned
         if label == "PERSON":
             roles = _left_title(shared, start) + roles
