@@ -128,22 +128,26 @@ def acronyms(full: str, limit: int = 8) -> list[str]:
     return [f for f in dict.fromkeys(found) if 2 <= len(f) <= 6]
 
 
-@lru_cache(maxsize=1)
-def _given_names():
-    import gender_guesser.detector  # 60k given names from many countries; loaded on first use (0.1 s, 20 MB)
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
+# Bearers a given name needs before its gender is trusted for "he"/"she": a name rare in the US
+# data may be another culture's name of the other sex ("Tama": a US woman's name, a Maori man's).
+COMMON_NAME = 5000
 
 
 @lru_cache(maxsize=4096)
-def given_name_gender(word: str) -> str | None:
-    """"m" or "f" when ``word`` is a given name of that gender in most countries, else None.
+def given_name_gender(word: str, common: bool = False) -> str | None:
+    """"m" or "f" when ``word`` is a given name nearly all of whose bearers have that gender, else None.
 
-    Only the detector's firm answers ("male", "female"): names it calls
-    "mostly" one or unisex ("Morgan", "Kim") and unknown words decide nothing.
+    The table (graphkit/data/given_names.tsv) comes from the US Social
+    Security Administration's first-name counts (public domain): names such
+    as "Morgan" or "Kim", given to both, and unknown words decide nothing.
+    ``common``: only a name given to at least COMMON_NAME babies answers.
     """
-    if not word[:1].isupper() or not word.isalpha():
-        return None
-    found = _given_names().get_gender(word)
-    return {"male": "m", "female": "f"}.get(found)
+    from .data import read_table
 
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return None
+    found = read_table("given_names.tsv").get(word.lower())
+    if found is None:
+        return None
+    gender, babies = found.split(":")
+    return gender if not common or int(babies) >= COMMON_NAME else None

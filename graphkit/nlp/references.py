@@ -191,8 +191,7 @@ class References:
         self._index_mentions(entities)
         self.titles = self._title_index()
         self.names = self._name_index(entities)
-        self._gender_from_given_names()  # a firm given name outranks he/she counted in sentences
-        self._learn_gender_from_pronouns()
+        self._learn_gender()
 
     # ------------------------------------------------------------ indexing
 
@@ -226,11 +225,28 @@ class References:
                 elif word in FEMALE_HONORIFICS:
                     self.gender.setdefault(entity_id, "f")
 
-    def _learn_gender_from_pronouns(self) -> None:
-        """A sentence naming one person, then using only subject he (or she), genders that person.
+    def _learn_gender(self) -> None:
+        """Honorifics (already set) first; then a text that pairs a person with he (or she) in two
+        sentences more than with the other; then a firm given name; then a single such sentence.
 
-        Votes are counted over the whole article; honorifics, already set, win.
+        A name table is right about most bearers ("Louise" is a she, though a sentence pairing her
+        with "he" may be about someone else) and wrong about some ("Tama" is a US woman's name and a
+        Maori man's): the article's own repeated use outranks it.
         """
+        votes = self._pronoun_votes()
+        for entity_id, vote in votes.items():
+            if abs(vote) >= 2:
+                self.gender.setdefault(entity_id, "m" if vote > 0 else "f")
+        for entity in self.entities.values():
+            words = entity.name.split()
+            if entity.type == PERSON and len(words) > 1 and (gender := given_name_gender(words[0], common=True)):
+                self.gender.setdefault(entity.id, gender)
+        for entity_id, vote in votes.items():
+            if vote:
+                self.gender.setdefault(entity_id, "m" if vote > 0 else "f")
+
+    def _pronoun_votes(self) -> dict[str, int]:
+        """Per person: sentences naming only them with subject he, less those with she."""
         votes: dict[str, int] = {}
         shared = facts(self.doc)
         deps, lowers, quoted, entity_at = shared.deps, shared.lowers, self.quoted, self.entity_at
@@ -249,17 +265,7 @@ class References:
             if len(people) == 1 and bool(male) != bool(female):
                 entity_id = people.pop()
                 votes[entity_id] = votes.get(entity_id, 0) + (1 if male else -1)
-        for entity_id, vote in votes.items():
-            if vote:
-                self.gender.setdefault(entity_id, "m" if vote > 0 else "f")
-
-    def _gender_from_given_names(self) -> None:
-        """"Tomas Berg" is a he, "Lina Holm" a she: a firm given name genders a person; only an honorific
-        outranks it (a sentence pairing a name with "he" may be about someone else)."""
-        for entity in self.entities.values():
-            words = entity.name.split()
-            if entity.type == PERSON and len(words) > 1 and (gender := given_name_gender(words[0])):
-                self.gender.setdefault(entity.id, gender)
+        return votes
 
     @staticmethod
     def _name_index(entities: list[Entity]) -> dict[str, set[str]]:
