@@ -84,6 +84,17 @@ def test_an_act_someone_is_asked_to_stop_is_going_on(statuses):
         == "fact"
 
 
+def test_a_speech_verb_set_in_as_an_aside_makes_a_claim(statuses):
+    found = statuses("The truth, the senator said, was that Tomas Berg had attacked Anna Lind.")
+    assert found[("Tomas Berg", "Anna Lind")][0] == "claimed"
+
+
+def test_what_a_speaker_also_does_is_no_claim(statuses):
+    # a verb joined to a speech verb by "and" is another act of the speaker, not what was said
+    assert statuses("Anna Lind spoke about the budget and later visited Tomas Berg in Oslo.")[
+        ("Anna Lind", "Tomas Berg")][0] == "fact"
+
+
 def test_a_clause_of_why_or_how_is_the_reporters_fact(statuses):
     assert statuses("Tomas Berg explained why he backs Anna Lind.")[("Tomas Berg", "Anna Lind")][0] == "fact"
     assert statuses("Tomas Berg said he backs Anna Lind.")[("Tomas Berg", "Anna Lind")][0] == "claimed"

@@ -101,7 +101,7 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
                 and previous.dep_ == "ccomp" and _presupposed(previous):
             break  # "X explained why he backs Y": the backing is the reporter's fact, the reason X's
         if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
-                and (previous.dep_ in ("ccomp", "xcomp", "parataxis", "conj")
+                and (previous.dep_ in ("ccomp", "xcomp", "parataxis")
                      or (previous.dep_ == "advcl" and not _circumstance(previous))
                      or (previous.dep_ == "prep" and previous.lower_ in ("of", "about"))):  # "accused X of paying"
             reported, source = True, subject_of(node, [-1] * len(node.doc))
@@ -110,6 +110,9 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         if according is not None:
             reported, source = True, according
             break
+        if node.head.i == node.i and (aside := _speech_aside(node, previous)) is not None:
+            reported, source = True, aside  # "The truth, the senator said, was that X attacked Y"
+            break
         if node.head.i == node.i or node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")):
             # a relative clause or participle describing a noun speaks for itself: "X, which is based in Y,
             # ..., according to Z" is no claim of Z's; "plans to set up Y" (an infinitive) is the plan's
@@ -117,6 +120,17 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         previous, node = node, node.head
     base = modality or Status(FACT)
     return Status(base.status, base.cue, reported, source)
+
+
+def _speech_aside(root: Token, came_from: Token | None) -> Token | None:
+    """The speaker of a speech verb set into the sentence as an aside ("X, the senator said, did Y"),
+    the parser's parataxis of the root: the sentence is what that speaker says."""
+    for child in root.children:
+        if child.dep_ == "parataxis" and child is not came_from and child.lemma_.lower() in words().speech_verbs:
+            subject = subject_of(child, [-1] * len(root.doc))
+            if subject is not None:
+                return subject
+    return None
 
 
 def _passive(verb: Token) -> bool:
