@@ -282,6 +282,9 @@ def test_a_successor_takes_the_job(nlp):
     ("Halvorsen Motors will build a plant on the site of a former glass factory in Tromso.", "Halvorsen Motors",
      "hasPresenceIn", "Tromso"),
     ("Halvorsen Motors runs its European operations from Dublin.", "Halvorsen Motors", "hasPresenceIn", "Dublin"),
+    # ---- the named members of a plain noun object
+    ("The Grain Council represents companies including Kestrel Foods.", "Grain Council", "represents",
+     "Kestrel Foods"),
     # ---- a second role the parser joins to the name inside the first
     ("The paper interviewed Ana Lund, chair of Kestrel Foods and a director of Marrow Mills.", "Ana Lund",
      "worksFor", "Marrow Mills"),

@@ -72,6 +72,10 @@ class VerbFrame:
         subjects = _who_means_a_person(index, verb, entities_at(index, clause_subjects(verb, children=children, deps=deps)))
         dobjs = [c for c, dep in zip(children, deps) if dep == "dobj"]
         objects = entities_at(index, dobjs)
+        # "represents companies including Y", "sued banks such as Y": the named members of a plain noun object
+        objects += [e for noun in dobjs if index.entity(noun) is None for p, o in prep_objects(noun)
+                    if p in ("including", "like", "as") and (p != "as" or o.i > 1 and o.doc[o.head.i - 1].lower_ == "such")
+                    for e in entities_at(index, [o]) if e not in objects]
         self.preps: list[tuple[str, str]] = []  # (preposition, entity id)
         agents: list[str] = []
         co_agents: list[str] = []
