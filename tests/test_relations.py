@@ -293,6 +293,15 @@ def test_a_wording_states_its_relation(nlp, text, subject, predicate, obj):
     assert_relation(nlp, text, subject, predicate, obj)
 
 
+@pytest.mark.parametrize("text,body,parent", [
+    ("Protesters gathered at Hofstra University. Hofstra said the debate would go ahead.", "Hofstra University",
+     "Hofstra"),
+    ("The Democratic National Committee met. National said nothing.", "Democratic National Committee", "National"),
+])
+def test_a_short_name_or_a_word_inside_a_name_is_no_parent_body(nlp, text, body, parent):
+    assert_no_relation(nlp, text, body, "parentOrganization", parent)
+
+
 def test_a_score_between_rivals_is_no_relation(nlp):
     assert_no_predicate(nlp, "Anna Lind leads Tomas Berg by 49 percent to 47 percent.", "verb:lead")
 

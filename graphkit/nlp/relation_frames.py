@@ -538,6 +538,9 @@ def name_patterns(index: DocIndex) -> Iterator[Candidate]:
                 continue
             if body_words[-1] not in lex.BODY_NOUNS or body_words[-1] in words:
                 continue  # "New York Daily News" holds "Daily News" but is no body of it
+            if len(words) == 1 and (body_words[0] != words[0] or len(body_words) < 3):
+                continue  # a one-word parent opens a longer name ("NATO" of "NATO-Ukraine Council"); "Hofstra"
+                #          beside "Hofstra University" is its short name, "National" inside a name no body
             if any(body_words[i:i + len(words)] == words for i in range(len(body_words) - len(words) + 1)):
                 span = next((s for e, s in index.mention_spans if e == body.id), None)
                 if span is not None:
