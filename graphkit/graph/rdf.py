@@ -292,27 +292,32 @@ def _dated(node: str, when, published: str | None, future: bool, T: dict, g: str
 
 def ntriples(corpus: Corpus, base: str) -> bytes:
     """The corpus as sorted, de-duplicated N-Triples: the same corpus gives the same bytes."""
-    return _sorted_lines({f"{s} {p} {o} ." for s, p, o, _ in corpus_quads(corpus, base)})
+    return _sorted_lines([f"{s} {p} {o} ." for s, p, o, _ in corpus_quads(corpus, base)])
 
 
 def nquads(corpus: Corpus, base: str) -> bytes:
     """The corpus as sorted N-Quads, one named graph per article (corpus-wide triples in the default graph)."""
-    return _sorted_lines({f"{s} {p} {o} <{g}> ." if g else f"{s} {p} {o} ." for s, p, o, g in corpus_quads(corpus, base)})
+    return _sorted_lines([f"{s} {p} {o} <{g}> ." if g else f"{s} {p} {o} ." for s, p, o, g in corpus_quads(corpus, base)])
 
 
-def _sorted_lines(lines: set[str]) -> bytes:
-    """The lines sorted, each ended by a newline, as UTF-8.
+def _sorted_lines(lines: list[str]) -> bytes:
+    """The distinct lines, sorted, each ended by a newline, as UTF-8.
 
-    Encoded line by line into one buffer: joining them first made a single
-    string that, with one non-ASCII character anywhere, holds every character
-    in two or four bytes, the build's peak memory at corpus size.
+    Sorted in place and written one by one into a buffer, repeats skipped as
+    they come: joining them into one string first made a string that, with
+    one non-ASCII character anywhere, holds every character in two or four
+    bytes, and a set beside the list held them twice; together the build's
+    peak memory at corpus size.
     """
-    ordered = sorted(lines)
-    lines.clear()
-    if not ordered:
+    lines.sort()
+    if not lines:
         return b"\n"  # as the joined form gave: an empty graph is one newline
     buffer = io.BytesIO()
-    for line in ordered:
-        buffer.write(line.encode("utf-8"))
-        buffer.write(b"\n")
+    previous = None
+    for line in lines:
+        if line != previous:
+            buffer.write(line.encode("utf-8"))
+            buffer.write(b"\n")
+            previous = line
+    lines.clear()
     return buffer.getvalue()
