@@ -30,7 +30,7 @@ def main(path: str) -> None:
         for name, sex, count, _year in reader:
             counts[sex][name] += int(count)
     print("# Given names and the gender of nearly all their bearers (graphkit/names.py: given_name_gender).")
-    print(f"# Made by scripts/given_names.py from the US Social Security Administration's first-name counts")
+    print("# Made by scripts/given_names.py from the US Social Security Administration's first-name counts")
     print(f"# (public domain): names given to at least {MIN_COUNT} babies, {FIRM:.0%} or more of one sex.")
     print("# name\tgender:babies (how many had the name: a rare US name may be another culture's name of the other sex)")
     for name in sorted(set(counts["m"]) | set(counts["f"])):
