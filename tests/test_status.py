@@ -43,6 +43,8 @@ def statuses(nlp):
     ("Chad left the Sahel Grain Council in 2021.", ("Chad", "Sahel Grain Council"), "negated"),
     ("Chad withdrew from the Sahel Grain Council in 2021.", ("Chad", "Sahel Grain Council"), "negated"),
     ("Anna Lind left Kestrel Foods in May.", ("Anna Lind", "Kestrel Foods"), "fact"),
+    # a negation wins over a modal on the same verb
+    ("Anna Lind would never vote for Tomas Berg.", ("Anna Lind", "Tomas Berg"), "negated"),
     # a denial above a plan denies it; hearsay adverbs make a claim of no named source
     ("Kestrel Foods abandoned its plan to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "negated"),
     ("Kestrel Foods reportedly bought Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "claimed"),

@@ -160,17 +160,19 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     kind = next((_words()[form] for form in base_forms(node) if form in _words()), None)
     if came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
         return Status(kind, node)  # "expected to sit down", "denied paying", "possible that"
-    for child in node.children:
+    children = list(node.children)
+    for child in children:  # a negation first: it wins over a modal on the same word ("would never vote for")
         word = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no") or (
+                child.dep_ == "advmod" and word in ("never", "longer") and (word == "never" or _no_longer(child))):
             return Status(NEGATED, child)
+    for child in children:
+        word = child.lower_
         if child.dep_ == "amod" and node.pos_ == "NOUN" and child.i < node.i:
             # a deal named with its modality: "its planned purchase of Y", "a proposed merger", "a possible sale"
             kind = _words().get(child.lemma_.lower()) or _words().get(word)
             if kind is not None:
                 return Status(kind, child)
-        if child.dep_ == "advmod" and word in ("never", "longer") and (word == "never" or _no_longer(child)):
-            return Status(NEGATED, child)
         if child.dep_ in ("aux", "auxpass"):
             if word in POSSIBILITY_AUX:
                 return Status(HYPOTHETICAL, child)
