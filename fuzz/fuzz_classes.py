@@ -351,22 +351,16 @@ def mutate(triples: list, seed: int, steps: int) -> tuple[list, list[str]]:
                               ox.Literal(rng.choice(LEXICAL))])
             triples.append(ox.Triple(subject, predicate, obj))
             what = f"extra {predicate.value}"
-        elif kind == "literal for iri":
-            pool = [i for i, t in enumerate(triples) if isinstance(t.object, ox.NamedNode)]
+        elif kind in ("literal for iri", "iri for literal"):  # an object of the other kind than the vocabulary's
+            wanted = ox.NamedNode if kind == "literal for iri" else ox.Literal
+            pool = [i for i, t in enumerate(triples) if isinstance(t.object, wanted)]
             if not pool:
                 continue
             i = rng.choice(pool)
             t = triples[i]
-            triples[i] = ox.Triple(t.subject, t.predicate, ox.Literal(t.object.value))
-            what = f"literal for iri {t.predicate.value}"
-        elif kind == "iri for literal":
-            pool = [i for i, t in enumerate(triples) if isinstance(t.object, ox.Literal)]
-            if not pool:
-                continue
-            i = rng.choice(pool)
-            t = triples[i]
-            triples[i] = ox.Triple(t.subject, t.predicate, rng.choice(subjects))
-            what = f"iri for literal {t.predicate.value}"
+            swapped = ox.Literal(t.object.value) if kind == "literal for iri" else rng.choice(subjects)
+            triples[i] = ox.Triple(t.subject, t.predicate, swapped)
+            what = f"{kind} {t.predicate.value}"
         elif kind == "offset":  # an integer offset outside the text or past the other end
             pool = [i for i, t in enumerate(triples) if t.predicate.value.endswith(("Offset", "sentenceStart",
                                                                                      "sentenceEnd"))]

@@ -92,18 +92,16 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
             modality = found  # the nearest mark, but a denial above a plan denies it ("abandoned its plan to buy")
         if any(c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS for c in node.children):
             reported = True  # "reportedly bought", "allegedly bribed": someone says so, not the reporter
-        if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
-                and previous.dep_ == "xcomp" and not _passive(node):
+        speaking = previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX")
+        if speaking and previous.dep_ == "xcomp" and not _passive(node):
             # "called on X to apologize", "urged X to join": a request, aimed at and not done; not a claim
             modality = modality or Status(PLANNED, node)
             break
-        if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
-                and previous.dep_ == "ccomp" and _presupposed(previous):
+        if speaking and previous.dep_ == "ccomp" and _presupposed(previous):
             break  # "X explained why he backs Y": the backing is the reporter's fact, the reason X's
-        if previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX") \
-                and (previous.dep_ in ("ccomp", "xcomp", "parataxis")
-                     or (previous.dep_ == "advcl" and not _circumstance(previous))
-                     or (previous.dep_ == "prep" and previous.lower_ in ("of", "about"))):  # "accused X of paying"
+        if speaking and (previous.dep_ in ("ccomp", "xcomp", "parataxis")
+                         or (previous.dep_ == "advcl" and not _circumstance(previous))
+                         or (previous.dep_ == "prep" and previous.lower_ in ("of", "about"))):  # "accused X of paying"
             reported, source = True, subject_of(node, [-1] * len(node.doc))
             break
         according = _according_to(node)
