@@ -36,7 +36,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -52,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pyoxigraph as ox
 from synthetic import synthetic_results
 
+from graphkit.serve.launch import free_port, wait_listening
 from graphkit.sparql import PREFIXES
 from graphkit.store import close_store, open_store
 
@@ -104,12 +104,6 @@ def describe(store: ox.Store) -> dict:
 # ------------------------------------------------------------- the server
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def get(url: str, accept: str = "application/json") -> dict:
     request = urllib.request.Request(url, headers={"Accept": accept})
     with HTTP.open(request, timeout=600) as response:
@@ -125,14 +119,8 @@ class Served:
         self.started = time.perf_counter()
         self.process = subprocess.Popen([sys.executable, "-m", "graphkit", "serve", str(folder), "--port",
                                          str(self.port)], stderr=subprocess.DEVNULL, cwd=ROOT)
-        while True:
-            if self.process.poll() is not None:
-                raise SystemExit(f"graphkit serve {folder} exited ({self.process.returncode})")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    break
-            except OSError:
-                time.sleep(0.02)
+        if not wait_listening(self.process, self.port):
+            raise SystemExit(f"graphkit serve {folder} exited ({self.process.returncode})")
         self.listening = time.perf_counter() - self.started
 
     def searchable(self) -> float:

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 import pytest
 
 from graphkit.model import INDIRECT, Article, DocResult, Entity, Mention, Quote, Relation, Span
+from graphkit.serve.launch import free_port, wait_listening
 
 try:  # tests/ is on sys.path (rootdir-relative imports), or a package
     from hostile import HOSTILE as HOSTILE_PIECES
@@ -139,12 +140,6 @@ def iri_of(store: ox.Store, name: str) -> str:
 # ------------------------------------------------------------- servers
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Served:
     """`graphkit serve` in a subprocess, on a free loopback port, until stop()."""
 
@@ -154,15 +149,10 @@ class Served:
         env = {**os.environ, "no_proxy": "*", "NO_PROXY": "*"}
         self.process = subprocess.Popen([sys.executable, "-m", "graphkit", "serve", str(source), "--port",
                                          str(self.port), *args], stderr=subprocess.PIPE, text=True, env=env)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"graphkit serve exited: {self.process.stderr.read()}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
+        if wait_listening(self.process, self.port, timeout=30, pause=0.05):
+            return
+        if self.process.poll() is not None:
+            raise AssertionError(f"graphkit serve exited: {self.process.stderr.read()}")
         self.stop()
         raise AssertionError("graphkit serve did not start in 30 s")
 
