@@ -296,7 +296,7 @@ def fronted_place_patterns(index: DocIndex) -> Iterator[Candidate]:
         place = index.entity(doc[first + 1])
         if place is None or index.type_of(place) != PLACE:
             continue
-        span = next(s for e, s in index.mention_spans if e == place and s.start <= first + 1 < s.end)
+        span = next(s for s in index.spans_of(place) if s.start <= first + 1 < s.end)
         if span.start != first + 1 or span.end >= sent.end or doc[span.end].text != "," \
                 or doc[first].head.i != sent.root.i:
             continue
@@ -391,7 +391,7 @@ def _place_after(index: DocIndex, i: int, words: tuple[str, ...]) -> str | None:
     entity = index.entity(doc[j]) if j < len(doc) else None
     if entity is None or index.type_of(entity) != PLACE:
         return None
-    start = next((s.start for e, s in index.mention_spans if e == entity and s.start <= j < s.end), None)
+    start = next((s.start for s in index.spans_of(entity) if s.start <= j < s.end), None)
     return entity if start == j else None
 
 
@@ -408,7 +408,7 @@ def _listed_before(index: DocIndex, span) -> list[str]:
             if token.lower_ in ("in", "of") and k > 0 and index.entity(doc[k - 1]) is not None:
                 return []  # "A in B, C in D and E in F": pairs, not a list
             break
-        start = next(s.start for e, s in index.mention_spans if e == entity and s.start <= k < s.end)
+        start = next(s.start for s in index.spans_of(entity) if s.start <= k < s.end)
         if entity not in found:
             found.insert(0, entity)
         k = start - 1
@@ -496,7 +496,7 @@ def dateline_patterns(index: DocIndex) -> Iterator[Candidate]:
 
 def _agency_marked(index: DocIndex, entity: str, token: Token) -> bool:
     """Whether the organization's mention stands in parentheses or before a dash, as agencies do."""
-    span = next(s for e, s in index.mention_spans if e == entity and s.start <= token.i < s.end)
+    span = next(s for s in index.spans_of(entity) if s.start <= token.i < s.end)
     doc = index.doc
     before = doc[span.start - 1].text if span.start > 0 else ""
     after = doc[span.end].text if span.end < len(doc) else ""
@@ -521,7 +521,7 @@ def org_place_name_patterns(index: DocIndex) -> Iterator[Candidate]:
         for place, place_words in places:
             named_of = len(words) > len(place_words) + 1 and words[-len(place_words) - 1:] == ["of", *place_words]
             if named_of or (len(words) > 1 and gazetteer.is_demonym_of(first, place.name)):
-                span = next((s for e, s in index.mention_spans if e == org.id), None)
+                span = next(iter(index.spans_of(org.id)), None)
                 if span is not None:
                     yield Candidate(org.id, "location", place.id, span.root, "org-named-for-place")
 
@@ -542,6 +542,6 @@ def name_patterns(index: DocIndex) -> Iterator[Candidate]:
                 continue  # a one-word parent opens a longer name ("NATO" of "NATO-Ukraine Council"); "Hofstra"
                 #          beside "Hofstra University" is its short name, "National" inside a name no body
             if any(body_words[i:i + len(words)] == words for i in range(len(body_words) - len(words) + 1)):
-                span = next((s for e, s in index.mention_spans if e == body.id), None)
+                span = next(iter(index.spans_of(body.id)), None)
                 if span is not None:
                     yield Candidate(body.id, "parentOrganization", parent.id, span.root, "name-contains-org")

@@ -93,6 +93,7 @@ class DocIndex:
         self._demonym_places: dict[str, str | None] = {}  # see country_for_demonym
         self.entity_of: dict[int, str] = {}  # token index -> entity id
         self.mention_spans: list[tuple[str, object]] = []  # (entity id, spaCy Span)
+        self._spans_of: dict[str, list] | None = None  # entity id -> its spans, when first asked (spans_of)
         covered: dict[int, int] = {}  # token index -> length of the mention that claimed it
         for entity in entities:
             for mention in entity.mentions:
@@ -173,6 +174,15 @@ class DocIndex:
                 (entity.id for entity in self.entities.values() if entity.type == PLACE
                  and any(gazetteer.is_demonym_of(word, name) for name in (entity.name, *entity.aliases))), None)
         return self._demonym_places[word]
+
+    def spans_of(self, entity_id: str) -> list:
+        """The entity's mention spans (names and the references standing for it), in ``mention_spans`` order;
+        grouped once per doc, since patterns ask for one entity's spans again and again."""
+        if self._spans_of is None:
+            self._spans_of = {}
+            for entity, span in self.mention_spans:
+                self._spans_of.setdefault(entity, []).append(span)
+        return self._spans_of.get(entity_id, [])
 
     def mention_root(self, token: Token) -> Token:
         """The syntactic head of the mention holding ``token`` (or the token itself)."""
@@ -295,7 +305,7 @@ def implied_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[Ca
         for role in entity.roles:
             kind = local_offices().get(role.lower().rstrip("."))
             if kind in by_kind:
-                spans = [span for e, span in index.mention_spans if e == entity.id]
+                spans = index.spans_of(entity.id)
                 yield Candidate(entity.id, "holdsOfficeIn", by_kind[kind], spans[0].root, "office-of-the-dateline",
                                 role)
                 break
@@ -308,7 +318,7 @@ def national_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[C
     for entity in index.entities.values():
         if entity.type != PERSON or entity.id in tied:
             continue
-        spans = sorted((span for e, span in index.mention_spans if e == entity.id), key=lambda s: s.start)
+        spans = sorted(index.spans_of(entity.id), key=lambda s: s.start)
         role = next((r for r in (*entity.roles, *appositive_roles(index, spans[:1]))
                      if local_offices().get(r.lower().rstrip(".")) == "Country"), None)
         if role is None or not spans:
@@ -385,7 +395,7 @@ def implied_employers(index: DocIndex, candidates: list[Candidate]) -> Iterator[
     for entity in index.entities.values():
         if entity.type != PERSON or entity.id in tied:
             continue
-        spans = [span for e, span in index.mention_spans if e == entity.id and span.start > first]
+        spans = [span for span in index.spans_of(entity.id) if span.start > first]
         roles = [r for r in (*entity.roles, *appositive_roles(index, spans)) if r.lower().rstrip(".") in org_roles()]
         if not roles:
             continue
