@@ -457,7 +457,7 @@ def _other_subject(resolver: References, speaker: str, start: int, end: int) -> 
     for token_start, entity in resolver.person_mentions:
         token = doc[token_start]
         if start <= token.idx < end and entity != speaker and resolver.quoted[token.i] == -1 \
-                and resolver._is_subject(token):
+                and resolver.is_subject(token):
             return True
     return False
 

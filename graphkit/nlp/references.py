@@ -620,7 +620,7 @@ class References:
             by_sentence[sent_start].append((start, entity_id))
         for sent_start in sentence_order:
             mentions = by_sentence[sent_start]  # nearest first
-            subjects = [e for start, e in mentions if self._is_subject(doc[start])]
+            subjects = [e for start, e in mentions if self.is_subject(doc[start])]
             if sent_start == self.sentence_start[pronoun.i]:
                 # "Lee says she …": the clause subject before the pronoun, else the nearest
                 return subjects[0] if subjects else mentions[0][1]
@@ -629,7 +629,7 @@ class References:
             return mentions[-1][1]
         return None
 
-    def _is_subject(self, token: Token) -> bool:
+    def is_subject(self, token: Token) -> bool:
         """Whether a mention token heads (or is part of) a clause subject."""
         for _ in range(3):
             if token.dep_ in SUBJECT_DEPS:
