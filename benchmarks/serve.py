@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pyoxigraph as ox
 from synthetic import synthetic_results
 
-from graphkit.serve.launch import free_port, wait_listening
+from graphkit.serve.launch import free_port, stop, wait_listening
 from graphkit.sparql import PREFIXES
 from graphkit.store import close_store, open_store
 
@@ -129,12 +129,7 @@ class Served:
         return time.perf_counter() - self.started
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process)
 
 
 # ------------------------------------------------------------- SPARQL

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 import pytest
 
 from graphkit.model import INDIRECT, Article, DocResult, Entity, Mention, Quote, Relation, Span
+from graphkit.serve import launch
 from graphkit.serve.launch import free_port, wait_listening
 
 try:  # tests/ is on sys.path (rootdir-relative imports), or a package
@@ -157,12 +158,7 @@ class Served:
         raise AssertionError("graphkit serve did not start in 30 s")
 
     def stop(self) -> str:
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        launch.stop(self.process)
         return self.process.stderr.read()
 
 

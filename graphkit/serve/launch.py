@@ -27,3 +27,13 @@ def wait_listening(process: subprocess.Popen, port: int, timeout: float | None =
         except OSError:
             time.sleep(pause)
     return False
+
+
+def stop(process: subprocess.Popen, grace: float = 10) -> None:
+    """Ask the server to stop; kill it when it has not stopped after ``grace`` seconds."""
+    process.terminate()
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
