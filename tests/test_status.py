@@ -34,6 +34,9 @@ def statuses(nlp):
     ("Analysts noted Norway's decision to leave the Baltic Union.", ("Norway", "Baltic Union"), "planned"),
     ("Investors praised Kestrel Foods' campaign to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     ("Anna Lind persuaded Tomas Berg to join Kestrel Foods.", ("Tomas Berg", "Kestrel Foods"), "planned"),
+    # an infinitive hanging from a noun is aimed at, asked for or allowed; not when the noun is its doer
+    ("Critics condemned Kestrel Foods' push to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
+    ("Kestrel Foods lost its chance to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     # a negation does not cross "but" to the conjunct set against it
     ("Norway, which is not a member of the Baltic Union but belongs to the Nordic Council, objected.",
      ("Norway", "Nordic Council"), "fact"),

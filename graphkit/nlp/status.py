@@ -155,6 +155,8 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     if came_from is not None and came_from.dep_ == "prep" and came_from.lower_ == "against" \
             and node.pos_ in ("VERB", "AUX") and came_from.head.i == node.i:
         return Status(NEGATED, came_from)  # "decided against recommending charges", "voted against joining"
+    if _aim_of_noun(node, came_from):
+        return Status(PLANNED, node)  # "pressure to endorse Y", "the chance to buy Y": named, not done
     kind = next((_words()[form] for form in base_forms(node) if form in _words()), None)
     if came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
         return Status(kind, node)  # "expected to sit down", "denied paying", "possible that"
@@ -183,6 +185,21 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in node.children):
         return Status(HYPOTHETICAL, node)  # the relation in the condition itself: "if X joins Y"
     return None
+
+
+# Modifiers that make a noun's infinitive the deed of who it names ("the first woman to lead Y" led it)
+DOER_MODIFIERS = {"first", "last", "only", "next"}
+
+
+def _aim_of_noun(noun: Token, came_from: Token | None) -> bool:
+    """An infinitive hanging from a noun names an act aimed at, asked for or allowed, not one done:
+    "pressure to endorse Y", "a call to sanction Y", "the right to buy Y", "his chance to meet Y".
+    Not when the noun is the one who did it: "the first company to list on Y"."""
+    if came_from is None or came_from.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or came_from.i < noun.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+        return False
+    return not any(c.lower_ in DOER_MODIFIERS or c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in noun.children)
 
 
 # Marks of a clause that says when or why the words were said, not what was said:
