@@ -490,6 +490,31 @@ def test_speech_verbs_make_no_relation(nlp):
     assert not found
 
 
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    # pressing, warning or giving to a party acts on it, though the same verbs mostly only report words
+    ("Finland urged Chile to lift the export ban.", "Finland", "verb:urge", "Chile"),
+    ("Finland warned Chile against the tariff.", "Finland", "verb:warn", "Chile"),
+    ("Finland gave Chile $40 million in loans.", "Finland", "verb:give", "Chile"),
+    ("Clara Voss asked Ivo Rahn to withdraw from the race.", "Clara Voss", "verb:ask", "Ivo Rahn"),
+    ("Finland called on Chile to free the activists.", "Finland", "verb:call", "Chile"),
+    # an act on what a named party has or did is one on the party
+    ("Finland condemned Chile's new fishing rules.", "Finland", "verb:condemn", "Chile"),
+    ("Clara Voss mocked Ivo Rahn's tax plan.", "Clara Voss", "verb:mock", "Ivo Rahn"),
+])
+def test_acts_on_a_party(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)
+
+
+@pytest.mark.parametrize("text", [
+    "Clara Voss asked Ivo Rahn about the budget.",  # a question reports words
+    "Clara Voss gave a long speech in Bergen.",  # no party given anything
+    "Clara Voss won Ohio's primary in March.",  # a place's thing: where, not whom
+])
+def test_no_act_on_a_party(nlp, text):
+    _, found = triples(nlp, text)
+    assert not found
+
+
 def test_a_negated_verb_makes_a_negated_relation_never_a_fact(nlp):
     rel = assert_relation(nlp, "Olaf Petersen did not meet Ingrid Holm.", "Olaf Petersen", "metWith", "Ingrid Holm")
     assert rel.status == "negated"

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from .. import places as gazetteer
 from ..model import PERSON, PLACE
 from ..data import read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
@@ -100,6 +101,10 @@ class VerbFrame:
     def prep(self, *words: str) -> list[str]:
         return [e for p, e in self.preps if p in words]
 
+    def recipients(self, index: DocIndex) -> list[str]:
+        """The indirect object: "X gave Y $10 million", "X offered Y help"."""
+        return entities_at(index, [c for c in self.verb.children if c.dep_ == "dative"])
+
     def noun_object_preps(self, index: DocIndex, *words: str) -> list[str]:
         """Entities in the verb's noun object: "signed a deal with Y", "held talks with Y"."""
         found = []
@@ -131,7 +136,7 @@ class VerbTable:
     object roles (the file's header says what each means).
     """
 
-    FRAMES = ("pair", "kill", "meet", "agree", "lead", "join", "leave", "live", "noun")
+    FRAMES = ("pair", "direct", "kill", "meet", "agree", "lead", "join", "leave", "live", "noun")
 
     def __init__(self, rows: list[tuple[str, ...]]):
         self.rows: dict[tuple[str, str | None], list[VerbRow]] = {}
@@ -195,7 +200,8 @@ def role_entities(index: DocIndex, f: VerbFrame, roles: tuple[str, ...]) -> list
     """The entities in the named roles of a verb: agent, patient, or a preposition's object."""
     found: list[str] = []
     for role in roles:
-        found += f.agents if role == "agent" else f.patients if role == "patient" else f.prep(role)
+        found += (f.agents if role == "agent" else f.patients if role == "patient"
+                  else f.recipients(index) if role == "recipient" else f.prep(role))
     return list(dict.fromkeys(found))
 
 
@@ -271,7 +277,15 @@ def _live(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
     yield from pairs(f.verb, row.predicate, "verb-live-in", role_entities(index, f, row.subject), places)
 
 
-FRAME_HANDLERS = {"pair": _pair, "kill": _kill, "meet": _meet, "agree": _agree, "lead": _lead, "join": _join,
+def _direct(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
+    """A request made to a party: "X asked Y to step down", "X called on Y to release them". Only with
+    the infinitive saying what is asked: "X asked Y about it", "X told Y" report words, not an act on Y."""
+    if any(c.dep_ in ("xcomp", "advcl") and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
+           for c in f.verb.children):
+        yield from _pair(index, f, row)
+
+
+FRAME_HANDLERS = {"direct": _direct, "pair": _pair, "kill": _kill, "meet": _meet, "agree": _agree, "lead": _lead, "join": _join,
                   "leave": _leave, "live": _live}
 
 
@@ -334,8 +348,8 @@ RECIPIENT_PREPOSITIONS = ("to", "with", "against", "from")
 
 def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Candidate]:
     """``verb:<lemma>`` between two parties: the verb's subject and its object or a party it names."""
-    if f.lemma in no_relation_verbs():
-        return
+    if f.lemma in no_relation_verbs() or not any(ch.isalpha() for ch in f.lemma):
+        return  # and no mark the tagger took for a verb ("’")
     if any(row.frame in ("meet", "agree") for row in table.matching(f)):
         return  # "met in Paris" names where, not a relation with Paris
     if any(p == "by" and (obj.like_num or any(c.like_num for c in obj.children)) for p, obj in prep_objects(f.verb)):
@@ -353,6 +367,19 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     objects += [e for e in f.noun_object_preps(index, *RECIPIENT_PREPOSITIONS)
                 if index.type_of(e) != PLACE and e not in objects]
     yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, objects)
+    if not objects:
+        # an act on what a party has or did is one on the party: "condemned Y's decision", "backs Y's bid";
+        # by name only ("his plan" mostly is the subject's own); of places only a country acts ("Chile's
+        # rules"), a state's or city's thing is where ("won Ohio's primary")
+        owners = entities_at(index, [c for n in f.noun_objects for c in n.children
+                                     if c.dep_ == "poss" and c.pos_ == "PROPN"])
+        yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-possessor", f.agents,
+                         [e for e in owners if index.type_of(e) != PLACE or _country(index, e)])
+
+
+def _country(index: DocIndex, entity: str) -> bool:
+    place = gazetteer.lookup(index.entities[entity].name)
+    return place is not None and place.kind == "Country"
 
 
 def noun_patterns(index: DocIndex) -> Iterator[Candidate]:
