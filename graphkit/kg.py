@@ -109,7 +109,7 @@ class KnowledgeGraph:
         (``.ttl``, ``.nt``, ``.nq``, ``.trig``, ``.jsonld``, ``.rdf``/``.xml``, ``.graphml``, ``.gexf``; Turtle
         for any other suffix, as rdflib does). See ``FORMATS``."""
         from .export.networkx_io import write_network
-        from .export.rdf_io import format_for_path, format_name, write_bytes
+        from .export.rdf_io import QUAD_FORMATS, format_for_path, format_name, write_bytes, write_streamed
 
         fmt = format_name(format) if format else format_for_path(path)
         if fmt not in FORMATS:
@@ -120,8 +120,14 @@ class KnowledgeGraph:
             from .export.neo4j import write_neo4j
 
             write_neo4j(self.corpus, self.base_iri, path)
+        elif fmt == "jsonld" or ("ntriples" in self.__dict__ and fmt not in QUAD_FORMATS):
+            write_bytes(self.serialize(fmt), path)  # compacted in memory, or from the N-Triples already made
         else:
-            write_bytes(self.serialize(fmt), path)
+            from .graph.rdf import write_nquads, write_ntriples
+
+            source = write_nquads if fmt in QUAD_FORMATS else write_ntriples
+            # streamed through a temporary file: a corpus's N-Triples were the build's peak memory
+            write_streamed(lambda out: source(self.corpus, self.base_iri, out), fmt, path)
 
     def write_turtle(self, path: str | os.PathLike) -> None:
         self.write(path, "turtle")

@@ -98,6 +98,29 @@ def compact_jsonld(data: bytes) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
 
 
+def write_streamed(write_source, format: str, path: str | os.PathLike) -> None:
+    """Write a graph in ``format`` to ``path`` (atomically) without holding it in memory.
+
+    ``write_source(file)`` writes sorted N-Triples (N-Quads for trig/nq) into
+    a temporary file; Oxigraph reads it as it writes ``format``, so the bytes
+    are those ``from_ntriples`` gives. Not for JSON-LD, compacted in memory.
+    """
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryFile() as source:
+        write_source(source)
+        source.seek(0)
+        with atomic_writer(path) as handle:
+            if format in ("nt", "nq"):
+                shutil.copyfileobj(source, handle)
+                return
+            quads = format in QUAD_FORMATS
+            triples = ox.parse(source, format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
+            ox.serialize(triples, handle, format=QUAD_FORMATS[format] if quads else FORMATS[format],
+                         prefixes=prefixes())
+
+
 def write_bytes(data: bytes, path: str | os.PathLike) -> None:
     """Write ``data`` to ``path`` atomically."""
     with atomic_writer(path) as handle:
