@@ -146,7 +146,9 @@ def given_name_gender(word: str, common: bool = False) -> str | None:
 
     if not word[:1].isupper() or not word.replace("-", "").isalpha():
         return None
-    found = read_table("given_names.tsv").get(word.lower())
+    # the table is written without accents, names often are not: "Lucía", "José", "Zoë", "Björn"
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    found = read_table("given_names.tsv").get(plain.lower())
     if found is None:
         return None
     gender, babies = found.split(":")

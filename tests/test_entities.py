@@ -410,6 +410,7 @@ def test_an_acronym_the_tagger_calls_a_plural_noun_is_still_a_mention(nlp):
 
 @pytest.mark.parametrize("name,expected", [
     ("Donald Lund", {"Person": 2.0}),
+    ("Renée Vidal", {"Person": 2.0}),  # accents the name table is written without
     ("Philippine National Police", {}),  # a demonym, not the given name it also is
     ("Houston Astros", {}),  # a place opens it
     ("General Dynamics", {}),  # a title word
