@@ -478,3 +478,13 @@ def test_a_political_action_committee_is_a_body_of_its_own(nlp):
     doc = with_ner_spans(nlp, "The Farm Caucus PAC paid for it. Ann Lee chairs the Farm Caucus.",
                          [(1, 4, "ORG"), (8, 10, "PERSON"), (12, 14, "ORG")])
     assert {e.name for e in resolve_entities(doc)} == {"Farm Caucus PAC", "Ann Lee", "Farm Caucus"}
+
+
+@pytest.mark.parametrize("text,spans,name", [
+    ("Marit Olsson resigned as chair of Tarn Bank.", [(0, 2, "ORG"), (6, 8, "ORG")], "Marit Olsson"),
+    ("Jon Vik was hired as coach by Tarn Rovers.", [(0, 2, "ORG"), (7, 9, "ORG")], "Jon Vik"),
+])
+def test_a_role_the_clause_gives_its_subject_makes_a_person(nlp, text, spans, name):
+    """"X resigned as chair", "X was hired as coach": the role describes X as an apposition would."""
+    doc = with_ner_spans(nlp, text, spans)
+    assert {e.name: e.type for e in resolve_entities(doc)}[name] == "Person"

@@ -61,6 +61,18 @@ def descriptor_type(token) -> str | None:
     return None
 
 
+def _gives_its_subject_a_role(verb) -> bool:
+    """"X resigned as chair", "X was hired as coach", "X was named CEO": a person's role, said of the
+    subject when the verb has no object the role could be of ("wants Y as its capital"). Only persons:
+    an "as" that names a company's part ("signed as a broadcaster") is a person's as often."""
+    children = list(verb.children)
+    if any(c.dep_ == "dobj" for c in children):
+        return False
+    roles = [o for c in children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+    roles += [c for c in children if c.dep_ == "oprd"]
+    return any(descriptor_type(noun) == PERSON for noun in roles)
+
+
 def _possession_type(noun) -> str | None:
     """The possessor's type that a possessed noun implies: "chief executive" -> Organization.
 
@@ -124,6 +136,8 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
         kind = descriptor_type(noun)
         if kind:
             votes[kind] += DESCRIPTION
+    if dep in ("nsubj", "nsubjpass") and gov_pos in ("VERB", "AUX") and _gives_its_subject_a_role(governor):
+        votes[PERSON] += DESCRIPTION
     # "the province of X"
     if dep == "pobj" and gov_lower == "of" and above_lemma in PLACE_OF_NOUNS and governor.head.pos_ == "NOUN":
         votes[PLACE] += DESCRIPTION
