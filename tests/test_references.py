@@ -48,6 +48,9 @@ def refs(nlp):
     ("Lena Moss praised the plan on Monday. The Republican nominee was speaking in Dayton, hours after "
      "Omar Field criticised it. The Ohio senator said the plan would pass.",
      ("The Ohio senator", "description", "Lena Moss")),
+    # ... but never a person its own sentence names: the topic before is searched instead
+    ("Lena Moss praised the plan on Monday. Omar Field met aides and said the Ohio senator was right.",
+     ("the Ohio senator", "description", "Lena Moss")),
     # a reflexive is its own clause's subject, never the salient person nearby (here the one speaking)
     ("Jessica Ditto is a spokeswoman. In defending himself, Ken Lin offered insights, Ditto said.",
      ("himself", "pronoun", "Ken Lin")),
@@ -67,6 +70,9 @@ def test_a_reference_resolves(refs, text, reference):
     ("Norvale Foods and Tamsin Bakeries merged. The two companies said the deal closes in May.", "companies"),
     # a bare person description with no clear subject (a named modifier would make it an epithet)
     ("Ana Ruiz met Tomas Berg in Oslo. Ruiz spoke. Berg spoke. The lawyer said nothing.", "lawyer"),
+    # the only candidate is named in the description's own sentence
+    ("Omar Field spoke on Monday. Omar Field criticised the plan, and aides said the Ohio senator was wrong.",
+     "senator"),
 ])
 def test_an_unsettled_reference_resolves_to_nothing(refs, text, word):
     assert not [r for r in refs(text) if word in r[0]]
@@ -89,3 +95,16 @@ def test_it_carries_a_relation_only_as_the_speaker_of_its_own_reported_clause(nl
         return {(names[r.subject], names[r.object]) for r in relations_from_doc(doc)}
     assert ("Norvale Foods", "Leeds") in pairs("Norvale Foods said it would open an office in Leeds.")
     assert ("Norvale Foods", "Leeds") not in pairs("Norvale Foods lost money. It is a big problem in Leeds.")
+
+
+@pytest.mark.parametrize("text,relation", [
+    # a description standing for its entity relates it to the names inside it
+    ("Lena Moss praised the plan on Monday. The Ohio senator said it would pass.", ("Lena Moss", "holdsOfficeIn", "Ohio")),
+    ("Varde Bank, the Tampere lender, raised its dividend.", ("Varde Bank", "location", "Tampere")),
+])
+def test_a_description_relates_its_entity_to_the_names_inside_it(nlp, text, relation):
+    from graphkit.nlp.convert import entities_from_doc, relations_from_doc
+
+    doc = nlp(text)
+    names = {e.id: e.name for e in entities_from_doc(doc)}
+    assert relation in {(names[r.subject], r.predicate, names[r.object]) for r in relations_from_doc(doc)}

@@ -369,17 +369,21 @@ class References:
             return before[0][1]  # "Acme will build a plant. The company ...": the only organisation named so far
         if kind == PERSON:  # "the New York businessman": the person of that gender the article is clearly about
             gender = noun_gender(noun)
+            # ... but never one its own sentence names (an apposition was read above): a writer names a
+            # person once in a sentence, and "X praised Y, saying the Ohio senator ..." leaves it unsure
+            here = self._named_in_sentence(head)
             people = [(start, e) for start, e in self.person_mentions
                       if gender is None or self.gender.get(e, gender) == gender]
             if clearly := clearly_most(people, before):
-                return clearly
+                return clearly if clearly not in here else None
             # a named modifier makes it an epithet for someone known ("the Ohio senator", "the Republican
             # nominee"); a bare "the lawyer" may be someone new
             named = any(t.dep_ in ("compound", "amod") and t.text[:1].isupper() for t in head.lefts)
-            return self._epithet_antecedent(head, gender) if named else None
+            return self._epithet_antecedent(head, gender, exclude=here) if named else None
         return clearly_most(self.org_mentions, before) if kind == ORGANIZATION else None
 
-    def _epithet_antecedent(self, head: Token, gender: str | None, depth: int = 2) -> str | None:
+    def _epithet_antecedent(self, head: Token, gender: str | None, depth: int = 2,
+                            exclude: set[str] = frozenset()) -> str | None:
         """The person an epithet continues ("Ann Lee spoke. ... The Ohio senator said"): as a pronoun would.
 
         When the sentence before has an epithet itself as its first subject ("The
@@ -392,8 +396,16 @@ class References:
             subject = next((t for t in previous if t.dep_ in SUBJECT_DEPS), None)  # its first, as _antecedent reads it
             if subject is not None and subject.pos_ == "NOUN" and self.entity_at[subject.i] is None \
                     and descriptor_type(subject) == PERSON:
-                return self._resolve_title(subject) or self._epithet_antecedent(subject, gender, depth - 1)
-        return self._antecedent(head, gender, self.person_mentions, EPITHET_REACH)
+                found = self._resolve_title(subject) or self._epithet_antecedent(subject, gender, depth - 1)
+                return found if found not in exclude else None
+        return self._antecedent(head, gender, self.person_mentions, EPITHET_REACH, exclude)
+
+    def _named_in_sentence(self, head: Token) -> set[str]:
+        """The people named in the sentence of ``head``."""
+        start = self.sentence_start[head.i]
+        first = bisect_left(self.person_mentions, (start,))
+        end = self.doc[head.i].sent.end
+        return {e for begin, e in self.person_mentions[first:] if begin < end}
 
     def _appositive_name(self, head: Token, kind: str) -> str | None:
         """The entity named right before a description set off by a comma, when their types agree."""
@@ -595,7 +607,7 @@ class References:
         return None
 
     def _antecedent(self, pronoun: Token, gender: str | None, candidates: list[tuple[int, str]],
-                    reach: int) -> str | None:
+                    reach: int, exclude: set[str] = frozenset()) -> str | None:
         """The subject entity of the nearest earlier sentence that has an agreeing one.
 
         Within the pronoun's own sentence the nearest preceding subject wins,
@@ -609,7 +621,8 @@ class References:
         by_sentence: dict[int, list[tuple[int, str]]] = {}
         sentence_order: list[int] = []
         for start, entity_id in reversed(candidates[:end]):
-            if self.quoted[start] != -1 or (gender is not None and self.gender.get(entity_id, gender) != gender):
+            if self.quoted[start] != -1 or (gender is not None and self.gender.get(entity_id, gender) != gender) \
+                    or entity_id in exclude:
                 continue  # a description of no stated gender ("the senator") agrees with anyone
             sent_start = self.sentence_start[start]
             if sent_start not in by_sentence:

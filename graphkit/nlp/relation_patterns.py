@@ -417,6 +417,16 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
             via = "poss" if not title and _attached_by(index, block, other) == "poss" else "premod"
             demonym = not any(index.entity(t) == other for t in block)
             yield from role_candidate(index, entity, other, title, via, root, "role-premodifier", demonym)
+        if root.pos_ == "NOUN" and not block and (root.dep_ == "appos" or (
+                root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT" and index.type_of(entity) == PERSON)):
+            # a description standing for the entity holds names of its own: "the Tampere lender" (a bank),
+            # "the Ohio senator" (a person): they relate to it as a title before its name would. Only where
+            # whom it stands for is surest: beside the name, or a person's epithet as the subject that goes
+            # on with the topic ("the Ohio advocacy group" as a subject is as often a body not named)
+            inner = [t for t in root.lefts if t.i >= span.start and t.dep_ in PREMOD_DEPS]
+            for other in (related_in(index, inner, entity)[0] if inner else ()):
+                yield from role_candidate(index, entity, other, role_noun_title(index, root), "premod", root,
+                                          "role-description")
         # a mention that is a description ("the mayor of Y", the article's words for X) is its own role
         role_words = title or ([root] if root.pos_ == "NOUN" and descriptor_type(root) == PERSON else [])
         children = list(root.children)  # read once for both passes below: Token.children walks the subtree
