@@ -441,6 +441,12 @@ def test_coordinated_names_inside_an_organisation(nlp, text, names):
     assert {e.name for e in resolve_entities(doc)} == names
 
 
+def test_two_organisations_joined_by_and_stay_two(nlp):
+    """The parser may hang the first inside the second ("Kessel Paper" a modifier of "Logistics")."""
+    doc = with_ner_spans(nlp, "Kessel Paper and Dorna Logistics formed a joint venture.", [(0, 2, "ORG"), (3, 5, "ORG")])
+    assert {e.name for e in resolve_entities(doc)} == {"Kessel Paper", "Dorna Logistics"}
+
+
 def test_the_words_of_a_quoted_title_are_no_entities(nlp):
     doc = with_ner_spans(nlp, "Ana Lund starred in the play “Mercy, Holiness and Rain” in 2015.",
                          [(0, 2, "PERSON"), (9, 10, "PERSON")])  # NER tags a title's word

@@ -188,13 +188,14 @@ def _join_coordinated_names(doc: Doc, pieces: list[list]) -> list[list]:
     organisation's name after it is part of that name; NER gives only "Syria Veterans Fund".
 
     Two names that are each their own ("between Iraq and Syria Airlines", "Kenya and Acme Corp said")
-    stay apart: the first must modify, or be a conjunct of, a word of the second name.
+    stay apart: the first must modify, or be a conjunct of, a word of the second name; and two names NER
+    calls organisations each are two ("Halden Paper and Corvo Logistics formed ...", however parsed).
     """
     joined: list[list] = []
     for piece in pieces:
         if joined:
             prev = joined[-1]
-            if piece[2] == "ORG" and piece[1] - piece[0] > 1 and piece[0] - prev[1] == 1 \
+            if piece[2] == "ORG" and prev[2] != "ORG" and piece[1] - piece[0] > 1 and piece[0] - prev[1] == 1 \
                     and doc[prev[1]].lower_ in ("and", "&") and doc[prev[1] - 1].dep_ in ("conj", "nmod", "compound") \
                     and piece[0] <= doc[prev[1] - 1].head.i < piece[1]:
                 prev[1], prev[2] = piece[1], "ORG"
