@@ -500,6 +500,10 @@ def test_speech_verbs_make_no_relation(nlp):
     # an act on what a named party has or did is one on the party
     ("Finland condemned Chile's new fishing rules.", "Finland", "verb:condemn", "Chile"),
     ("Clara Voss mocked Ivo Rahn's tax plan.", "Clara Voss", "verb:mock", "Ivo Rahn"),
+    # acts named by their noun
+    ("Clara Voss filed a lawsuit against Tarn Mining in May.", "Clara Voss", "verb:sue", "Tarn Mining"),
+    ("The Tarn Bureau's investigation into Ivo Rahn was closed.", "Tarn Bureau", "verb:investigate", "Ivo Rahn"),
+    ("Clara Voss spoke to Ivo Rahn on Sunday.", "Clara Voss", "verb:speak", "Ivo Rahn"),
 ])
 def test_acts_on_a_party(nlp, text, subject, predicate, obj):
     assert_relation(nlp, text, subject, predicate, obj)
@@ -513,6 +517,15 @@ def test_acts_on_a_party(nlp, text, subject, predicate, obj):
 def test_no_act_on_a_party(nlp, text):
     _, found = triples(nlp, text)
     assert not found
+
+
+@pytest.mark.parametrize("text", [
+    "Nordvik Timber and Brekke Shipping formed a joint venture.",  # only owners: the owners are the parties
+    "Nordvik Timber and Brekke Shipping signed a supply deal.",
+])
+def test_a_two_sided_act_named_by_its_owners_relates_them(nlp, text):
+    _, found = triples(nlp, text)
+    assert {tuple(sorted((s, o))) for s, _, o in found} == {("Brekke Shipping", "Nordvik Timber")}
 
 
 def test_a_negated_verb_makes_a_negated_relation_never_a_fact(nlp):

@@ -66,6 +66,7 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
                         entity_id = entity_of.get(t.head.i)  # "the Accra-based investment firm X": the firm is X
             if entity_id and entity_id not in found:
                 found.append(entity_id)
+                found += [e for e in index.hidden_conjuncts.get(entity_id, ()) if e not in found]
     return found
 
 

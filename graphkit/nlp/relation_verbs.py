@@ -393,11 +393,19 @@ def noun_patterns(index: DocIndex) -> Iterator[Candidate]:
         rows = nouns[noun.lemma_.lower()]
         for row in rows:
             seen = set()
-            for c in pairs(noun, row.predicate, f"noun-{noun.lemma_.lower()}",
-                           noun_role_entities(index, noun, row.subject), noun_role_entities(index, noun, row.object)):
+            subjects, objects = noun_role_entities(index, noun, row.subject), noun_role_entities(index, noun, row.object)
+            if not objects and row.predicate in SYMMETRIC_PREDICATES:
+                # "X and Y formed a joint venture", "X and Y announced a deal": the owners are the parties
+                yield from among(noun, row.predicate, f"noun-{noun.lemma_.lower()}", subjects)
+                continue
+            for c in pairs(noun, row.predicate, f"noun-{noun.lemma_.lower()}", subjects, objects):
                 if (c.object, c.subject) not in seen:  # "the deal between X and Y": once, not both ways
                     seen.add((c.subject, c.object))
                     yield c
+
+
+# relations that hold both ways: a noun naming one of them with only its owners relates the owners
+SYMMETRIC_PREDICATES = {"partner", "agreementWith", "metWith", "verb:talk"}
 
 
 def noun_role_entities(index: DocIndex, noun: Token, roles: tuple[str, ...]) -> list[str]:

@@ -124,6 +124,31 @@ class DocIndex:
                 self.entity_of.setdefault(i, ref["entity"])
 
     @cached_property
+    def hidden_conjuncts(self) -> dict[str, list[str]]:
+        """Names the parser hung inside the name after "and" ("Halden Paper and Corvo Logistics formed ...",
+        read as one noun phrase with "Halden Paper" a modifier of "Logistics"): entity -> the names so joined."""
+        found: dict[str, list[str]] = {}
+        shared, entity_of = self.shared, self.entity_of
+        heads = shared.heads
+        for i, lower in enumerate(shared.lowers):
+            if lower not in ("and", "&") or i == 0 or i + 1 >= shared.size:
+                continue
+            first, second = entity_of.get(i - 1), entity_of.get(i + 1)
+            if first is None or second is None or first == second or shared.deps[i - 1] == "conj":
+                continue
+            start = i - 1
+            while start > 0 and entity_of.get(start - 1) == first:
+                start -= 1
+            end = i + 1
+            while end + 1 < shared.size and entity_of.get(end + 1) == second:
+                end += 1
+            # the first name's own head lies inside the second name: a modifier of it, in the parse
+            roots = [t for t in range(start, i) if not start <= heads[t] < i]
+            if roots and all(i < heads[t] <= end for t in roots):
+                found.setdefault(second, []).append(first)
+        return found
+
+    @cached_property
     def place_tokens(self) -> set[int]:
         """The tokens of the places' mentions (``relation_frames._in_list`` asks them of each pair of places)."""
         return {i for e, span in self.mention_spans if self.type_of(e) == PLACE for i in range(span.start, span.end)}
