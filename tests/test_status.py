@@ -37,6 +37,12 @@ def statuses(nlp):
     # an infinitive hanging from a noun is aimed at, asked for or allowed; not when the noun is its doer
     ("Critics condemned Kestrel Foods' push to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     ("Kestrel Foods lost its chance to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
+    # a phrasal verb of refusal or cancelling denies what it governs
+    ("Kestrel Foods ruled out a takeover of Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "negated"),
+    ("Kestrel Foods gave up its bid for Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "negated"),
+    # a passive of saying or thinking with an infinitive: unnamed others claim it
+    ("Kestrel Foods is believed to own Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "claimed"),
+    ("Kestrel Foods is known to own Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "fact"),
     # a negation does not cross "but" to the conjunct set against it
     ("Norway, which is not a member of the Baltic Union but belongs to the Nordic Council, objected.",
      ("Norway", "Nordic Council"), "fact"),

@@ -39,6 +39,9 @@ from .words import words
 
 CONDITION_MARKS = {"if", "unless", "provided", "providing"}
 AIM_NOUNS = {"bid", "offer", "proposal", "plan", "attempt"}  # "a bid for Y" is aimed at; "the deal with Y" is made
+# Verbs whose passive with an infinitive reports what unnamed others say or think ("is said to", "is rumoured
+# to"); "is known to" states a fact, "is expected to" a plan (graphkit/data/status_words.tsv)
+HEARSAY_PASSIVES = {"say", "rumour", "rumor", "think", "believe", "understand", "report", "allege", "claim", "suspect"}
 HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"}
 # Verbs of phase: what they take is going on ("called on X to stop attacking Y": the attacking is no plan)
 PHASE_VERBS = {"stop", "quit", "cease", "continue", "keep", "resume"}
@@ -92,6 +95,10 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
             modality = found  # the nearest mark, but a denial above a plan denies it ("abandoned its plan to buy")
         if any(c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS for c in node.children):
             reported = True  # "reportedly bought", "allegedly bribed": someone says so, not the reporter
+        if previous is not None and previous.dep_ == "xcomp" and node.lemma_.lower() in HEARSAY_PASSIVES \
+                and _passive(node):
+            reported = True  # "X is rumoured to be buying Y", "is thought to be weighing": someone says so
+            break
         speaking = previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX")
         if speaking and previous.dep_ == "xcomp" and not _passive(node):
             # "called on X to apologize", "urged X to join": a request, aimed at and not done; not a claim
@@ -157,7 +164,11 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
         return Status(NEGATED, came_from)  # "decided against recommending charges", "voted against joining"
     if _aim_of_noun(node, came_from):
         return Status(PLANNED, node)  # "pressure to endorse Y", "the chance to buy Y": named, not done
-    kind = next((_words()[form] for form in base_forms(node) if form in _words()), None)
+    forms = base_forms(node)
+    particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
+    if particle:  # a phrasal verb is its own word: "called off its bid", "ruled out a merger"
+        forms = tuple(f"{form} {particle}" for form in forms) + forms
+    kind = next((_words()[form] for form in forms if form in _words()), None)
     if came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
         return Status(kind, node)  # "expected to sit down", "denied paying", "possible that"
     children = list(node.children)
