@@ -495,6 +495,8 @@ def test_speech_verbs_make_no_relation(nlp):
     ("Finland urged Chile to lift the export ban.", "Finland", "verb:urge", "Chile"),
     ("Finland warned Chile against the tariff.", "Finland", "verb:warn", "Chile"),
     ("Finland gave Chile $40 million in loans.", "Finland", "verb:give", "Chile"),
+    # ... and a name the parser hangs on the object after it ("Chile" read as modifying "help")
+    ("Finland, which left the Baltic Union, has offered Chile legal help.", "Finland", "verb:offer", "Chile"),
     ("Clara Voss asked Ivo Rahn to withdraw from the race.", "Clara Voss", "verb:ask", "Ivo Rahn"),
     ("Finland called on Chile to free the activists.", "Finland", "verb:call", "Chile"),
     # an act on what a named party has or did is one on the party

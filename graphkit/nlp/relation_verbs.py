@@ -103,7 +103,7 @@ class VerbFrame:
 
     def recipients(self, index: DocIndex) -> list[str]:
         """The indirect object: "X gave Y $10 million", "X offered Y help"."""
-        return entities_at(index, [c for c in self.verb.children if c.dep_ == "dative"])
+        return entities_at(index, indirect_objects(self.verb))
 
     def noun_object_preps(self, index: DocIndex, *words: str) -> list[str]:
         """Entities in the verb's noun object: "signed a deal with Y", "held talks with Y"."""
@@ -113,6 +113,23 @@ class VerbFrame:
                 if prep in words:
                     found.extend(entities_at(index, [obj]))
         return found
+
+
+def indirect_objects(verb: Token) -> list[Token]:
+    """The verb's datives, and a name right after it that the parser hung on the object instead
+    ("offered Moldova technical help" read as "Moldova" modifying "help")."""
+    found = [c for c in verb.children if c.dep_ == "dative"]
+    doc = verb.doc
+    if verb.i + 1 < len(doc):
+        after = doc[verb.i + 1]
+        if after.pos_ == "PROPN" and after.dep_ in ("nmod", "compound"):
+            root = after
+            while root.dep_ in ("compound", "flat") and root.head.pos_ == "PROPN" and root.head.i > root.i:
+                root = root.head  # "offered Papua New Guinea loans": the name's last word
+            if root.dep_ == "nmod" and root.head.dep_ == "dobj" and root.head.head.i == verb.i \
+                    and root.head.pos_ == "NOUN":
+                found.append(root)
+    return found
 
 
 def pairs(verb: Token, predicate: str, rule: str, subjects: list[str], objects: list[str],
@@ -356,7 +373,7 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
         return  # "leads Y by 2 points", "beat Y by 300 votes": a score between rivals, no act between them
     objects = list(f.patients)
     # the indirect object is a party too: "X offered Y technical help", "X sent Y a letter"
-    objects += [e for e in entities_at(index, [c for c in f.verb.children if c.dep_ == "dative"]) if e not in objects]
+    objects += [e for e in f.recipients(index) if e not in objects]
     # a party the verb acts towards: "sold its stake to Y", "filed a complaint against Y"; a place reached
     # by a preposition is where ("sent troops to Y"), and "X is known as Y" names, relates nothing
     allowed = None if not (f.noun_objects or f.patients) else RECIPIENT_PREPOSITIONS  # "backs X over Y": Y is no party
