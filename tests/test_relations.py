@@ -868,3 +868,13 @@ def test_an_institution_word_in_a_title_is_the_one_body_named_so(nlp):
 def test_verbs_of_employing_state_employment(nlp, text):
     _, found = triples(nlp, text)
     assert ("Ana Ruiz", "worksFor", "Kestrel Foods") in found
+
+
+@pytest.mark.parametrize("text,person,body", [
+    # "secretary" hung on the name
+    ("ECOWAS’s secretary-general, Nguyen Thi Mai, said any application would be assessed.", "Nguyen Thi Mai", "ECOWAS"),
+    # "general" tagged an adjective
+    ("The Varde Council's secretary-general, Ana Ruiz, said the plan would pass.", "Ana Ruiz", "Varde Council"),
+])
+def test_a_possessed_title_set_off_by_commas_before_a_name(nlp, text, person, body):
+    assert_relation(nlp, text, person, "worksFor", body)

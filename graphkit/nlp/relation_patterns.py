@@ -252,8 +252,8 @@ def role_noun_title(index: DocIndex, noun: Token) -> list[Token]:
         token = index.doc[k]
         if token.head.i not in {w.i for w in words} or index.entity(token) or token.ent_type_ == "NORP":
             break
-        if token.dep_ not in ("compound", "amod") and not (token.dep_ == "punct" and token.text in "-–"):
-            break
+        if token.dep_ not in ("compound", "amod", "npadvmod") and not (token.dep_ == "punct" and token.text in "-–"):
+            break  # ("npadvmod": "secretary" in "secretary-general" parsed as two words)
         words.insert(0, token)
         k -= 1
     return words
@@ -342,8 +342,12 @@ def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None
         if child_dep == "appos" and index.entity(child) is None:
             yield child, "appos"
             yield from ((role, "appos") for role in _coordinated_roles(index, child))
-    if dep == "appos" and index.entity(root.head) is None and root.head.pos_ in ("NOUN", "PROPN"):
-        yield root.head, "appos"  # "the CEO of Y, X"
+        elif child_dep in ("nmod", "compound") and child.i < root.i and child.pos_ == "NOUN" \
+                and index.entity(child) is None and any(t.text == "," for t in root.doc[child.i + 1:root.i]):
+            yield child, "appos"  # "Y's secretary-general, X, said": an apposition the parser hung on the name
+    if dep == "appos" and index.entity(root.head) is None and (root.head.pos_ in ("NOUN", "PROPN")
+                                                                or _hyphenated(root.head)):
+        yield root.head, "appos"  # "the CEO of Y, X"; "Y's secretary-general, X" (its last part tagged ADJ)
     holder = root.head
     if dep == "appos" and index.type_of(index.entity(root)) == PERSON and index.entity(holder) is not None \
             and holder.dep_ == "pobj" \
@@ -362,6 +366,11 @@ def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None
             # "X serves as chairman of Y"; with any verb when the noun is a role: "took over as chief executive of Y"
             if prep == "as" and index.entity(obj) is None and (linking or _is_role_noun(obj)):
                 yield obj, "appos"
+
+
+def _hyphenated(token: Token) -> bool:
+    """The last part of a hyphenated title the tagger calls an adjective ("general" in "secretary-general")."""
+    return token.pos_ == "ADJ" and any(c.text in "-–" for c in token.children)
 
 
 def _is_role_noun(token: Token) -> bool:
@@ -442,7 +451,7 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
                     yield from role_candidate(index, entity, other, role_words, prep, root, "role-of")
         for noun, via in linked_role_nouns(index, root, children, deps):
             for item in with_conjuncts(noun):  # "vice president and columnist for Y"
-                words = role_noun_title(index, item) if item.pos_ in ("NOUN", "PROPN") else []
+                words = role_noun_title(index, item) if item.pos_ in ("NOUN", "PROPN") or _hyphenated(item) else []
                 if item.lower_ == "one":  # "one of the leading experts": the role is "experts"
                     of = [obj for prep, obj in prep_objects(item) if prep == "of" and obj.pos_ == "NOUN"]
                     words = role_noun_title(index, of[0]) if of else words
