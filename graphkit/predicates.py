@@ -58,6 +58,10 @@ PREDICATES: dict[str, Predicate] = {
                           "A company's shares are listed on a stock exchange."),
     "represents": Predicate("gk", "represents", "represents",
                             "A person or organization represents another party: a client, members, a country."),
+    # kinship, as schema.org states it
+    "spouse": Predicate("schema", "spouse", "spouse of", "Two people are or were married."),
+    "parent": Predicate("schema", "parent", "child of", "The object is a parent of the subject."),
+    "sibling": Predicate("schema", "sibling", "sibling of", "Two people are brothers or sisters."),
 }
 
 # A predicate a user's relation file names that graphkit does not define: gk:<name>, labelled from the name.

@@ -878,3 +878,18 @@ def test_verbs_of_employing_state_employment(nlp, text):
 ])
 def test_a_possessed_title_set_off_by_commas_before_a_name(nlp, text, person, body):
     assert_relation(nlp, text, person, "worksFor", body)
+
+
+@pytest.mark.parametrize("text,relation", [
+    # kin, as schema.org's kinship properties: the named kin first unless it is the parent
+    ("Oskar Dahl's wife, Frida Dahl, said he was innocent.", ("Frida Dahl", "spouse", "Oskar Dahl")),
+    ("Frida Dahl, the daughter of Oskar Dahl, runs the farm.", ("Frida Dahl", "parent", "Oskar Dahl")),
+    ("Oskar Dahl's father, Nils Dahl, founded the farm.", ("Oskar Dahl", "parent", "Nils Dahl")),
+])
+def test_kin_named_beside_a_person(nlp, text, relation):
+    assert_relation(nlp, text, *relation)
+
+
+def test_an_in_law_is_no_kin_of_blood(nlp):
+    _, found = triples(nlp, "Oskar Dahl's son-in-law, Ivo Lund, runs the farm.")
+    assert not found

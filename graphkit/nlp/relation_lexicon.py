@@ -45,6 +45,14 @@ OWNER_NOUNS = frozenset("owner co-owner proprietor shareholder stakeholder inves
 CHILD_ORG_NOUNS = frozenset("subsidiary unit division arm affiliate branch body agency bureau part".split())
 PARENT_ORG_NOUNS = frozenset("parent".split())  # "X's parent company Y": Y is X's parent
 KILLER_NOUNS = frozenset("assassin killer murderer".split())
+# Kin a person is named as: "X's wife, Y", "his son Y", "Y, the widow of X" (schema.org's kinship properties).
+# (predicate, whether the named kin is the subject): "X's son Y" is Y parent X; "X's father Y" is X parent Y.
+KIN_NOUNS = {
+    **dict.fromkeys("wife husband spouse widow widower".split(), ("spouse", True)),
+    **dict.fromkeys("son daughter child stepson stepdaughter".split(), ("parent", True)),
+    **dict.fromkeys("father mother parent stepfather stepmother".split(), ("parent", False)),
+    **dict.fromkeys("brother sister sibling".split(), ("sibling", True)),
+}
 HOME_NOUNS = frozenset("home hometown house residence apartment birthplace homeland".split())
 RESIDENT_NOUNS = frozenset("resident native citizen national inhabitant".split())
 TERRAIN_NOUNS = frozenset("area coast valley foothills desert mountains hills suburbs outskirts".split())

@@ -57,6 +57,9 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "partner": ((ORGANIZATION, PLACE), (ORGANIZATION, PLACE)),
     "listedOn": ((ORGANIZATION,), (ORGANIZATION,)),
     "represents": ((PERSON, ORGANIZATION), ANY),
+    "spouse": ((PERSON,), (PERSON,)),
+    "parent": ((PERSON,), (PERSON,)),
+    "sibling": ((PERSON,), (PERSON,)),
 }
 
 
