@@ -885,6 +885,9 @@ def test_a_possessed_title_set_off_by_commas_before_a_name(nlp, text, person, bo
     ("Oskar Dahl's wife, Frida Dahl, said he was innocent.", ("Frida Dahl", "spouse", "Oskar Dahl")),
     ("Frida Dahl, the daughter of Oskar Dahl, runs the farm.", ("Frida Dahl", "parent", "Oskar Dahl")),
     ("Oskar Dahl's father, Nils Dahl, founded the farm.", ("Oskar Dahl", "parent", "Nils Dahl")),
+    # and who speaks or acts for a person
+    ("Oskar Dahl's lawyer, Frida Lind, said he was innocent.", ("Frida Lind", "represents", "Oskar Dahl")),
+    ("Frida Lind, a spokeswoman for Oskar Dahl, declined to comment.", ("Frida Lind", "represents", "Oskar Dahl")),
 ])
 def test_kin_named_beside_a_person(nlp, text, relation):
     assert_relation(nlp, text, *relation)

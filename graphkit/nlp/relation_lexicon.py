@@ -45,6 +45,8 @@ OWNER_NOUNS = frozenset("owner co-owner proprietor shareholder stakeholder inves
 CHILD_ORG_NOUNS = frozenset("subsidiary unit division arm affiliate branch body agency bureau part".split())
 PARENT_ORG_NOUNS = frozenset("parent".split())  # "X's parent company Y": Y is X's parent
 KILLER_NOUNS = frozenset("assassin killer murderer".split())
+# Those who speak or act for a person: "X's lawyer, Y", "X spokeswoman Y" (Y represents X).
+SPEAKING_FOR_NOUNS = frozenset("lawyer attorney counsel spokesman spokeswoman spokesperson agent".split())
 # Kin a person is named as: "X's wife, Y", "his son Y", "Y, the widow of X" (schema.org's kinship properties).
 # (predicate, whether the named kin is the subject): "X's son Y" is Y parent X; "X's father Y" is X parent Y.
 KIN_NOUNS = {

@@ -279,6 +279,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
     kin = [] if in_law else [lex.KIN_NOUNS[w] for w in lemmas if w in lex.KIN_NOUNS]  # a son-in-law is no son
     if kin and e_type == PERSON and o_type == PERSON and via in ("poss", "premod", "of", "appos"):
         return kin[0][0], not kin[0][1]  # "X's wife, Y" -> Y spouse X; "X's father Y" -> X parent Y
+    if lemmas & lex.SPEAKING_FOR_NOUNS and e_type == PERSON and o_type == PERSON and via in ("poss", "premod", "of", "for"):
+        return "represents", False  # "X's lawyer, Y", "Y, a spokeswoman for X": Y speaks for X
     if lemmas & lex.FOUNDER_NOUNS:
         return "founder", True
     if lemmas & lex.OWNER_NOUNS:
