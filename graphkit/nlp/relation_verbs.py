@@ -81,7 +81,7 @@ class VerbFrame:
         agents: list[str] = []
         co_agents: list[str] = []
         for prep, obj in prep_objects(verb, children, deps):
-            for entity in entities_at(index, [obj]):
+            for entity in entities_at(index, [obj]) or _place_of_part(index, obj):
                 if _co_agent(prep, obj):
                     co_agents.append(entity)  # "Together with Y, X sued Z": Y sues too, and is not sued
                 else:
@@ -113,6 +113,19 @@ class VerbFrame:
                 if prep in words:
                     found.extend(entities_at(index, [obj]))
         return found
+
+
+# Nouns for a part of a place: "in Accra's eastern suburbs", "on the outskirts of Y" are in that place.
+PLACE_PART_NOUNS = lex.TERRAIN_NOUNS | {"part", "parts", "centre", "center", "heart", "north", "south", "east",
+                                        "west", "district", "neighbourhood", "neighborhood", "streets"}
+
+
+def _place_of_part(index: DocIndex, noun: Token) -> list[str]:
+    """The place a part-of-a-place noun belongs to, by its possessor or its "of"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PLACE_PART_NOUNS and noun.lower_ not in PLACE_PART_NOUNS:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"] + [o for p, o in prep_objects(noun) if p == "of"]
+    return [e for e in entities_at(index, owners) if index.type_of(e) == PLACE]
 
 
 def indirect_objects(verb: Token) -> list[Token]:
