@@ -896,3 +896,16 @@ def test_kin_named_beside_a_person(nlp, text, relation):
 def test_an_in_law_is_no_kin_of_blood(nlp):
     _, found = triples(nlp, "Oskar Dahl's son-in-law, Ivo Lund, runs the farm.")
     assert not found
+
+
+@pytest.mark.parametrize("text,predicate", [
+    # people of a committee, chamber or board sit on it; its staff work for it
+    ("Ola Brekke, a senior Democrat on the Fisheries Committee, said the report was flawed.", "memberOf"),
+    ("Ola Brekke, counsel to the Fisheries Committee, said the report was flawed.", "worksFor"),
+])
+def test_a_member_body_has_members_and_staff(nlp, text, predicate):
+    assert_relation(nlp, text, "Ola Brekke", predicate, "Fisheries Committee")
+
+
+def test_a_depot_is_a_unit_kept_somewhere(nlp):
+    assert_relation(nlp, "Nordfrakt Logistics plans to open a depot in Tampere.", "Nordfrakt Logistics", "hasPresenceIn", "Tampere")

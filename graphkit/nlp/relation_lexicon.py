@@ -100,12 +100,21 @@ PRESENCE_NOUNS = frozenset("""
 command base office offices plant factory branch hub embassy consulate mission
 facility facilities site subsidiary operation operations store warehouse campus
 bureau outpost garrison headquarters hq seat center centre mill refinery
+depot terminal mine laboratory lab shipyard workshop
 """.split())
 # Verbs whose subject owns the unit in their object: "Y opened a plant in Z".
 SETUP_VERBS = frozenset("open build set establish operate run launch maintain station keep expand construct have".split())
 # Verbs whose subject puts money "in/into" a unit it will have: "invest $10 million in a plant in Y".
 INVEST_VERBS = frozenset("invest spend pour".split())
 SEAT_NOUNS = frozenset("headquarters hq seat".split())  # where it is based, not just present
+# Last words of bodies whose people are their members, not their staff: "the top Democrat on the House
+# Intelligence Committee", "a veteran of the Rules Committee", "Senate Majority Leader X".
+MEMBER_BODY_NOUNS = frozenset("""
+committee subcommittee caucus panel senate house parliament assembly congress legislature council
+board commission jury cabinet
+""".split())
+# Roles that work for such a body rather than sit on it: "counsel to the committee", "a Senate aide".
+STAFF_NOUNS = frozenset("staff staffer aide counsel clerk employee spokesman spokeswoman spokesperson adviser advisor".split())
 # Last words of bodies a person's possessive makes them a member of: "X's Labour Party".
 FOLLOWER_BODY_NOUNS = frozenset("party union movement front alliance coalition".split())
 # Words that may stand between "in" and a place without changing which place: "in eastern Sudan".

@@ -310,6 +310,9 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
     if e_type == PERSON and o_type == ORGANIZATION:
         if lemmas & lex.PARTY_ROLE_NOUNS:
             return "memberOf", False  # "GOP frontrunner X" belongs to the party, is not employed by it
+        if index.entities[other].name.split()[-1].lower() in lex.MEMBER_BODY_NOUNS and not lemmas & lex.STAFF_NOUNS \
+                and (words or via in ("of", "on")):
+            return "memberOf", False  # "a Democrat on the Intelligence Committee" sits on it, works for no one
         return ("worksFor", False) if words or via in ("of", "at", "from", "for", "with") else None
     if e_type == PERSON and o_type == PLACE:
         if lemmas & lex.OFFICE_TITLES and via in ("premod", "appos", "of"):
