@@ -70,6 +70,9 @@ def test_a_reference_resolves(refs, text, reference):
     ("Norvale Foods and Tamsin Bakeries merged. The two companies said the deal closes in May.", "companies"),
     # a bare person description with no clear subject (a named modifier would make it an epithet)
     ("Ana Ruiz met Tomas Berg in Oslo. Ruiz spoke. Berg spoke. The lawyer said nothing.", "lawyer"),
+    # "the government" is a state's: never the one body the article is about
+    ("The Tarn Party said on Monday it would fight. The Tarn Party has 40 seats. The government rejected the plan.",
+     "government"),
     # the only candidate is named in the description's own sentence
     ("Omar Field spoke on Monday. Omar Field criticised the plan, and aides said the Ohio senator was wrong.",
      "senator"),

@@ -142,6 +142,11 @@ def _normal_name(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+# Descriptions of a state's government: they mean a body named with the noun ("the Obama administration",
+# "Syria's government"), never the organisation an article is most about.
+GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet", "junta"}
+
+
 def clearly_most(mentions: list[tuple[int, str]], before: list[tuple[int, str]] | None = None) -> str | None:
     """The entity of ``mentions`` (first token, entity id) mentioned twice as often as any other, or None.
 
@@ -365,6 +370,8 @@ class References:
         fitting = [(start, e) for start, e in before if e in named]
         if fitting:
             return max(fitting)[1]
+        if noun in GOVERNMENT_NOUNS:
+            return None  # "the government", "the administration": a country's, not whichever body the article is about
         if kind == ORGANIZATION and len({e for _, e in before}) == 1:
             return before[0][1]  # "Acme will build a plant. The company ...": the only organisation named so far
         if kind == PERSON:  # "the New York businessman": the person of that gender the article is clearly about
