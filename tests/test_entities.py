@@ -494,3 +494,9 @@ def test_a_role_the_clause_gives_its_subject_makes_a_person(nlp, text, spans, na
     """"X resigned as chair", "X was hired as coach": the role describes X as an apposition would."""
     doc = with_ner_spans(nlp, text, spans)
     assert {e.name: e.type for e in resolve_entities(doc)}[name] == "Person"
+
+
+def test_a_department_opening_a_title_is_the_titles_not_the_organisations(nlp):
+    """"Acme Communications Director X": NER's span takes the department into the name."""
+    doc = with_ner_spans(nlp, "Tarn Energy Communications Director Ola Brekke resigned.", [(0, 3, "ORG"), (4, 6, "PERSON")])
+    assert {e.name for e in resolve_entities(doc)} == {"Tarn Energy", "Ola Brekke"}

@@ -114,7 +114,10 @@ committee subcommittee caucus panel senate house parliament assembly congress le
 board commission jury cabinet
 """.split())
 # Roles that work for such a body rather than sit on it: "counsel to the committee", "a Senate aide".
-STAFF_NOUNS = frozenset("staff staffer aide counsel clerk employee spokesman spokeswoman spokesperson adviser advisor".split())
+STAFF_NOUNS = frozenset("""
+staff staffer aide counsel clerk employee spokesman spokeswoman spokesperson adviser advisor director manager
+officer strategist analyst researcher economist
+""".split())
 # Last words of bodies a person's possessive makes them a member of: "X's Labour Party".
 FOLLOWER_BODY_NOUNS = frozenset("party union movement front alliance coalition".split())
 # Words that may stand between "in" and a place without changing which place: "in eastern Sudan".

@@ -234,6 +234,9 @@ def _clean(shared: DocFacts, start: int, end: int, label: str) -> tuple[int, int
                            or texts[end - 1] in ("'s", "’s", "'", "’")
                            or (shared.like_num[end - 1] and not texts[end - 1].isalpha() and end - 1 > start)):
         end -= 1
+    while label == "ORG" and end - start > 1 and end < shared.size and shared.lowers[end - 1] in DEPARTMENT_WORDS \
+            and texts[end][:1].isupper() and is_title(texts[end]):
+        end -= 1  # "Acme Research Director X": the department is the title's, the organisation is Acme
     if label == "PERSON":
         # "President Joe Biden", "Dr. Jane Doe": the title is a role, not a name;
         # so is a nationality or a descriptor noun before it ("Vermonter Bernie Sanders", "Billionaire X")
@@ -253,6 +256,13 @@ def _clean(shared: DocFacts, start: int, end: int, label: str) -> tuple[int, int
     if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
         return None  # "eastern flank": a name has a capital letter
     return start, end, roles
+
+
+# Areas of work inside an organisation that open a title after its name ("Communications Director").
+DEPARTMENT_WORDS = frozenset("""
+research communications policy finance marketing press political legal digital media sales operations
+technology strategy development programs outreach field data product engineering
+""".split())
 
 
 def _person_descriptor(shared: DocFacts, i: int) -> bool:
