@@ -415,6 +415,7 @@ def test_an_acronym_the_tagger_calls_a_plural_noun_is_still_a_mention(nlp):
     ("Houston Astros", {}),  # a place opens it
     ("General Dynamics", {}),  # a title word
     ("Rosa Leal Holdings", {}),  # its last word votes for a company
+    ("Wolf News", {}),  # ... a trade's or medium's word as well
 ])
 def test_given_name_votes(name, expected):
     from graphkit.nlp.entities.evidence import given_name_votes, name_votes

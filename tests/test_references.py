@@ -73,6 +73,8 @@ def test_a_reference_resolves(refs, text, reference):
     # "the government" is a state's: never the one body the article is about
     ("The Tarn Party said on Monday it would fight. The Tarn Party has 40 seats. The government rejected the plan.",
      "government"),
+    # "the party" is a body named or described so, not the only organisation named so far
+    ("Ray Moss spoke to Tarn Radio on Monday. Asked who leads the party, Moss named his deputy.", "party"),
     # the only candidate is named in the description's own sentence
     ("Omar Field spoke on Monday. Omar Field criticised the plan, and aides said the Ohio senator was wrong.",
      "senator"),

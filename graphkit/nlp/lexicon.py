@@ -84,6 +84,9 @@ ORG_SUFFIXES = INSTITUTION_HEADS | CORPORATE_ABBREVIATIONS | {
     "motors", "systems", "technologies", "communications", "laboratories", "pharmaceuticals", "corporation",
     "incorporated", "limited", "society", "league", "federation", "institute", "college", "school", "academy",
     "club", "team", "network", "group", "exchange",
+    # trades and media a company's name ends in: "Fox News", "Halden Paper", "Corvo Logistics"
+    "news", "media", "broadcasting", "television", "radio", "magazine", "logistics", "shipping", "freight",
+    "mining", "minerals", "steel", "energy", "foods", "paper", "capital", "insurance", "pharma", "telecom",
 }
 # Nouns only a company or body has: "an Emery employee", "shares of Toyota".
 ORG_POSSESSIONS = {"employee", "spokesman", "spokeswoman", "share", "stock", "shareholder", "subsidiary", "stake"}  # lemmas

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..model import ORGANIZATION, PERSON, PLACE, Entity
 from ..names import given_name_gender
 from .entities.evidence import descriptor_type
+from .lexicon import INSTITUTION_HEADS
 from .shared import facts
 
 # Heads whose named modifier is who speaks: "the Clinton campaign", "a Trump spokesman",
@@ -145,6 +146,8 @@ def _normal_name(name: str) -> str:
 # Descriptions of a state's government: they mean a body named with the noun ("the Obama administration",
 # "Syria's government"), never the organisation an article is most about.
 GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet", "junta"}
+# Kinds of body that names are made of ("Labour Party", "Bank of England"): the description means such a body.
+NAMED_KINDS = INSTITUTION_HEADS - {"company", "corporation", "organization", "organisation", "institution"}
 
 
 def clearly_most(mentions: list[tuple[int, str]], before: list[tuple[int, str]] | None = None) -> str | None:
@@ -370,8 +373,10 @@ class References:
         fitting = [(start, e) for start, e in before if e in named]
         if fitting:
             return max(fitting)[1]
-        if noun in GOVERNMENT_NOUNS:
-            return None  # "the government", "the administration": a country's, not whichever body the article is about
+        if noun in GOVERNMENT_NOUNS or noun in NAMED_KINDS:
+            # "the government": a country's; "the party", "the bank": one named so ("Labour Party") or described
+            # so ("X, a bank") above; never whichever body the article is about
+            return None
         if kind == ORGANIZATION and len({e for _, e in before}) == 1:
             return before[0][1]  # "Acme will build a plant. The company ...": the only organisation named so far
         if kind == PERSON:  # "the New York businessman": the person of that gender the article is clearly about
