@@ -75,6 +75,8 @@ def test_a_reference_resolves(refs, text, reference):
      "government"),
     # "the party" is a body named or described so, not the only organisation named so far
     ("Ray Moss spoke to Tarn Radio on Monday. Asked who leads the party, Moss named his deputy.", "party"),
+    # an "it" opening the sentence after a text that was its subject is that text
+    ("Tarn Media took down a video on Monday. The video showed a crowd. It says the vote was rigged.", "It"),
     # the only candidate is named in the description's own sentence
     ("Omar Field spoke on Monday. Omar Field criticised the plan, and aides said the Ohio senator was wrong.",
      "senator"),

@@ -146,6 +146,10 @@ def _normal_name(name: str) -> str:
 # Descriptions of a state's government: they mean a body named with the noun ("the Obama administration",
 # "Syria's government"), never the organisation an article is most about.
 GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet", "junta"}
+# Texts that say things themselves: an "it" after one of them is the text, not a body ("The report ... It said").
+TEXT_NOUNS = {"report", "post", "statement", "study", "letter", "memo", "survey", "poll", "book", "article", "ad",
+              "advertisement", "complaint", "lawsuit", "filing", "document", "tweet", "message", "email", "video",
+              "bill", "ruling", "indictment", "petition", "release", "website", "page", "note", "editorial"}
 # Kinds of body that names are made of ("Labour Party", "Bank of England"): the description means such a body.
 NAMED_KINDS = INSTITUTION_HEADS - {"company", "corporation", "organization", "organisation", "institution"}
 
@@ -562,6 +566,8 @@ class References:
         elif word in FEMALE_PRONOUNS:
             gender = "f"
         elif word in ("it", "its"):
+            if word == "it" and self._thing_before(pronoun):
+                return None  # "The post showed a man. It says ...": the thing just named, no organisation
             return self._antecedent(pronoun, None, self.org_mentions, IT_REACH)
         elif word in ("they", "their", "them"):
             return self._group_in_sentence(pronoun)
@@ -572,6 +578,18 @@ class References:
         if entity_id is not None:
             self.gender.setdefault(entity_id, gender)
         return entity_id
+
+    def _thing_before(self, pronoun: Token) -> bool:
+        """Is a sentence-opening "it" the text the sentence before was about: its subject a document, post
+        or message that is no entity ("The post showed a man. It says ...", "The report ... It found")?"""
+        start = self.sentence_start[pronoun.i]
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or start == 0 or any(
+                not t.is_punct for t in self.doc[start:pronoun.i]):
+            return False
+        previous = self.doc[self.sentence_start[start - 1]:start]
+        subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        return subject is not None and subject.tag_ == "NN" and self.entity_at[subject.i] is None \
+            and subject.lemma_.lower() in TEXT_NOUNS
 
     def _possessive_binder(self, pronoun: Token, gender: str) -> str | None:
         """"X, who was shot outside his home", "Lee sold her shares": a possessive in a clause whose
