@@ -51,6 +51,9 @@ def refs(nlp):
     # ... but never a person its own sentence names: the topic before is searched instead
     ("Lena Moss praised the plan on Monday. Omar Field met aides and said the Ohio senator was right.",
      ("the Ohio senator", "description", "Lena Moss")),
+    # an object pronoun is never its own clause's subject, said or understood (that would be "himself")
+    ("Omar Field said he wanted to back Lena Moss after a chance to meet her in May.", ("her", "pronoun", "Lena Moss")),
+    ("Ivo Lund said he hoped to hire Tomas Berg after a chance to talk with him.", ("him", "pronoun", "Tomas Berg")),
     # a reflexive is its own clause's subject, never the salient person nearby (here the one speaking)
     ("Jessica Ditto is a spokeswoman. In defending himself, Ken Lin offered insights, Ditto said.",
      ("himself", "pronoun", "Ken Lin")),

@@ -574,10 +574,35 @@ class References:
         else:
             return None  # "we": too often a group or an unnamed body
         entity_id = self._possessive_binder(pronoun, gender) if pronoun.dep_ == "poss" else None
-        entity_id = entity_id or self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH)
+        entity_id = entity_id or self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH,
+                                                  self._own_clause_subjects(pronoun))
         if entity_id is not None:
             self.gender.setdefault(entity_id, gender)
         return entity_id
+
+    def _own_clause_subjects(self, pronoun: Token) -> set[str]:
+        """Who an object pronoun cannot mean: the subject of its own clause, said or understood ("X
+        decided to talk with him": "him" is not X; X would be "himself"). Possessives bind the other way."""
+        from .relation_patterns import clause_subjects
+
+        if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ not in ("him", "her", "them"):
+            return set()
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        found: set[str] = set()
+        for _ in range(4):  # up through infinitives whose subject is understood: "decided [to talk with him]"
+            subjects = [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON")]  # not an acl's noun
+            for s in subjects:  # a subject pronoun before it stands for whom it means ("he decided to ...")
+                e = self.entity_at[s.i] if s.pos_ != "PRON" or s.i > pronoun.i else self._resolve_pronoun(s)
+                if e is not None:
+                    found.add(e)
+            if subjects or verb.dep_ not in ("xcomp", "advcl", "acl", "pcomp") or verb.head.i == verb.i:
+                break
+            verb = verb.head  # "after a chance [to talk with him]": through the noun to the verb it hangs from
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+        return found
 
     def _thing_before(self, pronoun: Token) -> bool:
         """Is a sentence-opening "it" the text the sentence before was about: its subject a document, post
