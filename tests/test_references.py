@@ -19,6 +19,9 @@ def refs(nlp):
     # a description means the organisation the article is clearly about
     ("The European Union agreed new sanctions on Monday. The European Union said they would start soon. "
      "The bloc has debated the measures for months.", ("The bloc", "description", "European Union")),
+    # ... a bloc's word too, though the name does not hold it
+    ("The Baltic Defence Organisation met on Monday. The Baltic Defence Organisation agreed to grow. "
+     "The alliance will add two members.", ("The alliance", "description", "Baltic Defence Organisation")),
     # ... or the entity named or described with its noun
     ("Ostrava Steel and the Bank of Lodz signed a loan on Monday. Ostrava Steel said the loan was large. "
      "Ostrava Steel will repay the bank by 2030.", ("the bank", "description", "Bank of Lodz")),

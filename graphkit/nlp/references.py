@@ -151,7 +151,9 @@ TEXT_NOUNS = {"report", "post", "statement", "study", "letter", "memo", "survey"
               "advertisement", "complaint", "lawsuit", "filing", "document", "tweet", "message", "email", "video",
               "bill", "ruling", "indictment", "petition", "release", "website", "page", "note", "editorial"}
 # Kinds of body that names are made of ("Labour Party", "Bank of England"): the description means such a body.
-NAMED_KINDS = INSTITUTION_HEADS - {"company", "corporation", "organization", "organisation", "institution"}
+# Not the generic words, nor a bloc's ("the alliance" is NATO, whose name does not say so).
+NAMED_KINDS = INSTITUTION_HEADS - {"company", "corporation", "organization", "organisation", "institution",
+                                   "alliance", "coalition", "union", "association", "federation"}
 
 
 def clearly_most(mentions: list[tuple[int, str]], before: list[tuple[int, str]] | None = None) -> str | None:

@@ -116,7 +116,7 @@ board commission jury cabinet
 # Roles that work for such a body rather than sit on it: "counsel to the committee", "a Senate aide".
 STAFF_NOUNS = frozenset("""
 staff staffer aide counsel clerk employee spokesman spokeswoman spokesperson adviser advisor director manager
-officer strategist analyst researcher economist
+officer strategist analyst researcher economist secretary secretary-general executive
 """.split())
 # Last words of bodies a person's possessive makes them a member of: "X's Labour Party".
 FOLLOWER_BODY_NOUNS = frozenset("party union movement front alliance coalition".split())
