@@ -501,3 +501,14 @@ def test_a_firm_given_name_outranks_he_counted_in_a_sentence(analyse):
     direct, _, name = analyse('Louise Moss said he would lose. Later Tomas Berg spoke. '
                               'Louise Moss smiled. "He cannot win," she said.')
     assert speaker_names(name, direct) == ["Louise Moss"]
+
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs the name on the nearer noun ("the agency, Marit Olsson"): the spokesperson is she
+    'A spokesperson for the agency, Marit Olsson, said: "We will study the ruling."',
+    # "according to" on a clause whose verb sits inside the quoted words
+    'According to agency spokesperson Marit Olsson, the levy "will not survive the spring."',
+])
+def test_a_named_spokesperson_speaks(analyse, text):
+    direct, _, entity_name = analyse(text)
+    assert speaker_names(entity_name, direct) == ["Marit Olsson"]

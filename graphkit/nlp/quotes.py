@@ -155,9 +155,9 @@ class _Attributor:
                             best, best_depth = child, 1
             if heads[i] == i:
                 # 'As Lee put it, the plan is "…"' with the quoted words heading the sentence
-                aside = self._parenthetical_cue(token)
+                aside = self._parenthetical_cue(token) or self._according_to_on(token)
                 if aside is not None and best_depth > 1:
-                    best, best_depth = aside, 1
+                    best, best_depth = aside, 1  # 'According to Lee, the plan "will not last"': on the quoted root
                 continue
             if self.inside[heads[i]] == index:
                 continue

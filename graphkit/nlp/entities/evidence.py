@@ -129,7 +129,12 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
                   if m.start <= heads[i] < m.end
                   and deps[i] in ("compound", "nmod", "appos") and tags[i] in ("NN", "NNS")]
     if dep == "appos" and governor.i < m.start:
-        described.append(governor)
+        outer = governor.head.head if governor.dep_ == "pobj" and governor.head.dep_ == "prep" \
+            and governor.pos_ == "NOUN" and m.start > 0 and texts[m.start - 1] == "," else None
+        if outer is not None and outer.pos_ == "NOUN" and descriptor_type(outer) == PERSON:
+            described.append(outer)  # "a spokesperson for the agency, X": the parser hangs X on the nearer noun
+        else:
+            described.append(governor)
     if dep == "nsubj" and governor.lemma_ in ("be", "become", "remain"):
         described += [t for t in governor.children if t.dep_ == "attr"]
     for noun in described:
