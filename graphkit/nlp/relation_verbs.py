@@ -361,7 +361,7 @@ def noun_patterns(index: DocIndex) -> Iterator[Candidate]:
     if not nouns:
         return
     for noun in index.tokens_with_lemma(nouns):  # the doc's few nouns of the table, from the per-doc index
-        if noun.pos_ != "NOUN" or index.entity(noun) is not None or not index.sentence_names_entity(noun):
+        if noun.pos_ != "NOUN" or index.entity(noun) is not None or not index.sentence_names_pair(noun):
             continue
         rows = nouns[noun.lemma_.lower()]
         for row in rows:
@@ -407,8 +407,8 @@ def verb_patterns(index: DocIndex) -> Iterator[Candidate]:
         if pos != "VERB" or index.entity_of.get(i):
             continue  # "Rise" in "Right to Rise USA" is part of a name, not a verb
         verb = doc[i]
-        if not index.sentence_names_entity(verb):
-            continue  # no entity in its sentence: no frame to read (most verbs of an article)
+        if not index.sentence_names_pair(verb):
+            continue  # fewer than two entities in its sentence: no pair to relate (most verbs of an article)
         frame = VerbFrame(index, verb)
         if not frame.agents and not frame.patients:
             continue
