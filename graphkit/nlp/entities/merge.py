@@ -42,11 +42,11 @@ class Cluster:
 
     def __init__(self, doc: Doc, mentions: list[RawMention]):
         self.doc, self.mentions = doc, mentions
-        self._name = self._type = self._words = None
+        self._name = self._type = self._words = self._labels = None
 
     def add(self, mentions: list[RawMention]) -> None:
         self.mentions.extend(mentions)
-        self._name = self._type = self._words = None
+        self._name = self._type = self._words = self._labels = None
 
     @property
     def first(self) -> int:
@@ -72,19 +72,27 @@ class Cluster:
     @property
     def type(self) -> str:
         if self._type is None:
-            votes = name_votes(self.name) + ner_votes(self.mentions)
-            plural = plural_name(self.doc, self.mentions)
-            if plural:  # adding no votes would only copy the Counter (its votes are all positive already)
-                votes = votes + plural
+            # The sums of Counter's ``+`` and ``update``, key by key in the same order, in a plain dict: the
+            # type is voted again each time a cluster grows, and Counter's operators are Python code per call.
+            # (``+`` would drop votes that are not positive; before the mentions' votes, none is.)
+            votes = dict(name_votes(self.name))  # a copy: the Counter is shared
+            for kind, vote in ner_votes(self.mentions).items():
+                votes[kind] = votes[kind] + vote if kind in votes else vote
+            for kind, vote in plural_name(self.doc, self.mentions).items():
+                votes[kind] = votes[kind] + vote if kind in votes else vote
             for cast in each_mention_votes(self.doc, self.mentions):
-                for kind, vote in cast.items():  # Counter.update's sums, in its order, without its cost per call
+                for kind, vote in cast.items():
                     votes[kind] = vote + votes.get(kind, 0)
-            votes.update(given_name_votes(self.name, votes))
+            for kind, vote in given_name_votes(self.name, votes).items():
+                votes[kind] = vote + votes.get(kind, 0)
             self._type = decide_type(votes, self.ner_labels())
         return self._type
 
     def ner_labels(self) -> Counter:
-        return Counter(m.label for m in self.mentions if not m.descriptor)
+        """How often NER gave each label (kept until the cluster grows; do not change the Counter)."""
+        if self._labels is None:
+            self._labels = Counter(m.label for m in self.mentions if not m.descriptor)
+        return self._labels
 
     @property
     def ner_person(self) -> bool:
