@@ -136,6 +136,7 @@ class VerbTable:
     def __init__(self, rows: list[tuple[str, ...]]):
         self.rows: dict[tuple[str, str | None], list[VerbRow]] = {}
         self.nouns: dict[str, list[VerbRow]] = {}  # noun lemma -> its rows (frame "noun")
+        self.verbs: set[str] = set()  # the lemmas of ``rows``, with or without a particle
         for row in rows:
             self.add(*row)
 
@@ -152,6 +153,7 @@ class VerbTable:
             return
         key = (lemma.lower(), None if particle in ("-", "") else particle.lower())
         self.rows.setdefault(key, []).append(row)
+        self.verbs.add(key[0])
 
     def matching(self, f: VerbFrame) -> list[VerbRow]:
         """Rows for the verb with its particle first ("take over"), then for the bare verb."""
@@ -403,12 +405,16 @@ def verb_patterns(index: DocIndex) -> Iterator[Candidate]:
     """
     table = index.verbs
     doc = index.doc
+    silent = no_relation_verbs()
     for i, pos in enumerate(index.shared.pos):  # the tags of a doc's tokens, read once (not a Token per word)
         if pos != "VERB" or index.entity_of.get(i):
             continue  # "Rise" in "Right to Rise USA" is part of a name, not a verb
         verb = doc[i]
         if not index.sentence_names_pair(verb):
             continue  # fewer than two entities in its sentence: no pair to relate (most verbs of an article)
+        lemma = verb.lemma_.lower()
+        if lemma in silent and lemma not in table.verbs:
+            continue  # no row of the table, and no generic relation ("be", "have"): no frame to read
         frame = VerbFrame(index, verb)
         if not frame.agents and not frame.patients:
             continue
