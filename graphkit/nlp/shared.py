@@ -236,13 +236,14 @@ class DocFacts:
 
         return self.doc.to_array([LEMMA, LOWER])
 
-    def _tokens_by_word(self, column: int) -> dict[str, list[int]]:
-        """Per lower-cased lemma (``column`` 0) or text (1): the indices of its tokens, in text order.
+    def _lowered(self, column: int) -> tuple[list[str], dict[str, int]]:
+        """Per token, its lemma (``column`` 0) or text (1) lower-cased; and each such word's first token.
 
-        Built once per doc and column, so that each word list ``having`` is asked costs a few look-ups.
-        Only the ids no earlier doc had are looked up in the StringStore: most of a doc's words were in one.
+        Built once per doc and column, in C but for the string ids no earlier doc had (most of a doc's words
+        were in one). A list of tokens per word would cost a Python step per token, and leave the garbage
+        collector hundreds of lists to walk per doc.
         """
-        key = ("tokens_by_word", column)
+        key = ("lowered", column)
         found = self.memo.get(key)
         if found is None:
             if len(_LOWERED) > MAX_STRINGS:
@@ -251,12 +252,9 @@ class DocFacts:
             strings = self.doc.vocab.strings
             for code in set(codes).difference(_LOWERED):
                 _LOWERED[code] = strings[code].lower()
-            found = self.memo[key] = {}
-            for i, word in enumerate(map(_LOWERED.__getitem__, codes)):
-                if word in found:
-                    found[word].append(i)
-                else:
-                    found[word] = [i]
+            words = list(map(_LOWERED.__getitem__, codes))
+            first = dict(zip(reversed(words), range(len(words) - 1, -1, -1)))  # the last write is the first token
+            found = self.memo[key] = (words, first)
         return found
 
     def having(self, words, by: str = "lemma") -> list[int]:
@@ -264,13 +262,21 @@ class DocFacts:
 
         A rule looking for a few words reads only their tokens, not the lemma of every token.
         """
-        tokens = self._tokens_by_word(0 if by == "lemma" else 1)
-        found = [tokens[word] for word in words if word in tokens]  # most word lists match no token, or one word's
-        if not found:
-            return []
-        if len(found) == 1:
-            return list(found[0])
-        return sorted(i for indices in found for i in indices)
+        column, first = self._lowered(0 if by == "lemma" else 1)
+        found: list[int] = []
+        matched: set[str] = set()
+        for word in words:
+            i = first.get(word)
+            if i is None or word in matched:
+                continue  # most word lists match no token, or one word's
+            matched.add(word)
+            try:
+                while True:  # the word's further tokens, each found by a scan in C
+                    found.append(i)
+                    i = column.index(word, i + 1)
+            except ValueError:
+                pass
+        return sorted(found) if len(matched) > 1 else found
 
     @cached_property
     def lines(self):
