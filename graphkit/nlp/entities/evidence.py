@@ -40,6 +40,7 @@ COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "produ
 PLACE_OF_NOUNS = {"city", "town", "village", "province", "state", "region", "county", "district", "island",
                   "republic", "kingdom", "port", "capital", "prefecture", "municipality"}
 LOCATIVE_VERBS = {"base", "headquarter", "locate"}
+HOLDINGS = ORG_POSSESSIONS - {"employee", "spokesman", "spokeswoman"}  # "shares of X", "a stake in X"
 
 INITIALLED_NAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?")  # "Ulf D. Merbold"
 
@@ -102,52 +103,55 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
         votes[PERSON] += CONTEXT
     shared = facts(doc)
     texts, size = shared.texts, shared.size
-    # each attribute read once: a Token's string attributes are looked up on every access
+    # labels and words from the doc's columns (a Token looks its strings up on every access); the lemmas,
+    # which have no column, only where a test below reads them
+    heads, deps, tags, lowers, pos = shared.heads, shared.deps, shared.tags, shared.lowers, shared.pos
     head = m.span(doc).root
-    governor = head.head
-    dep, children = head.dep_, list(head.children)
-    gov_lower, gov_pos, gov_lemma = governor.lower_, governor.pos_, governor.lemma_.lower()
-    above_lemma = governor.head.lemma_.lower()  # the governor's own head: "the province" in "the province of X"
+    governor = heads[head.i]
+    above = heads[governor]  # the governor's own head: "the province" in "the province of X"
+    dep, children = deps[head.i], list(head.children)
+    gov_lower, gov_pos = lowers[governor], pos[governor]
+    gov_lemma = doc[governor].lemma_.lower() if dep in ("compound", "poss", "nsubjpass", "dobj") else None
+    above_lemma = doc[above].lemma_.lower() if dep == "pobj" else None
     # descriptions: apposition both ways, a compound head ("the broker Caxton Reid"), a copula
-    child_deps = [c.dep_ for c in children]
+    child_deps = [deps[c.i] for c in children]
     described = [t for t, d in zip(children, child_deps) if d == "appos" and t.i >= m.end]
-    # the few words before the mention, from the doc's columns (which coref and relations read too)
-    heads, deps, tags = shared.heads, shared.deps, shared.tags
+    # the few words before the mention
     described += [doc[i] for i in range(max(shared.sentence_start[m.start], m.start - 3), m.start)
                   if m.start <= heads[i] < m.end
                   and deps[i] in ("compound", "nmod", "appos") and tags[i] in ("NN", "NNS")]
-    if dep == "appos" and governor.i < m.start:
-        described.append(governor)
-    if dep == "nsubj" and governor.lemma_ in ("be", "become", "remain"):
-        described += [t for t in governor.children if t.dep_ == "attr"]
+    if dep == "appos" and governor < m.start:
+        described.append(doc[governor])
+    if dep == "nsubj" and doc[governor].lemma_ in ("be", "become", "remain"):
+        described += [t for t in doc[governor].children if deps[t.i] == "attr"]
     for noun in described:
         kind = descriptor_type(noun)
         if kind:
             votes[kind] += DESCRIPTION
     # "the province of X"
-    if dep == "pobj" and gov_lower == "of" and above_lemma in PLACE_OF_NOUNS and governor.head.pos_ == "NOUN":
+    if dep == "pobj" and gov_lower == "of" and above_lemma in PLACE_OF_NOUNS and pos[above] == "NOUN":
         votes[PLACE] += DESCRIPTION
     # possessions, either way round: "X's chief executive", "the chief executive of X", "the widow of X"
-    possessed = governor if dep == "poss" else governor.head if dep == "pobj" and gov_lower == "of" else None
-    if possessed is not None and possessed.pos_ == "NOUN":
-        kind = PERSON if possessed.lemma_.lower() in VICTIM_NOUNS else _possession_type(possessed)
+    possessed = governor if dep == "poss" else above if dep == "pobj" and gov_lower == "of" else None
+    if possessed is not None and pos[possessed] == "NOUN":
+        noun = doc[possessed]
+        kind = PERSON if noun.lemma_.lower() in VICTIM_NOUNS else _possession_type(noun)
         if kind:
             votes[kind] += CONTEXT
     if dep in ("compound", "poss") and gov_pos == "NOUN" and gov_lemma in ORG_POSSESSIONS:
         votes[ORGANIZATION] += CONTEXT  # "an Emery employee", "Toyota's shareholders"
-    if dep == "pobj" and gov_lower in ("of", "in") and above_lemma in ORG_POSSESSIONS - {
-            "employee", "spokesman", "spokeswoman"}:
+    if dep == "pobj" and gov_lower in ("of", "in") and above_lemma in HOLDINGS:
         votes[ORGANIZATION] += CONTEXT  # "shares of Toyota", "a stake in Acme"
     if dep == "compound" and gov_pos == "NOUN" and gov_lemma in VICTIM_NOUNS:
         votes[PERSON] += CONTEXT  # "the Jackson assassin"
     # places by role
-    if m.end + 1 < size and texts[m.end] == "-" and shared.lowers[m.end + 1] in ("based", "headquartered"):
+    if m.end + 1 < size and texts[m.end] == "-" and lowers[m.end + 1] in ("based", "headquartered"):
         votes[PLACE] += CONTEXT
     if dep == "pobj" and gov_lower == "in" and above_lemma in LOCATIVE_VERBS:
         votes[PLACE] += CONTEXT
     relative = [c for c, d in zip(children, child_deps) if d == "relcl"]
     if any(c.lemma_.lower() in ("bear", "live", "grow", "reside")
-           and any(a.lower_ == "where" for a in c.children if a.dep_ == "advmod") for c in relative):
+           and any(lowers[a.i] == "where" for a in c.children if deps[a.i] == "advmod") for c in relative):
         votes[PLACE] += CONTEXT  # "Tupelo, where X was born"
     if is_dateline(doc, m.start, m.end) or (m.end + 1 < size and texts[m.end] == ","
                                             and places.state_of_abbreviation(texts[m.end + 1])):
@@ -156,7 +160,7 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
     if dep in ("nsubjpass", "dobj") and gov_pos == "VERB" and gov_lemma in VICTIM_VERBS:
         votes[PERSON] += CONTEXT
     for clause in relative:
-        pronouns = {t.lower_ for t in clause.children if t.tag_ in ("WP", "WDT", "WP$")}
+        pronouns = {lowers[t.i] for t in clause.children if tags[t.i] in ("WP", "WDT", "WP$")}
         if pronouns & {"who", "whom"}:
             votes[PERSON] += CONTEXT / 3  # weak: "the club, whom he led" happens
         elif "which" in pronouns:

@@ -385,9 +385,12 @@ def _name_tokens(doc: Doc, shared) -> list[bool]:
     """
     def bare_noun(i: int) -> bool:
         return not any(c.dep_ in ("det", "poss") for c in doc[i].children)
-    return [text[:1].isupper() and (tag in ("NNP", "NNPS") or (tag in ("NN", "NNS") and bare_noun(i)))
-            and "\n" not in text
-            for i, (text, tag) in enumerate(zip(shared.texts, shared.tags))]
+    texts, tags = shared.texts, shared.tags
+    can = [False] * shared.size
+    for i in shared.with_tag("NNP", "NNPS", "NN", "NNS"):  # any other tag is False: test only these tokens
+        text, tag = texts[i], tags[i]
+        can[i] = text[:1].isupper() and (tag in ("NNP", "NNPS") or bare_noun(i)) and "\n" not in text
+    return can
 
 
 # ---------------------------------------------------------------- descriptions
