@@ -350,13 +350,13 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     taken = [False] * size
     for c in clusters:
         for m in c.mentions:
-            for i in range(m.start, m.end):
-                taken[i] = True
+            taken[m.start:m.end] = [True] * (m.end - m.start)
     shared = facts(doc)
-    can_name = _name_tokens(doc, shared)  # asked up to MAX_NAME_TOKENS times per token below
+    nouns = shared.with_tag(*NAME_TAGS)  # no other token can be part of a name
+    can_name = _name_tokens(doc, shared, nouns)  # asked up to MAX_NAME_TOKENS times per token below
     found: list[tuple[int, RawMention]] = []
     resume = 0  # the token after the last name found: the scan goes on from there
-    for i in [i for i in range(size) if can_name[i] and not taken[i]]:  # only these can start a name
+    for i in [i for i in nouns if can_name[i] and not taken[i]]:  # only these can start a name
         if i < resume:
             continue
         end = i
@@ -375,7 +375,10 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return clusters
 
 
-def _name_tokens(doc: Doc, shared) -> list[bool]:
+NAME_TAGS = ("NNP", "NNPS", "NN", "NNS")
+
+
+def _name_tokens(doc: Doc, shared, nouns: list[int]) -> list[bool]:
     """Per token: can it be part of a name someone already used? A capitalised proper noun.
 
     Or a capitalised common noun with no determiner: the tagger often calls a
@@ -387,7 +390,7 @@ def _name_tokens(doc: Doc, shared) -> list[bool]:
         return not any(c.dep_ in ("det", "poss") for c in doc[i].children)
     texts, tags = shared.texts, shared.tags
     can = [False] * shared.size
-    for i in shared.with_tag("NNP", "NNPS", "NN", "NNS"):  # any other tag is False: test only these tokens
+    for i in nouns:  # the tokens tagged NAME_TAGS: any other is no name
         text, tag = texts[i], tags[i]
         can[i] = text[:1].isupper() and (tag in ("NNP", "NNPS") or bare_noun(i)) and "\n" not in text
     return can
