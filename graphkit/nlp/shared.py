@@ -27,6 +27,8 @@ IOB_NAMES = {0: "", 1: "I", 2: "O", 3: "B"}  # to_array's ENT_IOB codes as Token
 # words were in an earlier doc. An id is the hash of its string, the same in any vocab.
 _STRINGS: dict[int, str] = {}
 _LOWERED: dict[int, str] = {}  # the same, lower-cased (DocFacts.having)
+_IDS_OF: dict[str, list[int]] = {}  # a lower-cased string -> the ids in _LOWERED of the strings that lower to it
+_GENERATION = [0]  # counts the clearings of _LOWERED and _IDS_OF
 MAX_STRINGS = 500_000
 _RECENT: OrderedDict[int, DocFacts] = OrderedDict()  # id(doc) -> its facts; each holds its doc, so ids stay unique
 
@@ -243,47 +245,47 @@ class DocFacts:
 
         return self.doc.to_array([LEMMA, LOWER])
 
-    def _lowered(self, column: int) -> tuple[list[str], dict[str, int]]:
-        """Per token, its lemma (``column`` 0) or text (1) lower-cased; and each such word's first token.
+    @cached_property
+    def _present(self) -> tuple[set[int], set[int]]:
+        """The string ids of the doc's lemmas, and of its lower-cased texts."""
+        return set(self._codes[:, 0].tolist()), set(self._codes[:, 1].tolist())
 
-        Built once per doc and column, in C but for the string ids no earlier doc had (most of a doc's words
-        were in one). A list of tokens per word would cost a Python step per token, and leave the garbage
-        collector hundreds of lists to walk per doc.
+    _indexed = -1  # the generation of ``_IDS_OF`` that holds this doc's strings (-1: none yet)
+
+    def _index_strings(self) -> None:
+        """Put the doc's lemma and text string ids into ``_IDS_OF``, the index shared across docs.
+
+        Only the ids no earlier doc had are looked up: most of a doc's words were in an earlier doc.
         """
-        key = ("lowered", column)
-        found = self.memo.get(key)
-        if found is None:
-            if len(_LOWERED) > MAX_STRINGS:
-                _LOWERED.clear()
-            codes = self._codes[:, column].tolist()
-            strings = self.doc.vocab.strings
-            for code in set(codes).difference(_LOWERED):
-                _LOWERED[code] = strings[code].lower()
-            words = list(map(_LOWERED.__getitem__, codes))
-            first = dict(zip(reversed(words), range(len(words) - 1, -1, -1)))  # the last write is the first token
-            found = self.memo[key] = (words, first)
-        return found
+        if len(_LOWERED) > MAX_STRINGS:
+            _LOWERED.clear()
+            _IDS_OF.clear()
+            _GENERATION[0] += 1
+        strings = self.doc.vocab.strings
+        lemmas, lowers = self._present
+        for code in lemmas.union(lowers).difference(_LOWERED):
+            lowered = _LOWERED[code] = strings[code].lower()
+            _IDS_OF.setdefault(lowered, []).append(code)
+        self._indexed = _GENERATION[0]
 
     def having(self, words, by: str = "lemma") -> list[int]:
         """Indices, in text order, of the tokens whose lower-cased lemma (or ``by="lower"``: text) is in ``words``.
 
         A rule looking for a few words reads only their tokens, not the lemma of every token.
         """
-        column, first = self._lowered(0 if by == "lemma" else 1)
-        found: list[int] = []
-        matched: set[str] = set()
-        for word in words:
-            i = first.get(word)
-            if i is None or word in matched:
-                continue  # most word lists match no token, or one word's
-            matched.add(word)
-            try:
-                while True:  # the word's further tokens, each found by a scan in C
-                    found.append(i)
-                    i = column.index(word, i + 1)
-            except ValueError:
-                pass
-        return sorted(found) if len(matched) > 1 else found
+        import numpy
+
+        if self._indexed != _GENERATION[0]:
+            self._index_strings()
+        column = 0 if by == "lemma" else 1
+        # ids of any doc's strings, kept when this doc has them: most word lists match no token or one word's
+        present = self._present[column]
+        codes = [code for word in words for code in _IDS_OF.get(word, ()) if code in present]
+        if not codes:
+            return []
+        if len(codes) == 1:
+            return numpy.flatnonzero(self._codes[:, column] == codes[0]).tolist()
+        return numpy.flatnonzero(numpy.isin(self._codes[:, column], codes)).tolist()
 
     @cached_property
     def lines(self):
