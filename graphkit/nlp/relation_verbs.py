@@ -79,7 +79,8 @@ class VerbFrame:
         self.preps: list[tuple[str, str]] = []  # (preposition, entity id)
         agents: list[str] = []
         co_agents: list[str] = []
-        for prep, obj in prep_objects(verb, children, deps):
+        self.prep_pairs = prep_objects(verb, children, deps)  # every (preposition, object), entity or not
+        for prep, obj in self.prep_pairs:
             for entity in entities_at(index, [obj]):
                 if _co_agent(prep, obj):
                     co_agents.append(entity)  # "Together with Y, X sued Z": Y sues too, and is not sued
@@ -340,7 +341,7 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
         return
     if any(row.frame in ("meet", "agree") for row in table.matching(f)):
         return  # "met in Paris" names where, not a relation with Paris
-    if any(p == "by" and (obj.like_num or any(c.like_num for c in obj.children)) for p, obj in prep_objects(f.verb)):
+    if any(p == "by" and (obj.like_num or any(c.like_num for c in obj.children)) for p, obj in f.prep_pairs):
         return  # "leads Y by 2 points", "beat Y by 300 votes": a score between rivals, no act between them
     objects = list(f.patients)
     # the indirect object is a party too: "X offered Y technical help", "X sent Y a letter"
@@ -406,12 +407,12 @@ def verb_patterns(index: DocIndex) -> Iterator[Candidate]:
     table = index.verbs
     doc = index.doc
     silent = no_relation_verbs()
-    for i, pos in enumerate(index.shared.pos):  # the tags of a doc's tokens, read once (not a Token per word)
-        if pos != "VERB" or index.entity_of.get(i):
+    for i in index.shared.with_pos("VERB"):  # the doc's verbs, found in C (not a test, nor a Token, per word)
+        if index.entity_of.get(i):
             continue  # "Rise" in "Right to Rise USA" is part of a name, not a verb
-        verb = doc[i]
-        if not index.sentence_names_pair(verb):
+        if not index.names_pair_at(i):
             continue  # fewer than two entities in its sentence: no pair to relate (most verbs of an article)
+        verb = doc[i]
         lemma = verb.lemma_.lower()
         if lemma in silent and lemma not in table.verbs:
             continue  # no row of the table, and no generic relation ("be", "have"): no frame to read

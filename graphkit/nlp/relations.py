@@ -149,14 +149,18 @@ class DocIndex:
         A verb or noun pattern relates two different entities its parse links reach, and parse links never
         leave a sentence: in a sentence naming one entity or none, there is no frame worth reading.
         """
+        return self.names_pair_at(token.i)
+
+    def names_pair_at(self, i: int) -> bool:
+        """``sentence_names_pair`` of the token at ``i``, asked before making the Token."""
         if self._named_sentences is None:
             named: dict[int, str] = {}  # sentence -> its first entity; sentences with a second one in the set
             self._named_sentences = set()
-            for i, entity in self.entity_of.items():
-                first = named.setdefault(self.sentence_of[i], entity)
+            for token, entity in self.entity_of.items():
+                first = named.setdefault(self.sentence_of[token], entity)
                 if first != entity:
-                    self._named_sentences.add(self.sentence_of[i])
-        return self.sentence_of[token.i] in self._named_sentences
+                    self._named_sentences.add(self.sentence_of[token])
+        return self.sentence_of[i] in self._named_sentences
 
     def sentence(self, token: Token):
         """The sentence holding ``token`` (``Token.sent`` scans the document on every call)."""
