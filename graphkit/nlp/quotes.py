@@ -430,7 +430,7 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
     to ("Kennedy wrote Linick") or someone named in a quoted question.
     """
     shared = facts(doc)
-    token_at = {start: i for i, start in enumerate(shared.starts)}
+    token_at: dict[int, int] | None = None  # token index by first character, made only when a pronoun asks
     out: list[Quote] = []
     previous: Quote | None = None
     for quote in quotes:
@@ -440,6 +440,8 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
                 and previous.speaker != quote.speaker \
                 and resolver.entities[previous.speaker].type == PERSON \
                 and resolver.gender.get(previous.speaker, gender) == gender:
+            if token_at is None:
+                token_at = {start: i for i, start in enumerate(shared.starts)}
             first, pronoun = token_at.get(quote.sentence.start), token_at.get(mention.start)
             last = token_at.get(previous.sentence.start)
             if None not in (first, pronoun, last) and shared.sentence_of[first] - shared.sentence_of[last] <= 1 \

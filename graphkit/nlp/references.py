@@ -441,8 +441,9 @@ class References:
         shared = facts(self.doc)
         pos, lowers, doc = shared.pos, shared.lowers, self.doc
         definite = shared.heads_of("det", "the")  # the nouns "the" determines
-        for i, entity_at in enumerate(self.entity_at):
-            if entity_at is not None or pos[i] not in ("PRON", "NOUN"):
+        entity_at = self.entity_at
+        for i in sorted(shared.with_pos("PRON") + shared.with_pos("NOUN")):  # no other token refers (found in C)
+            if entity_at[i] is not None:
                 continue
             token = doc[i]
             if pos[i] == "PRON" and lowers[i] in REFERRING_PRONOUNS:
@@ -456,9 +457,9 @@ class References:
                 continue
             if entity is not None:
                 start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod", "compound")])
-                span = self.doc[start:token.i + 1]
-                found.append({"start": span.start_char, "end": span.end_char, "text": span.text,
-                              "entity": entity, "kind": kind})
+                # ``doc[start:i + 1]``'s offsets and text from the doc's columns, without the Span and its slice
+                found.append({"start": shared.starts[start], "end": shared.ends[i],
+                              "text": shared.span_text(start, i + 1), "entity": entity, "kind": kind})
         self.learned_gender, self.gender = self.gender, before
         return found
 
