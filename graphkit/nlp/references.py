@@ -96,7 +96,7 @@ def core_phrase(head: Token) -> SpacySpan:
         start += 1  # "― Ann Lee": a dash glued on by the parser
     while end > head.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
-    return doc[start:end + 1]
+    return SpacySpan(doc, start, end + 1)  # ``doc[start:end + 1]``, without its slice normalising in Python
 
 
 # Abbreviated titles as they stand before names, and the nouns they abbreviate.
