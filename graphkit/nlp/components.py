@@ -52,12 +52,13 @@ def asdict(record):
     names = _FIELDS.get(cls)
     if names is None and hasattr(cls, "__dataclass_fields__"):
         names = _FIELDS.setdefault(cls, tuple(f.name for f in fields(cls)))
+    # a leaf is returned as it is, so it is tested here, before a call: most values are leaves
     if names is not None:
-        return {name: asdict(getattr(record, name)) for name in names}
+        return {name: value if type(value := getattr(record, name)) in _LEAVES else asdict(value) for name in names}
     if cls is tuple:
-        return tuple([asdict(v) for v in record])
+        return tuple([v if type(v) in _LEAVES else asdict(v) for v in record])
     if cls is list:
-        return [asdict(v) for v in record]
+        return [v if type(v) in _LEAVES else asdict(v) for v in record]
     if cls is dict:
         return {asdict(k): asdict(v) for k, v in record.items()}
     return copy.deepcopy(record)

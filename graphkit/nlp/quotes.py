@@ -430,7 +430,7 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
     to ("Kennedy wrote Linick") or someone named in a quoted question.
     """
     shared = facts(doc)
-    token_at = {start: i for i, start in enumerate(shared.starts)}
+    token_at: dict[int, int] | None = None  # token index by first character, made only when a pronoun asks
     out: list[Quote] = []
     previous: Quote | None = None
     for quote in quotes:
@@ -440,6 +440,8 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
                 and previous.speaker != quote.speaker \
                 and resolver.entities[previous.speaker].type == PERSON \
                 and resolver.gender.get(previous.speaker, gender) == gender:
+            if token_at is None:
+                token_at = {start: i for i, start in enumerate(shared.starts)}
             first, pronoun = token_at.get(quote.sentence.start), token_at.get(mention.start)
             last = token_at.get(previous.sentence.start)
             if None not in (first, pronoun, last) and shared.sentence_of[first] - shared.sentence_of[last] <= 1 \
@@ -616,8 +618,8 @@ def _mention_span(source: Token | None) -> Span | None:
 
 def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: References) -> list[Quote]:
     """'X said (that) Y' and 'According to X, Y' with no quote marks in Y."""
-    # prefix counts of quoted tokens: any span is checked in O(1)
-    quoted_before = list(accumulate((flag != -1 for flag in attributor.inside), initial=0))
+    # prefix counts of quoted tokens: any span is checked in O(1); counted when a cue first reports a clause
+    quoted_before: list[int] | None = None
     result = []
     shared = facts(doc)
     # is_cue passes only speech verbs, "put" and "according": read just those tokens
@@ -626,18 +628,19 @@ def _indirect_quotes(doc: Doc, attributor: _Attributor, resolver: References) ->
         if not attributor.is_cue(cue):
             continue
         for start, end in _reported_clauses(cue):
+            if quoted_before is None:
+                quoted_before = list(accumulate((flag != -1 for flag in attributor.inside), initial=0))
             if quoted_before[end] - quoted_before[start]:
                 continue  # its quoted words are direct quotes already
-            while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
+            while start < end and (shared.deps[start] == "mark" or shared.is_punct[start]):
                 start += 1
-            while end > start and doc[end - 1].is_punct:
+            while end > start and shared.is_punct[end - 1]:
                 end -= 1
             if end - start < 3:
                 continue
             source = _source_token(cue, attributor.inside)
-            text_span = doc[start:end]
-            result.append(Quote(
-                text=text_span.text, start=text_span.start_char, end=text_span.end_char,
+            result.append(Quote(  # ``doc[start:end]``'s text and offsets, from the doc's columns
+                text=shared.span_text(start, end), start=shared.starts[start], end=shared.ends[end - 1],
                 speaker=resolver.resolve(source), speaker_mention=_mention_span(source),
                 cue=_cue_name(cue), cue_span=_cue_span(cue), kind=INDIRECT,
                 sentence=attributor.sentence_span(start, end - 1),

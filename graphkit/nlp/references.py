@@ -97,7 +97,7 @@ def core_phrase(head: Token) -> SpacySpan:
         start += 1  # "― Ann Lee": a dash glued on by the parser
     while end > head.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
-    return doc[start:end + 1]
+    return SpacySpan(doc, start, end + 1)  # ``doc[start:end + 1]``, without its slice normalising in Python
 
 
 # Abbreviated titles as they stand before names, and the nouns they abbreviate.
@@ -471,8 +471,9 @@ class References:
         shared = facts(self.doc)
         pos, lowers, doc = shared.pos, shared.lowers, self.doc
         definite = shared.heads_of("det", "the")  # the nouns "the" determines
-        for i, entity_at in enumerate(self.entity_at):
-            if entity_at is not None or pos[i] not in ("PRON", "NOUN"):
+        entity_at = self.entity_at
+        for i in sorted(shared.with_pos("PRON") + shared.with_pos("NOUN")):  # no other token refers (found in C)
+            if entity_at[i] is not None:
                 continue
             token = doc[i]
             if pos[i] == "PRON" and lowers[i] in REFERRING_PRONOUNS:
@@ -486,9 +487,9 @@ class References:
                 continue
             if entity is not None:
                 start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "amod", "compound")])
-                span = self.doc[start:token.i + 1]
-                found.append({"start": span.start_char, "end": span.end_char, "text": span.text,
-                              "entity": entity, "kind": kind})
+                # ``doc[start:i + 1]``'s offsets and text from the doc's columns, without the Span and its slice
+                found.append({"start": shared.starts[start], "end": shared.ends[i],
+                              "text": shared.span_text(start, i + 1), "entity": entity, "kind": kind})
         self.learned_gender, self.gender = self.gender, before
         return found
 

@@ -165,28 +165,30 @@ def governing_chain(token: Token, limit: int = 4) -> list[Token]:
 
 # ---------------------------------------------------------------- roles
 
-def premodifier_block(index: DocIndex, span) -> list[Token]:
+def premodifier_block(index: DocIndex, span, root: Token | None = None) -> list[Token]:
     """Contiguous modifiers right before a mention that hang off its head, left to right.
 
     "NATO Secretary-General [Jens Stoltenberg]" -> NATO, Secretary, -, General.
     A line break or a spaced dash ends the block, so a dateline is never read as a title.
+    ``root``: the span's root, when the caller has it (``Span.root`` searches the span on every access).
     """
-    root, block = span.root, []
-    shared = index.shared  # the doc's columns: no Token, and no set of the root's whole subtree, per word tried
+    root = span.root if root is None else root
+    # the doc's columns: no Token, and no set of the root's whole subtree, per word tried; Tokens for the block only
+    shared = index.shared
+    texts, deps, spaces = shared.texts, shared.deps, shared.spaces
     k = span.start - 1
-    first = index.sentence(root).start
+    first = shared.sentence_start[root.i]
     while k >= first:
-        if shared.is_space[k] or "\n" in shared.spaces[k] or not descends_from(shared.heads, k, root.i):
+        if shared.is_space[k] or "\n" in spaces[k] or not descends_from(shared.heads, k, root.i):
             break
-        token = index.doc[k]
-        if token.text in "-–—" and shared.spaces[k] and k > 0 and shared.spaces[k - 1]:
+        text = texts[k]
+        if text in "-–—" and spaces[k] and k > 0 and spaces[k - 1]:
             break  # a dash set off by spaces ends what came before: "OSLO, Norway - President X"
-        if token.dep_ in PREMOD_DEPS or (token.dep_ == "punct" and token.text in "-–"):
-            block.insert(0, token)
+        if deps[k] in PREMOD_DEPS or (deps[k] == "punct" and text in "-–"):
             k -= 1
         else:
             break
-    return block
+    return [index.doc[i] for i in range(k + 1, span.start)]
 
 
 def descends_from(heads: list[int], i: int, root: int) -> bool:
@@ -426,7 +428,7 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
     """Titles and roles: "NATO Secretary-General X", "X, the Y of Z", "Y X of Z", "X is a member of Z"."""
     for entity, span in index.mention_spans:
         root = span.root
-        block = premodifier_block(index, span)
+        block = premodifier_block(index, span, root)
         if block:  # most mentions have no modifier before them: nothing to relate, no title
             _, title = related_in(index, block, entity)
             anchors = set(range(span.start, span.end)) | {t.i for t in title[-1:]}

@@ -80,7 +80,8 @@ class VerbFrame:
         self.preps: list[tuple[str, str]] = []  # (preposition, entity id)
         agents: list[str] = []
         co_agents: list[str] = []
-        for prep, obj in prep_objects(verb, children, deps):
+        self.prep_pairs = prep_objects(verb, children, deps)  # every (preposition, object), entity or not
+        for prep, obj in self.prep_pairs:
             for entity in entities_at(index, [obj]) or _place_of_part(index, obj):
                 if _co_agent(prep, obj):
                     co_agents.append(entity)  # "Together with Y, X sued Z": Y sues too, and is not sued
@@ -171,6 +172,7 @@ class VerbTable:
     def __init__(self, rows: list[tuple[str, ...]]):
         self.rows: dict[tuple[str, str | None], list[VerbRow]] = {}
         self.nouns: dict[str, list[VerbRow]] = {}  # noun lemma -> its rows (frame "noun")
+        self.verbs: set[str] = set()  # the lemmas of ``rows``, with or without a particle
         for row in rows:
             self.add(*row)
 
@@ -187,6 +189,7 @@ class VerbTable:
             return
         key = (lemma.lower(), None if particle in ("-", "") else particle.lower())
         self.rows.setdefault(key, []).append(row)
+        self.verbs.add(key[0])
 
     def matching(self, f: VerbFrame) -> list[VerbRow]:
         """Rows for the verb with its particle first ("take over"), then for the bare verb."""
@@ -382,7 +385,7 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
         return  # and no mark the tagger took for a verb ("’")
     if any(row.frame in ("meet", "agree") for row in table.matching(f)):
         return  # "met in Paris" names where, not a relation with Paris
-    if any(p == "by" and (obj.like_num or any(c.like_num for c in obj.children)) for p, obj in prep_objects(f.verb)):
+    if any(p == "by" and (obj.like_num or any(c.like_num for c in obj.children)) for p, obj in f.prep_pairs):
         return  # "leads Y by 2 points", "beat Y by 300 votes": a score between rivals, no act between them
     objects = list(f.patients)
     # the indirect object is a party too: "X offered Y technical help", "X sent Y a letter"
@@ -418,7 +421,7 @@ def noun_patterns(index: DocIndex) -> Iterator[Candidate]:
     if not nouns:
         return
     for noun in index.tokens_with_lemma(nouns):  # the doc's few nouns of the table, from the per-doc index
-        if noun.pos_ != "NOUN" or index.entity(noun) is not None or not index.sentence_names_entity(noun):
+        if noun.pos_ != "NOUN" or index.entity(noun) is not None or not index.sentence_names_pair(noun):
             continue
         rows = nouns[noun.lemma_.lower()]
         for row in rows:
@@ -468,12 +471,16 @@ def verb_patterns(index: DocIndex) -> Iterator[Candidate]:
     """
     table = index.verbs
     doc = index.doc
-    for i, pos in enumerate(index.shared.pos):  # the tags of a doc's tokens, read once (not a Token per word)
-        if pos != "VERB" or index.entity_of.get(i):
+    silent = no_relation_verbs()
+    for i in index.shared.with_pos("VERB"):  # the doc's verbs, found in C (not a test, nor a Token, per word)
+        if index.entity_of.get(i):
             continue  # "Rise" in "Right to Rise USA" is part of a name, not a verb
+        if not index.names_pair_at(i):
+            continue  # fewer than two entities in its sentence: no pair to relate (most verbs of an article)
         verb = doc[i]
-        if not index.sentence_names_entity(verb):
-            continue  # no entity in its sentence: no frame to read (most verbs of an article)
+        lemma = verb.lemma_.lower()
+        if lemma in silent and lemma not in table.verbs:
+            continue  # no row of the table, and no generic relation ("be", "have"): no frame to read
         frame = VerbFrame(index, verb)
         if not frame.agents and not frame.patients:
             continue

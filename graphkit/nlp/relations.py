@@ -92,7 +92,7 @@ class DocIndex:
         self.conjoined = shared.conjoined  # the tokens with conjuncts (relation_patterns.entities_at)
         self.with_appositive = shared.heads_of("appos")  # the tokens with an appositive (entities_at too)
         self.entities = {e.id: e for e in entities}
-        self._named_sentences: set[int] | None = None  # sentences holding an entity token, when first asked
+        self._named_sentences: set[int] | None = None  # sentences holding two entities, when first asked
         self._demonym_places: dict[str, str | None] = {}  # see country_for_demonym
         self.entity_of: dict[int, str] = {}  # token index -> entity id
         self.mention_spans: list[tuple[str, object]] = []  # (entity id, spaCy Span)
@@ -171,11 +171,24 @@ class DocIndex:
         """
         return [self.doc[i] for i in facts(self.doc).having(lemmas, by)]
 
-    def sentence_names_entity(self, token: Token) -> bool:
-        """Does ``token``'s sentence hold an entity (or a reference to one)? Parse links never leave a sentence."""
+    def sentence_names_pair(self, token: Token) -> bool:
+        """Does ``token``'s sentence hold two different entities (or references to them)?
+
+        A verb or noun pattern relates two different entities its parse links reach, and parse links never
+        leave a sentence: in a sentence naming one entity or none, there is no frame worth reading.
+        """
+        return self.names_pair_at(token.i)
+
+    def names_pair_at(self, i: int) -> bool:
+        """``sentence_names_pair`` of the token at ``i``, asked before making the Token."""
         if self._named_sentences is None:
-            self._named_sentences = {self.sentence_of[i] for i in self.entity_of}
-        return self.sentence_of[token.i] in self._named_sentences
+            named: dict[int, str] = {}  # sentence -> its first entity; sentences with a second one in the set
+            self._named_sentences = set()
+            for token, entity in self.entity_of.items():
+                first = named.setdefault(self.sentence_of[token], entity)
+                if first != entity:
+                    self._named_sentences.add(self.sentence_of[token])
+        return self.sentence_of[i] in self._named_sentences
 
     def sentence(self, token: Token):
         """The sentence holding ``token`` (``Token.sent`` scans the document on every call)."""

@@ -40,6 +40,7 @@ COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "produ
 PLACE_OF_NOUNS = {"city", "town", "village", "province", "state", "region", "county", "district", "island",
                   "republic", "kingdom", "port", "capital", "prefecture", "municipality"}
 LOCATIVE_VERBS = {"base", "headquarter", "locate"}
+HOLDINGS = ORG_POSSESSIONS - {"employee", "spokesman", "spokeswoman"}  # "shares of X", "a stake in X"
 
 INITIALLED_NAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?")  # "Ulf D. Merbold"
 
@@ -114,59 +115,63 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
         votes[PERSON] += CONTEXT
     shared = facts(doc)
     texts, size = shared.texts, shared.size
-    # each attribute read once: a Token's string attributes are looked up on every access
+    # labels and words from the doc's columns (a Token looks its strings up on every access); the lemmas,
+    # which have no column, only where a test below reads them
+    heads, deps, tags, lowers, pos = shared.heads, shared.deps, shared.tags, shared.lowers, shared.pos
     head = m.span(doc).root
-    governor = head.head
-    dep, children = head.dep_, list(head.children)
-    gov_lower, gov_pos, gov_lemma = governor.lower_, governor.pos_, governor.lemma_.lower()
-    above_lemma = governor.head.lemma_.lower()  # the governor's own head: "the province" in "the province of X"
+    governor = heads[head.i]
+    above = heads[governor]  # the governor's own head: "the province" in "the province of X"
+    dep, children = deps[head.i], list(head.children)
+    gov_lower, gov_pos = lowers[governor], pos[governor]
+    gov_lemma = doc[governor].lemma_.lower() if dep in ("compound", "poss", "nsubjpass", "dobj") else None
+    above_lemma = doc[above].lemma_.lower() if dep == "pobj" else None
     # descriptions: apposition both ways, a compound head ("the broker Caxton Reid"), a copula
-    child_deps = [c.dep_ for c in children]
+    child_deps = [deps[c.i] for c in children]
     described = [t for t, d in zip(children, child_deps) if d == "appos" and t.i >= m.end]
-    # the few words before the mention, from the doc's columns (which coref and relations read too)
-    heads, deps, tags = shared.heads, shared.deps, shared.tags
+    # the few words before the mention
     described += [doc[i] for i in range(max(shared.sentence_start[m.start], m.start - 3), m.start)
                   if m.start <= heads[i] < m.end
                   and deps[i] in ("compound", "nmod", "appos") and tags[i] in ("NN", "NNS")]
-    if dep == "appos" and governor.i < m.start:
-        outer = governor.head.head if governor.dep_ == "pobj" and governor.head.dep_ == "prep" \
-            and governor.pos_ == "NOUN" and m.start > 0 and texts[m.start - 1] == "," else None
+    if dep == "appos" and governor < m.start:
+        gov = doc[governor]
+        outer = gov.head.head if deps[governor] == "pobj" and deps[heads[governor]] == "prep" \
+            and pos[governor] == "NOUN" and m.start > 0 and texts[m.start - 1] == "," else None
         if outer is not None and outer.pos_ == "NOUN" and descriptor_type(outer) == PERSON:
             described.append(outer)  # "a spokesperson for the agency, X": the parser hangs X on the nearer noun
         else:
-            described.append(governor)
-    if dep == "nsubj" and governor.lemma_ in ("be", "become", "remain"):
-        described += [t for t in governor.children if t.dep_ == "attr"]
+            described.append(gov)
+    if dep == "nsubj" and doc[governor].lemma_ in ("be", "become", "remain"):
+        described += [t for t in doc[governor].children if deps[t.i] == "attr"]
     for noun in described:
         kind = descriptor_type(noun)
         if kind:
             votes[kind] += DESCRIPTION
-    if dep in ("nsubj", "nsubjpass") and gov_pos in ("VERB", "AUX") and _gives_its_subject_a_role(governor):
+    if dep in ("nsubj", "nsubjpass") and gov_pos in ("VERB", "AUX") and _gives_its_subject_a_role(doc[governor]):
         votes[PERSON] += DESCRIPTION
     # "the province of X"
-    if dep == "pobj" and gov_lower == "of" and above_lemma in PLACE_OF_NOUNS and governor.head.pos_ == "NOUN":
+    if dep == "pobj" and gov_lower == "of" and above_lemma in PLACE_OF_NOUNS and pos[above] == "NOUN":
         votes[PLACE] += DESCRIPTION
     # possessions, either way round: "X's chief executive", "the chief executive of X", "the widow of X"
-    possessed = governor if dep == "poss" else governor.head if dep == "pobj" and gov_lower == "of" else None
-    if possessed is not None and possessed.pos_ == "NOUN":
-        kind = PERSON if possessed.lemma_.lower() in VICTIM_NOUNS else _possession_type(possessed)
+    possessed = governor if dep == "poss" else above if dep == "pobj" and gov_lower == "of" else None
+    if possessed is not None and pos[possessed] == "NOUN":
+        noun = doc[possessed]
+        kind = PERSON if noun.lemma_.lower() in VICTIM_NOUNS else _possession_type(noun)
         if kind:
             votes[kind] += CONTEXT
     if dep in ("compound", "poss") and gov_pos == "NOUN" and gov_lemma in ORG_POSSESSIONS:
         votes[ORGANIZATION] += CONTEXT  # "an Emery employee", "Toyota's shareholders"
-    if dep == "pobj" and gov_lower in ("of", "in") and above_lemma in ORG_POSSESSIONS - {
-            "employee", "spokesman", "spokeswoman"}:
+    if dep == "pobj" and gov_lower in ("of", "in") and above_lemma in HOLDINGS:
         votes[ORGANIZATION] += CONTEXT  # "shares of Toyota", "a stake in Acme"
     if dep == "compound" and gov_pos == "NOUN" and gov_lemma in VICTIM_NOUNS:
         votes[PERSON] += CONTEXT  # "the Jackson assassin"
     # places by role
-    if m.end + 1 < size and texts[m.end] == "-" and shared.lowers[m.end + 1] in ("based", "headquartered"):
+    if m.end + 1 < size and texts[m.end] == "-" and lowers[m.end + 1] in ("based", "headquartered"):
         votes[PLACE] += CONTEXT
     if dep == "pobj" and gov_lower == "in" and above_lemma in LOCATIVE_VERBS:
         votes[PLACE] += CONTEXT
     relative = [c for c, d in zip(children, child_deps) if d == "relcl"]
     if any(c.lemma_.lower() in ("bear", "live", "grow", "reside")
-           and any(a.lower_ == "where" for a in c.children if a.dep_ == "advmod") for c in relative):
+           and any(lowers[a.i] == "where" for a in c.children if deps[a.i] == "advmod") for c in relative):
         votes[PLACE] += CONTEXT  # "Tupelo, where X was born"
     if is_dateline(doc, m.start, m.end) or (m.end + 1 < size and texts[m.end] == ","
                                             and places.state_of_abbreviation(texts[m.end + 1])):
@@ -175,7 +180,7 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
     if dep in ("nsubjpass", "dobj") and gov_pos == "VERB" and gov_lemma in VICTIM_VERBS:
         votes[PERSON] += CONTEXT
     for clause in relative:
-        pronouns = {t.lower_ for t in clause.children if t.tag_ in ("WP", "WDT", "WP$")}
+        pronouns = {lowers[t.i] for t in clause.children if tags[t.i] in ("WP", "WDT", "WP$")}
         if pronouns & {"who", "whom"}:
             votes[PERSON] += CONTEXT / 3  # weak: "the club, whom he led" happens
         elif "which" in pronouns:
@@ -239,12 +244,13 @@ def ner_votes(mentions: list[RawMention]) -> Counter:
     reliable on full personal names.
     """
     named = [m for m in mentions if not m.descriptor]
-    votes: Counter = Counter()
+    votes: dict[str, float] = {}  # Counter's sums in a plain dict: its ``+=`` calls Python code per mention
     for m in named:
-        votes[NER_TYPES[m.label]] += 2 * NER / len(named)
+        kind = NER_TYPES[m.label]
+        votes[kind] = votes.get(kind, 0) + 2 * NER / len(named)
     if any(m.label == "PERSON" and m.end - m.start > 1 for m in named):
-        votes[PERSON] += NER / 2
-    return votes
+        votes[PERSON] = votes.get(PERSON, 0) + NER / 2
+    return Counter(votes)
 
 
 def plural_name(doc: Doc, mentions: list[RawMention]) -> Counter:
@@ -258,6 +264,5 @@ def plural_name(doc: Doc, mentions: list[RawMention]) -> Counter:
 def decide_type(votes: Counter, ner_labels: Counter) -> str:
     """The type with most votes; ties go to what NER said most often."""
     ner_order = [NER_TYPES[label] for label, _ in ner_labels.most_common()]
-    ranked = sorted((PERSON, ORGANIZATION, PLACE),
-                    key=lambda t: (-votes.get(t, 0), ner_order.index(t) if t in ner_order else 9))
-    return ranked[0]
+    # the first of the lowest keys, as ``sorted(...)[0]`` gives (sorting is stable), without the sort
+    return min((PERSON, ORGANIZATION, PLACE), key=lambda t: (-votes.get(t, 0), ner_order.index(t) if t in ner_order else 9))

@@ -42,11 +42,11 @@ class Cluster:
 
     def __init__(self, doc: Doc, mentions: list[RawMention]):
         self.doc, self.mentions = doc, mentions
-        self._name = self._type = self._words = None
+        self._name = self._type = self._words = self._labels = None
 
     def add(self, mentions: list[RawMention]) -> None:
         self.mentions.extend(mentions)
-        self._name = self._type = self._words = None
+        self._name = self._type = self._words = self._labels = None
 
     @property
     def first(self) -> int:
@@ -72,19 +72,27 @@ class Cluster:
     @property
     def type(self) -> str:
         if self._type is None:
-            votes = name_votes(self.name) + ner_votes(self.mentions)
-            plural = plural_name(self.doc, self.mentions)
-            if plural:  # adding no votes would only copy the Counter (its votes are all positive already)
-                votes = votes + plural
+            # The sums of Counter's ``+`` and ``update``, key by key in the same order, in a plain dict: the
+            # type is voted again each time a cluster grows, and Counter's operators are Python code per call.
+            # (``+`` would drop votes that are not positive; before the mentions' votes, none is.)
+            votes = dict(name_votes(self.name))  # a copy: the Counter is shared
+            for kind, vote in ner_votes(self.mentions).items():
+                votes[kind] = votes[kind] + vote if kind in votes else vote
+            for kind, vote in plural_name(self.doc, self.mentions).items():
+                votes[kind] = votes[kind] + vote if kind in votes else vote
             for cast in each_mention_votes(self.doc, self.mentions):
-                for kind, vote in cast.items():  # Counter.update's sums, in its order, without its cost per call
+                for kind, vote in cast.items():
                     votes[kind] = vote + votes.get(kind, 0)
-            votes.update(given_name_votes(self.name, votes))
+            for kind, vote in given_name_votes(self.name, votes).items():
+                votes[kind] = vote + votes.get(kind, 0)
             self._type = decide_type(votes, self.ner_labels())
         return self._type
 
     def ner_labels(self) -> Counter:
-        return Counter(m.label for m in self.mentions if not m.descriptor)
+        """How often NER gave each label (kept until the cluster grows; do not change the Counter)."""
+        if self._labels is None:
+            self._labels = Counter(m.label for m in self.mentions if not m.descriptor)
+        return self._labels
 
     @property
     def ner_person(self) -> bool:
@@ -342,13 +350,13 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     taken = [False] * size
     for c in clusters:
         for m in c.mentions:
-            for i in range(m.start, m.end):
-                taken[i] = True
+            taken[m.start:m.end] = [True] * (m.end - m.start)
     shared = facts(doc)
-    can_name = _name_tokens(doc, shared)  # asked up to MAX_NAME_TOKENS times per token below
+    nouns = shared.with_tag(*NAME_TAGS)  # no other token can be part of a name
+    can_name = _name_tokens(doc, shared, nouns)  # asked up to MAX_NAME_TOKENS times per token below
     found: list[tuple[int, RawMention]] = []
     resume = 0  # the token after the last name found: the scan goes on from there
-    for i in [i for i in range(size) if can_name[i] and not taken[i]]:  # only these can start a name
+    for i in [i for i in nouns if can_name[i] and not taken[i]]:  # only these can start a name
         if i < resume:
             continue
         end = i
@@ -367,7 +375,10 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return clusters
 
 
-def _name_tokens(doc: Doc, shared) -> list[bool]:
+NAME_TAGS = ("NNP", "NNPS", "NN", "NNS")
+
+
+def _name_tokens(doc: Doc, shared, nouns: list[int]) -> list[bool]:
     """Per token: can it be part of a name someone already used? A capitalised proper noun.
 
     Or a capitalised common noun with no determiner: the tagger often calls a
@@ -377,9 +388,12 @@ def _name_tokens(doc: Doc, shared) -> list[bool]:
     """
     def bare_noun(i: int) -> bool:
         return not any(c.dep_ in ("det", "poss") for c in doc[i].children)
-    return [text[:1].isupper() and (tag in ("NNP", "NNPS") or (tag in ("NN", "NNS") and bare_noun(i)))
-            and "\n" not in text
-            for i, (text, tag) in enumerate(zip(shared.texts, shared.tags))]
+    texts, tags = shared.texts, shared.tags
+    can = [False] * shared.size
+    for i in nouns:  # the tokens tagged NAME_TAGS: any other is no name
+        text, tag = texts[i], tags[i]
+        can[i] = text[:1].isupper() and (tag in ("NNP", "NNPS") or bare_noun(i)) and "\n" not in text
+    return can
 
 
 # ---------------------------------------------------------------- descriptions

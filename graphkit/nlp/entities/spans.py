@@ -253,7 +253,7 @@ def _clean(shared: DocFacts, start: int, end: int, label: str) -> tuple[int, int
     if start >= end:
         return None
     text = shared.span_text(start, end)
-    if not any(c.isupper() for c in text) or not any(c.isalpha() for c in text):
+    if not any(map(str.isupper, text)) or not any(map(str.isalpha, text)):
         return None  # "eastern flank": a name has a capital letter
     return start, end, roles
 
@@ -425,9 +425,11 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             roles = _left_title(shared, start) + roles
         mention = RawMention(start, end, label, shared.sentence_of[start], roles)
         text = shared.span_text(start, end)
-        if DASH_INSIDE.search(text) and DASH_INSIDE.split(text)[0].strip()[:1].isupper():
+        # each pattern only where its mark is (most names have neither): a test in C before a search
+        if ("\u2013" in text or "\u2014" in text) and DASH_INSIDE.search(text) \
+                and DASH_INSIDE.split(text)[0].strip()[:1].isupper():
             mention.name = DASH_INSIDE.split(text)[0].strip()  # "Ted Cruz—35" glued in one token
-        elif GLUED_POSSESSIVE.search(text):
+        elif ("‘" in text or "`" in text or "´" in text) and GLUED_POSSESSIVE.search(text):
             mention.name = GLUED_POSSESSIVE.sub("", text)  # "Trump‘s": a possessive in the wrong mark stays in the token
         state = places.state_of_abbreviation(text) if end - start == 1 else None
         if state:
