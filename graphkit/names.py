@@ -53,7 +53,10 @@ def visible(text: str) -> str:
     Only canonical names and aliases are cleaned; a mention keeps the raw
     slice of the article text, so its offsets stay exact.
     """
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    text = _INVISIBLE.sub("", text)
+    if "[" in text or "]" in text:  # "Chuck [Todd]": an editor's completion is part of the name, not its marks
+        text = text.replace("[", " ").replace("]", " ")
+    return _SPACES.sub(" ", text).strip()
 
 
 def words(text: str) -> list[str]:

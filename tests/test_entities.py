@@ -501,3 +501,9 @@ def test_a_department_opening_a_title_is_the_titles_not_the_organisations(nlp):
     """"Acme Communications Director X": NER's span takes the department into the name."""
     doc = with_ner_spans(nlp, "Tarn Energy Communications Director Ola Brekke resigned.", [(0, 3, "ORG"), (4, 6, "PERSON")])
     assert {e.name for e in resolve_entities(doc)} == {"Tarn Energy", "Ola Brekke"}
+
+
+def test_a_name_an_editor_completed_in_brackets_is_one_name(nlp):
+    """"Maybe Lena [Moss] knows," he said: NER gives the two halves apart."""
+    doc = with_ner_spans(nlp, '"Maybe Lena [Moss] knows," he said.', [(2, 3, "PERSON"), (4, 5, "PERSON")])
+    assert [e.name for e in resolve_entities(doc)] == ["Lena Moss"]

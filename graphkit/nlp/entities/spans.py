@@ -204,6 +204,20 @@ def _join_coordinated_names(doc: Doc, pieces: list[list]) -> list[list]:
     return joined
 
 
+def _join_across_brackets(doc: Doc, pieces: list[list]) -> list[list]:
+    """"Chuck [Todd]", "[Senator Ann] Lee": an editor's bracket inside a quotation completes a name; the
+    two pieces either side of one bracket are one name (the brackets are dropped from its text)."""
+    joined: list[list] = []
+    for piece in pieces:
+        if joined:
+            prev = joined[-1]
+            if piece[0] - prev[1] == 1 and doc[prev[1]].text in ("[", "]") and prev[2] == piece[2] == "PERSON":
+                prev[1] = piece[1]
+                continue
+        joined.append(piece)
+    return joined
+
+
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """Does the span open the article's first line, as a dateline does ("OSLO\n", "LIMA, Peru -", "PUNE (Reuters) -")?"""
     shared = facts(doc)
@@ -412,7 +426,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
                           for s, e in _pieces(shared, ent.start, ent.end))
     mentions = []
     titles = None  # the quoted titles, found when a piece first lies in a quotation
-    for start, end, label in _join_coordinated_names(doc, _join_known_places(shared, pieces)):
+    for start, end, label in _join_across_brackets(doc, _join_coordinated_names(doc, _join_known_places(shared, pieces))):
         cleaned = _clean(shared, start, end, label)
         if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _in_case_name(shared, *cleaned[:2]):
             continue
