@@ -507,3 +507,9 @@ def test_a_name_an_editor_completed_in_brackets_is_one_name(nlp):
     """"Maybe Lena [Moss] knows," he said: NER gives the two halves apart."""
     doc = with_ner_spans(nlp, '"Maybe Lena [Moss] knows," he said.', [(2, 3, "PERSON"), (4, 5, "PERSON")])
     assert [e.name for e in resolve_entities(doc)] == ["Lena Moss"]
+
+
+def test_the_head_of_a_body_is_a_person(nlp):
+    """"X, head of the Y Center": a person's post, though NER called X a place."""
+    doc = with_ner_spans(nlp, "Tarvik, head of the Nordic Policy Center, said costs rose.", [(0, 1, "GPE"), (4, 8, "ORG")])
+    assert {e.name: e.type for e in resolve_entities(doc)}["Tarvik"] == "Person"
