@@ -513,3 +513,8 @@ def test_the_head_of_a_body_is_a_person(nlp):
     """"X, head of the Y Center": a person's post, though NER called X a place."""
     doc = with_ner_spans(nlp, "Tarvik, head of the Nordic Policy Center, said costs rose.", [(0, 1, "GPE"), (4, 8, "ORG")])
     assert {e.name: e.type for e in resolve_entities(doc)}["Tarvik"] == "Person"
+
+
+def test_given_names_joined_by_and_share_the_surname_after_them(nlp):
+    doc = with_ner_spans(nlp, "Brothers Ivo and Tomas Brekke ran the farm.", [(1, 2, "PERSON"), (3, 5, "PERSON")])
+    assert {e.name for e in resolve_entities(doc)} == {"Ivo Brekke", "Tomas Brekke"}

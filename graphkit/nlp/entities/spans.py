@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
-from ...names import NAME_SUFFIXES, PARTICLES, words
+from ...names import NAME_SUFFIXES, PARTICLES, given_name_gender, words
 from ..lexicon import HONORIFICS, INSTITUTION_HEADS, TITLES, descriptors, is_title
 from ..shared import DocFacts, facts
 
@@ -451,8 +451,20 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         elif is_dateline(doc, start, end) and text.isupper() and len(text) > 3:
             mention.name = text.title()  # "KELSO" opening the article is Kelso, not an acronym
         mentions.append(mention)
-    mentions = _drop_overlaps(mentions)
+    mentions = _share_surnames(shared, _drop_overlaps(mentions))
     return _trim_headline_names(doc, _add_institution_names(doc, mentions))
+
+
+def _share_surnames(shared: DocFacts, mentions: list[RawMention]) -> list[RawMention]:
+    """"Bill and Hillary Clinton", "brothers John and Brian Meza": a given name alone before "and" and a
+    given name with a surname shares that surname; the first mention keeps its text, and names "John Meza"."""
+    for first, second in zip(mentions, mentions[1:]):
+        if first.label == second.label == "PERSON" and first.name is None and first.end - first.start == 1 \
+                and second.start == first.end + 1 and shared.lowers[first.end] in ("and", "&") \
+                and second.end - second.start == 2 and given_name_gender(shared.texts[first.start]) \
+                and given_name_gender(shared.texts[second.start]) and not first.roles:
+            first.name = f"{shared.texts[first.start]} {shared.texts[second.end - 1]}"
+    return mentions
 
 
 def _drop_overlaps(mentions: list[RawMention]) -> list[RawMention]:
