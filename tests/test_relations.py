@@ -909,3 +909,18 @@ def test_a_member_body_has_members_and_staff(nlp, text, predicate):
 
 def test_a_depot_is_a_unit_kept_somewhere(nlp):
     assert_relation(nlp, "Nordfrakt Logistics plans to open a depot in Tampere.", "Nordfrakt Logistics", "hasPresenceIn", "Tampere")
+
+
+def test_joining_as_a_post_is_working_for(nlp):
+    rel = assert_relation(nlp, "Marit Olsson joined Varde Shipping as chief executive in 2019.", "Marit Olsson",
+                          "worksFor", "Varde Shipping")
+    assert rel.role == "chief executive"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Varde Shipping's headquarters in Tampere will close.", "fact"),  # the unit is there, whatever becomes of it
+    ("Varde Shipping's new depot in Tampere will open next year.", "planned"),  # yet to be
+])
+def test_a_unit_named_as_its_organisations_exists(nlp, text, status):
+    _, found = triples(nlp, text)
+    assert [r.status for (s, _, o), r in found.items() if (s, o) == ("Varde Shipping", "Tampere")] == [status]

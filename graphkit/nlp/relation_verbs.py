@@ -25,7 +25,9 @@ from ..model import PERSON, PLACE
 from ..data import read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from . import relation_lexicon as lex
-from .relation_patterns import aspiration_context, clause_subjects, entities_at, is_passive, prep_objects
+from .entities.evidence import descriptor_type
+from .relation_patterns import (aspiration_context, clause_subjects, entities_at, is_passive, prep_objects,
+                                role_noun_title, title_text)
 from .relations import Candidate, DocIndex
 
 
@@ -290,8 +292,15 @@ def _lead(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
 def _join(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
     """"X joined Y" is membership; "hopes to join", "invited to join" an aspiration."""
     predicate = "seeksMembershipOf" if aspiration_context(_clause_chain(f.verb)) else row.predicate
-    yield from pairs(f.verb, predicate, "verb-join", role_entities(index, f, row.subject),
-                     role_entities(index, f, row.object))
+    role = next((o for p, o in f.prep_pairs if p == "as" and descriptor_type(o) == PERSON), None)
+    for c in pairs(f.verb, predicate, "verb-join", role_entities(index, f, row.subject),
+                   role_entities(index, f, row.object)):
+        if role is not None and predicate == "memberOf" and index.type_of(c.subject) == PERSON:
+            # "X joined Y as chief executive": a post, not a membership
+            yield Candidate(c.subject, "worksFor", c.object, c.trigger, c.rule,
+                            title_text(index, role_noun_title(index, role)))
+        else:
+            yield c
 
 
 def _leave(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:

@@ -279,6 +279,8 @@ def _describes_an_argument(index: DocIndex, c: Candidate) -> bool:
     node = c.trigger
     if any(index.entity(t) in ends for t in node.children if t.dep_ == "appos"):
         return True  # "sell its subsidiary, Y, to Z": the noun is set beside the name it describes
+    if c.rule == "presence-noun" and _existing_unit(index, node, ends):
+        return True  # "X's headquarters in Y will close": the unit is there, whatever becomes of it
     for _ in range(5):  # up through the noun phrase only: "the Accra-based investment firm X"
         if index.entity(node) in ends:
             return True
@@ -286,6 +288,19 @@ def _describes_an_argument(index: DocIndex, c: Candidate) -> bool:
             return False
         node = node.head
     return False
+
+
+# Words saying a unit is yet to be: "its new plant in Y will open", "a planned office in Y"
+UNBUILT = {"new", "planned", "proposed", "future", "open", "start", "begin", "launch", "build", "set"}
+
+
+def _existing_unit(index: DocIndex, noun, ends: tuple[str, str]) -> bool:
+    """A unit named as its organisation's ("X's plant in Y", "its offices in Y"), not one being set up."""
+    if not any(index.entity(t) in ends for t in noun.children if t.dep_ == "poss"):
+        return False
+    if any(t.lower_ in UNBUILT for t in noun.children if t.dep_ in ("amod", "compound")):
+        return False
+    return not (noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.lemma_.lower() in UNBUILT)
 
 
 # Pronouns too often meaning a thing or a crowd to carry a relation ("it backed the plan", "they met"):
