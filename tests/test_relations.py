@@ -924,3 +924,11 @@ def test_joining_as_a_post_is_working_for(nlp):
 def test_a_unit_named_as_its_organisations_exists(nlp, text, status):
     _, found = triples(nlp, text)
     assert [r.status for (s, _, o), r in found.items() if (s, o) == ("Varde Shipping", "Tampere")] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "Varde Group runs a paper unit, which includes Nordvik Timber.",
+    "Varde Group's paper division comprises Nordvik Timber and two mills.",
+])
+def test_what_an_organisations_unit_includes_is_part_of_it(nlp, text):
+    assert_relation(nlp, text, "Nordvik Timber", "parentOrganization", "Varde Group")

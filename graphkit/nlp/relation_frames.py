@@ -236,6 +236,25 @@ def presence_patterns(index: DocIndex) -> Iterator[Candidate]:
                 yield Candidate(org, predicate, place, noun, "presence-noun")
 
 
+def unit_member_patterns(index: DocIndex) -> Iterator[Candidate]:
+    """"X has a freight unit, which includes Y", "X's division comprises Y and Z": what an organisation's
+    unit includes is part of the organisation."""
+    for verb in index.tokens_with_lemma(("include", "comprise", "contain")):
+        if verb.pos_ != "VERB":
+            continue
+        unit = verb.head if verb.dep_ == "relcl" else next((s for s in clause_subjects(verb) if s.pos_ == "NOUN"), None)
+        if unit is None or unit.pos_ != "NOUN" or unit.lemma_.lower() not in lex.CHILD_ORG_NOUNS or index.entity(unit):
+            continue
+        owners = [e for e in owner_entities(index, unit, preps=("of",)) if index.type_of(e) == ORGANIZATION]
+        if not owners and unit.dep_ == "dobj" and unit.head.lemma_.lower() in ("have", "own", "run", "operate"):
+            owners = [e for e in entities_at(index, clause_subjects(unit.head)) if index.type_of(e) == ORGANIZATION]
+        members = [e for c in verb.children if c.dep_ == "dobj" for e in entities_at(index, [c])
+                   if index.type_of(e) == ORGANIZATION]
+        for owner in owners:
+            for member in members:
+                yield Candidate(member, "parentOrganization", owner, verb, "unit-includes")
+
+
 def _setting_up_verb(noun: Token) -> Token | None:
     """The verb whose subject has the unit: "opened a plant", "has operations", "invest in a plant"."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.SETUP_VERBS:

@@ -315,7 +315,7 @@ def propose(index: DocIndex) -> list[Candidate]:
     """Every pattern's candidates, typed patterns before generic verbs."""
     from .relation_frames import (based_patterns, charge_patterns, dateline_patterns, employer_place_patterns, fronted_place_patterns, home_patterns, killing_patterns,
                                   listed_place_patterns, member_group_patterns, membership_patterns, name_patterns, org_place_name_patterns, place_patterns,
-                                  presence_patterns, sentence_closure)
+                                  presence_patterns, sentence_closure, unit_member_patterns)
     from .relation_patterns import role_patterns
     from .relation_verbs import noun_patterns, verb_patterns
 
@@ -323,7 +323,7 @@ def propose(index: DocIndex) -> list[Candidate]:
     for pattern in (role_patterns, membership_patterns, member_group_patterns, presence_patterns,
                     place_patterns, based_patterns, killing_patterns, home_patterns, dateline_patterns, name_patterns,
                     org_place_name_patterns, listed_place_patterns, fronted_place_patterns, charge_patterns,
-                    employer_place_patterns,
+                    employer_place_patterns, unit_member_patterns,
                     noun_patterns, verb_patterns):
         candidates.extend(pattern(index))
     candidates.extend(sentence_closure(index, candidates))
