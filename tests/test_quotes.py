@@ -512,3 +512,10 @@ def test_a_firm_given_name_outranks_he_counted_in_a_sentence(analyse):
 def test_a_named_spokesperson_speaks(analyse, text):
     direct, _, entity_name = analyse(text)
     assert speaker_names(entity_name, direct) == ["Marit Olsson"]
+
+
+def test_who_speaks_after_a_question_is_the_one_asked(analyse):
+    text = ("Last month, the Varde Post's Ivo Lund asked Nils Dahl whether questions about his health were fair. "
+            "“Sure they are,” he said.")
+    direct, _, entity_name = analyse(text)
+    assert speaker_names(entity_name, direct) == ["Nils Dahl"]

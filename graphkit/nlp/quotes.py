@@ -425,7 +425,8 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
     is its speaker, when the gender agrees and no other person is a subject in between.
 
     The news convention behind it: a reporter switching speakers names the new
-    one; a bare pronoun goes on with the one who just spoke. The pronoun
+    one; a bare pronoun goes on with the one who just spoke. Not after a
+    question: who speaks next is the one asked (``References._answerer``). The pronoun
     resolver reads salience over all mentions and can pick the person spoken
     to ("Kennedy wrote Linick") or someone named in a quoted question.
     """
@@ -437,7 +438,7 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
         mention = quote.speaker_mention
         gender = {"he": "m", "she": "f"}.get(mention.text.lower()) if mention else None
         if gender and previous is not None and previous.sentence and quote.sentence \
-                and previous.speaker != quote.speaker \
+                and previous.speaker != quote.speaker and previous.cue != "ask" \
                 and resolver.entities[previous.speaker].type == PERSON \
                 and resolver.gender.get(previous.speaker, gender) == gender:
             if token_at is None:

@@ -576,12 +576,31 @@ class References:
             return self._group_in_sentence(pronoun)
         else:
             return None  # "we": too often a group or an unnamed body
-        entity_id = self._possessive_binder(pronoun, gender) if pronoun.dep_ == "poss" else None
+        entity_id = self._possessive_binder(pronoun, gender) if pronoun.dep_ == "poss" else self._answerer(pronoun, gender)
         entity_id = entity_id or self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH,
                                                   self._own_clause_subjects(pronoun))
         if entity_id is not None:
             self.gender.setdefault(entity_id, gender)
         return entity_id
+
+    def _answerer(self, pronoun: Token, gender: str) -> str | None:
+        """"X asked Y whether ... '…,' he said": who speaks after a question is the one asked, not the
+        asker the salience search would pick (an interviewer named as the subject)."""
+        from .words import words
+
+        if pronoun.dep_ != "nsubj" or pronoun.head.lemma_.lower() not in words().speech_verbs:
+            return None
+        start = self.sentence_start[pronoun.i]
+        if start == 0:
+            return None
+        previous = self.doc[self.sentence_start[start - 1]:start]
+        root = previous.root
+        if root.lemma_.lower() != "ask" or any(c.dep_ == "nsubjpass" for c in root.children):
+            return None
+        asked = [self.entity_at[c.i] for c in root.children if c.dep_ in ("dobj", "dative")]
+        asked = [e for e in asked if e is not None and self.entities[e].type == PERSON
+                 and self.gender.get(e, gender) == gender]
+        return asked[0] if len(asked) == 1 else None
 
     def _own_clause_subjects(self, pronoun: Token) -> set[str]:
         """Who an object pronoun cannot mean: the subject of its own clause, said or understood ("X
