@@ -518,3 +518,11 @@ def test_the_head_of_a_body_is_a_person(nlp):
 def test_given_names_joined_by_and_share_the_surname_after_them(nlp):
     doc = with_ner_spans(nlp, "Brothers Ivo and Tomas Brekke ran the farm.", [(1, 2, "PERSON"), (3, 5, "PERSON")])
     assert {e.name for e in resolve_entities(doc)} == {"Ivo Brekke", "Tomas Brekke"}
+
+
+def test_a_nationality_word_that_is_a_given_name_opens_a_name(nlp):
+    """"German Ortega": NER reads Germán as a German; "the German Vidal" stays a German."""
+    doc = with_ner_spans(nlp, "German Vidal said the vote was fair.", [(0, 1, "NORP"), (1, 2, "PERSON")])
+    assert [e.name for e in resolve_entities(doc)] == ["German Vidal"]
+    doc = with_ner_spans(nlp, "The German Vidal said the vote was fair.", [(1, 2, "NORP"), (2, 3, "PERSON")])
+    assert [e.name for e in resolve_entities(doc)] == ["Vidal"]

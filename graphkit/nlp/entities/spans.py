@@ -256,7 +256,8 @@ def _clean(shared: DocFacts, start: int, end: int, label: str) -> tuple[int, int
         # so is a nationality or a descriptor noun before it ("Vermonter Bernie Sanders", "Billionaire X")
         title_end = start
         while title_end < end - 1 and (is_title(texts[title_end]) or texts[title_end] in "-."
-                                       or places.demonym(texts[title_end]) is not None
+                                       or (places.demonym(texts[title_end]) is not None
+                                           and not _given_name_before_surname(shared, title_end, end))
                                        or _person_descriptor(shared, title_end)):
             title_end += 1
         if title_end > start:
@@ -277,6 +278,20 @@ DEPARTMENT_WORDS = frozenset("""
 research communications policy finance marketing press political legal digital media sales operations
 technology strategy development programs outreach field data product engineering
 """.split())
+
+
+def _given_name_opening(shared: DocFacts, norp, person) -> bool:
+    """A nationality word that is also a given name, alone right before a one-word person ("German
+    Ortega", "Israel Vega"): NER reads the given name as the nationality."""
+    return person.label_ == "PERSON" and person.start == norp.end and norp.end - norp.start == 1 \
+        and person.end - person.start == 1 and bool(given_name_gender(shared.texts[norp.start])) \
+        and (norp.start == 0 or shared.lowers[norp.start - 1] not in ("the", "a", "an"))  # "the German Schmidt"
+
+
+def _given_name_before_surname(shared: DocFacts, i: int, end: int) -> bool:
+    """"German Ortega", "Israel Kamakawiwo'ole": a demonym that is also a given name, right before the
+    one word left of the name, is that given name (a nationality stands before a whole name)."""
+    return i == end - 2 and shared.texts[i][:1].isupper() and bool(given_name_gender(shared.texts[i]))
 
 
 def _person_descriptor(shared: DocFacts, i: int) -> bool:
@@ -420,8 +435,12 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     """Every mention of a name in the doc, repaired as the module docstring says."""
     shared = facts(doc)
     pieces = []
-    for ent in doc.ents:
-        if ent.label_ in NER_TYPES:
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
+        if ent.label_ == "NORP" and k + 1 < len(ents) and _given_name_opening(shared, ent, ents[k + 1]):
+            pieces.append([ent.start, ents[k + 1].end, "PERSON"])  # "German Ortega": Germán, not a German
+            continue
+        if ent.label_ in NER_TYPES and not (pieces and pieces[-1][1] >= ent.end):
             pieces.extend([*_whole_words(shared, s, e, ent.label_), ent.label_]
                           for s, e in _pieces(shared, ent.start, ent.end))
     mentions = []
