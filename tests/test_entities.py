@@ -526,3 +526,11 @@ def test_a_nationality_word_that_is_a_given_name_opens_a_name(nlp):
     assert [e.name for e in resolve_entities(doc)] == ["German Vidal"]
     doc = with_ner_spans(nlp, "The German Vidal said the vote was fair.", [(1, 2, "NORP"), (2, 3, "PERSON")])
     assert [e.name for e in resolve_entities(doc)] == ["Vidal"]
+
+
+def test_a_spokesman_says_nothing_of_whose_he_is(nlp):
+    """"Lund spokesman X": candidates have spokesmen as companies do; the person NER saw stays a person."""
+    text = "Ana Lund spoke in Iowa. Lund spokesman Ivo Berg said she would win. Lund spokesman Ola Dahl agreed."
+    doc = with_ner_spans(nlp, text, [(0, 2, "PERSON"), (6, 7, "PERSON"), (8, 10, "PERSON"), (15, 16, "PERSON"),
+                                     (17, 19, "PERSON")])
+    assert {e.name: e.type for e in resolve_entities(doc)}["Ana Lund"] == "Person"

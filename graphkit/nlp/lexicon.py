@@ -88,8 +88,9 @@ ORG_SUFFIXES = INSTITUTION_HEADS | CORPORATE_ABBREVIATIONS | {
     "news", "media", "broadcasting", "television", "radio", "magazine", "logistics", "shipping", "freight",
     "mining", "minerals", "steel", "energy", "foods", "paper", "capital", "insurance", "pharma", "telecom",
 }
-# Nouns only a company or body has: "an Emery employee", "shares of Toyota".
-ORG_POSSESSIONS = {"employee", "spokesman", "spokeswoman", "share", "stock", "shareholder", "subsidiary", "stake"}  # lemmas
+# Nouns only a company or body has: "an Emery employee", "shares of Toyota". Not a spokesman: a
+# candidate has one as often as a company ("Clinton spokesman X").
+ORG_POSSESSIONS = {"employee", "share", "stock", "shareholder", "subsidiary", "stake"}  # lemmas
 # Titles that, with "of" and a place, name a person: "Duchess of York".
 NOBLE_TITLES = {"duke", "duchess", "earl", "countess", "baron", "baroness", "archduke", "archduchess", "marquess",
                 "prince", "princess", "viscount"}
