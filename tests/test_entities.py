@@ -534,3 +534,17 @@ def test_a_spokesman_says_nothing_of_whose_he_is(nlp):
     doc = with_ner_spans(nlp, text, [(0, 2, "PERSON"), (6, 7, "PERSON"), (8, 10, "PERSON"), (15, 16, "PERSON"),
                                      (17, 19, "PERSON")])
     assert {e.name: e.type for e in resolve_entities(doc)}["Ana Lund"] == "Person"
+
+
+def test_what_only_a_person_goes_through_makes_a_person(nlp):
+    """"the nomination of X", "X's nomination": a nominee, though NER said organisation (or the name is a town's)."""
+    text = "Senators debated the nomination of Ola Garland. Garland's nomination stalled."
+    doc = with_ner_spans(nlp, text, [(5, 7, "ORG"), (8, 9, "ORG")])
+    assert {e.name: e.type for e in resolve_entities(doc)} == {"Ola Garland": "Person"}
+
+
+def test_a_place_widened_on_its_right_reads_its_left_with_the_new_end(nlp):
+    """A piece grown by a capitalised word into a known place, with a capitalised word before it, once
+    crashed the place join (its end held a tuple)."""
+    doc = with_ner_spans(nlp, "They met Ola Garland. Garland left.", [(4, 5, "ORG")])
+    resolve_entities(doc)  # no TypeError

@@ -137,7 +137,8 @@ def _join_known_places(shared: DocFacts, pieces: list[list]) -> list[list]:
             if last < shared.size and texts[last][:1].isupper() and (size == 1 or texts[end] == "-") \
                     and "\n" not in spaces[end - 1] and iob[last] != "B" \
                     and places.lookup(shared.span_text(start, end + size)):
-                piece[1], piece[2] = end = end + size, "GPE"
+                end += size
+                piece[1], piece[2] = end, "GPE"
                 break
         if start > 0 and texts[start - 1][:1].isupper() and not shared.sent_start[start - 1] \
                 and "\n" not in spaces[start - 1] and places.lookup(shared.span_text(start - 1, end)):
