@@ -548,3 +548,15 @@ def test_a_place_widened_on_its_right_reads_its_left_with_the_new_end(nlp):
     crashed the place join (its end held a tuple)."""
     doc = with_ner_spans(nlp, "They met Ola Garland. Garland left.", [(4, 5, "ORG")])
     resolve_entities(doc)  # no TypeError
+
+
+def test_a_quotation_glued_on_by_a_colon_is_no_part_of_the_name(nlp):
+    doc = nlp.make_doc("The memo was signed by Lena Moss:“We will see,” she said.")
+    for name, proc in nlp.pipeline:
+        if name not in ("ner", "graphkit_entities", "graphkit_quotes", "graphkit_relations"):
+            doc = proc(doc)
+    glued = next(t for t in doc if t.text.startswith("Moss"))
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, glued.i - 1, glued.i + 1, label="PERSON")]  # NER takes the glued token in
+    assert [e.name for e in resolve_entities(doc)] == ["Lena Moss"]

@@ -40,6 +40,7 @@ from ..shared import DocFacts, facts
 # The NER labels that can name an entity, and the coarse type each stands for.
 NER_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 DASH_INSIDE = re.compile(r"\s*[\u2013\u2014]\s*")
+GLUED_QUOTE = re.compile(r"\s*:\s*[\"“‘']")  # 'X:"We' written without a space: the name ends at the colon
 GLUED_POSSESSIVE = re.compile(r"[‘`´]s$")  # the tokenizer splits "'s" and "’s" off, not these
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "&"}) | PARTICLES
 SEPARATORS = {",", ";", ":", "|", "(", ")", "[", "]", "\"", "“", "”", "—", "–", "/", "•"}
@@ -465,6 +466,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             mention.name = DASH_INSIDE.split(text)[0].strip()  # "Ted Cruz—35" glued in one token
         elif ("‘" in text or "`" in text or "´" in text) and GLUED_POSSESSIVE.search(text):
             mention.name = GLUED_POSSESSIVE.sub("", text)  # "Trump‘s": a possessive in the wrong mark stays in the token
+        elif ":" in text and GLUED_QUOTE.search(text) and GLUED_QUOTE.split(text)[0].strip()[:1].isupper():
+            mention.name = GLUED_QUOTE.split(text)[0].strip()  # 'Clinton:“We': a quotation glued on by a colon
         state = places.state_of_abbreviation(text) if end - start == 1 else None
         if state:
             mention.name, mention.label = state, "GPE"
