@@ -560,3 +560,15 @@ def test_a_quotation_glued_on_by_a_colon_is_no_part_of_the_name(nlp):
 
     doc.ents = [Span(doc, glued.i - 1, glued.i + 1, label="PERSON")]  # NER takes the glued token in
     assert [e.name for e in resolve_entities(doc)] == ["Lena Moss"]
+
+
+def test_a_given_name_weighs_against_the_texts_evidence_not_ners_count():
+    """NER calling "Ola Lund" ORG forty times is one voice; "Lund's top executives" is said of a businessman
+    too, and "Lund is a businessman" says person as loud: the given name settles it."""
+    from collections import Counter
+
+    from graphkit.nlp.entities.evidence import given_name_votes
+    ner = Counter({"Organization": 1.96, "Person": 0.04})
+    votes = Counter({"Organization": 1.96 + 3.0, "Person": 0.04 + 3.0})
+    assert given_name_votes("Ola Lund", votes, ner) == Counter({"Person": 2.0})
+    assert given_name_votes("Ola Lund", Counter({"Organization": 1.96 + 3.0}), ner) == Counter()

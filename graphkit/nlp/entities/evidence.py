@@ -212,7 +212,7 @@ def name_votes(name: str) -> Counter:
     return votes
 
 
-def given_name_votes(name: str, votes: Counter) -> Counter:
+def given_name_votes(name: str, votes, ner=None) -> Counter:
     """"Donald Lund", "Ana Ruiz": a two- or three-word name opening with a given name is a person's.
 
     Not when a place or its adjective opens it ("Houston Astros", "Philippine
@@ -221,7 +221,13 @@ def given_name_votes(name: str, votes: Counter) -> Counter:
     Inc", "its parent company, Rosa Holdings"). As strong as NER's whole voice:
     it settles a split NER, and a tie with NER's unanimous label goes to NER.
     """
-    if votes.get(ORGANIZATION, 0) > 2 * NER or votes.get(PLACE, 0) > 2 * NER or not _opens_with_given_name(name):
+    # the other evidence is what the name and the text say beyond NER (``ner``: NER's votes, in ``votes``),
+    # and against a person only what outweighs the text's own evidence for one: "X's top executives" is said
+    # of a businessman too, and NER calling a candidate ORG forty times is one voice
+    ner = ner or {}
+    person = votes.get(PERSON, 0) - ner.get(PERSON, 0)
+    if votes.get(ORGANIZATION, 0) - ner.get(ORGANIZATION, 0) - person > 2 * NER \
+            or votes.get(PLACE, 0) - ner.get(PLACE, 0) - person > 2 * NER or not _opens_with_given_name(name):
         return Counter()
     return Counter({PERSON: 2 * NER})
 

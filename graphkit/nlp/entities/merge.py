@@ -76,14 +76,15 @@ class Cluster:
             # type is voted again each time a cluster grows, and Counter's operators are Python code per call.
             # (``+`` would drop votes that are not positive; before the mentions' votes, none is.)
             votes = dict(name_votes(self.name))  # a copy: the Counter is shared
-            for kind, vote in ner_votes(self.mentions).items():
+            ner = ner_votes(self.mentions)
+            for kind, vote in ner.items():
                 votes[kind] = votes[kind] + vote if kind in votes else vote
             for kind, vote in plural_name(self.doc, self.mentions).items():
                 votes[kind] = votes[kind] + vote if kind in votes else vote
             for cast in each_mention_votes(self.doc, self.mentions):
                 for kind, vote in cast.items():
                     votes[kind] = vote + votes.get(kind, 0)
-            for kind, vote in given_name_votes(self.name, votes).items():
+            for kind, vote in given_name_votes(self.name, votes, ner).items():
                 votes[kind] = vote + votes.get(kind, 0)
             self._type = decide_type(votes, self.ner_labels())
         return self._type
