@@ -572,3 +572,15 @@ def test_a_given_name_weighs_against_the_texts_evidence_not_ners_count():
     votes = Counter({"Organization": 1.96 + 3.0, "Person": 0.04 + 3.0})
     assert given_name_votes("Ola Lund", votes, ner) == Counter({"Person": 2.0})
     assert given_name_votes("Ola Lund", Counter({"Organization": 1.96 + 3.0}), ner) == Counter()
+
+
+def test_a_peacemaker_is_no_company(nlp):
+    """"-maker" names a company by its suffix ("a sensor maker"), but not those who make peace or films."""
+    doc = with_ner_spans(nlp, "Russian peacemaker Ivan Lebed met the rebels.", [(2, 4, "ORG")])
+    assert {e.name: e.type for e in resolve_entities(doc)}["Ivan Lebed"] == "Person"
+
+
+def test_a_surname_the_text_shows_a_person_joins_the_full_name_ner_called_an_organisation(nlp):
+    text = "Ola Lund spoke. Lund is the Republican nominee. Lund's candidacy grew."
+    doc = with_ner_spans(nlp, text, [(0, 2, "ORG"), (4, 5, "ORG"), (10, 11, "ORG")])
+    assert {e.name: e.type for e in resolve_entities(doc)} == {"Ola Lund": "Person"}

@@ -227,13 +227,13 @@ def given_name_votes(name: str, votes, ner=None) -> Counter:
     ner = ner or {}
     person = votes.get(PERSON, 0) - ner.get(PERSON, 0)
     if votes.get(ORGANIZATION, 0) - ner.get(ORGANIZATION, 0) - person > 2 * NER \
-            or votes.get(PLACE, 0) - ner.get(PLACE, 0) - person > 2 * NER or not _opens_with_given_name(name):
+            or votes.get(PLACE, 0) - ner.get(PLACE, 0) - person > 2 * NER or not opens_with_given_name(name):
         return Counter()
     return Counter({PERSON: 2 * NER})
 
 
 @lru_cache(maxsize=4096)
-def _opens_with_given_name(name: str) -> bool:
+def opens_with_given_name(name: str) -> bool:
     """The name's shape alone (asked each time a cluster is voted again, so kept per name)."""
     parts = name.split()
     if not 2 <= len(parts) <= 3:

@@ -25,7 +25,8 @@ from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import GENERIC_ORG_WORDS, acronym_of, is_acronym, name_key, visible, without_initials, words
 from ..lexicon import INSTITUTION_HEADS, descriptors
-from .evidence import decide_type, descriptor_type, each_mention_votes, given_name_votes, name_votes, ner_votes, plural_name
+from .evidence import (decide_type, descriptor_type, each_mention_votes, given_name_votes, name_votes, ner_votes,
+                       opens_with_given_name, plural_name)
 from ..shared import facts
 from .spans import RawMention
 
@@ -201,6 +202,11 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
                 # NER often types a lone surname ORG or GPE; a known place is no surname, unless it speaks
                 if s == f[-len(s):] or s == f[:len(s)] or s == without_initials(f):
                     found.append(full)
+        elif short.type == PERSON and s == f[-len(s):] and opens_with_given_name(full.name) \
+                and not name_votes(full.name):
+            # "Donald Trump" once, tagged ORG, and "Trump" ten times, a person by what the text says: one
+            # person, NER's single label against the surname's evidence (not "Morgan Stanley": no given name)
+            found.append(full)
         elif full.type == ORGANIZATION and (short.type != PERSON or not person_named()) and not _is_place(short):
             rest = f[len(s):]
             if s == f[:len(s)] and (all(w in GENERIC_ORG_WORDS for w in rest)
