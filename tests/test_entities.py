@@ -584,3 +584,9 @@ def test_a_surname_the_text_shows_a_person_joins_the_full_name_ner_called_an_org
     text = "Ola Lund spoke. Lund is the Republican nominee. Lund's candidacy grew."
     doc = with_ner_spans(nlp, text, [(0, 2, "ORG"), (4, 5, "ORG"), (10, 11, "ORG")])
     assert {e.name: e.type for e in resolve_entities(doc)} == {"Ola Lund": "Person"}
+
+
+def test_a_place_no_gazetteer_knows_that_is_a_named_persons_surname_is_that_person(nlp):
+    text = "Ivo Kestrand leaked the files. Kestrand lives abroad now."
+    doc = with_ner_spans(nlp, text, [(0, 2, "PERSON"), (6, 7, "GPE")])
+    assert {e.name: e.type for e in resolve_entities(doc)} == {"Ivo Kestrand": "Person"}
