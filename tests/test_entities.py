@@ -590,3 +590,9 @@ def test_a_place_no_gazetteer_knows_that_is_a_named_persons_surname_is_that_pers
     text = "Ivo Kestrand leaked the files. Kestrand lives abroad now."
     doc = with_ner_spans(nlp, text, [(0, 2, "PERSON"), (6, 7, "GPE")])
     assert {e.name: e.type for e in resolve_entities(doc)} == {"Ivo Kestrand": "Person"}
+
+
+def test_a_name_runs_on_to_the_word_its_words_hang_on(nlp):
+    """"Lily Eskelsen García said": NER stops before the second surname the parser makes the name's head."""
+    doc = with_ner_spans(nlp, "Union President Rosa Vidal García said the talks failed.", [(2, 4, "PERSON")])
+    assert [e.name for e in resolve_entities(doc)] == ["Rosa Vidal García"]

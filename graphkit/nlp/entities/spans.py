@@ -103,6 +103,13 @@ def _whole_words(shared: DocFacts, start: int, end: int, label: str) -> tuple[in
         if nxt.lower() in MODIFIER_TAILS or (nxt.islower() and label != "PERSON" and nxt.endswith("ed")):
             break
         end += 1
+    if label == "PERSON":
+        # "Lily Eskelsen García": NER stops before the word the name's words hang on (a second surname,
+        # often accented); a capitalised proper noun that heads the whole piece, in no other name, is the name's
+        heads, pos = shared.heads, shared.pos
+        while end < size and iob[end] in ("O", "") and pos[end] == "PROPN" and texts[end][:1].isupper() \
+                and spaces[end - 1] and all(heads[k] == end for k in range(start, end)):
+            end += 1
     if (label == "PERSON" and end + 1 < size and texts[end] == "-" and not spaces[end - 1]
             and not spaces[end] and texts[end + 1][:1].isupper() and iob[end + 1] != "B"):
         end += 2  # "Eze" + "-Adebayo"; not "Clinton" + "-Trump", two names NER saw as two
