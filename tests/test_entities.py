@@ -596,3 +596,9 @@ def test_a_name_runs_on_to_the_word_its_words_hang_on(nlp):
     """"Lily Eskelsen García said": NER stops before the second surname the parser makes the name's head."""
     doc = with_ner_spans(nlp, "Union President Rosa Vidal García said the talks failed.", [(2, 4, "PERSON")])
     assert [e.name for e in resolve_entities(doc)] == ["Rosa Vidal García"]
+
+
+@pytest.mark.parametrize("title", ["Rabbi", "Imam", "Pastor"])
+def test_a_clergy_title_is_no_part_of_a_name(nlp, title):
+    doc = with_ner_spans(nlp, f"{title} Ola Brekke led the service.", [(0, 3, "PERSON")])
+    assert [e.name for e in resolve_entities(doc)] == ["Ola Brekke"]
