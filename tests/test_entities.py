@@ -602,3 +602,15 @@ def test_a_name_runs_on_to_the_word_its_words_hang_on(nlp):
 def test_a_clergy_title_is_no_part_of_a_name(nlp, title):
     doc = with_ner_spans(nlp, f"{title} Ola Brekke led the service.", [(0, 3, "PERSON")])
     assert [e.name for e in resolve_entities(doc)] == ["Ola Brekke"]
+
+
+@pytest.mark.parametrize("text,spans,expected", [
+    # a title and a name NER took for a body
+    ("Justice Varga wrote the dissent.", [(0, 2, "ORG")], {"Varga": "Person"}),
+    ("The Justice Department said no.", [(1, 3, "ORG")], {"Justice Department": "Organization"}),
+    # a title NER took into the body's name before a person
+    ("Tarn Party Chair Ola Brekke said no.", [(0, 3, "ORG"), (3, 5, "PERSON")],
+     {"Tarn Party": "Organization", "Ola Brekke": "Person"}),
+])
+def test_titles_ner_took_for_part_of_a_body(nlp, text, spans, expected):
+    assert {e.name: e.type for e in resolve_entities(with_ner_spans(nlp, text, spans))} == expected

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import NAME_SUFFIXES, PARTICLES, given_name_gender, words
-from ..lexicon import HONORIFICS, INSTITUTION_HEADS, TITLES, descriptors, is_title
+from ..lexicon import HONORIFICS, INSTITUTION_HEADS, ORG_SUFFIXES, TITLES, descriptors, is_title
 from ..shared import DocFacts, facts
 
 # The NER labels that can name an entity, and the coarse type each stands for.
@@ -257,9 +257,12 @@ def _clean(shared: DocFacts, start: int, end: int, label: str) -> tuple[int, int
                            or texts[end - 1] in ("'s", "’s", "'", "’")
                            or (shared.like_num[end - 1] and not texts[end - 1].isalpha() and end - 1 > start)):
         end -= 1
-    while label == "ORG" and end - start > 1 and end < shared.size and shared.lowers[end - 1] in DEPARTMENT_WORDS \
-            and texts[end][:1].isupper() and is_title(texts[end]):
-        end -= 1  # "Acme Research Director X": the department is the title's, the organisation is Acme
+    while label == "ORG" and end - start > 1 and end < shared.size and texts[end][:1].isupper() \
+            and (shared.lowers[end - 1] in DEPARTMENT_WORDS and is_title(texts[end])
+                 or is_title(texts[end - 1]) and shared.pos[end] == "PROPN" and not is_title(texts[end])):
+        # "Acme Research Director X": the department is the title's, the organisation is Acme;
+        # "the Democratic National Committee Chair X": the title NER took into the name is X's
+        end -= 1
     if label == "PERSON":
         # "President Joe Biden", "Dr. Jane Doe": the title is a role, not a name;
         # so is a nationality or a descriptor noun before it ("Vermonter Bernie Sanders", "Billionaire X")
@@ -287,6 +290,18 @@ DEPARTMENT_WORDS = frozenset("""
 research communications policy finance marketing press political legal digital media sales operations
 technology strategy development programs outreach field data product engineering
 """.split())
+
+
+def _titled_person(shared: DocFacts, start: int, end: int) -> bool:
+    """A title and one or two name words that NER took for an organisation ("Justice Breyer", "Judge
+    Ana Ruiz"): no word after the title says body ("Justice Department", "General Motors")."""
+    texts = shared.texts
+    if not 2 <= end - start <= 3 or not texts[start][:1].isupper() or not is_title(texts[start]) \
+            or shared.lowers[start] in ("general", "state", "police", "first"):
+        return False
+    rest = range(start + 1, end)
+    return all(shared.pos[k] == "PROPN" and texts[k][:1].isupper() and not is_title(texts[k])
+               and shared.lowers[k] not in ORG_SUFFIXES and descriptors().get(shared.lowers[k]) is None for k in rest)
 
 
 def _given_name_opening(shared: DocFacts, norp, person) -> bool:
@@ -452,6 +467,9 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         if ent.label_ in NER_TYPES and not (pieces and pieces[-1][1] >= ent.end):
             pieces.extend([*_whole_words(shared, s, e, ent.label_), ent.label_]
                           for s, e in _pieces(shared, ent.start, ent.end))
+    for piece in pieces:
+        if piece[2] == "ORG" and _titled_person(shared, piece[0], piece[1]):
+            piece[2] = "PERSON"  # "Justice Sotomayor" tagged as a body: a title and a name
     mentions = []
     titles = None  # the quoted titles, found when a piece first lies in a quotation
     for start, end, label in _join_across_brackets(doc, _join_coordinated_names(doc, _join_known_places(shared, pieces))):
