@@ -614,3 +614,10 @@ def test_a_clergy_title_is_no_part_of_a_name(nlp, title):
 ])
 def test_titles_ner_took_for_part_of_a_body(nlp, text, spans, expected):
     assert {e.name: e.type for e in resolve_entities(with_ner_spans(nlp, text, spans))} == expected
+
+
+def test_a_word_of_a_title_is_no_description(nlp):
+    """"Ohio state Rep. X": "state" belongs to the title, and says nothing of X being a place."""
+    doc = with_ner_spans(nlp, "The bills were written by Ohio state Reps. Ola Brekke and Ivo Lund.",
+                         [(5, 6, "GPE"), (9, 11, "PERSON"), (12, 14, "PERSON")])
+    assert {e.name: e.type for e in resolve_entities(doc)}["Ola Brekke"] == "Person"

@@ -74,6 +74,11 @@ def _gives_its_subject_a_role(verb) -> bool:
     return any(descriptor_type(noun) == PERSON for noun in roles)
 
 
+def _title_word(word: str) -> bool:
+    """A title, or a title's plural before names ("state Reps. X and Y")."""
+    return is_title(word) or (word.endswith("s") and is_title(word[:-1]))
+
+
 def _possession_type(noun) -> str | None:
     """The possessor's type that a possessed noun implies: "chief executive" -> Organization.
 
@@ -131,7 +136,8 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
     # the few words before the mention
     described += [doc[i] for i in range(max(shared.sentence_start[m.start], m.start - 3), m.start)
                   if m.start <= heads[i] < m.end
-                  and deps[i] in ("compound", "nmod", "appos") and tags[i] in ("NN", "NNS")]
+                  and deps[i] in ("compound", "nmod", "appos") and tags[i] in ("NN", "NNS")
+                  and not _title_word(texts[i + 1])]  # "state Rep. X": a word of the title, no description
     if dep == "appos" and governor < m.start:
         gov = doc[governor]
         outer = gov.head.head if deps[governor] == "pobj" and deps[heads[governor]] == "prep" \
