@@ -515,6 +515,7 @@ def test_acts_on_a_party(nlp, text, subject, predicate, obj):
     "Clara Voss asked Ivo Rahn about the budget.",  # a question reports words
     "Clara Voss gave a long speech in Bergen.",  # no party given anything
     "Clara Voss won Ohio's primary in March.",  # a place's thing: where, not whom
+    "Clara Voss erased Ivo Rahn's old emails.",  # an act on a party's thing, not on the party
 ])
 def test_no_act_on_a_party(nlp, text):
     _, found = triples(nlp, text)

@@ -34,6 +34,22 @@ promise
 """.split())
 MODALS = frozenset("will would could might may shall should can".split())
 
+# Verbs of judging or answering a party, which take its deed or word as the party itself: "criticized
+# Y's decision" criticises Y. Other verbs act on the thing only: "erased Y's emails", "bought Y's mines".
+STANCE_VERBS = frozenset("""
+criticize criticise praise condemn welcome reject oppose support back endorse attack question challenge
+mock slam blast dismiss applaud defend denounce bash hail commend ridicule protest deride decry lambast
+fault rebuke slam scorn disparage belittle undermine dispute contest""".split())
+
+# What a party does or says, which stands for the party under most verbs: "backed Y's bid", "hosted Y's
+# president" - unlike its things ("erased Y's emails", "bought Y's mines").
+DEED_NOUNS = frozenset("""
+decision plan proposal policy policies remark remarks comment comments statement statements bid candidacy
+campaign nomination record approach leadership position positions action actions view views claim claims
+charge charges call calls demand demands request offer idea ideas agenda stance vote rhetoric attack attacks
+criticism warning warnings threat threats promise promises pledge pledges strategy tactics handling response
+president leader minister government administration delegation""".split())
+
 # ---------------------------------------------------------------- nouns
 
 MEMBERSHIP_NOUNS = frozenset("membership accession".split())

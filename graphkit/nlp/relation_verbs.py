@@ -410,11 +410,13 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
                 if index.type_of(e) != PLACE and e not in objects]
     yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, objects)
     if not objects:
-        # an act on what a party has or did is one on the party: "condemned Y's decision", "backs Y's bid";
-        # by name only ("his plan" mostly is the subject's own); of places only a country acts ("Chile's
-        # rules"), a state's or city's thing is where ("won Ohio's primary")
-        owners = entities_at(index, [c for n in f.noun_objects for c in n.children
-                                     if c.dep_ == "poss" and c.pos_ == "PROPN"])
+        # judging what a party did is judging the party ("condemned Y's decision"), and what it does or says
+        # stands for it under any verb ("backed Y's bid"); its things do not ("erased Y's emails"); by name
+        # only ("his plan" mostly is the subject's own); of places only a country acts ("Chile's rules"),
+        # a state's or city's thing is where ("won Ohio's primary")
+        stance = f.lemma in lex.STANCE_VERBS
+        owners = entities_at(index, [c for n in f.noun_objects if stance or n.lemma_.lower() in lex.DEED_NOUNS
+                                     for c in n.children if c.dep_ == "poss" and c.pos_ == "PROPN"])
         yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-possessor", f.agents,
                          [e for e in owners if index.type_of(e) != PLACE or _country(index, e)])
 
