@@ -621,3 +621,9 @@ def test_a_word_of_a_title_is_no_description(nlp):
     doc = with_ner_spans(nlp, "The bills were written by Ohio state Reps. Ola Brekke and Ivo Lund.",
                          [(5, 6, "GPE"), (9, 11, "PERSON"), (12, 14, "PERSON")])
     assert {e.name: e.type for e in resolve_entities(doc)}["Ola Brekke"] == "Person"
+
+
+def test_a_place_no_gazetteer_knows_is_no_first_name_of_a_person(nlp):
+    """"Chelsea" the neighbourhood beside "Chelsea Clinton": a surname may join, a first name may not."""
+    doc = with_ner_spans(nlp, "Brixwell Varde spoke. Shops in Brixwell closed.", [(0, 2, "PERSON"), (6, 7, "GPE")])
+    assert {e.name: e.type for e in resolve_entities(doc)} == {"Brixwell Varde": "Person", "Brixwell": "Place"}

@@ -198,11 +198,14 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
         if full is short or len(f) <= len(s) or (s[0] not in f and not s == without_initials(f)):
             continue  # a short form shares a word with the full name: most pairs end here, cheaply
         if full.type == PERSON:
-            if short.type == PERSON or ((not _is_place(short) or _speaking_town(short)
-                                         or places.lookup(short.name) is None) and not is_acronym(short.name)):
+            unknown_place = _is_place(short) and places.lookup(short.name) is None
+            if short.type == PERSON or ((not _is_place(short) or _speaking_town(short) or unknown_place)
+                                        and not is_acronym(short.name)):
                 # NER often types a lone surname ORG or GPE; a known place is no surname, unless it speaks;
-                # a "place" no gazetteer knows that is a named person's surname is that person ("Snowden")
-                if s == f[-len(s):] or s == f[:len(s)] or s == without_initials(f):
+                # a "place" no gazetteer knows that is a named person's surname is that person ("Snowden"),
+                # though not as a first name ("Chelsea", the neighbourhood, is no short form of a Chelsea X)
+                if s == f[-len(s):] or (not unknown_place or short.type == PERSON) and (
+                        s == f[:len(s)] or s == without_initials(f)):
                     found.append(full)
         elif short.type == PERSON and s == f[-len(s):] and opens_with_given_name(full.name) \
                 and not name_votes(full.name):
