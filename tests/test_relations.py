@@ -933,3 +933,11 @@ def test_a_unit_named_as_its_organisations_exists(nlp, text, status):
 ])
 def test_what_an_organisations_unit_includes_is_part_of_it(nlp, text):
     assert_relation(nlp, text, "Nordvik Timber", "parentOrganization", "Varde Group")
+
+
+@pytest.mark.parametrize("text,predicate", [
+    ("Ola Brekke, a Democratic congressman from Vermont, said no.", "holdsOfficeIn"),  # sits for it
+    ("Ola Brekke, a teacher from Vermont, said no.", "homeLocation"),  # comes from it
+])
+def test_an_office_from_a_place_is_held_there(nlp, text, predicate):
+    assert_relation(nlp, text, "Ola Brekke", predicate, "Vermont")

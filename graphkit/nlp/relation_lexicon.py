@@ -83,7 +83,7 @@ emperor monarch governor gov. mayor senator sen. rep. representative congressman
 congresswoman lawmaker legislator ambassador envoy diplomat consul official
 secretary attorney general commander chief leader ruler dictator spokesman
 spokeswoman spokesperson deputy minister-president head prosecutor judge sheriff
-councilman councilwoman councillor alderman commissioner
+councilman councilwoman councillor alderman commissioner delegate del.
 """.split()) | {"first lady"}
 
 # Roles in a party or movement: membership, not employment.

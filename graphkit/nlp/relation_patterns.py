@@ -317,8 +317,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
             return "memberOf", False  # "a Democrat on the Intelligence Committee" sits on it, works for no one
         return ("worksFor", False) if words or via in ("of", "at", "from", "for", "with") else None
     if e_type == PERSON and o_type == PLACE:
-        if lemmas & lex.OFFICE_TITLES and via in ("premod", "appos", "of"):
-            return "holdsOfficeIn", False
+        if lemmas & lex.OFFICE_TITLES and via in ("premod", "appos", "of", "from"):
+            return "holdsOfficeIn", False  # "a congressman from Georgia" sits for it, whatever his home
         if via == "premod":
             # "American novelist X" says where X is from; "Jerusalem editor X" only where X works
             townsman = any(w.lower_.endswith(("man", "woman")) for w in words[-1:])  # "Atlanta businessman X"
