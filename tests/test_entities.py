@@ -627,3 +627,8 @@ def test_a_place_no_gazetteer_knows_is_no_first_name_of_a_person(nlp):
     """"Chelsea" the neighbourhood beside "Chelsea Clinton": a surname may join, a first name may not."""
     doc = with_ner_spans(nlp, "Brixwell Varde spoke. Shops in Brixwell closed.", [(0, 2, "PERSON"), (6, 7, "GPE")])
     assert {e.name: e.type for e in resolve_entities(doc)} == {"Brixwell Varde": "Person", "Brixwell": "Place"}
+
+
+def test_an_abbreviation_of_a_kind_of_body_is_no_entity(nlp):
+    doc = with_ner_spans(nlp, "A new super PAC ran ads against Ola Brekke.", [(3, 4, "ORG"), (7, 9, "PERSON")])
+    assert [e.name for e in resolve_entities(doc)] == ["Ola Brekke"]

@@ -431,6 +431,10 @@ def drop_description_words(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
 ADJECTIVE_ENDINGS = ("ic", "al", "ive", "ary", "ous", "ern", "ist")
 
 
+# Abbreviations of a kind of body, never of one body: "the super PAC", "an NGO"
+KIND_ACRONYMS = {"pac", "ngo", "llc", "plc"}
+
+
 def drop_lone_kind_words(clusters: list[Cluster]) -> list[Cluster]:
     """A word that only says what kind of body something is names nothing on its own.
 
@@ -440,6 +444,6 @@ def drop_lone_kind_words(clusters: list[Cluster]) -> list[Cluster]:
     """
     def kind_word(c: Cluster) -> bool:
         parts = words(c.name)
-        return len(parts) == 1 and not is_acronym(c.name) and (parts[0] in INSTITUTION_HEADS
-                                                              or descriptors().get(parts[0]) == ORGANIZATION)
+        return len(parts) == 1 and (parts[0] in KIND_ACRONYMS or not is_acronym(c.name) and (
+            parts[0] in INSTITUTION_HEADS or descriptors().get(parts[0]) == ORGANIZATION))
     return [c for c in clusters if not (c.type == ORGANIZATION and kind_word(c))]
