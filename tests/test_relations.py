@@ -490,27 +490,6 @@ def test_speech_verbs_make_no_relation(nlp):
     assert not found
 
 
-@pytest.mark.parametrize("text,subject,predicate,obj", [
-    # pressing, warning or giving to a party acts on it, though the same verbs mostly only report words
-    ("Finland urged Chile to lift the export ban.", "Finland", "verb:urge", "Chile"),
-    ("Finland warned Chile against the tariff.", "Finland", "verb:warn", "Chile"),
-    ("Finland gave Chile $40 million in loans.", "Finland", "verb:give", "Chile"),
-    # ... and a name the parser hangs on the object after it ("Chile" read as modifying "help")
-    ("Finland, which left the Baltic Union, has offered Chile legal help.", "Finland", "verb:offer", "Chile"),
-    ("Clara Voss asked Ivo Rahn to withdraw from the race.", "Clara Voss", "verb:ask", "Ivo Rahn"),
-    ("Finland called on Chile to free the activists.", "Finland", "verb:call", "Chile"),
-    # an act on what a named party has or did is one on the party
-    ("Finland condemned Chile's new fishing rules.", "Finland", "verb:condemn", "Chile"),
-    ("Clara Voss mocked Ivo Rahn's tax plan.", "Clara Voss", "verb:mock", "Ivo Rahn"),
-    # acts named by their noun
-    ("Clara Voss filed a lawsuit against Tarn Mining in May.", "Clara Voss", "verb:sue", "Tarn Mining"),
-    ("The Tarn Bureau's investigation into Ivo Rahn was closed.", "Tarn Bureau", "verb:investigate", "Ivo Rahn"),
-    ("Clara Voss spoke to Ivo Rahn on Sunday.", "Clara Voss", "verb:speak", "Ivo Rahn"),
-])
-def test_acts_on_a_party(nlp, text, subject, predicate, obj):
-    assert_relation(nlp, text, subject, predicate, obj)
-
-
 @pytest.mark.parametrize("text", [
     "Clara Voss asked Ivo Rahn about the budget.",  # a question reports words
     "Clara Voss gave a long speech in Bergen.",  # no party given anything
@@ -673,6 +652,21 @@ def test_the_place_where_someone_was_born(nlp):
     ("Norvale Energy will partner with Kestrel Grid on the project.", "Norvale Energy", "partner", "Kestrel Grid"),
     ("The firm Dunmore Gray represents Kestrel Grid in the talks.", "Dunmore Gray", "represents", "Kestrel Grid"),
     ("After leaving Norvale Energy, Ana Ruiz set up her own firm.", "Ana Ruiz", "worksFor", "Norvale Energy"),
+    # pressing, warning or giving to a party acts on it, though the same verbs mostly only report words
+    ("Finland urged Chile to lift the export ban.", "Finland", "verb:urge", "Chile"),
+    ("Finland warned Chile against the tariff.", "Finland", "verb:warn", "Chile"),
+    ("Finland gave Chile $40 million in loans.", "Finland", "verb:give", "Chile"),
+    # ... and a name the parser hangs on the object after it ("Chile" read as modifying "help")
+    ("Finland, which left the Baltic Union, has offered Chile legal help.", "Finland", "verb:offer", "Chile"),
+    ("Clara Voss asked Ivo Rahn to withdraw from the race.", "Clara Voss", "verb:ask", "Ivo Rahn"),
+    ("Finland called on Chile to free the activists.", "Finland", "verb:call", "Chile"),
+    # an act on what a named party has or did is one on the party
+    ("Finland condemned Chile's new fishing rules.", "Finland", "verb:condemn", "Chile"),
+    ("Clara Voss mocked Ivo Rahn's tax plan.", "Clara Voss", "verb:mock", "Ivo Rahn"),
+    # acts named by their noun
+    ("Clara Voss filed a lawsuit against Tarn Mining in May.", "Clara Voss", "verb:sue", "Tarn Mining"),
+    ("The Tarn Bureau's investigation into Ivo Rahn was closed.", "Tarn Bureau", "verb:investigate", "Ivo Rahn"),
+    ("Clara Voss spoke to Ivo Rahn on Sunday.", "Clara Voss", "verb:speak", "Ivo Rahn"),
 ])
 def test_verb_table_rows(nlp, text, subject, predicate, obj):
     assert_relation(nlp, text, subject, predicate, obj)

@@ -15,6 +15,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import BinaryIO
 
 from rdflib import RDF, RDFS, XSD, URIRef
@@ -331,7 +332,8 @@ def write_sorted_lines(lines: Iterable[str], out: BinaryIO, run_lines: int = RUN
     """
     with contextlib.ExitStack() as stack:
         runs: list[BinaryIO] = []
-        for run in _batches(lines, run_lines):
+        lines = iter(lines)
+        while run := list(islice(lines, run_lines)):
             run.sort()
             file = stack.enter_context(tempfile.TemporaryFile())
             file.writelines(line.encode("utf-8") + b"\n" for line in run)
@@ -344,14 +346,3 @@ def write_sorted_lines(lines: Iterable[str], out: BinaryIO, run_lines: int = RUN
                 previous = line
         if previous is None:
             out.write(b"\n")  # as the joined form gave: an empty graph is one newline
-
-
-def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
-    batch: list[str] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
