@@ -932,6 +932,7 @@ def test_what_an_organisations_unit_includes_is_part_of_it(nlp, text):
 @pytest.mark.parametrize("text,predicate", [
     ("Ola Brekke, a Democratic congressman from Vermont, said no.", "holdsOfficeIn"),  # sits for it
     ("Ola Brekke, a teacher from Vermont, said no.", "homeLocation"),  # comes from it
+    ("Ola Brekke, a Vermont Democrat, called the deal lopsided.", "homeLocation"),  # one of its voters
 ])
 def test_an_office_from_a_place_is_held_there(nlp, text, predicate):
     assert_relation(nlp, text, "Ola Brekke", predicate, "Vermont")

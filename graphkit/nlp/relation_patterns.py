@@ -261,6 +261,11 @@ def role_noun_title(index: DocIndex, noun: Token) -> list[Token]:
     return words
 
 
+# Nouns for the people of a place, which a place before them makes a home: "a Houston Democrat", "an Ohio voter"
+PLACE_PEOPLE = {"democrat", "republican", "independent", "conservative", "liberal", "progressive", "voter",
+                "resident", "native", "local"}
+
+
 def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], via: str,
                   demonym: bool = False) -> tuple[str, bool] | None:
     """Predicate linking ``entity`` to ``other`` through role words, and whether it points back.
@@ -321,7 +326,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
             return "holdsOfficeIn", False  # "a congressman from Georgia" sits for it, whatever his home
         if via == "premod":
             # "American novelist X" says where X is from; "Jerusalem editor X" only where X works
-            townsman = any(w.lower_.endswith(("man", "woman")) for w in words[-1:])  # "Atlanta businessman X"
+            # "Atlanta businessman X"; "a Houston Democrat": one of a place's people or voters
+            townsman = any(w.lower_.endswith(("man", "woman")) or w.lemma_.lower() in PLACE_PEOPLE for w in words[-1:])
             if "born" in lemmas:
                 return "birthPlace", False  # "Leeds-born X"
             return ("homeLocation", False) if demonym or townsman or lemmas & BIRTH_AND_BASE else None
