@@ -936,3 +936,17 @@ def test_what_an_organisations_unit_includes_is_part_of_it(nlp, text):
 ])
 def test_an_office_from_a_place_is_held_there(nlp, text, predicate):
     assert_relation(nlp, text, "Ola Brekke", predicate, "Vermont")
+
+
+@pytest.mark.parametrize("text", [
+    "LONDON\nAddington Vale, Britain’s fifth-largest mortgage lender, reported a 22 per cent rise in first-half "
+    "pre-tax profit on Thursday.",
+    "LONDON\nKensington Reed, Britain’s fifth-largest mortgage lender, reported a 22 per cent rise in first-half "
+    "pre-tax profit on Thursday.",
+])
+def test_no_sentence_starts_inside_a_name_after_a_dateline(nlp, text):
+    """The parser cut "Addington | Vale" into two sentences after the dateline line; a capitalised word right
+    after another, one space between, goes on the same sentence (graphkit_paragraphs)."""
+    doc = nlp(text)
+    first = text.split("\n")[1].split(",")[0]
+    assert not any(t.is_sent_start for t in doc.char_span(text.index(first), text.index(first) + len(first))[1:])

@@ -80,6 +80,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
         prev = doc[token.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             token.is_sent_start = True
+        elif prev.whitespace_ == " " and token.is_title and prev.is_title and prev.is_alpha and token.is_alpha:
+            # a capitalised word right after another (one space, no stop) goes on the same name, not a new
+            # sentence: the parser cut "LONDON\nHarrington | Lowe, Britain's ..." inside the name
+            token.is_sent_start = False
     return doc
 
 
