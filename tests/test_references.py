@@ -57,6 +57,9 @@ def refs(nlp):
     # an object pronoun is never its own clause's subject, said or understood (that would be "himself")
     ("Omar Field said he wanted to back Lena Moss after a chance to meet her in May.", ("her", "pronoun", "Lena Moss")),
     ("Ivo Lund said he hoped to hire Tomas Berg after a chance to talk with him.", ("him", "pronoun", "Tomas Berg")),
+    # a name that only modifies a noun ("the Varde administration") is no antecedent for a he or she
+    ("Lena Moss spoke in Ohio after President Dahl left. Reporters asked whether the Dahl administration erred. "
+     "She said it had not.", ("She", "pronoun", "Lena Moss")),
     # a reflexive is its own clause's subject, never the salient person nearby (here the one speaking)
     ("Jessica Ditto is a spokeswoman. In defending himself, Ken Lin offered insights, Ditto said.",
      ("himself", "pronoun", "Ken Lin")),

@@ -583,6 +583,15 @@ class References:
             self.gender.setdefault(entity_id, gender)
         return entity_id
 
+    def _modifies_a_noun(self, start: int) -> bool:
+        """A name that only modifies a common noun ("the Obama administration bears ...", "the Clinton
+        campaign") names no one a later he or she goes on with: the noun is the topic."""
+        token = self.doc[start]
+        while token.dep_ in ("compound", "flat") and self.entity_at[token.head.i] == self.entity_at[start] \
+                and token.head.i != token.i:
+            token = token.head  # the name's own last word
+        return token.dep_ == "compound" and token.head.pos_ == "NOUN"
+
     def _answerer(self, pronoun: Token, gender: str) -> str | None:
         """"X asked Y whether ... '…,' he said": who speaks after a question is the one asked, not the
         asker the salience search would pick (an interviewer named as the subject)."""
@@ -699,7 +708,7 @@ class References:
         sentence_order: list[int] = []
         for start, entity_id in reversed(candidates[:end]):
             if self.quoted[start] != -1 or (gender is not None and self.gender.get(entity_id, gender) != gender) \
-                    or entity_id in exclude:
+                    or entity_id in exclude or self._modifies_a_noun(start):
                 continue  # a description of no stated gender ("the senator") agrees with anyone
             sent_start = self.sentence_start[start]
             if sent_start not in by_sentence:
