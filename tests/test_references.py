@@ -54,6 +54,8 @@ def refs(nlp):
     # ... but never a person its own sentence names: the topic before is searched instead
     ("Lena Moss praised the plan on Monday. Omar Field met aides and said the Ohio senator was right.",
      ("the Ohio senator", "description", "Lena Moss")),
+    # ... but an "it" in a plain passive is its referent
+    ("Tarn Media said profits rose. It was fined $2 million by regulators.", ("It", "pronoun", "Tarn Media")),
     # an object pronoun is never its own clause's subject, said or understood (that would be "himself")
     ("Omar Field said he wanted to back Lena Moss after a chance to meet her in May.", ("her", "pronoun", "Lena Moss")),
     ("Ivo Lund said he hoped to hire Tomas Berg after a chance to talk with him.", ("him", "pronoun", "Tomas Berg")),
@@ -86,6 +88,8 @@ def test_a_reference_resolves(refs, text, reference):
     ("Ray Moss spoke to Tarn Radio on Monday. Asked who leads the party, Moss named his deputy.", "party"),
     # an "it" opening the sentence after a text that was its subject is that text
     ("Tarn Media took down a video on Monday. The video showed a crowd. It says the vote was rigged.", "It"),
+    # an "it" opening a passive report ("It has been reported that ...") stands for no one
+    ("Tarn Media ran the story. It has been reported that Ola Brekke is sexting again.", "It"),
     # the only candidate is named in the description's own sentence
     ("Omar Field spoke on Monday. Omar Field criticised the plan, and aides said the Ohio senator was wrong.",
      "senator"),

@@ -571,6 +571,9 @@ class References:
         elif word in ("it", "its"):
             if word == "it" and self._thing_before(pronoun):
                 return None  # "The post showed a man. It says ...": the thing just named, no organisation
+            if word == "it" and (pronoun.dep_ == "expl" or (
+                    pronoun.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in pronoun.head.children))):
+                return None  # "It has been reported that ...", "It is said that ...": no one, the clause after
             return self._antecedent(pronoun, None, self.org_mentions, IT_REACH)
         elif word in ("they", "their", "them"):
             return self._group_in_sentence(pronoun)
