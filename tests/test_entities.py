@@ -603,3 +603,10 @@ def test_names_built_from_the_text(nlp, text, spans, names):
 def test_types_read_from_the_text(nlp, text, spans, types):
     found = {e.name: e.type for e in resolve_entities(with_ner_spans(nlp, text, spans))}
     assert {name: found.get(name) for name in types} == types
+
+
+def test_a_spaced_hyphen_is_a_dash_between_names(nlp):
+    """"Marit Olsson - Ivo Lund's girlfriend - said": NER ran one name across the dash."""
+    text = "In an interview, Marit Olsson - Ivo Lund's girlfriend - said he was innocent."
+    doc = with_ner_spans(nlp, text, [(4, 9, "PERSON")])
+    assert {e.name for e in resolve_entities(doc)} == {"Marit Olsson", "Ivo Lund"}

@@ -82,7 +82,11 @@ def _pieces(shared: DocFacts, ent_start: int, ent_end: int) -> list[tuple[int, i
     pieces, start = [], ent_start
     for i in range(ent_start, ent_end):
         cut_after = "\n" in spaces[i]
-        separator = _is_separator(texts[i], punct[i])
+        # a hyphen set off by spaces is a dash: "Ann Lee - Ivo Lund's girlfriend - said" holds two names
+        # (not in a shouted headline, "SOCCER - LEEDS WIN", which the headline rules read)
+        separator = _is_separator(texts[i], punct[i]) or (
+            texts[i] == "-" and spaces[i] and i > 0 and spaces[i - 1] and not texts[i - 1].isupper()
+            and not (i + 1 < len(texts) and texts[i + 1].isupper()))
         if separator or cut_after:
             end = i + 1 if cut_after and not separator else i
             if end > start:
