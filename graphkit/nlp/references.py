@@ -156,6 +156,14 @@ NAMED_KINDS = INSTITUTION_HEADS - {"company", "corporation", "organization", "or
                                    "alliance", "coalition", "union", "association", "federation"}
 
 
+def _governing_verb(token: Token) -> Token:
+    """The verb (or the root) above ``token``: "proud of himself", "a chance to talk with him"."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def clearly_most(mentions: list[tuple[int, str]], before: list[tuple[int, str]] | None = None) -> str | None:
     """The entity of ``mentions`` (first token, entity id) mentioned twice as often as any other, or None.
 
@@ -408,9 +416,8 @@ class References:
         senator was speaking, hours after Ben Ode left"), that one is followed
         back first: a chain of epithets keeps one topic.
         """
-        start = self.sentence_start[head.i]
-        if start > 0 and depth > 0:
-            previous = self.doc[self.sentence_start[start - 1]:start]
+        previous = self._sentence_before(head) if depth > 0 else None
+        if previous is not None:
             subject = next((t for t in previous if t.dep_ in SUBJECT_DEPS), None)  # its first, as _antecedent reads it
             if subject is not None and subject.pos_ == "NOUN" and self.entity_at[subject.i] is None \
                     and descriptor_type(subject) == PERSON:
@@ -595,6 +602,11 @@ class References:
             token = token.head  # the name's own last word
         return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
+    def _sentence_before(self, token: Token) -> SpacySpan | None:
+        """The sentence before ``token``'s own, or None in the first."""
+        start = self.sentence_start[token.i]
+        return self.doc[self.sentence_start[start - 1]:start] if start > 0 else None
+
     def _answerer(self, pronoun: Token, gender: str) -> str | None:
         """"X asked Y whether ... '…,' he said": who speaks after a question is the one asked, not the
         asker the salience search would pick (an interviewer named as the subject)."""
@@ -602,10 +614,9 @@ class References:
 
         if pronoun.dep_ != "nsubj" or pronoun.head.lemma_.lower() not in words().speech_verbs:
             return None
-        start = self.sentence_start[pronoun.i]
-        if start == 0:
+        previous = self._sentence_before(pronoun)
+        if previous is None:
             return None
-        previous = self.doc[self.sentence_start[start - 1]:start]
         root = previous.root
         if root.lemma_.lower() != "ask" or any(c.dep_ == "nsubjpass" for c in root.children):
             return None
@@ -621,9 +632,7 @@ class References:
 
         if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ not in ("him", "her", "them"):
             return set()
-        verb = pronoun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _governing_verb(pronoun)
         found: set[str] = set()
         for _ in range(4):  # up through infinitives whose subject is understood: "decided [to talk with him]"
             subjects = [s for s in clause_subjects(verb) if s.pos_ in ("PROPN", "PRON")]  # not an acl's noun
@@ -633,19 +642,16 @@ class References:
                     found.add(e)
             if subjects or verb.dep_ not in ("xcomp", "advcl", "acl", "pcomp") or verb.head.i == verb.i:
                 break
-            verb = verb.head  # "after a chance [to talk with him]": through the noun to the verb it hangs from
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
+            verb = _governing_verb(verb)  # "after a chance [to talk with him]": through the noun to the verb
         return found
 
     def _thing_before(self, pronoun: Token) -> bool:
         """Is a sentence-opening "it" the text the sentence before was about: its subject a document, post
         or message that is no entity ("The post showed a man. It says ...", "The report ... It found")?"""
-        start = self.sentence_start[pronoun.i]
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or start == 0 or any(
-                not t.is_punct for t in self.doc[start:pronoun.i]):
+        previous = self._sentence_before(pronoun)
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or previous is None or any(
+                not t.is_punct for t in self.doc[self.sentence_start[pronoun.i]:pronoun.i]):
             return False
-        previous = self.doc[self.sentence_start[start - 1]:start]
         subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
         return subject is not None and subject.tag_ == "NN" and self.entity_at[subject.i] is None \
             and subject.lemma_.lower() in TEXT_NOUNS
@@ -656,9 +662,7 @@ class References:
         them ("Lee praised Berg for his work" is left to the salience search)."""
         from .relation_patterns import clause_subjects
 
-        verb = pronoun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _governing_verb(pronoun)
         subject = next((s for s in clause_subjects(verb) if s.i < pronoun.i), None)
         entity = self.entity_at[subject.i] if subject is not None else None
         if entity is None or self.entities[entity].type != PERSON or self.gender.get(entity, gender) != gender:
@@ -673,9 +677,7 @@ class References:
         herself as ...". Never the most salient person nearby, who is often the one speaking."""
         from .relation_patterns import clause_subjects
 
-        verb = pronoun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head  # "proud of himself": through the preposition to the verb
+        verb = _governing_verb(pronoun)  # "proud of himself": through the preposition to the verb
         subject = next((s for s in clause_subjects(verb) if s.i != pronoun.i), None)
         if subject is None or subject.lower_ in REFLEXIVE_PRONOUNS:
             return None

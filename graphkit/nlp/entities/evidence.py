@@ -40,7 +40,7 @@ COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "produ
 PLACE_OF_NOUNS = {"city", "town", "village", "province", "state", "region", "county", "district", "island",
                   "republic", "kingdom", "port", "capital", "prefecture", "municipality"}
 LOCATIVE_VERBS = {"base", "headquarter", "locate"}
-HOLDINGS = ORG_POSSESSIONS - {"employee", "spokesman", "spokeswoman"}  # "shares of X", "a stake in X"
+HOLDINGS = ORG_POSSESSIONS - {"employee"}  # "shares of X", "a stake in X"
 
 INITIALLED_NAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?")  # "Ulf D. Merbold"
 

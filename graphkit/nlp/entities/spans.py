@@ -309,17 +309,17 @@ def _titled_person(shared: DocFacts, start: int, end: int) -> bool:
 
 
 def _given_name_opening(shared: DocFacts, norp, person) -> bool:
-    """A nationality word that is also a given name, alone right before a one-word person ("German
-    Ortega", "Israel Vega"): NER reads the given name as the nationality."""
+    """NER tagged the given name apart, as a nationality ("German" + "Ortega")."""
     return person.label_ == "PERSON" and person.start == norp.end and norp.end - norp.start == 1 \
-        and person.end - person.start == 1 and bool(given_name_gender(shared.texts[norp.start])) \
-        and (norp.start == 0 or shared.lowers[norp.start - 1] not in ("the", "a", "an"))  # "the German Schmidt"
+        and _given_name_before_surname(shared, norp.start, person.end)
 
 
 def _given_name_before_surname(shared: DocFacts, i: int, end: int) -> bool:
-    """"German Ortega", "Israel Kamakawiwo'ole": a demonym that is also a given name, right before the
-    one word left of the name, is that given name (a nationality stands before a whole name)."""
-    return i == end - 2 and shared.texts[i][:1].isupper() and bool(given_name_gender(shared.texts[i]))
+    """"German Ortega", "Israel Vega": a nationality word that is also a given name, alone before the one
+    word left of the name, is that given name (a nationality stands before a whole name, or after "the":
+    "the German Schmidt")."""
+    return i == end - 2 and shared.texts[i][:1].isupper() and bool(given_name_gender(shared.texts[i])) \
+        and (i == 0 or shared.lowers[i - 1] not in ("the", "a", "an"))
 
 
 def _person_descriptor(shared: DocFacts, i: int) -> bool:
