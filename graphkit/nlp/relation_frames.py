@@ -389,8 +389,6 @@ def place_patterns(index: DocIndex) -> Iterator[Candidate]:
                     yield Candidate(entity, "containedInPlace", outer, head, "place-possessive-place")
 
 
-PART_NOUNS = frozenset({"part", "parts", "region", "area", "corner", "end", "edge", "reaches", "half", "tip",
-                        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
 def _place_after(index: DocIndex, i: int, words: tuple[str, ...]) -> str | None:
@@ -403,9 +401,9 @@ def _place_after(index: DocIndex, i: int, words: tuple[str, ...]) -> str | None:
     while j < len(doc) and j <= i + 4 and (doc[j].lower_ in lex.COMPASS_WORDS or doc[j].lower_ == "the"
                                            or (doc[j].text == "-" and j > i + 1 and doc[j - 1].lower_ in lex.COMPASS_WORDS)):
         j += 1  # "in eastern Sudan", ", south-east Algeria"
-    if j + 1 < len(doc) and doc[j].lower_ in PART_NOUNS and doc[j + 1].lower_ == "of" and j > i + 1:
+    if j + 1 < len(doc) and doc[j].lower_ in lex.PART_NOUNS and doc[j + 1].lower_ == "of" and j > i + 1:
         j += 2  # "in the southeastern part of Y"
-    elif j < len(doc) and doc[j].lower_ == "of" and doc[j - 1].lower_ in PART_NOUNS and doc[j - 2].lower_ == "the":
+    elif j < len(doc) and doc[j].lower_ == "of" and doc[j - 1].lower_ in lex.PART_NOUNS and doc[j - 2].lower_ == "the":
         j += 1  # "in the east of Y": the compass word is the part
     entity = index.entity(doc[j]) if j < len(doc) else None
     if entity is None or index.type_of(entity) != PLACE:

@@ -74,6 +74,12 @@ KIN_NOUNS = {
 HOME_NOUNS = frozenset("home hometown house residence apartment birthplace homeland".split())
 RESIDENT_NOUNS = frozenset("resident native citizen national inhabitant".split())
 TERRAIN_NOUNS = frozenset("area coast valley foothills desert mountains hills suburbs outskirts".split())
+# Words for a part of a place: "in the southeastern part of Y", "in the east of Y"
+PART_NOUNS = frozenset("""part parts region area corner end edge reaches half tip north south east west
+northeast northwest southeast southwest""".split())
+# ... and what a place has parts called: "in Accra's eastern suburbs", "on the outskirts of Y" are in that place
+PLACE_PART_NOUNS = PART_NOUNS | TERRAIN_NOUNS | {"centre", "center", "heart", "district", "neighbourhood",
+                                                 "neighborhood", "streets"}
 SUBPLACE_NOUNS = frozenset("city town village capital province state region county district suburb port".split())
 
 # Roles a person holds in a country or city, not in an organization.

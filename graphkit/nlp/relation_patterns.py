@@ -281,7 +281,7 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
         return None
     if lemmas & lex.KILLER_NOUNS:
         return "killed", False
-    in_law = any("law" in x for x in lemmas) or any(
+    in_law = any(x.endswith("in-law") for x in lemmas) or any(
         w.doc[w.i + 1:w.i + 5].text.replace(" ", "") == "-in-law" for w in words[-1:])
     kin = [] if in_law else [lex.KIN_NOUNS[w] for w in lemmas if w in lex.KIN_NOUNS]  # a son-in-law is no son
     if kin and e_type == PERSON and o_type == PERSON and via in ("poss", "premod", "of", "appos"):

@@ -118,14 +118,9 @@ class VerbFrame:
         return found
 
 
-# Nouns for a part of a place: "in Accra's eastern suburbs", "on the outskirts of Y" are in that place.
-PLACE_PART_NOUNS = lex.TERRAIN_NOUNS | {"part", "parts", "centre", "center", "heart", "north", "south", "east",
-                                        "west", "district", "neighbourhood", "neighborhood", "streets"}
-
-
 def _place_of_part(index: DocIndex, noun: Token) -> list[str]:
     """The place a part-of-a-place noun belongs to, by its possessor or its "of"."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PLACE_PART_NOUNS and noun.lower_ not in PLACE_PART_NOUNS:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.PLACE_PART_NOUNS and noun.lower_ not in lex.PLACE_PART_NOUNS:
         return []
     owners = [c for c in noun.children if c.dep_ == "poss"] + [o for p, o in prep_objects(noun) if p == "of"]
     return [e for e in entities_at(index, owners) if index.type_of(e) == PLACE]
