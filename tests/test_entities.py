@@ -610,3 +610,26 @@ def test_a_spaced_hyphen_is_a_dash_between_names(nlp):
     text = "In an interview, Marit Olsson - Ivo Lund's girlfriend - said he was innocent."
     doc = with_ner_spans(nlp, text, [(4, 9, "PERSON")])
     assert {e.name for e in resolve_entities(doc)} == {"Marit Olsson", "Ivo Lund"}
+
+
+@pytest.mark.parametrize("text,spans,names", [
+    # "Miss" before a place or the world is a beauty contest's title: no woman named "Universe", no place
+    ("Tor Lund mocked a former Miss Galaxy on Friday.", [(0, 2, "PERSON"), (6, 7, "PERSON")], {"Tor Lund"}),
+    ("Ane Berg, crowned Miss Norway in 2001, sued Tor Lund.", [(0, 2, "PERSON"), (5, 6, "GPE"), (10, 12, "PERSON")],
+     {"Ane Berg", "Tor Lund"}),
+    ("Miss Lund said the school would close.", [(1, 2, "PERSON")], {"Lund"}),  # an honorific before a surname
+])
+def test_a_contest_title_is_no_name(nlp, text, spans, names):
+    assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names
+
+
+@pytest.mark.parametrize("text,spans,expected", [
+    # "X (now Y)": one firm under its old and new names, typed by both ("&" joins partners into a firm)
+    ("Ane Berg was a partner at Vik & Holm (now Vik Lovell) until 2010.", [(0, 2, "PERSON"), (6, 9, "ORG"), (11, 13, "PERSON")],
+     {"Ane Berg": "Person", "Vik & Holm": "Organization"}),
+    ("He grew up in Kestrabad (formerly Lundabad) and left.", [(4, 5, "GPE"), (7, 8, "GPE")], {"Kestrabad": "Place"}),
+    # brackets holding something else than a name keep both apart
+    ("Ane Berg (now 42) left Vik & Holm.", [(0, 2, "PERSON"), (7, 10, "ORG")], {"Ane Berg": "Person", "Vik & Holm": "Organization"}),
+])
+def test_an_old_or_new_name_in_brackets_is_the_same_thing(nlp, text, spans, expected):
+    assert {e.name: e.type for e in resolve_entities(with_ner_spans(nlp, text, spans))} == expected

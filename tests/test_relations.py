@@ -950,3 +950,28 @@ def test_no_sentence_starts_inside_a_name_after_a_dateline(nlp, text):
     doc = nlp(text)
     first = text.split("\n")[1].split(",")[0]
     assert not any(t.is_sent_start for t in doc.char_span(text.index(first), text.index(first) + len(first))[1:])
+
+
+@pytest.mark.parametrize("text,predicate", [
+    ("Senators Ola Brekke, Republican of Vermont, and Ivo Lund, Democrat of Maine, objected.", "holdsOfficeIn"),
+    ("Ola Brekke, a Republican from Vermont, said she would vote.", "homeLocation"),  # "from": may be a voter
+])
+def test_party_of_a_state_is_the_legislators_seat(nlp, text, predicate):
+    assert_relation(nlp, text, "Ola Brekke", predicate, "Vermont")
+
+
+@pytest.mark.parametrize("text,met", [
+    ("Ivo Lund went hiking in Peru, where he met his wife, Ana Ruiz.", False),  # came to know her
+    ("Ivo Lund met his lawyer, Ana Ruiz, on Monday.", True),
+    ("Ivo Lund met Tor Berg's wife, Ana Ruiz, on Monday.", True),  # someone else's wife: a meeting
+])
+def test_meeting_ones_spouse_is_no_meeting(nlp, text, met):
+    _, found = triples(nlp, text)
+    assert bool(holds(found, "Ivo Lund", "metWith", "Ana Ruiz")) == met, found
+
+
+def test_a_relative_clause_without_relative_word_has_its_noun_as_object(nlp):
+    # "a speech X delivered at Y": the speech is what was delivered, the university only where
+    _, found = triples(nlp, "The aim is clear from a speech Ana Ruiz delivered at Tromso University in May.")
+    assert not any(p.startswith("verb:") for (_, p, _) in found), found
+    assert_relation(nlp, "The letter Ivo Lund sent to Ana Ruiz was leaked.", "Ivo Lund", "verb:send", "Ana Ruiz")

@@ -164,3 +164,13 @@ def test_a_clause_saying_when_the_words_were_said_is_no_claim(statuses):
     assert found[("Kestrel Foods", "Marrow Mills")][0] == "fact"
     found = statuses("Anna Lind said that Kestrel Foods bought Marrow Mills.")
     assert found[("Kestrel Foods", "Marrow Mills")][0] == "claimed"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Ana Lind would be the first woman on the Tromso Court.", "planned"),
+    ("Ana Lind will become the first woman on the Tromso Court.", "planned"),
+    ("Ana Lind is the first woman on the Tromso Court.", "fact"),
+])
+def test_a_predicate_noun_keeps_its_clauses_modality(statuses, text, status):
+    # "X would be the first woman on Y": the noun is what the clause says of X, not a description of X
+    assert statuses(text)[("Ana Lind", "Tromso Court")][0] == status

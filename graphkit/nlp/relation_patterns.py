@@ -264,6 +264,9 @@ def role_noun_title(index: DocIndex, noun: Token) -> list[Token]:
 # Nouns for the people of a place, which a place before them makes a home: "a Houston Democrat", "an Ohio voter"
 PLACE_PEOPLE = {"democrat", "republican", "independent", "conservative", "liberal", "progressive", "voter",
                 "resident", "native", "local"}
+# Party members: "Democrat of Vermont" (with "of") names whom a legislator sits for; "a Democrat from
+# Vermont" may be any voter
+PARTY_PEOPLE = {"democrat", "republican", "independent"}
 
 
 def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], via: str,
@@ -324,6 +327,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
     if e_type == PERSON and o_type == PLACE:
         if lemmas & lex.OFFICE_TITLES and via in ("premod", "appos", "of", "from"):
             return "holdsOfficeIn", False  # "a congressman from Georgia" sits for it, whatever his home
+        if lemmas & PARTY_PEOPLE and via == "of":
+            return "holdsOfficeIn", False  # "Sen. X, Republican of Iowa": the press's formula for a legislator
         if via == "premod":
             # "American novelist X" says where X is from; "Jerusalem editor X" only where X works
             # "Atlanta businessman X"; "a Houston Democrat": one of a place's people or voters

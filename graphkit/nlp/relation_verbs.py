@@ -35,6 +35,19 @@ from .relations import Candidate, DocIndex
 CO_AGENT_PREPS = {"along with", "alongside", "together with"}
 
 
+def _zero_relative(verb: Token, children: list[Token], deps: list[str]) -> bool:
+    """A relative clause with no relative word, a subject of its own and nothing in object's place:
+    the noun it modifies is the verb's object ("the plan X drew up")."""
+    if verb.head.pos_ != "NOUN" or verb.head.i > verb.i or "nsubj" not in deps \
+            or any(dep in ("xcomp", "ccomp", "attr", "acomp", "oprd") for dep in deps):
+        return False
+    if any(dep == "prep" and not any(o.dep_ in ("pobj", "pcomp") for o in c.children) for c, dep in zip(children, deps)):
+        return False  # "the candidates X fundraised for": the noun fills the stranded preposition's place
+    # "an interview, during which he touched on Y": a relative word anywhere before the verb
+    return not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.lower_ == "that"
+                   for c in verb.lefts for t in c.subtree)
+
+
 def _co_agent(prep: str, obj: Token) -> bool:
     word = obj.head  # the preposition; "together" hangs on it or on the verb just before it
     return prep in CO_AGENT_PREPS or (prep == "with" and (any(c.lower_ == "together" for c in word.children)
@@ -100,6 +113,13 @@ class VerbFrame:
         else:
             self.agents, self.patients = subjects + [e for e in co_agents if e not in subjects], objects
         self.noun_objects = [c for c in dobjs if index.entity(c) is None]
+        if relative and not passive and not dobjs and _zero_relative(verb, children, deps):
+            # "a speech X delivered at Y", "the stake X sold to Y": the noun is the object the clause lacks,
+            # so what follows is where or to whom, not what
+            if index.entity(verb.head) is not None:
+                self.patients = entities_at(index, [verb.head])
+            else:
+                self.noun_objects = [verb.head]
 
     def prep(self, *words: str) -> list[str]:
         return [e for p, e in self.preps if p in words]
@@ -253,6 +273,11 @@ def _kill(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
     yield from pairs(f.verb, row.predicate, "verb-kill", agents, role_entities(index, f, row.object))
 
 
+# Whom one "meets" for life: "met his wife at college" tells how they came together, not a meeting.
+PARTNER_NOUNS = frozenset({noun for noun, (kind, _) in lex.KIN_NOUNS.items() if kind == "spouse"}
+                          | {"girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée", "fiance", "partner"})
+
+
 def _meet(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
     """"X met Y", "X sat down with Y", "X held talks with Y"; "X and Y met" relates the two."""
     nouns = {n.lemma_.lower() for n in f.noun_objects}
@@ -260,8 +285,11 @@ def _meet(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
         return
     if f.lemma == "sit" and not f.prep("with"):
         return
-    partners = ([] if f.lemma in ("hold", "have") else f.patients) + f.prep("with") + \
-        f.noun_object_preps(index, "with")
+    patients = [] if f.lemma in ("hold", "have") else f.patients
+    if f.lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in PARTNER_NOUNS
+                                 and any(p.dep_ == "poss" and p.tag_ == "PRP$" for p in c.children) for c in f.verb.children):
+        patients = []  # "where he met his wife, Y": came to know her, the marriage is the relation
+    partners = patients + f.prep("with") + f.noun_object_preps(index, "with")
     yield from pairs(f.verb, row.predicate, "verb-meet", f.agents, partners)
     if not partners:
         yield from among(f.verb, row.predicate, "verb-meet", f.agents)

@@ -281,6 +281,8 @@ def _describes_an_argument(index: DocIndex, c: Candidate) -> bool:
         return True  # "sell its subsidiary, Y, to Z": the noun is set beside the name it describes
     if c.rule == "presence-noun" and _existing_unit(index, node, ends):
         return True  # "X's headquarters in Y will close": the unit is there, whatever becomes of it
+    if node.dep_ == "attr" and node.pos_ == "NOUN":
+        return False  # "X would be the first woman on Y": the clause's predicate, with the clause's modality
     for _ in range(5):  # up through the noun phrase only: "the Accra-based investment firm X"
         if index.entity(node) in ends:
             return True

@@ -208,6 +208,8 @@ def name_votes(name: str) -> Counter:
         votes[PLACE] += SHAPE  # "Cameron Parish", "Jordan River"
     if len(parts) > 1 and last in ORG_SUFFIXES:
         votes[ORGANIZATION] += SHAPE  # "Kaido Holdings", "National Rifle Association"
+    if "&" in name and len(name) > 2:
+        votes[ORGANIZATION] += SHAPE  # "Berg & Holm", "AT&T": partners' names joined make a firm's
     if len(parts) > 2 and parts[0].lower() in NOBLE_TITLES and parts[1] == "of":
         votes[PERSON] += SHAPE  # "Duchess of York"
     if INITIALLED_NAME.fullmatch(name):

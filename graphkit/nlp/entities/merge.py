@@ -2,6 +2,7 @@
 
 1. same name: mentions whose names share a normal form (graphkit.names.name_key);
 2. defined acronyms: "the Securities and Exchange Commission (SEC)";
+   an old or new name in brackets: "Hogan & Hartson (now Hogan Lovells)";
 3. acronyms of a name in the article, connector words optional ("DOJ", "ERCOT");
 4. people's short forms: surname, first name, the name without middle
    initials; a bare surname means the person introduced first;
@@ -149,6 +150,28 @@ def _defined_acronyms(doc: Doc, clusters: list[Cluster]) -> dict[str, Cluster]:
                     and _abbreviates(doc[m.end + 1].text, m.text(doc)):
                 owner.setdefault(name_key(doc[m.end + 1].text), c)
     return owner
+
+
+# Words that give a thing's other name in brackets: "Hogan & Hartson (now Hogan Lovells)", "Bombay (now Mumbai)".
+RENAME_WORDS = {"now", "formerly", "previously", "later", "then"}
+
+
+def _renamed(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster, Cluster]]:
+    """"X (now Y)", "X (formerly Y)", "X (formerly known as Y)": one thing under two names (a firm,
+    a city, a person), the bracket opening right after the first and holding only the second."""
+    at = {m.start: c for c in clusters for m in c.mentions}
+    pairs = []
+    for c in clusters:
+        for m in c.mentions:
+            if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 1].lower_ in RENAME_WORDS:
+                k = m.end + 2
+                while k < len(doc) and doc[k].lower_ in ("known", "as", "called", "named"):
+                    k += 1
+                other = at.get(k)
+                if other is not None and other is not c and any(
+                        o.start == k and o.end < len(doc) and doc[o.end].text == ")" for o in other.mentions):
+                    pairs.append((other, c))
+    return pairs
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -311,6 +334,9 @@ def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         target = defined.get(name_key(c.name))
         if target is not None and target is not c and id(target) not in absorbed:
             absorb(c, target)
+    for other, c in _renamed(doc, clusters):  # an organisation's old and new names
+        if id(other) not in absorbed and id(c) not in absorbed:
+            absorb(other, c)
     for c in alive():  # acronyms of a name in the article
         if is_acronym(c.name):
             targets = [t for t in alive() if t is not c and acronym_of(c.name, t.name) and t.type != PERSON]

@@ -363,7 +363,23 @@ def _no_name(shared: DocFacts, start: int, end: int) -> bool:
         return True  # "St.", "Gen.": an abbreviation alone names nothing
     if places.demonym(text) is not None:
         return True  # "Moldovan officials", "a Dutchman"
+    if _contest_title(shared, start, end):
+        return True
     return end - start == 1 and shared.sent_start[start] and shared.tags[start] == "NNS"  # "Shipbuilders have ..."
+
+
+# What a beauty contest's title can name after "Miss", besides a place ("Miss Norway").
+CONTEST_SCOPES = frozenset({"universe", "world", "earth", "international", "teen", "galaxy", "supranational"})
+
+
+def _contest_title(shared: DocFacts, start: int, end: int) -> bool:
+    """"a former Miss Universe", "crowned Miss Norway": "Miss" before a place or the world is a contest's
+    title, neither a woman's name nor a mention of the place."""
+    if start == 0 or shared.texts[start - 1] != "Miss":
+        return False
+    words = shared.texts[start:end]
+    return all(w.lower() in CONTEST_SCOPES or places.lookup(w) is not None for w in words) \
+        or places.lookup(shared.span_text(start, end)) is not None
 
 
 # ---------------------------------------------------------------- missed names
