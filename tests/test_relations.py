@@ -657,7 +657,7 @@ def test_the_place_where_someone_was_born(nlp):
     ("Finland warned Chile against the tariff.", "Finland", "verb:warn", "Chile"),
     ("Finland gave Chile $40 million in loans.", "Finland", "verb:give", "Chile"),
     # ... and a name the parser hangs on the object after it ("Chile" read as modifying "help")
-    ("Finland, which left the Baltic Union, has offered Chile legal help.", "Finland", "verb:offer", "Chile"),
+    ("Finland, which left the Baltic Union, has offered Chile legal help.", "Finland", "verb:offer help", "Chile"),
     ("Clara Voss asked Ivo Rahn to withdraw from the race.", "Clara Voss", "verb:ask", "Ivo Rahn"),
     ("Finland called on Chile to free the activists.", "Finland", "verb:call", "Chile"),
     # an act on what a named party has or did is one on the party
@@ -733,7 +733,7 @@ def test_a_company_title_in_a_story_about_several_companies_names_no_employer(nl
 
 
 def test_an_indirect_object_is_a_party_to_the_act(nlp):
-    assert_relation(nlp, "Norvale Energy has offered Tamsin Foods a loan.", "Norvale Energy", "verb:offer", "Tamsin Foods")
+    assert_relation(nlp, "Norvale Energy has offered Tamsin Foods a loan.", "Norvale Energy", "verb:offer loan", "Tamsin Foods")
 
 
 @pytest.mark.parametrize("text,predicate", [
@@ -762,7 +762,7 @@ def test_a_headline_states_no_relation(nlp):
 
 def test_a_second_party_after_a_thing_object(nlp):
     assert_relation(nlp, "Norvale Energy filed a complaint against Tamsin Foods on Monday.", "Norvale Energy",
-                    "verb:file", "Tamsin Foods")
+                    "verb:file complaint", "Tamsin Foods")
     assert_no_predicate(nlp, "Ana Ruiz sent troops to Oslo.", "verb:send")
 
 
@@ -805,7 +805,7 @@ def test_what_a_verb_prefers_its_object_over_is_no_party(nlp):
     _, found = triples(nlp, "Anna Lind backs Tomas Berg over Maria Holm.")
     assert ("Anna Lind", "verb:back", "Tomas Berg") in found and ("Anna Lind", "verb:back", "Maria Holm") not in found
     _, found = triples(nlp, "Kestrel Foods supplied flour to Tamsin Bakeries.")
-    assert ("Kestrel Foods", "verb:supply", "Tamsin Bakeries") in found
+    assert ("Kestrel Foods", "verb:supply flour", "Tamsin Bakeries") in found
 
 
 @pytest.mark.parametrize("text", ["Tomas Berg is serving 20 years in prison for the murder of Ana Ruiz.",
@@ -975,3 +975,14 @@ def test_a_relative_clause_without_relative_word_has_its_noun_as_object(nlp):
     _, found = triples(nlp, "The aim is clear from a speech Ana Ruiz delivered at Tromso University in May.")
     assert not any(p.startswith("verb:") for (_, p, _) in found), found
     assert_relation(nlp, "The letter Ivo Lund sent to Ana Ruiz was leaked.", "Ivo Lund", "verb:send", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("text,predicate", [
+    # the party reached past the thing: the thing belongs to the relation ("give" alone states nothing)
+    ("During the primaries, the Varde Times gave Ana Ruiz a glowing endorsement.", "verb:give endorsement"),
+    ("Ivo Lund offered some pointed advice to Ana Ruiz on Friday.", "verb:offer advice"),
+    ("Ivo Lund criticised Ana Ruiz on Friday.", "verb:criticise"),  # the party is the object: the verb alone
+])
+def test_a_verb_keeps_the_thing_it_acts_with(nlp, text, predicate):
+    _, found = triples(nlp, text)
+    assert [p for (_, p, o) in found if o == "Ana Ruiz"] == [predicate], found

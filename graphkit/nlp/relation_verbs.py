@@ -261,7 +261,10 @@ def typed_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Cand
 
 
 def _pair(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
-    yield from pairs(f.verb, row.predicate, f"verb-{f.lemma}", role_entities(index, f, row.subject),
+    predicate = row.predicate
+    if predicate == VERB_PREFIX + f.lemma and "patient" not in row.object:
+        predicate = VERB_PREFIX + _with_thing(f)  # "gave Y an endorsement": "give endorsement"
+    yield from pairs(f.verb, predicate, f"verb-{f.lemma}", role_entities(index, f, row.subject),
                      role_entities(index, f, row.object))
 
 
@@ -431,7 +434,9 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     # ... or hung on the thing: "filed [a complaint against Y]"
     objects += [e for e in f.noun_object_preps(index, *RECIPIENT_PREPOSITIONS)
                 if index.type_of(e) != PLACE and e not in objects]
-    yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, objects)
+    yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, [e for e in objects if e in f.patients])
+    yield from pairs(f.verb, VERB_PREFIX + _with_thing(f), "verb-generic", f.agents,
+                     [e for e in objects if e not in f.patients])
     if not objects:
         # judging what a party did is judging the party ("condemned Y's decision"), and what it does or says
         # stands for it under any verb ("backed Y's bid"); its things do not ("erased Y's emails"); by name
@@ -442,6 +447,14 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
                                      for c in n.children if c.dep_ == "poss" and c.pos_ == "PROPN"])
         yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-possessor", f.agents,
                          [e for e in owners if index.type_of(e) != PLACE or _country(index, e)])
+
+
+def _with_thing(f: VerbFrame) -> str:
+    """The verb with the thing it acts with, when the party is reached otherwise: "gave Y an endorsement"
+    is "give endorsement", "sold its stake to Y" "sell stake", "offered advice to Y" "offer advice";
+    the bare verb ("give", "offer") would state nothing."""
+    things = [n for n in f.noun_objects if n.pos_ == "NOUN"]
+    return f"{f.lemma} {things[0].lemma_.lower()}" if len(things) == 1 else f.lemma
 
 
 def _country(index: DocIndex, entity: str) -> bool:
