@@ -633,3 +633,16 @@ def test_a_contest_title_is_no_name(nlp, text, spans, names):
 ])
 def test_an_old_or_new_name_in_brackets_is_the_same_thing(nlp, text, spans, expected):
     assert {e.name: e.type for e in resolve_entities(with_ner_spans(nlp, text, spans))} == expected
+
+
+@pytest.mark.parametrize("tag,dep,found", [("VB", "csubj", True), ("VB", "xcomp", False)])
+def test_a_known_surname_the_tagger_made_a_verb_is_a_mention_as_subject(nlp, tag, dep, found):
+    """"Trump this week said": the tagger reads a surname that is also a verb as one; as the clause's
+    subject it is still the person NER named before."""
+    from spacy.tokens import Doc
+
+    parsed = with_ner_spans(nlp, "Ivo Mock spoke on Monday. Mock this week also said he would run.", [(0, 2, "PERSON")])
+    parsed[6].tag_, parsed[6].dep_ = tag, dep
+    doc = Doc(parsed.vocab).from_bytes(parsed.to_bytes())  # a new doc: no facts read before the change
+    mentions = [m.text for e in resolve_entities(doc) for m in e.mentions]
+    assert ("Mock" in mentions) == found

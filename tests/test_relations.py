@@ -986,3 +986,9 @@ def test_a_relative_clause_without_relative_word_has_its_noun_as_object(nlp):
 def test_a_verb_keeps_the_thing_it_acts_with(nlp, text, predicate):
     _, found = triples(nlp, text)
     assert [p for (_, p, o) in found if o == "Ana Ruiz"] == [predicate], found
+
+
+def test_a_phrase_after_an_unnamed_conjunct_is_that_conjuncts(nlp):
+    # "X, Y and election offices in Ohio": the offices are in Ohio; the parser hung "in Ohio" on Y
+    _, found = triples(nlp, "Hackers hit the Varde Party, the Tamsin Chamber of Trade and local tax offices in Ohio and Iowa.")
+    assert not [k for k in found if k[2] in ("Ohio", "Iowa")], found

@@ -464,7 +464,13 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
         role_words = title or ([root] if root.pos_ == "NOUN" and descriptor_type(root) == PERSON else [])
         children = list(root.children)  # read once for both passes below: Token.children walks the subtree
         deps = [c.dep_ for c in children]
+        # the parser hangs a phrase after "X and <noun>" on X: "the DCCC and election offices in Ohio" has
+        # offices in Ohio; after a conjunct that is a name it may be both's, and stays X's
+        unnamed_conjunct = min((c.i for c, dep in zip(children, deps) if dep == "conj" and c.pos_ == "NOUN"
+                                and index.entity(c) is None), default=len(root.doc))
         for prep, obj in prep_objects(root, children, deps):  # "Jens Stoltenberg of NATO", "diver X of Millinocket"
+            if obj.i > unnamed_conjunct:
+                continue
             others = entities_at(index, [obj])
             if not others and prep == "of" and obj.pos_ == "NOUN":  # "X, of Y's legal department"
                 others = [e for e in entities_at(index, [c for c in obj.children if c.dep_ == "poss"])

@@ -390,7 +390,10 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         for m in c.mentions:
             taken[m.start:m.end] = [True] * (m.end - m.start)
     shared = facts(doc)
-    nouns = shared.with_tag(*NAME_TAGS)  # no other token can be part of a name
+    # no other token can be part of a name, but a capitalised "verb" that is a clause's subject: the tagger
+    # reads a surname that is also a verb so ("Trump this week said", "Cook told reporters")
+    nouns = sorted(shared.with_tag(*NAME_TAGS)
+                   + [i for i in shared.with_tag("VB", "VBP") if doc[i].dep_ in ("csubj", "nsubj") and not taken[i]])
     can_name = _name_tokens(doc, shared, nouns)  # asked up to MAX_NAME_TOKENS times per token below
     found: list[tuple[int, RawMention]] = []
     resume = 0  # the token after the last name found: the scan goes on from there
@@ -428,7 +431,7 @@ def _name_tokens(doc: Doc, shared, nouns: list[int]) -> list[bool]:
         return not any(c.dep_ in ("det", "poss") for c in doc[i].children)
     texts, tags = shared.texts, shared.tags
     can = [False] * shared.size
-    for i in nouns:  # the tokens tagged NAME_TAGS: any other is no name
+    for i in nouns:  # the tokens tagged NAME_TAGS (and subjects tagged as verbs): any other is no name
         text, tag = texts[i], tags[i]
         can[i] = text[:1].isupper() and (tag in ("NNP", "NNPS") or bare_noun(i)) and "\n" not in text
     return can
