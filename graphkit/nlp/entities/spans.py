@@ -463,13 +463,14 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     """Every mention of a name in the doc, repaired as the module docstring says."""
     shared = facts(doc)
     pieces = []
-    ents = list(doc.ents)
+    ents = shared.ents
     for k, ent in enumerate(ents):
-        if ent.label_ == "NORP" and k + 1 < len(ents) and _given_name_opening(shared, ent, ents[k + 1]):
+        label = ent.label_  # read once: a Span looks its label's string up on every access
+        if label == "NORP" and k + 1 < len(ents) and _given_name_opening(shared, ent, ents[k + 1]):
             pieces.append([ent.start, ents[k + 1].end, "PERSON"])  # "German Ortega": Germán, not a German
             continue
-        if ent.label_ in NER_TYPES and not (pieces and pieces[-1][1] >= ent.end):
-            pieces.extend([*_whole_words(shared, s, e, ent.label_), ent.label_]
+        if label in NER_TYPES and not (pieces and pieces[-1][1] >= ent.end):
+            pieces.extend([*_whole_words(shared, s, e, label), label]
                           for s, e in _pieces(shared, ent.start, ent.end))
     for piece in pieces:
         if piece[2] == "ORG" and _titled_person(shared, piece[0], piece[1]):
