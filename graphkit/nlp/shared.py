@@ -180,6 +180,11 @@ class DocFacts:
         return list(self.doc.sents)
 
     @cached_property
+    def ents(self) -> list:
+        """``doc.ents``, once: each access builds a Span per entity (the mentions and the dates both read them)."""
+        return list(self.doc.ents)
+
+    @cached_property
     def sentence_of(self) -> list[int]:
         """Per token: the position of its sentence in ``sentences``."""
         index = [0] * self.size

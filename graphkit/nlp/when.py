@@ -42,10 +42,12 @@ class Dates:
     def __init__(self, doc):
         from .shared import facts
 
-        self.sentence_of = facts(doc).sentence_start  # the doc's shared sentence index (Token.sent scans the doc)
+        shared = facts(doc)
+        self.sentence_of = shared.sentence_start  # the doc's shared sentence index (Token.sent scans the doc)
         self.by_sentence: dict[int, list] = {}
-        for ent in doc.ents:
-            if ent.label_ == "DATE":
+        date = doc.vocab.strings["DATE"]  # compared as the id: ``label_`` looks the string up per entity
+        for ent in shared.ents:
+            if ent.label == date:
                 self.by_sentence.setdefault(self.sentence_of[ent.start], []).append(ent)
 
     def words(self, token: Token | None) -> Span | None:

@@ -440,10 +440,18 @@ def _is_headline(line: str) -> bool:
     if len(line) < 19:
         return False  # shorter than four words of four letters and their spaces (most lines are empty)
     line = line.strip()
-    long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    if line.endswith((":", ",")) or not 4 <= len(long_words) <= 20:
+    if line.endswith((":", ",")):
         return False  # "The New York Times reports:" introduces a quote; it is no headline
-    return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+    # four to twenty long words, three in four capitalised: more than five others, or twenty-one long
+    # words, settle it, and the scan stops there (a body paragraph's first words do)
+    long_words = others = 0
+    for w in line.split():
+        if len(w) > 3 and w[0].isalpha():
+            long_words += 1
+            others += not w[0].isupper()
+            if others > 5 or long_words > 20:
+                return False
+    return long_words >= 4 and long_words - others >= 0.75 * long_words
 
 
 def _trim_headline_names(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
@@ -479,13 +487,14 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     """Every mention of a name in the doc, repaired as the module docstring says."""
     shared = facts(doc)
     pieces = []
-    ents = list(doc.ents)
+    ents = shared.ents
     for k, ent in enumerate(ents):
-        if ent.label_ == "NORP" and k + 1 < len(ents) and _given_name_opening(shared, ent, ents[k + 1]):
+        label = ent.label_  # read once: a Span looks its label's string up on every access
+        if label == "NORP" and k + 1 < len(ents) and _given_name_opening(shared, ent, ents[k + 1]):
             pieces.append([ent.start, ents[k + 1].end, "PERSON"])  # "German Ortega": Germán, not a German
             continue
-        if ent.label_ in NER_TYPES and not (pieces and pieces[-1][1] >= ent.end):
-            pieces.extend([*_whole_words(shared, s, e, ent.label_), ent.label_]
+        if label in NER_TYPES and not (pieces and pieces[-1][1] >= ent.end):
+            pieces.extend([*_whole_words(shared, s, e, label), label]
                           for s, e in _pieces(shared, ent.start, ent.end))
     for piece in pieces:
         if piece[2] == "ORG" and _titled_person(shared, piece[0], piece[1]):
