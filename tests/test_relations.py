@@ -992,3 +992,17 @@ def test_a_phrase_after_an_unnamed_conjunct_is_that_conjuncts(nlp):
     # "X, Y and election offices in Ohio": the offices are in Ohio; the parser hung "in Ohio" on Y
     _, found = triples(nlp, "Hackers hit the Varde Party, the Tamsin Chamber of Trade and local tax offices in Ohio and Iowa.")
     assert not [k for k in found if k[2] in ("Ohio", "Iowa")], found
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    ("Varde Foods named Ana Ruiz as its chief executive.", "Ana Ruiz", "worksFor", "Varde Foods"),
+    ("Tamsin Energy appointed Mei Sato chief executive on Tuesday.", "Mei Sato", "worksFor", "Tamsin Energy"),
+    ("Ghana named Ana Ruiz as finance minister.", "Ana Ruiz", "holdsOfficeIn", "Ghana"),  # the post decides
+])
+def test_the_one_appointed_to_a_post_holds_it(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)
+
+
+def test_naming_someone_without_a_post_gives_no_job(nlp):
+    _, found = triples(nlp, "Varde Foods named Ana Ruiz in the lawsuit.")
+    assert not [k for k in found if k[1] == "worksFor"], found

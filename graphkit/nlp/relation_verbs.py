@@ -26,8 +26,8 @@ from ..data import read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from . import relation_lexicon as lex
 from .entities.evidence import descriptor_type
-from .relation_patterns import (aspiration_context, clause_subjects, entities_at, is_passive, prep_objects,
-                                role_noun_title, title_text)
+from .relation_patterns import (aspiration_context, classify_role, clause_subjects, entities_at, is_passive,
+                                prep_objects, role_noun_title, title_text)
 from .relations import Candidate, DocIndex
 
 
@@ -184,7 +184,7 @@ class VerbTable:
     object roles (the file's header says what each means).
     """
 
-    FRAMES = ("pair", "direct", "kill", "meet", "agree", "lead", "join", "leave", "live", "noun")
+    FRAMES = ("pair", "appoint", "direct", "kill", "meet", "agree", "lead", "join", "leave", "live", "noun")
 
     def __init__(self, rows: list[tuple[str, ...]]):
         self.rows: dict[tuple[str, str | None], list[VerbRow]] = {}
@@ -345,6 +345,34 @@ def _live(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
     yield from pairs(f.verb, row.predicate, "verb-live-in", role_entities(index, f, row.subject), places)
 
 
+def _appoint(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
+    """"X named Y (as) its chief executive", "X elected Y chair of Z": the one appointed holds the post,
+    in the body the post names ("chair of Z") or else in the appointer; the post's words decide the
+    predicate as a title's would (a party's candidate is its member, a minister holds office)."""
+    posts = [o for p, o in f.prep_pairs if p == "as" and o.pos_ == "NOUN"] + \
+        [c for c in f.verb.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
+    appointed = f.patients
+    if not posts and f.recipients(index):
+        # "appointed Y chief executive" read as Y modifying the post: the post is the object
+        posts, appointed = [n for n in f.noun_objects if descriptor_type(n) == PERSON], f.recipients(index)
+    posts = [p for p in posts if descriptor_type(p) == PERSON]
+    if not posts:
+        return  # "named Y" alone names; "hired Y" is a job by the "pair" row
+    post = posts[0]
+    bodies = [e for p, o in prep_objects(post) if p in ("of", "at", "for") for e in entities_at(index, [o])]
+    bodies += [e for c in post.children if c.dep_ == "poss" and c.pos_ == "PROPN" for e in entities_at(index, [c])]
+    bodies = bodies or f.agents
+    words = role_noun_title(index, post)
+    for person in appointed:
+        if index.type_of(person) != PERSON:
+            continue
+        for body in bodies:
+            if body != person and (found := classify_role(index, person, body, words, "appos")) is not None:
+                predicate, backwards = found
+                subject, obj = (body, person) if backwards else (person, body)
+                yield Candidate(subject, predicate, obj, f.verb, "verb-appoint", title_text(index, words))
+
+
 def _direct(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
     """A request made to a party: "X asked Y to step down", "X called on Y to release them". Only with
     the infinitive saying what is asked: "X asked Y about it", "X told Y" report words, not an act on Y."""
@@ -353,7 +381,7 @@ def _direct(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
         yield from _pair(index, f, row)
 
 
-FRAME_HANDLERS = {"direct": _direct, "pair": _pair, "kill": _kill, "meet": _meet, "agree": _agree, "lead": _lead, "join": _join,
+FRAME_HANDLERS = {"appoint": _appoint, "direct": _direct, "pair": _pair, "kill": _kill, "meet": _meet, "agree": _agree, "lead": _lead, "join": _join,
                   "leave": _leave, "live": _live}
 
 
