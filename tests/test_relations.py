@@ -1006,3 +1006,12 @@ def test_the_one_appointed_to_a_post_holds_it(nlp, text, subject, predicate, obj
 def test_naming_someone_without_a_post_gives_no_job(nlp):
     _, found = triples(nlp, "Varde Foods named Ana Ruiz in the lawsuit.")
     assert not [k for k in found if k[1] == "worksFor"], found
+
+
+@pytest.mark.parametrize("text,predicate", [
+    ("Ana Ruiz sits on the board of Varde Foods.", "memberOf"),
+    ("Ana Ruiz joined the board of Varde Foods in May.", "memberOf"),
+    ("Ana Ruiz joined Varde Foods's staff in 2019.", "worksFor"),  # a staff works for it
+])
+def test_an_organisations_board_or_staff_stands_for_it(nlp, text, predicate):
+    assert_relation(nlp, text, "Ana Ruiz", predicate, "Varde Foods")

@@ -129,6 +129,9 @@ SETUP_VERBS = frozenset("open build set establish operate run launch maintain st
 # Verbs whose subject puts money "in/into" a unit it will have: "invest $10 million in a plant in Y".
 INVEST_VERBS = frozenset("invest spend pour".split())
 SEAT_NOUNS = frozenset("headquarters hq seat".split())  # where it is based, not just present
+# Nouns for an organisation's own bodies of people, standing for it after a verb: "sits on the board of Y"
+STAFF_BODY_NOUNS = frozenset("staff faculty payroll workforce".split())  # ... whose people work for it
+ORG_BODY_NOUNS = STAFF_BODY_NOUNS | {"board"}
 # Last words of bodies whose people are their members, not their staff: "the top Democrat on the House
 # Intelligence Committee", "a veteran of the Rules Committee", "Senate Majority Leader X".
 MEMBER_BODY_NOUNS = frozenset("""

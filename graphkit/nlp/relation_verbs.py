@@ -21,7 +21,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from .. import places as gazetteer
-from ..model import PERSON, PLACE
+from ..model import ORGANIZATION, PERSON, PLACE
 from ..data import read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from . import relation_lexicon as lex
@@ -88,6 +88,7 @@ class VerbFrame:
         subjects = _who_means_a_person(index, verb, entities_at(index, clause_subjects(verb, children=children, deps=deps)))
         dobjs = [c for c, dep in zip(children, deps) if dep == "dobj"]
         objects = entities_at(index, dobjs)
+        objects += [e for noun in dobjs if index.entity(noun) is None for e in _body_of(index, noun)]
         # "represents companies including Y", "sued banks such as Y": the named members of a plain noun object
         objects += [e for noun in dobjs if index.entity(noun) is None for p, o in prep_objects(noun)
                     if p in ("including", "like", "as") and (p != "as" or o.i > 1 and o.doc[o.head.i - 1].lower_ == "such")
@@ -97,7 +98,7 @@ class VerbFrame:
         co_agents: list[str] = []
         self.prep_pairs = prep_objects(verb, children, deps)  # every (preposition, object), entity or not
         for prep, obj in self.prep_pairs:
-            for entity in entities_at(index, [obj]) or _place_of_part(index, obj):
+            for entity in entities_at(index, [obj]) or _place_of_part(index, obj) or _body_of(index, obj):
                 if _co_agent(prep, obj):
                     co_agents.append(entity)  # "Together with Y, X sued Z": Y sues too, and is not sued
                 else:
@@ -144,6 +145,16 @@ def _place_of_part(index: DocIndex, noun: Token) -> list[str]:
         return []
     owners = [c for c in noun.children if c.dep_ == "poss"] + [o for p, o in prep_objects(noun) if p == "of"]
     return [e for e in entities_at(index, owners) if index.type_of(e) == PLACE]
+
+
+def _body_of(index: DocIndex, noun: Token) -> list[str]:
+    """The organisation whose board or staff a noun is: "sits on the board of Y", "joined Y's staff"
+    are Y's membership and job."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.ORG_BODY_NOUNS:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"] + \
+        [o for p, o in prep_objects(noun) if p == "of"]
+    return [e for e in entities_at(index, owners) if index.type_of(e) == ORGANIZATION]
 
 
 def indirect_objects(verb: Token) -> list[Token]:
@@ -319,6 +330,8 @@ def _join(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
     """"X joined Y" is membership; "hopes to join", "invited to join" an aspiration."""
     predicate = "seeksMembershipOf" if aspiration_context(_clause_chain(f.verb)) else row.predicate
     role = next((o for p, o in f.prep_pairs if p == "as" and descriptor_type(o) == PERSON), None)
+    if predicate == "memberOf" and any(n.lemma_.lower() in lex.STAFF_BODY_NOUNS for n in f.noun_objects):
+        predicate = "worksFor"  # "joined Y's staff": a job; "joined Y's board" sits on it
     for c in pairs(f.verb, predicate, "verb-join", role_entities(index, f, row.subject),
                    role_entities(index, f, row.object)):
         if role is not None and predicate == "memberOf" and index.type_of(c.subject) == PERSON:
