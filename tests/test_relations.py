@@ -1015,3 +1015,10 @@ def test_naming_someone_without_a_post_gives_no_job(nlp):
 ])
 def test_an_organisations_board_or_staff_stands_for_it(nlp, text, predicate):
     assert_relation(nlp, text, "Ana Ruiz", predicate, "Varde Foods")
+
+
+def test_a_name_hidden_in_a_conjunction_is_joined_there_only(nlp):
+    # the parser read "Halden Paper and Corvo Logistics" as one phrase; later "Corvo Logistics" is alone
+    text = "Halden Paper and Corvo Logistics formed a venture. Ana Ruiz joined Corvo Logistics in May."
+    _, found = triples(nlp, text)
+    assert not holds(found, "Ana Ruiz", "memberOf", "Halden Paper") and not holds(found, "Ana Ruiz", "worksFor", "Halden Paper"), found

@@ -174,3 +174,17 @@ def test_a_clause_saying_when_the_words_were_said_is_no_claim(statuses):
 def test_a_predicate_noun_keeps_its_clauses_modality(statuses, text, status):
     # "X would be the first woman on Y": the noun is what the clause says of X, not a description of X
     assert statuses(text)[("Ana Lind", "Tromso Court")][0] == status
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Varde Foods announced a plan to buy Marrow Mills.", "planned"),  # the announcer's own plan
+    ("Varde Foods made an offer to buy Marrow Mills.", "planned"),
+    ("Varde Foods is in talks to buy Marrow Mills.", "planned"),
+    ("Varde Foods has no plans to buy Marrow Mills.", "negated"),  # "no" on the aim denies it
+])
+def test_the_holder_of_an_aim_is_its_doer(statuses, text, status):
+    assert statuses(text)[("Varde Foods", "Marrow Mills")][0] == status
+
+
+def test_who_rejects_a_plan_is_not_its_doer(statuses):
+    assert ("Varde Foods", "Marrow Mills") not in statuses("Varde Foods rejected a plan to buy Marrow Mills.")

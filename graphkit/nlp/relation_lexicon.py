@@ -129,6 +129,12 @@ SETUP_VERBS = frozenset("open build set establish operate run launch maintain st
 # Verbs whose subject puts money "in/into" a unit it will have: "invest $10 million in a plant in Y".
 INVEST_VERBS = frozenset("invest spend pour".split())
 SEAT_NOUNS = frozenset("headquarters hq seat".split())  # where it is based, not just present
+# Verbs whose subject holds the aim in their object: "X announced a plan to buy Y" (X would buy), "X made
+# an offer to buy Y"; not "rejected a plan to buy Y"
+AIM_HOLDING_VERBS = frozenset("""
+have make announce unveil launch pursue begin start confirm revive outline present submit table
+abandon drop scrap shelve drop renew step intensify
+""".split())
 # Nouns for an organisation's own bodies of people, standing for it after a verb: "sits on the board of Y"
 STAFF_BODY_NOUNS = frozenset("staff faculty payroll workforce".split())  # ... whose people work for it
 ORG_BODY_NOUNS = STAFF_BODY_NOUNS | {"board"}

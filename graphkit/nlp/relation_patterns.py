@@ -66,7 +66,7 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
                         entity_id = entity_of.get(t.head.i)  # "the Accra-based investment firm X": the firm is X
             if entity_id and entity_id not in found:
                 found.append(entity_id)
-                found += [e for e in index.hidden_conjuncts.get(entity_id, ()) if e not in found]
+                found += [e for e in index.hidden_conjuncts.get(t.i, ()) if e not in found]
     return found
 
 
@@ -102,6 +102,9 @@ def clause_subjects(verb: Token, depth: int = 0, children: list[Token] | None = 
         owners = [c for c in verb.head.children if c.dep_ == "poss"]
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and owners:
             return owners  # "Sweden's bid to join Y": Sweden would join
+        if verb.tag_ == "VB" and depth < 3 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and (holder := _aim_holder(verb.head)) is not None:  # (the parser calls some such infinitives relcl)
+            return clause_subjects(holder, depth + 1)  # "X announced a plan to buy Y": X would buy
         return [verb.head]
     if depth < 3 and verb.dep_ in CLAUSE_LINKS and verb.head.i != verb.i:
         head = verb.head
@@ -118,6 +121,18 @@ def clause_subjects(verb: Token, depth: int = 0, children: list[Token] | None = 
                 return objects
         return clause_subjects(head, depth + 1)
     return []
+
+
+def _aim_holder(noun: Token) -> Token | None:
+    """The verb whose subject has the aim a noun names: "X announced [a plan to buy Y]", "X has no plans
+    to join Y", "X is in talks to buy Y". Only verbs of having or making one's own aim: who rejects or
+    approves a plan to buy Y is not the buyer."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.AIM_HOLDING_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ == "be":
+        return head.head
+    return None
 
 
 def prep_objects(head: Token, children: list[Token] | None = None, deps: list[str] | None = None) -> list[tuple[str, Token]]:

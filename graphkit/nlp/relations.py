@@ -127,10 +127,11 @@ class DocIndex:
                 self.entity_of.setdefault(i, ref["entity"])
 
     @cached_property
-    def hidden_conjuncts(self) -> dict[str, list[str]]:
+    def hidden_conjuncts(self) -> dict[int, list[str]]:
         """Names the parser hung inside the name after "and" ("Halden Paper and Corvo Logistics formed ...",
-        read as one noun phrase with "Halden Paper" a modifier of "Logistics"): entity -> the names so joined."""
-        found: dict[str, list[str]] = {}
+        read as one noun phrase with "Halden Paper" a modifier of "Logistics"): each token of the second
+        name -> the names so joined there (there only: the same entity elsewhere in the article has its own)."""
+        found: dict[int, list[str]] = {}
         shared, entity_of = self.shared, self.entity_of
         heads = shared.heads
         for i, lower in enumerate(shared.lowers):
@@ -148,7 +149,8 @@ class DocIndex:
             # the first name's own head lies inside the second name: a modifier of it, in the parse
             roots = [t for t in range(start, i) if not start <= heads[t] < i]
             if roots and all(i < heads[t] <= end for t in roots):
-                found.setdefault(second, []).append(first)
+                for t in range(i + 1, end + 1):
+                    found.setdefault(t, []).append(first)
         return found
 
     @cached_property

@@ -118,13 +118,19 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         if node.head.i == node.i and (aside := _speech_aside(node, previous)) is not None:
             reported, source = True, aside  # "The truth, the senator said, was that X attacked Y"
             break
-        if node.head.i == node.i or node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")):
+        if node.head.i == node.i or (node.dep_ == "relcl" and not _infinitive(node)) \
+                or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")):
             # a relative clause or participle describing a noun speaks for itself: "X, which is based in Y,
             # ..., according to Z" is no claim of Z's; "plans to set up Y" (an infinitive) is the plan's
             break
         previous, node = node, node.head
     base = modality or Status(FACT)
     return Status(base.status, base.cue, reported, source)
+
+
+def _infinitive(verb: Token) -> bool:
+    """"talks to buy Y": the parser calls some infinitives on a noun relative clauses; they are its aim."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _speech_aside(root: Token, came_from: Token | None) -> Token | None:
@@ -163,6 +169,9 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
             and node.pos_ in ("VERB", "AUX") and came_from.head.i == node.i:
         return Status(NEGATED, came_from)  # "decided against recommending charges", "voted against joining"
     if _aim_of_noun(node, came_from):
+        negation = next((c for c in node.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")), None)
+        if negation is not None:
+            return Status(NEGATED, negation)  # "X has no plans to join Y"
         return Status(PLANNED, node)  # "pressure to endorse Y", "the chance to buy Y": named, not done
     forms = base_forms(node)
     particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
@@ -206,7 +215,8 @@ def _aim_of_noun(noun: Token, came_from: Token | None) -> bool:
     """An infinitive hanging from a noun names an act aimed at, asked for or allowed, not one done:
     "pressure to endorse Y", "a call to sanction Y", "the right to buy Y", "his chance to meet Y".
     Not when the noun is the one who did it: "the first company to list on Y"."""
-    if came_from is None or came_from.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN") or came_from.i < noun.i:
+    if came_from is None or came_from.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN") \
+            or came_from.i < noun.i:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
         return False
