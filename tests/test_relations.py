@@ -1022,3 +1022,25 @@ def test_a_name_hidden_in_a_conjunction_is_joined_there_only(nlp):
     text = "Halden Paper and Corvo Logistics formed a venture. Ana Ruiz joined Corvo Logistics in May."
     _, found = triples(nlp, text)
     assert not holds(found, "Ana Ruiz", "memberOf", "Halden Paper") and not holds(found, "Ana Ruiz", "worksFor", "Halden Paper"), found
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    # a phrasal verb's particle is part of its predicate ("single" alone means nothing)
+    ("Ana Ruiz singled out Ivo Lund's remarks on Monday.", "Ana Ruiz", "verb:single out", "Ivo Lund"),
+    # a native comes from the place; a resident lives there
+    ("Ana Ruiz, a South Carolina native, spoke.", "Ana Ruiz", "birthPlace", "South Carolina"),
+    ("Ana Ruiz, a native of Ohio, spoke.", "Ana Ruiz", "birthPlace", "Ohio"),
+    ("Ana Ruiz, an Ohio resident, spoke.", "Ana Ruiz", "homeLocation", "Ohio"),
+    # some attorneys hold an office; a place's attorney is a lawyer working there
+    ("Manhattan District Attorney Ana Ruiz sued Varde Foods.", "Ana Ruiz", "holdsOfficeIn", "Manhattan"),
+    # "which" is never a person: the clause the parser hung on the person is the union's
+    ("Ana Ruiz, president of the Union of Baltic Dockers, which endorsed Ivo Lund, spoke on Monday.",
+     "Union of Baltic Dockers", "verb:endorse", "Ivo Lund"),
+])
+def test_predicates_read_from_the_words(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)
+
+
+def test_a_place_before_a_lawyer_is_no_office(nlp):
+    _, found = triples(nlp, "New York attorney Ana Ruiz sued Varde Foods.")
+    assert not holds(found, "Ana Ruiz", "holdsOfficeIn", "New York"), found

@@ -188,3 +188,11 @@ def test_the_holder_of_an_aim_is_its_doer(statuses, text, status):
 
 def test_who_rejects_a_plan_is_not_its_doer(statuses):
     assert ("Varde Foods", "Marrow Mills") not in statuses("Varde Foods rejected a plan to buy Marrow Mills.")
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Ivo Lund has yet to apologize to Ana Lind.", ("Ivo Lund", "Ana Lind")),  # not done yet
+    ("Norway is yet to sign a deal with Sweden.", ("Norway", "Sweden")),
+])
+def test_yet_to_is_not_done(statuses, text, pair):
+    assert statuses(text)[pair][0] == "negated"

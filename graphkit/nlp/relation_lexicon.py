@@ -87,10 +87,11 @@ OFFICE_TITLES = frozenset("""
 president vice-president prime minister premier chancellor king queen prince
 emperor monarch governor gov. mayor senator sen. rep. representative congressman
 congresswoman lawmaker legislator ambassador envoy diplomat consul official
-secretary attorney general commander chief leader ruler dictator spokesman
+secretary general commander chief leader ruler dictator spokesman
 spokeswoman spokesperson deputy minister-president head prosecutor judge sheriff
 councilman councilwoman councillor alderman commissioner delegate del.
-""".split()) | {"first lady"}
+""".split()) | {"first lady"} | {  # an attorney is a lawyer ("New York attorney X"); these attorneys hold office
+    "attorney general", "district attorney", "state's attorney", "county attorney", "city attorney", "u.s. attorney"}
 
 # Roles in a party or movement: membership, not employment.
 PARTY_ROLE_NOUNS = frozenset("""

@@ -96,6 +96,8 @@ def clause_subjects(verb: Token, depth: int = 0, children: list[Token] | None = 
         subjects = [c for c, dep in zip(children, deps) if dep in ("nsubj", "nsubjpass")]
     if subjects:
         if verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
+            if subjects[0].lower_ == "which" and verb.head.ent_type_ == "PERSON":
+                return [_thing_before(subjects[0], verb.head)]  # "which" is never a person
             return [verb.head]  # "X, who heads Y": the subject is X
         return subjects
     if verb.dep_ in ("relcl", "acl"):
@@ -121,6 +123,16 @@ def clause_subjects(verb: Token, depth: int = 0, children: list[Token] | None = 
                 return objects
         return clause_subjects(head, depth + 1)
     return []
+
+
+def _thing_before(relative: Token, head: Token) -> Token:
+    """"X, president of the Union of Y, which endorsed Z": the parser hung the clause on the person; the
+    thing "which" stands for is the noun right before it (else the head the parser gave)."""
+    k = relative.i - 1
+    while k > head.i and relative.doc[k].is_punct:
+        k -= 1
+    before = relative.doc[k]
+    return before if k > head.i and before.pos_ in ("NOUN", "PROPN") and before.ent_type_ != "PERSON" else head
 
 
 def _aim_holder(noun: Token) -> Token | None:
@@ -308,8 +320,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
         return "represents", False  # "X's lawyer, Y", "Y, a spokeswoman for X": Y speaks for X
     if lemmas & lex.FOUNDER_NOUNS:
         return "founder", True
-    if lemmas & lex.OWNER_NOUNS:
-        return "owns", False
+    if lemmas & lex.OWNER_NOUNS and o_type != PLACE:
+        return "owns", False  # (a place before an owner says where X is from: "American investor X")
     if lemmas & lex.PARENT_ORG_NOUNS and e_type == ORGANIZATION:
         return "parentOrganization", True
     if lemmas & lex.CHILD_ORG_NOUNS and e_type == ORGANIZATION and o_type == ORGANIZATION:
@@ -321,6 +333,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
         return "seeksMembershipOf", False
     if lemmas & lex.MEMBER_NOUNS and o_type == ORGANIZATION:
         return "memberOf", False
+    if "native" in lemmas and e_type == PERSON and o_type == PLACE:
+        return "birthPlace", False  # "a native of Ohio", "an Ohio native": where X comes from, not lives
     if lemmas & lex.RESIDENT_NOUNS and o_type == PLACE:
         return "homeLocation", False
     if e_type == PLACE and o_type == PLACE:

@@ -122,6 +122,11 @@ class VerbFrame:
             else:
                 self.noun_objects = [verb.head]
 
+    @property
+    def phrasal(self) -> str:
+        """The verb with its particle, as a generic predicate names it: "single out", "tone down"."""
+        return f"{self.lemma} {self.particle}" if self.particle else self.lemma
+
     def prep(self, *words: str) -> list[str]:
         return [e for p, e in self.preps if p in words]
 
@@ -475,7 +480,7 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     # ... or hung on the thing: "filed [a complaint against Y]"
     objects += [e for e in f.noun_object_preps(index, *RECIPIENT_PREPOSITIONS)
                 if index.type_of(e) != PLACE and e not in objects]
-    yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-generic", f.agents, [e for e in objects if e in f.patients])
+    yield from pairs(f.verb, VERB_PREFIX + f.phrasal, "verb-generic", f.agents, [e for e in objects if e in f.patients])
     yield from pairs(f.verb, VERB_PREFIX + _with_thing(f), "verb-generic", f.agents,
                      [e for e in objects if e not in f.patients])
     if not objects:
@@ -486,7 +491,7 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
         stance = f.lemma in lex.STANCE_VERBS
         owners = entities_at(index, [c for n in f.noun_objects if stance or n.lemma_.lower() in lex.DEED_NOUNS
                                      for c in n.children if c.dep_ == "poss" and c.pos_ == "PROPN"])
-        yield from pairs(f.verb, VERB_PREFIX + f.lemma, "verb-possessor", f.agents,
+        yield from pairs(f.verb, VERB_PREFIX + f.phrasal, "verb-possessor", f.agents,
                          [e for e in owners if index.type_of(e) != PLACE or _country(index, e)])
 
 
@@ -495,7 +500,7 @@ def _with_thing(f: VerbFrame) -> str:
     is "give endorsement", "sold its stake to Y" "sell stake", "offered advice to Y" "offer advice";
     the bare verb ("give", "offer") would state nothing."""
     things = [n for n in f.noun_objects if n.pos_ == "NOUN"]
-    return f"{f.lemma} {things[0].lemma_.lower()}" if len(things) == 1 else f.lemma
+    return f"{f.phrasal} {things[0].lemma_.lower()}" if len(things) == 1 else f.phrasal
 
 
 def _country(index: DocIndex, entity: str) -> bool:

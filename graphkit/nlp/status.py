@@ -168,6 +168,9 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     if came_from is not None and came_from.dep_ == "prep" and came_from.lower_ == "against" \
             and node.pos_ in ("VERB", "AUX") and came_from.head.i == node.i:
         return Status(NEGATED, came_from)  # "decided against recommending charges", "voted against joining"
+    if came_from is not None and came_from.dep_ == "xcomp" and node.lemma_ in ("have", "be") \
+            and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children):
+        return Status(NEGATED, node)  # "X has yet to apologize", "is yet to sign": not done
     if _aim_of_noun(node, came_from):
         negation = next((c for c in node.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")), None)
         if negation is not None:
