@@ -1044,3 +1044,15 @@ def test_predicates_read_from_the_words(nlp, text, subject, predicate, obj):
 def test_a_place_before_a_lawyer_is_no_office(nlp):
     _, found = triples(nlp, "New York attorney Ana Ruiz sued Varde Foods.")
     assert not holds(found, "Ana Ruiz", "holdsOfficeIn", "New York"), found
+
+
+def test_a_preposition_after_a_relation_noun_is_the_nouns(nlp):
+    # the parser hangs "against Z" on the verb; the lawsuit is against Z, and Y's, whoever criticises it
+    _, found = triples(nlp, "Ana Ruiz criticised Ivo Lund's lawsuit against Varde Foods.")
+    assert holds(found, "Ivo Lund", "verb:sue", "Varde Foods"), found
+    assert not [k for k in found if k[0] == "Ana Ruiz" and k[2] == "Varde Foods"], found
+
+
+def test_who_judges_a_deed_does_not_own_it(nlp):
+    _, found = triples(nlp, "Ana Ruiz criticised the lawsuit against Varde Foods.")
+    assert not holds(found, "Ana Ruiz", "verb:sue", "Varde Foods"), found

@@ -196,3 +196,12 @@ def test_who_rejects_a_plan_is_not_its_doer(statuses):
 ])
 def test_yet_to_is_not_done(statuses, text, pair):
     assert statuses(text)[pair][0] == "negated"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Ana Lind did not condemn Ivo Lund's lawsuit against Varde Foods.", "fact"),  # the lawsuit was filed
+    ("Ana Lind would criticise Ivo Lund's lawsuit against Varde Foods.", "fact"),
+    ("Ivo Lund dropped his lawsuit against Varde Foods.", "negated"),  # the deed's own fate still counts
+])
+def test_a_deed_named_with_its_doer_was_done(statuses, text, status):
+    assert statuses(text)[("Ivo Lund", "Varde Foods")][0] == status

@@ -35,6 +35,20 @@ from .relations import Candidate, DocIndex
 CO_AGENT_PREPS = {"along with", "alongside", "together with"}
 
 
+def preps_after_noun(noun: Token) -> list[tuple[str, Token]]:
+    """The verb's prepositions right after its object noun, which the parser may have hung on the verb:
+    "criticised [Y's lawsuit] [against Z]" is Y's lawsuit against Z."""
+    if noun.dep_ != "dobj":
+        return []
+    after = noun.right_edge.i + 1
+    return [(p.lower_, o) for p in noun.head.children if p.dep_ == "prep" and p.i == after
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def _takes(rows, prep: str) -> bool:
+    return any(prep in row.subject or prep in row.object for row in rows)
+
+
 def _zero_relative(verb: Token, children: list[Token], deps: list[str]) -> bool:
     """A relative clause with no relative word, a subject of its own and nothing in object's place:
     the noun it modifies is the verb's object ("the plan X drew up")."""
@@ -97,7 +111,12 @@ class VerbFrame:
         agents: list[str] = []
         co_agents: list[str] = []
         self.prep_pairs = prep_objects(verb, children, deps)  # every (preposition, object), entity or not
+        table_nouns = index.verbs.nouns if index.verbs is not None else {}
+        taken = {o.i for noun in dobjs if noun.lemma_.lower() in table_nouns
+                 for p, o in preps_after_noun(noun) if _takes(table_nouns[noun.lemma_.lower()], p)}
         for prep, obj in self.prep_pairs:
+            if obj.i in taken:
+                continue  # "criticised Y's lawsuit against Z": the lawsuit's party, not the criticism's
             for entity in entities_at(index, [obj]) or _place_of_part(index, obj) or _body_of(index, obj):
                 if _co_agent(prep, obj):
                     co_agents.append(entity)  # "Together with Y, X sued Z": Y sues too, and is not sued
@@ -134,12 +153,20 @@ class VerbFrame:
         """The indirect object: "X gave Y $10 million", "X offered Y help"."""
         return entities_at(index, indirect_objects(self.verb))
 
-    def noun_object_preps(self, index: DocIndex, *words: str) -> list[str]:
-        """Entities in the verb's noun object: "signed a deal with Y", "held talks with Y"."""
+    def noun_object_preps(self, index: DocIndex, *words: str, own_only: bool = False) -> list[str]:
+        """Entities in the verb's noun object: "signed a deal with Y", "held talks with Y".
+
+        ``own_only``: not those of a thing that is someone else's ("criticised Y's complaint against Z") or
+        that states a relation of its own (a lawsuit against Z: the noun's relation, graphkit_relations'
+        noun rows), which are no party of this verb."""
         found = []
+        nouns = index.verbs.nouns if own_only and index.verbs is not None else {}
         for noun in self.noun_objects:
+            if own_only and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
+                continue
+            rows = nouns.get(noun.lemma_.lower())
             for prep, obj in prep_objects(noun):
-                if prep in words:
+                if prep in words and not (rows and _takes(rows, prep)):
                     found.extend(entities_at(index, [obj]))
         return found
 
@@ -478,7 +505,7 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
                 and (allowed is None or p in allowed)
                 and (p in PARTY_PREPOSITIONS or index.type_of(e) != PLACE)]
     # ... or hung on the thing: "filed [a complaint against Y]"
-    objects += [e for e in f.noun_object_preps(index, *RECIPIENT_PREPOSITIONS)
+    objects += [e for e in f.noun_object_preps(index, *RECIPIENT_PREPOSITIONS, own_only=True)
                 if index.type_of(e) != PLACE and e not in objects]
     yield from pairs(f.verb, VERB_PREFIX + f.phrasal, "verb-generic", f.agents, [e for e in objects if e in f.patients])
     yield from pairs(f.verb, VERB_PREFIX + _with_thing(f), "verb-generic", f.agents,
@@ -541,7 +568,7 @@ def noun_role_entities(index: DocIndex, noun: Token, roles: tuple[str, ...]) -> 
         if role == "owner":
             found += noun_owners(index, noun)
         else:
-            found += entities_at(index, [obj for prep, obj in prep_objects(noun) if prep == role])
+            found += entities_at(index, [obj for prep, obj in prep_objects(noun) + preps_after_noun(noun) if prep == role])
     return list(dict.fromkeys(found))
 
 
@@ -552,8 +579,9 @@ def noun_owners(index: DocIndex, noun: Token) -> list[str]:
     owners = entities_at(index, [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i])
     if not owners:
         owners = entities_at(index, [obj for prep, obj in prep_objects(noun) if prep == "by"])
-    if not owners and noun.dep_ == "dobj":
-        owners = entities_at(index, clause_subjects(noun.head))
+    verb = noun.head
+    if not owners and noun.dep_ == "dobj" and verb.lemma_.lower() not in lex.STANCE_VERBS:
+        owners = entities_at(index, clause_subjects(verb))  # not who judges it: "criticised the lawsuit"
     return owners
 
 

@@ -84,11 +84,18 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
     if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in AIM_NOUNS:
         modality = Status(PLANNED, trigger)  # a noun of the relation table that is an aim itself: "a bid for Y"
     reported, source = inside_quote, None
+    # "did not condemn Y's attacks", "would criticise Y's lawsuit": a deed named with its doer has been done;
+    # a negation or modal of the verb above is that verb's. Words of the deed's own fate still count
+    # ("called off its meeting"), and so does who says it
+    presupposed = trigger.pos_ == "NOUN" and trigger.lemma_.lower() in DONE_DEED_NOUNS \
+        and any(c.dep_ == "poss" for c in trigger.children)
     node, previous = trigger, None
     for _ in range(12):
         if previous is not None and previous.dep_ in ("xcomp", "pcomp", "ccomp") and node.lemma_.lower() in PHASE_VERBS:
             break  # the act stopped, kept up or resumed is going on: the clauses above concern the phase
         found = _clause_marks(node, previous)
+        if found is not None and presupposed and previous is not None and found.cue is not node:
+            found = None
         if found is not None and found.status == NEGATED and _contrasted(previous):
             found = None  # "is not a member but belongs to Y": the negation is the other conjunct's
         if found is not None and (modality is None or (found.status == NEGATED and modality.status != NEGATED)):
@@ -126,6 +133,11 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         previous, node = node, node.head
     base = modality or Status(FACT)
     return Status(base.status, base.cue, reported, source)
+
+
+# Acts between parties a noun names: with their doer ("Y's attacks on Z") they have been done.
+DONE_DEED_NOUNS = {"attack", "lawsuit", "suit", "investigation", "probe", "accusation", "assault", "raid",
+                   "criticism", "endorsement"}
 
 
 def _infinitive(verb: Token) -> bool:
