@@ -646,3 +646,26 @@ def test_a_known_surname_the_tagger_made_a_verb_is_a_mention_as_subject(nlp, tag
     doc = Doc(parsed.vocab).from_bytes(parsed.to_bytes())  # a new doc: no facts read before the change
     mentions = [m.text for e in resolve_entities(doc) for m in e.mentions]
     assert ("Mock" in mentions) == found
+
+
+@pytest.mark.parametrize("text,spans,names", [
+    # NER cut one body's name after a connector: the piece ending in it runs on into the next name
+    ("Ivo Lund, head of the Council of Chairs of Baltic Fishing Unions, said no.",
+     [(0, 2, "PERSON"), (6, 10, "ORG"), (10, 13, "ORG")], {"Ivo Lund", "Council of Chairs of Baltic Fishing Unions"}),
+    # two names side by side with no connector stay two
+    ("Talks between the Bank of Varde and Tamsin Bank ended.", [(2, 6, "ORG"), (7, 9, "ORG")],
+     {"Bank of Varde", "Tamsin Bank"}),
+])
+def test_a_name_cut_after_a_connector_is_one_name(nlp, text, spans, names):
+    assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names
+
+
+@pytest.mark.parametrize("text,spans,names", [
+    # a leading part used alone before the longer name is its own thing: the longer one is named after it
+    ("Varde said it would close Varde Plus, its social network. Varde shares fell.",
+     [(0, 1, "ORG"), (5, 7, "ORG"), (12, 13, "ORG")], {"Varde", "Varde Plus"}),
+    # after the full name, the leading part is its short form
+    ("Kaido Motors said sales rose. Kaido also cut jobs.", [(0, 2, "ORG"), (6, 7, "ORG")], {"Kaido Motors"}),
+])
+def test_a_leading_part_before_the_full_name_is_no_short_form(nlp, text, spans, names):
+    assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names

@@ -203,6 +203,12 @@ def _speaking_town(c: Cluster) -> bool:
     return False
 
 
+# Last words that complete a firm's own name rather than name a thing after it ("Evercore Partners",
+# "Fox Business Network"); with "of", the short form is the name's head ("House of Representatives")
+NAME_TAIL_WORDS = frozenset({"partners", "associates", "network", "networks", "news", "media", "international",
+                             "worldwide", "global"})
+
+
 def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluster]:
     """The clusters ``short`` may be a short form of (see the module docstring).
 
@@ -237,8 +243,10 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
             found.append(full)
         elif full.type == ORGANIZATION and (short.type != PERSON or not person_named()) and not _is_place(short):
             rest = f[len(s):]
-            if s == f[:len(s)] and (all(w in GENERIC_ORG_WORDS for w in rest)
-                                    or not set(rest) & (INSTITUTION_HEADS | UNIT_WORDS)):
+            # a leading part used alone before the full name is a thing of its own, the longer name one
+            # named after it ("Google ... Google Plus"); a short form follows the name it shortens
+            if s == f[:len(s)] and (all(w in GENERIC_ORG_WORDS | NAME_TAIL_WORDS for w in rest) or rest[0] == "of"
+                                    or not set(rest) & (INSTITUTION_HEADS | UNIT_WORDS) and full.first < short.first):
                 # "Ashanti Flour", "Kaido" for "Kaido Motors"; not "African Union" for its council,
                 # nor "NYU" for "NYU School of Law": a body or unit named after its organisation
                 found.append(full)

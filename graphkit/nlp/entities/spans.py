@@ -217,6 +217,23 @@ def _join_coordinated_names(doc: Doc, pieces: list[list]) -> list[list]:
     return joined
 
 
+# Words a name can hold but not end in: "the Conference of Presidents of" is cut short.
+DANGLING_CONNECTORS = {"of", "for", "and", "&", "on", "de", "du", "des", "der", "van", "von"}
+
+
+def _join_dangling(shared: DocFacts, pieces: list[list]) -> list[list]:
+    """"the Conference of Presidents of" + "Major American Jewish Organizations": NER cut one body's name
+    in two after a connector; a piece ending in one runs on into the name right after it."""
+    joined: list[list] = []
+    for piece in pieces:
+        if joined and joined[-1][2] == piece[2] == "ORG" and joined[-1][1] == piece[0] \
+                and shared.lowers[piece[0] - 1] in DANGLING_CONNECTORS:
+            joined[-1] = [joined[-1][0], piece[1], "ORG"]
+        else:
+            joined.append(piece)
+    return joined
+
+
 def _join_across_brackets(doc: Doc, pieces: list[list]) -> list[list]:
     """"Chuck [Todd]", "[Senator Ann] Lee": an editor's bracket inside a quotation completes a name; the
     two pieces either side of one bracket are one name (the brackets are dropped from its text)."""
@@ -501,7 +518,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             piece[2] = "PERSON"  # "Justice Sotomayor" tagged as a body: a title and a name
     mentions = []
     titles = None  # the quoted titles, found when a piece first lies in a quotation
-    for start, end, label in _join_across_brackets(doc, _join_coordinated_names(doc, _join_known_places(shared, pieces))):
+    pieces = _join_dangling(shared, _join_known_places(shared, pieces))
+    for start, end, label in _join_across_brackets(doc, _join_coordinated_names(doc, pieces)):
         cleaned = _clean(shared, start, end, label)
         if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _in_case_name(shared, *cleaned[:2]):
             continue
