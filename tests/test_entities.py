@@ -669,3 +669,11 @@ def test_a_name_cut_after_a_connector_is_one_name(nlp, text, spans, names):
 ])
 def test_a_leading_part_before_the_full_name_is_no_short_form(nlp, text, spans, names):
     assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names
+
+
+def test_a_titled_lone_name_is_no_first_name_of_another(nlp):
+    # "Pope Casimir" is not "Casimir Hale Lund" though the name opens his: a title makes it a surname or a
+    # pope's or king's one name
+    text = "Casimir Hale Lund flew the plane in 1960. Pope Casimir said on Sunday that peace was possible."
+    doc = with_ner_spans(nlp, text, [(0, 3, "PERSON"), (10, 12, "PERSON")])
+    assert {e.name for e in resolve_entities(doc)} == {"Casimir Hale Lund", "Casimir"}

@@ -203,6 +203,9 @@ def _speaking_town(c: Cluster) -> bool:
     return False
 
 
+# Titles of those known by one name: popes, monarchs, clergy of religious name.
+ONE_NAME_TITLES = frozenset("""pope king queen prince princess emperor empress sultan sheikh shah tsar czar
+saint st brother sister cardinal patriarch lama""".split())
 # Last words that complete a firm's own name rather than name a thing after it ("Evercore Partners",
 # "Fox Business Network"); with "of", the short form is the name's head ("House of Representatives")
 NAME_TAIL_WORDS = frozenset({"partners", "associates", "network", "networks", "news", "media", "international",
@@ -233,7 +236,10 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
                 # NER often types a lone surname ORG or GPE; a known place is no surname, unless it speaks;
                 # a "place" no gazetteer knows that is a named person's surname is that person ("Snowden"),
                 # though not as a first name ("Chelsea", the neighbourhood, is no short form of a Chelsea X)
-                if s == f[-len(s):] or (not unknown_place or short.type == PERSON) and (
+                # the one name a pope or king is known by ("Pope Francis") is never the first name of
+                # someone named in full
+                titled = any(r.split()[-1].lower().rstrip(".") in ONE_NAME_TITLES for m in short.mentions for r in m.roles)
+                if s == f[-len(s):] or (not unknown_place or short.type == PERSON) and not titled and (
                         s == f[:len(s)] or s == without_initials(f)):
                     found.append(full)
         elif short.type == PERSON and s == f[-len(s):] and opens_with_given_name(full.name) \
