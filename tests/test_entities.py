@@ -677,3 +677,10 @@ def test_a_titled_lone_name_is_no_first_name_of_another(nlp):
     text = "Casimir Hale Lund flew the plane in 1960. Pope Casimir said on Sunday that peace was possible."
     doc = with_ner_spans(nlp, text, [(0, 3, "PERSON"), (10, 12, "PERSON")])
     assert {e.name for e in resolve_entities(doc)} == {"Casimir Hale Lund", "Casimir"}
+
+
+def test_a_surname_joins_a_two_word_name_ner_called_a_body_though_no_list_knows_the_given_name(nlp):
+    text = "An email from Neeru Tandal surfaced. Tandal, head of the Varde Institute, said she was sorry."
+    doc = with_ner_spans(nlp, text, [(3, 5, "ORG"), (7, 8, "PERSON"), (11, 14, "ORG")])
+    found = {e.name: e.type for e in resolve_entities(doc)}
+    assert found.get("Neeru Tandal") == "Person" and "Tandal" not in found, found

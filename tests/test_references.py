@@ -128,3 +128,11 @@ def test_a_description_relates_its_entity_to_the_names_inside_it(nlp, text, rela
     doc = nlp(text)
     names = {e.id: e.name for e in entities_from_doc(doc)}
     assert relation in {(names[r.subject], r.predicate, names[r.object]) for r in relations_from_doc(doc)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a question put to someone is of them: "X asked Y whether he had ..." (gender unknown for X)
+    ("Neeru Varde asked former minister Tor Berg whether he had thoughts on the plan.", "Tor Berg"),
+])
+def test_a_question_put_to_someone_is_of_them(refs, text, expected):
+    assert [name for word, _, name in refs(text) if word == "he"] == [expected]

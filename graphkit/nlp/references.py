@@ -612,7 +612,19 @@ class References:
         asker the salience search would pick (an interviewer named as the subject)."""
         from .words import words
 
-        if pronoun.dep_ != "nsubj" or pronoun.head.lemma_.lower() not in words().speech_verbs:
+        if pronoun.dep_ != "nsubj":
+            return None
+        question = pronoun.head
+        if question.dep_ in ("ccomp", "advcl") and question.head.lemma_.lower() == "ask" \
+                and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in question.children) \
+                and not any(c.dep_ == "aux" and c.lower_ in ("could", "can", "may", "might") for c in question.children):
+            # "X asked Y whether he had thoughts": the question is put to Y, of Y ("asked Y if he could
+            # stay" asks leave for the asker: left to the search)
+            asked = [self.entity_at[c.i] for c in question.head.children if c.dep_ in ("dobj", "dative")]
+            asked = [e for e in asked if e is not None and self.entities[e].type == PERSON
+                     and self.gender.get(e, gender) == gender]
+            return asked[0] if len(asked) == 1 else None
+        if pronoun.head.lemma_.lower() not in words().speech_verbs:
             return None
         previous = self._sentence_before(pronoun)
         if previous is None:

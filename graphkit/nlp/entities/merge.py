@@ -242,8 +242,8 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
                 if s == f[-len(s):] or (not unknown_place or short.type == PERSON) and not titled and (
                         s == f[:len(s)] or s == without_initials(f)):
                     found.append(full)
-        elif short.type == PERSON and s == f[-len(s):] and opens_with_given_name(full.name) \
-                and not name_votes(full.name):
+        elif short.type == PERSON and s == f[-len(s):] and not name_votes(full.name) \
+                and (opens_with_given_name(full.name) or full.type == ORGANIZATION and _first_and_last(full)):
             # "Donald Trump" once, tagged ORG, and "Trump" ten times, a person by what the text says: one
             # person, NER's single label against the surname's evidence (not "Morgan Stanley": no given name)
             found.append(full)
@@ -257,6 +257,14 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
                 # nor "NYU" for "NYU School of Law": a body or unit named after its organisation
                 found.append(full)
     return found
+
+
+def _first_and_last(c: Cluster) -> bool:
+    """Two capitalised words, no place, like a given name no list knows and a surname ("Neera Tanden")."""
+    parts = c.name.split()
+    return len(parts) == 2 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts) \
+        and places.lookup(parts[0]) is None and places.lookup(c.name) is None \
+        and all(c.doc[m.start].pos_ == "PROPN" for m in c.mentions)  # not "Liberal Oscar" from a headline
 
 
 def _shares_person_words(short: list[str], full: list[str]) -> bool:
