@@ -1056,3 +1056,11 @@ def test_a_preposition_after_a_relation_noun_is_the_nouns(nlp):
 def test_who_judges_a_deed_does_not_own_it(nlp):
     _, found = triples(nlp, "Ana Ruiz criticised the lawsuit against Varde Foods.")
     assert not holds(found, "Ana Ruiz", "verb:sue", "Varde Foods"), found
+
+
+@pytest.mark.parametrize("text", [
+    "Norway will send troops to Mali. The prime minister, Ana Ruiz, said the mission would last a year.",
+    "Norway will send troops to Mali. Ana Ruiz, the prime minister, said the mission would last a year.",
+])
+def test_a_bare_national_office_beside_the_name_is_the_countrys_before(nlp, text):
+    assert_relation(nlp, text, "Ana Ruiz", "holdsOfficeIn", "Norway")

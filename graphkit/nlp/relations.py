@@ -398,9 +398,11 @@ def appositive_roles(index: DocIndex, spans) -> list[str]:
     """The role nouns set beside a person's mentions that name no body ("X, the chief financial officer,")."""
     roles = []
     for span in spans:
-        for noun in span.root.children:
-            if noun.dep_ == "appos" and noun.pos_ == "NOUN" and index.entity(noun) is None \
-                    and not any(c.dep_ == "prep" for c in noun.children):
+        root = span.root
+        # "X, the prime minister,", and "The prime minister, X," where the parser makes X the appositive
+        nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and index.entity(noun) is None and not any(c.dep_ == "prep" for c in noun.children):
                 words = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod")] + [noun.lower_]
                 roles.append(" ".join(words))
     return roles
