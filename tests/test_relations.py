@@ -1064,3 +1064,8 @@ def test_who_judges_a_deed_does_not_own_it(nlp):
 ])
 def test_a_bare_national_office_beside_the_name_is_the_countrys_before(nlp, text):
     assert_relation(nlp, text, "Ana Ruiz", "holdsOfficeIn", "Norway")
+
+
+def test_a_deal_of_a_kind_states_that_kind_too(nlp):
+    assert_relation(nlp, "Varde Foods signed a partnership agreement with Marrow Mills.", "Varde Foods", "partner",
+                    "Marrow Mills")

@@ -544,6 +544,9 @@ def noun_patterns(index: DocIndex) -> Iterator[Candidate]:
         if noun.pos_ != "NOUN" or index.entity(noun) is not None or not index.sentence_names_pair(noun):
             continue
         rows = nouns[noun.lemma_.lower()]
+        # "a partnership agreement with Y": the kind a modifier names is a relation of the deal's parties too
+        rows = rows + [row for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in nouns
+                       for row in nouns[c.lemma_.lower()] if row not in rows]
         for row in rows:
             seen = set()
             subjects, objects = noun_role_entities(index, noun, row.subject), noun_role_entities(index, noun, row.object)
