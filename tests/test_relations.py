@@ -1069,3 +1069,26 @@ def test_a_bare_national_office_beside_the_name_is_the_countrys_before(nlp, text
 def test_a_deal_of_a_kind_states_that_kind_too(nlp):
     assert_relation(nlp, "Varde Foods signed a partnership agreement with Marrow Mills.", "Varde Foods", "partner",
                     "Marrow Mills")
+
+
+@pytest.mark.parametrize("text", [
+    "Sens. Ivo Lund of Ohio and Ana Ruiz of Maine objected.",  # a plural title before a list
+    "Republican senators like Ivo Lund of Ohio and Ana Ruiz of Maine objected.",
+    "Two governors, Ivo Lund of Ohio and Ana Ruiz of Maine, objected.",
+])
+def test_a_list_of_office_holders_shares_the_office(nlp, text):
+    _, found = triples(nlp, text)
+    assert holds(found, "Ana Ruiz", "holdsOfficeIn", "Maine") and holds(found, "Ivo Lund", "holdsOfficeIn", "Ohio"), found
+    assert not [k for k in found if k[0] == "Ivo Lund" and k[2] == "Maine"], found
+
+
+def test_people_of_a_place_in_a_list_of_fans_live_there(nlp):
+    assert_relation(nlp, "Fans like Ivo Lund of Ohio objected.", "Ivo Lund", "homeLocation", "Ohio")
+
+
+@pytest.mark.parametrize("text,subject,predicate,obj", [
+    ("The town of Kestrabad lies in Victoria.", "Kestrabad", "containedInPlace", "Victoria"),  # "the town of X" is X
+    ("Tamsin Energy moved its headquarters to Tampere.", "Tamsin Energy", "location", "Tampere"),  # a seat, not a home
+])
+def test_what_a_noun_stands_for(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)

@@ -28,7 +28,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lor
 TITLES = HONORIFICS | {
     "president", "vice", "prime", "minister", "secretary", "general", "secretary-general",
     "chancellor", "premier", "king", "queen", "prince", "princess", "emperor", "pope", "cardinal",
-    "bishop", "archbishop", "sheikh", "ayatollah", "del", "delegate", "rabbi", "imam", "pastor", "reverend", "cantor", "senator", "sen", "representative", "rep",
+    "bishop", "archbishop", "sheikh", "ayatollah", "del", "delegate", "rabbi", "imam", "pastor", "reverend", "cantor", "senator", "sen", "sens", "senators", "representative", "rep", "reps", "govs",
     "congressman", "congresswoman", "governor", "gov", "lt", "mayor", "judge", "justice",
     "chief", "executive", "officer", "ceo", "cfo", "coo", "cto", "chair", "chairman", "chairwoman",
     "chairperson", "director", "commissioner", "ambassador", "envoy", "spokesman", "spokeswoman",

@@ -85,7 +85,7 @@ SUBPLACE_NOUNS = frozenset("city town village capital province state region coun
 # Roles a person holds in a country or city, not in an organization.
 OFFICE_TITLES = frozenset("""
 president vice-president prime minister premier chancellor king queen prince
-emperor monarch governor gov. mayor senator sen. rep. representative congressman
+emperor monarch governor gov. govs. govs mayor senator sen. sens. sens rep. reps. reps representative congressman
 congresswoman lawmaker legislator ambassador envoy diplomat consul official
 secretary general commander chief leader ruler dictator spokesman
 spokeswoman spokesperson deputy minister-president head prosecutor judge sheriff
@@ -136,6 +136,9 @@ AIM_HOLDING_VERBS = frozenset("""
 have make announce unveil launch pursue begin start confirm revive outline present submit table
 abandon drop scrap shelve drop renew step intensify
 """.split())
+# Kinds of place a name follows with "of": "the town of Horsham", "the province of Aceh"
+PLACE_KIND_NOUNS = frozenset("""town city village province state region county district island islands
+municipality prefecture canton republic kingdom emirate""".split())
 # Nouns for an organisation's own bodies of people, standing for it after a verb: "sits on the board of Y"
 STAFF_BODY_NOUNS = frozenset("staff faculty payroll workforce".split())  # ... whose people work for it
 ORG_BODY_NOUNS = STAFF_BODY_NOUNS | {"board"}

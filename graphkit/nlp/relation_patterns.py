@@ -64,6 +64,10 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
                         entity_id = named.pop() if len(named) == 1 else None
                     if entity_id is None and dep == "compound":
                         entity_id = entity_of.get(t.head.i)  # "the Accra-based investment firm X": the firm is X
+                    if entity_id is None and t.lower_ in lex.PLACE_KIND_NOUNS:
+                        # "the town of Horsham lies in Y": the town is the place its "of" names
+                        entity_id = next((e for p, o in prep_objects(t) if p == "of"
+                                          and (e := entity_of.get(o.i)) is not None and index.type_of(e) == PLACE), None)
             if entity_id and entity_id not in found:
                 found.append(entity_id)
                 found += [e for e in index.hidden_conjuncts.get(t.i, ()) if e not in found]
@@ -122,6 +126,30 @@ def clause_subjects(verb: Token, depth: int = 0, children: list[Token] | None = 
             if objects:
                 return objects
         return clause_subjects(head, depth + 1)
+    return []
+
+
+PLURAL_TITLES = {"sens.", "sens", "senators", "reps.", "reps", "representatives", "govs.", "governors", "mayors",
+                 "ministers", "lawmakers", "congressmen", "congresswomen"}
+
+
+def _shared_role(index: DocIndex, root: Token) -> list[Token]:
+    """The role a list of people shares: "Sens. X of Ohio and Y of Maine" (Y is a senator too),
+    "senators like X of Ohio", "two governors, X of Ohio and Y of Maine"."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is not root:
+        titles = [t for t in first.lefts if t.dep_ == "compound" and t.lower_ in PLURAL_TITLES]
+        if titles:
+            return titles
+    head = first.head
+    if first.dep_ == "pobj" and head.lower_ in ("like", "as", "including"):
+        head = head.head if head.lower_ != "as" else head.head.head  # "such as": such <- as
+    elif first.dep_ != "appos":
+        return []
+    if head.pos_ == "NOUN" and head.tag_ == "NNS" and descriptor_type(head) == PERSON and index.entity(head) is None:
+        return [head]
     return []
 
 
@@ -490,7 +518,8 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
                 yield from role_candidate(index, entity, other, role_noun_title(index, root), "premod", root,
                                           "role-description")
         # a mention that is a description ("the mayor of Y", the article's words for X) is its own role
-        role_words = title or ([root] if root.pos_ == "NOUN" and descriptor_type(root) == PERSON else [])
+        role_words = title or ([root] if root.pos_ == "NOUN" and descriptor_type(root) == PERSON else []) \
+            or _shared_role(index, root)
         children = list(root.children)  # read once for both passes below: Token.children walks the subtree
         deps = [c.dep_ for c in children]
         # the parser hangs a phrase after "X and <noun>" on X: "the DCCC and election offices in Ohio" has
@@ -509,6 +538,8 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
                     yield from role_candidate(index, entity, other, role_words, prep, root, "role-of")
         for noun, via in linked_role_nouns(index, root, children, deps):
             for item in with_conjuncts(noun):  # "vice president and columnist for Y"
+                if item is not noun and index.entity(item) is not None:
+                    continue  # "two governors, X of Ohio and Y of Maine": the names listed are no roles of X
                 words = role_noun_title(index, item) if item.pos_ in ("NOUN", "PROPN") or _hyphenated(item) else []
                 if item.lower_ == "one":  # "one of the leading experts": the role is "experts"
                     of = [obj for prep, obj in prep_objects(item) if prep == "of" and obj.pos_ == "NOUN"]

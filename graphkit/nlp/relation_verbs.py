@@ -387,7 +387,10 @@ def _live(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
     places = role_entities(index, f, row.object)
     if f.verb.dep_ == "relcl" and any(c.lower_ == "where" for c in f.verb.children if c.dep_ == "advmod"):
         places += [e for e in entities_at(index, [f.verb.head]) if index.type_of(e) == PLACE]
-    yield from pairs(f.verb, row.predicate, "verb-live-in", role_entities(index, f, row.subject), places)
+    predicate = row.predicate
+    if any(n.lemma_.lower() in lex.SEAT_NOUNS for n in f.noun_objects):
+        predicate = "location"  # "X moved its headquarters to Y": where X is based, not where it lives
+    yield from pairs(f.verb, predicate, "verb-live-in", role_entities(index, f, row.subject), places)
 
 
 def _appoint(index: DocIndex, f: VerbFrame, row: VerbRow) -> Iterator[Candidate]:
