@@ -205,3 +205,18 @@ def test_yet_to_is_not_done(statuses, text, pair):
 ])
 def test_a_deed_named_with_its_doer_was_done(statuses, text, status):
     assert statuses(text)[("Ivo Lund", "Varde Foods")][0] == status
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Ivo Lund is not expected to meet Ana Lind.", "negated"),  # a negation wins over a word of intent
+    ("Critics attacked the Varde Council's refusal to fund Ana Lind.", "negated"),  # a denial naming an aim
+    ("Ivo Lund wasn't targeting just Ana Lind.", "fact"),  # "not just": a focus, no denial
+    ("To beat Ana Lind, Ivo Lund needs Ohio.", "planned"),  # a purpose
+    ("Ivo Lund is flying to Oslo to meet Ana Lind.", "planned"),
+    ("Ivo Lund flew to Oslo to meet Ana Lind.", "fact"),  # a past act's purpose is told as reached
+    ("It would have been fine had Ivo Lund congratulated Ana Lind.", "hypothetical"),  # an inverted condition
+    ("Ivo Lund had congratulated Ana Lind twice.", "fact"),
+])
+def test_statuses_of_negation_purpose_and_condition(statuses, text, status):
+    found = statuses(text)
+    assert [v[0] for (s, o), v in found.items() if o == "Ana Lind"] == [status], found

@@ -183,24 +183,28 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     if came_from is not None and came_from.dep_ == "xcomp" and node.lemma_ in ("have", "be") \
             and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children):
         return Status(NEGATED, node)  # "X has yet to apologize", "is yet to sign": not done
-    if _aim_of_noun(node, came_from):
-        negation = next((c for c in node.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")), None)
-        if negation is not None:
-            return Status(NEGATED, negation)  # "X has no plans to join Y"
-        return Status(PLANNED, node)  # "pressure to endorse Y", "the chance to buy Y": named, not done
+    if came_from is not None and came_from.dep_ == "advcl" and _infinitive(came_from) and _purpose_ahead(node, came_from):
+        return Status(PLANNED, came_from)  # "To win Y, X needs ...", "X is raising money to beat Y": a purpose
+    children = list(node.children)
+    negation = _negation(children) if came_from is not None else None
+    if negation is not None:
+        # a negation first: it wins over a modal or a word of intent on the same word ("would never vote
+        # for", "is not expected to meet", "has no plans to join")
+        return Status(NEGATED, negation)
     forms = base_forms(node)
-    particle = next((c.lower_ for c in node.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
     if particle:  # a phrasal verb is its own word: "called off its bid", "ruled out a merger"
         forms = tuple(f"{form} {particle}" for form in forms) + forms
     kind = next((_words()[form] for form in forms if form in _words()), None)
-    if came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+    useful = came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX")
+    if useful and kind == NEGATED:
+        return Status(kind, node)  # "its refusal to prosecute Y": a denial though the noun names an aim
+    if _aim_of_noun(node, came_from):
+        return Status(PLANNED, node)  # "pressure to endorse Y", "the chance to buy Y": named, not done
+    if useful:
         return Status(kind, node)  # "expected to sit down", "denied paying", "possible that"
-    children = list(node.children)
-    for child in children:  # a negation first: it wins over a modal on the same word ("would never vote for")
-        word = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no") or (
-                child.dep_ == "advmod" and word in ("never", "longer") and (word == "never" or _no_longer(child))):
-            return Status(NEGATED, child)
+    if came_from is None and (negation := _negation(children)) is not None:
+        return Status(NEGATED, negation)
     for child in children:
         word = child.lower_
         if child.dep_ == "amod" and node.pos_ == "NOUN" and child.i < node.i:
@@ -217,9 +221,44 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
                 return Status(HYPOTHETICAL if _has_condition(node) else PLANNED, child)
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
             return Status(HYPOTHETICAL, child)
-    if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in node.children):
-        return Status(HYPOTHETICAL, node)  # the relation in the condition itself: "if X joins Y"
+    if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in node.children) \
+            or _inverted_condition(node):
+        return Status(HYPOTHETICAL, node)  # the relation in the condition itself: "if X joins Y", "had X joined Y"
     return None
+
+
+# Words after "not" that make it a focus on what follows, no denial: "not just Trump", "not only X but Y".
+FOCUS_AFTER_NOT = {"just", "only", "merely", "simply", "solely", "exclusively"}
+
+
+def _purpose_ahead(verb: Token, purpose: Token) -> bool:
+    """A purpose not yet reached: set before its clause ("To win Y, X needs ..."), or of a present act
+    ("X is raising money to beat Y"). A past act's purpose is told as reached ("X flew to Oslo to meet
+    Y", "went on to praise Y"); a modal's clause keeps its own mark ("would be enough to win Y")."""
+    if purpose.i < verb.i:
+        return True
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children))
+    return present and verb.lemma_ != "go" and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _negation(children: list[Token]) -> Token | None:
+    for child in children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no") or (
+                child.dep_ == "advmod" and word in ("never", "longer") and (word == "never" or _no_longer(child))):
+            if child.dep_ == "neg" and any(t.lower_ in FOCUS_AFTER_NOT for t in child.doc[child.i + 1:child.i + 4]):
+                continue  # "wasn't targeting just Y", "not only X": Y was targeted, and others too
+            return child
+    return None
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """"had X congratulated him", "were X to win": an auxiliary before its subject, no "if", is a condition."""
+    aux = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("had", "were", "should")), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return aux is not None and subject is not None and aux.i < subject.i \
+        and not any(c.dep_ == "mark" for c in clause.children) and not clause.sent.text.rstrip().endswith("?")
 
 
 # Modifiers that make a noun's infinitive the deed of who it names ("the first woman to lead Y" led it)
