@@ -136,3 +136,9 @@ def test_a_description_relates_its_entity_to_the_names_inside_it(nlp, text, rela
 ])
 def test_a_question_put_to_someone_is_of_them(refs, text, expected):
     assert [name for word, _, name in refs(text) if word == "he"] == [expected]
+
+
+def test_a_description_as_object_is_not_its_clauses_subject(refs):
+    # "He met the president of Chile": the president is someone else than "he"
+    found = refs("Ivo Lund flew to Chile on Monday. He met the president of Chile, who praised him.")
+    assert not [r for r in found if r[0] == "the president"], found

@@ -397,7 +397,7 @@ class References:
             gender = noun_gender(noun)
             # ... but never one its own sentence names (an apposition was read above): a writer names a
             # person once in a sentence, and "X praised Y, saying the Ohio senator ..." leaves it unsure
-            here = self._named_in_sentence(head)
+            here = self._named_in_sentence(head) | self._own_clause_subjects(head)
             people = [(start, e) for start, e in self.person_mentions
                       if gender is None or self.gender.get(e, gender) == gender]
             if clearly := clearly_most(people, before):
@@ -642,8 +642,9 @@ class References:
         decided to talk with him": "him" is not X; X would be "himself"). Possessives bind the other way."""
         from .relation_patterns import clause_subjects
 
-        if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ not in ("him", "her", "them"):
-            return set()
+        if pronoun.dep_ not in ("dobj", "pobj", "dative") or (
+                pronoun.pos_ == "PRON" and pronoun.lower_ not in ("him", "her", "them")):
+            return set()  # (a description as object is free too: "he met the president of Chile" is another)
         verb = _governing_verb(pronoun)
         found: set[str] = set()
         for _ in range(4):  # up through infinitives whose subject is understood: "decided [to talk with him]"
