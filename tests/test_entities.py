@@ -684,3 +684,14 @@ def test_a_surname_joins_a_two_word_name_ner_called_a_body_though_no_list_knows_
     doc = with_ner_spans(nlp, text, [(3, 5, "ORG"), (7, 8, "PERSON"), (11, 14, "ORG")])
     found = {e.name: e.type for e in resolve_entities(doc)}
     assert found.get("Neeru Tandal") == "Person" and "Tandal" not in found, found
+
+
+@pytest.mark.parametrize("text,spans,names", [
+    # two people's names joined by a hyphen before a noun stay two people
+    ("Ivo Lund met Tor Berg. The Lund-Berg talks lasted an hour.", [(0, 2, "PERSON"), (3, 5, "PERSON"), (7, 8, "PERSON")],
+     {"Ivo Lund", "Tor Berg"}),
+    # a double surname is one name
+    ("Ana Eze-Adebayo met Tor Berg.", [(0, 2, "PERSON"), (5, 7, "PERSON")], {"Ana Eze-Adebayo", "Tor Berg"}),
+])
+def test_names_joined_by_a_hyphen(nlp, text, spans, names):
+    assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names

@@ -1033,6 +1033,7 @@ def test_a_name_hidden_in_a_conjunction_is_joined_there_only(nlp):
     ("Ana Ruiz, an Ohio resident, spoke.", "Ana Ruiz", "homeLocation", "Ohio"),
     # some attorneys hold an office; a place's attorney is a lawyer working there
     ("Manhattan District Attorney Ana Ruiz sued Varde Foods.", "Ana Ruiz", "holdsOfficeIn", "Manhattan"),
+    ("The spill was small, said Kestrabad City Attorney Ana Ruiz.", "Ana Ruiz", "holdsOfficeIn", "Kestrabad City"),
     # "which" is never a person: the clause the parser hung on the person is the union's
     ("Ana Ruiz, president of the Union of Baltic Dockers, which endorsed Ivo Lund, spoke on Monday.",
      "Union of Baltic Dockers", "verb:endorse", "Ivo Lund"),
@@ -1092,3 +1093,12 @@ def test_people_of_a_place_in_a_list_of_fans_live_there(nlp):
 ])
 def test_what_a_noun_stands_for(nlp, text, subject, predicate, obj):
     assert_relation(nlp, text, subject, predicate, obj)
+
+
+@pytest.mark.parametrize("text,predicate", [
+    ("An Indiana GOP consultant, Ana Ruiz, said the race was close.", "hasPresenceIn"),  # the party's branch
+    ("The Houston law firm Varde Lund sued Marrow Mills.", "location"),  # a firm described by its place
+])
+def test_a_place_before_a_bodys_name_is_its_branch(nlp, text, predicate):
+    _, found = triples(nlp, text)
+    assert [p for (s, p, o) in found if o in ("Indiana", "Houston")] == [predicate], found

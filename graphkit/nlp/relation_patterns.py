@@ -334,6 +334,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
     lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
     if words:
         lemmas.add((title_text(index, words) or "").lower())  # "front-runner" spans three tokens
+        if words[0].i > 0:  # "Whitefish City Attorney X": the word before may be the place name's last
+            lemmas.add(f"{words[0].doc[words[0].i - 1].lower_} {words[0].lower_}")
     e_type, o_type = index.type_of(entity), index.type_of(other)
     if lemmas & lex.NOT_A_ROLE:
         return None
@@ -368,8 +370,10 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
     if e_type == PLACE and o_type == PLACE:
         return ("containedInPlace", False) if lemmas & lex.SUBPLACE_NOUNS or via in ("in", "poss") else None
     if e_type == ORGANIZATION and o_type == PLACE:
-        if via == "in":
-            return "hasPresenceIn", False  # "ISIS in Syria": active there, not necessarily based there
+        if via == "in" or (via == "premod" and not words):
+            # "ISIS in Syria": active there, not necessarily based there; so is a party or body with a place
+            # set right before its name ("the Indiana GOP"): its branch there ("the Houston law firm X" is based)
+            return "hasPresenceIn", False
         return ("location", False) if via in ("premod", "poss", "appos", "of") else None
     if e_type == ORGANIZATION and o_type == PERSON and via == "poss" and not words \
             and index.entities[entity].name.split()[-1].lower() in lex.FOLLOWER_BODY_NOUNS:

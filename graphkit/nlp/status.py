@@ -272,6 +272,8 @@ def _aim_of_noun(noun: Token, came_from: Token | None) -> bool:
     if came_from is None or came_from.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN") \
             or came_from.i < noun.i:
         return False
+    if came_from.dep_ == "relcl" and noun.lemma_.lower() not in _words():
+        return False  # the parser's "relative" infinitive: "talks to buy Y" is an aim, "participants to advance Y" not
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
         return False
     return not any(c.lower_ in DOER_MODIFIERS or c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in noun.children)

@@ -97,8 +97,12 @@ def _pieces(shared: DocFacts, ent_start: int, ent_end: int) -> list[tuple[int, i
     return [(s, e) for s, e in pieces if not (e - s == 1 and texts[s].rstrip(".").lower() in NAME_SUFFIXES)]
 
 
-def _whole_words(shared: DocFacts, start: int, end: int, label: str) -> tuple[int, int]:
-    """Widen a piece to whole words: "Park Ji-" -> "Park Ji-won", "al-" + "Assad"."""
+def _whole_words(shared: DocFacts, start: int, end: int, label: str,
+                 other_names: frozenset = frozenset()) -> tuple[int, int]:
+    """Widen a piece to whole words: "Park Ji-" -> "Park Ji-won", "al-" + "Assad".
+
+    ``other_names``: the words of the article's person names; "Obama" + "-Xi" stays Obama when Xi is
+    another's ("the Obama-Xi meeting", "the McCain-Kennedy bill": two people's names joined)."""
     texts, spaces, iob, size = shared.texts, shared.spaces, shared.iob, shared.size
     while end < size and not spaces[end - 1] and texts[end][:1].isalnum():
         nxt = texts[end]
@@ -115,7 +119,8 @@ def _whole_words(shared: DocFacts, start: int, end: int, label: str) -> tuple[in
                 and spaces[end - 1] and all(heads[k] == end for k in range(start, end)):
             end += 1
     if (label == "PERSON" and end + 1 < size and texts[end] == "-" and not spaces[end - 1]
-            and not spaces[end] and texts[end + 1][:1].isupper() and iob[end + 1] != "B"):
+            and not spaces[end] and texts[end + 1][:1].isupper() and iob[end + 1] != "B"
+            and texts[end + 1] not in other_names):
         end += 2  # "Eze" + "-Adebayo"; not "Clinton" + "-Trump", two names NER saw as two
     while (start > 1 and texts[start - 1] == "-" and not spaces[start - 1]
            and not spaces[start - 2] and texts[start - 2][:1].isalpha() and iob[start - 2] == "O"
@@ -505,13 +510,16 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     shared = facts(doc)
     pieces = []
     ents = shared.ents
+    texts = shared.texts  # the words of names, not the halves of a hyphenated one ("Ocasio-Cortez")
+    person_words = frozenset(texts[i] for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
+                             for i in range(ent.start, ent.end) if texts[i - 1] != "-" and texts[min(i + 1, len(texts) - 1)] != "-")
     for k, ent in enumerate(ents):
         label = ent.label_  # read once: a Span looks its label's string up on every access
         if label == "NORP" and k + 1 < len(ents) and _given_name_opening(shared, ent, ents[k + 1]):
             pieces.append([ent.start, ents[k + 1].end, "PERSON"])  # "German Ortega": Germán, not a German
             continue
         if label in NER_TYPES and not (pieces and pieces[-1][1] >= ent.end):
-            pieces.extend([*_whole_words(shared, s, e, label), label]
+            pieces.extend([*_whole_words(shared, s, e, label, person_words), label]
                           for s, e in _pieces(shared, ent.start, ent.end))
     for piece in pieces:
         if piece[2] == "ORG" and _titled_person(shared, piece[0], piece[1]):
