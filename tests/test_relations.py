@@ -1033,7 +1033,7 @@ def test_a_name_hidden_in_a_conjunction_is_joined_there_only(nlp):
     ("Ana Ruiz, an Ohio resident, spoke.", "Ana Ruiz", "homeLocation", "Ohio"),
     # some attorneys hold an office; a place's attorney is a lawyer working there
     ("Manhattan District Attorney Ana Ruiz sued Varde Foods.", "Ana Ruiz", "holdsOfficeIn", "Manhattan"),
-    ("The spill was small, said Kestrabad City Attorney Ana Ruiz.", "Ana Ruiz", "holdsOfficeIn", "Kestrabad City"),
+    ("The spill was small, said Kestrabad County Attorney Ana Ruiz.", "Ana Ruiz", "holdsOfficeIn", "Kestrabad County"),
     # "which" is never a person: the clause the parser hung on the person is the union's
     ("Ana Ruiz, president of the Union of Baltic Dockers, which endorsed Ivo Lund, spoke on Monday.",
      "Union of Baltic Dockers", "verb:endorse", "Ivo Lund"),
