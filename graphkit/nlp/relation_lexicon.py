@@ -139,6 +139,9 @@ abandon drop scrap shelve drop renew step intensify
 # Kinds of place a name follows with "of": "the town of Horsham", "the province of Aceh"
 PLACE_KIND_NOUNS = frozenset("""town city village province state region county district island islands
 municipality prefecture canton republic kingdom emirate""".split())
+# Words naming a news medium ("USA Today", "the Tampa Bay Times", "Fox News")
+MEDIA_WORDS = frozenset("""times news post today journal tribune herald gazette press chronicle telegraph daily
+magazine television radio tv network networks broadcasting media wire""".split())
 # Nouns for an organisation's own bodies of people, standing for it after a verb: "sits on the board of Y"
 STAFF_BODY_NOUNS = frozenset("staff faculty payroll workforce".split())  # ... whose people work for it
 ORG_BODY_NOUNS = STAFF_BODY_NOUNS | {"board"}

@@ -30,6 +30,7 @@ from .. import places as gazetteer
 from ..model import DIRECT, FACT, NEGATED, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
 from ..data import read_table, read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
+from . import relation_lexicon as lex
 from .references import clearly_most
 from .shared import facts
 from .status import statement_status
@@ -394,6 +395,18 @@ def national_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[C
                             role)
 
 
+def _trade_before_title(span) -> bool:
+    """A common noun before a mention's title: "hedge-fund manager X", "bank executive X"."""
+    from .lexicon import TITLES
+
+    doc, k = span.doc, span.start - 1
+    while k >= 0 and doc[k].lower_.rstrip(".") in TITLES:
+        k -= 1  # over the title's own words ("Chief Executive", "manager")
+    while k >= 0 and doc[k].text in ("-", "–"):
+        k -= 1
+    return 0 <= k < span.start - 1 and doc[k].pos_ == "NOUN" and doc[k].is_lower
+
+
 def appositive_roles(index: DocIndex, spans) -> list[str]:
     """The role nouns set beside a person's mentions that name no body ("X, the chief financial officer,")."""
     roles = []
@@ -451,13 +464,15 @@ def implied_employers(index: DocIndex, candidates: list[Candidate]) -> Iterator[
     tied = {c.subject for c in candidates if c.predicate in ("worksFor", "memberOf", "holdsOfficeIn")}
     orgs = [(span.start, e) for e, span in index.mention_spans if index.type_of(e) == ORGANIZATION]
     org = clearly_most(orgs)
-    if org is None:
-        return
+    if org is None or set(index.entities[org].name.lower().split()) & lex.MEDIA_WORDS:
+        return  # a paper or channel the story quotes or is printed in is what it is about least
     first = min(start for start, e in orgs if e == org)
     for entity in index.entities.values():
         if entity.type != PERSON or entity.id in tied:
             continue
         spans = [span for span in index.spans_of(entity.id) if span.start > first]
+        if spans and _trade_before_title(spans[0]):
+            continue  # "hedge-fund manager X": a manager in a trade of his own, not of the article's body
         roles = [r for r in (*entity.roles, *appositive_roles(index, spans)) if r.lower().rstrip(".") in org_roles()]
         if not roles:
             continue
