@@ -1113,3 +1113,20 @@ def test_a_place_before_a_bodys_name_is_its_branch(nlp, text, predicate):
 def test_no_employer_from_the_article_for_a_paper_or_a_trade_of_ones_own(nlp, text):
     _, found = triples(nlp, text)
     assert not [k for k in found if k[0] == "Ana Ruiz" and k[1] == "worksFor"], found
+
+
+def test_a_list_misread_as_one_noun_gives_no_office_to_its_names(nlp):
+    # "the X Party, the Y Committee and state election offices in Ohio": three things hacked, no party's office
+    _, found = triples(nlp, "Hackers hit the Varde Party, the Democratic Tamsin Campaign Committee and state "
+                            "election offices in Ohio and Iowa.")
+    assert not [k for k in found if k[2] in ("Ohio", "Iowa")], found
+
+
+@pytest.mark.parametrize("text,contained", [
+    ("Ivo Lund cited problems in the Middle East, China and elsewhere.", False),  # a list goes on with "elsewhere"
+    ("Troops were sent to Mali, Niger and other countries.", False),
+    ("The plant is in Aiken, South Carolina and employs 400 people.", True),  # town, state, then the verb
+])
+def test_a_list_of_places_is_no_containment(nlp, text, contained):
+    _, found = triples(nlp, text)
+    assert bool([k for k in found if k[1] == "containedInPlace"]) == contained, found

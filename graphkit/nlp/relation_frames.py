@@ -20,7 +20,12 @@ OWNER_DEPS = ("compound", "poss", "nmod", "amod")
 
 def owner_entities(index: DocIndex, noun: Token, preps=("of", "in", "to")) -> list[str]:
     """Entities a noun belongs to: "NATO membership", "membership in NATO", "NATO's command"."""
-    found = entities_at(index, [c for c in noun.children if c.dep_ in OWNER_DEPS])
+    # not a name joined by "and" to common words before the noun: "the DCCC and state election offices"
+    # is a list the parser read as one noun with two modifiers
+    modifiers = [c for c in noun.children if c.dep_ in OWNER_DEPS]
+    listed = {index.entity(c) for c in modifiers if any(
+        g.dep_ == "conj" and g.is_lower and index.entity(g) is None for g in c.children)}
+    found = [e for e in entities_at(index, modifiers) if e not in listed]
     for prep, obj in prep_objects(noun):
         if prep in preps:
             found += [e for e in entities_at(index, [obj]) if e not in found]
@@ -465,7 +470,10 @@ def _in_list(index: DocIndex, first, second) -> bool:
     if after is not None and (after.lower_ in ("'s",) or after.text == "'"):
         return True
     if after is not None and after.lower_ in ("and", "or"):
-        return place_at(second.end + 1)  # not "in Aiken, South Carolina and employs ..."
+        # not "in Aiken, South Carolina and employs ...", but "the Middle East, China and elsewhere", "..., Peru
+        # and other countries": a list goes on with another place, or with where else
+        nxt = doc[second.end + 1] if second.end + 1 < len(doc) else None
+        return place_at(second.end + 1) or (nxt is not None and (nxt.pos_ == "ADV" or nxt.lower_ == "other"))
     if after is not None and after.text == "," and second.end + 1 < len(doc):
         following = doc[second.end + 1]
         return (following.lower_ in ("and", "or") and place_at(second.end + 2)) or following.i in places

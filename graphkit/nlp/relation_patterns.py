@@ -424,6 +424,10 @@ def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None
     dep = root.dep_
     for child, child_dep in zip(children, deps):
         if child_dep == "appos" and index.entity(child) is None:
+            if any(index.entity(t) is not None and any(g.dep_ == "conj" and g.is_lower and index.entity(g) is None
+                                                       for g in t.children)
+                   for left in child.lefts for t in left.subtree):
+                continue  # "the X Party, the Y Committee and state election offices": a list, not a description
             yield child, "appos"
             yield from ((role, "appos") for role in _coordinated_roles(index, child))
         elif child_dep in ("nmod", "compound") and child.i < root.i and child.pos_ == "NOUN" \
