@@ -220,3 +220,13 @@ def test_a_deed_named_with_its_doer_was_done(statuses, text, status):
 def test_statuses_of_negation_purpose_and_condition(statuses, text, status):
     found = statuses(text)
     assert [v[0] for (s, o), v in found.items() if o == "Ana Lind"] == [status], found
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Per Holm says Ana Lind promised to continue supporting Ivo Lund.", "claimed"),  # who says so still says it
+    ("Ana Lind has tried to use the ad against Ivo Lund, accusing him of lying.", "fact"),  # how the try went
+    ("Ana Lind avoids condemning Ivo Lund.", "negated"),
+])
+def test_statuses_above_a_phase_or_beside_an_attempt(statuses, text, status):
+    found = statuses(text)
+    assert sorted({v[0] for (s, o), v in found.items() if s == "Ana Lind" and o == "Ivo Lund"}) == [status], found

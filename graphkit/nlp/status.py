@@ -90,10 +90,18 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
     presupposed = trigger.pos_ == "NOUN" and trigger.lemma_.lower() in DONE_DEED_NOUNS \
         and any(c.dep_ == "poss" for c in trigger.children)
     node, previous = trigger, None
+    phase = False  # past a phase verb: only who says it is read further up
     for _ in range(12):
         if previous is not None and previous.dep_ in ("xcomp", "pcomp", "ccomp") and node.lemma_.lower() in PHASE_VERBS:
-            break  # the act stopped, kept up or resumed is going on: the clauses above concern the phase
-        found = _clause_marks(node, previous)
+            # the act stopped, kept up or resumed is going on: the clauses above concern the phase, though
+            # who says so still says it ("Y says X promised to continue supporting Z")
+            phase = True
+        if previous is not None and previous.dep_ == "advcl" and previous.tag_ == "VBG" and node.dep_ == "xcomp" \
+                and not any(c.dep_ == "mark" for c in previous.children):
+            # "X tried to use the ad against Y, accusing her of ...": the participle tells how the attempt went,
+            # hung by the parser on the infinitive; the accusing was done
+            phase = True
+        found = _clause_marks(node, previous) if not phase else None
         if found is not None and presupposed and previous is not None and found.cue is not node:
             found = None
         if found is not None and found.status == NEGATED and _contrasted(previous):
@@ -107,7 +115,9 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
             reported = True  # "X is rumoured to be buying Y", "is thought to be weighing": someone says so
             break
         speaking = previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX")
-        if speaking and previous.dep_ == "xcomp" and not _passive(node):
+        if speaking and previous.dep_ == "xcomp" and phase and _asks_another(node):
+            break  # "A called on B to stop attacking C": the attacking goes on, as the reporter tells it
+        if speaking and previous.dep_ == "xcomp" and not _passive(node) and not phase:
             # "called on X to apologize", "urged X to join": a request, aimed at and not done; not a claim
             modality = modality or Status(PLANNED, node)
             break
@@ -138,6 +148,11 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
 # Acts between parties a noun names: with their doer ("Y's attacks on Z") they have been done.
 DONE_DEED_NOUNS = {"attack", "lawsuit", "suit", "investigation", "probe", "accusation", "assault", "raid",
                    "criticism", "endorsement"}
+
+
+def _asks_another(verb: Token) -> bool:
+    """"called on B to", "urged B to": the infinitive is another's act (not "promised to", the speaker's own)."""
+    return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in verb.children)
 
 
 def _infinitive(verb: Token) -> bool:
@@ -196,7 +211,10 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     if particle:  # a phrasal verb is its own word: "called off its bid", "ruled out a merger"
         forms = tuple(f"{form} {particle}" for form in forms) + forms
     kind = next((_words()[form] for form in forms if form in _words()), None)
-    useful = came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX")
+    # (a participle beside the verb tells how it went: "tried to X, accusing her" accused her)
+    useful = came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX") \
+        and not (came_from.dep_ == "advcl" and came_from.tag_ == "VBG" and not any(
+            c.dep_ == "mark" for c in came_from.children))
     if useful and kind == NEGATED:
         return Status(kind, node)  # "its refusal to prosecute Y": a denial though the noun names an aim
     if _aim_of_noun(node, came_from):
