@@ -1130,3 +1130,9 @@ def test_a_list_misread_as_one_noun_gives_no_office_to_its_names(nlp):
 def test_a_list_of_places_is_no_containment(nlp, text, contained):
     _, found = triples(nlp, text)
     assert bool([k for k in found if k[1] == "containedInPlace"]) == contained, found
+
+
+def test_items_of_a_list_set_off_by_semicolons_describe_no_one_else(nlp):
+    # "X; Y's wife, Z; and others": Y's wife is Z, not X
+    _, found = triples(nlp, "Ana Lind; Ivo Lund's wife, Per Holm; and dozens of officials gathered around Tor Berg.")
+    assert not holds(found, "Ana Lind", "spouse", "Ivo Lund"), found

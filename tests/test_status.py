@@ -230,3 +230,12 @@ def test_statuses_of_negation_purpose_and_condition(statuses, text, status):
 def test_statuses_above_a_phase_or_beside_an_attempt(statuses, text, status):
     found = statuses(text)
     assert sorted({v[0] for (s, o), v in found.items() if s == "Ana Lind" and o == "Ivo Lund"}) == [status], found
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Ana Lind, our potential Ohio senator, spoke.", "hypothetical"),  # the description's own modifier
+    ("Ana Lind, the future president of Chile, spoke.", "planned"),
+    ("Ana Lind, the president of Chile, spoke.", "fact"),
+])
+def test_a_description_keeps_its_own_modality(statuses, text, status):
+    assert [v[0] for v in statuses(text).values()] == [status]

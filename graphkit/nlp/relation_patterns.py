@@ -424,6 +424,8 @@ def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None
     dep = root.dep_
     for child, child_dep in zip(children, deps):
         if child_dep == "appos" and index.entity(child) is None:
+            if _across_semicolon(root, child):
+                continue  # "X; Y's wife, Z; and others": items of a list, each its own
             if any(index.entity(t) is not None and any(g.dep_ == "conj" and g.is_lower and index.entity(g) is None
                                                        for g in t.children)
                    for left in child.lefts for t in left.subtree):
@@ -434,7 +436,8 @@ def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None
                 and index.entity(child) is None and any(t.text == "," for t in root.doc[child.i + 1:root.i]):
             yield child, "appos"  # "Y's secretary-general, X, said": an apposition the parser hung on the name
     if dep == "appos" and index.entity(root.head) is None and (root.head.pos_ in ("NOUN", "PROPN")
-                                                                or _hyphenated(root.head)):
+                                                                or _hyphenated(root.head)) \
+            and not _across_semicolon(root, root.head):
         yield root.head, "appos"  # "the CEO of Y, X"; "Y's secretary-general, X" (its last part tagged ADJ)
     holder = root.head
     if dep == "appos" and index.type_of(index.entity(root)) == PERSON and index.entity(holder) is not None \
@@ -454,6 +457,11 @@ def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None
             # "X serves as chairman of Y"; with any verb when the noun is a role: "took over as chief executive of Y"
             if prep == "as" and index.entity(obj) is None and (linking or _is_role_noun(obj)):
                 yield obj, "appos"
+
+
+def _across_semicolon(a: Token, b: Token) -> bool:
+    doc = a.doc
+    return any(t.text == ";" for t in doc[min(a.i, b.i) + 1:max(a.i, b.i)])
 
 
 def _hyphenated(token: Token) -> bool:

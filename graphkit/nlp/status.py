@@ -79,7 +79,10 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
     inside a quote it is still the speaker's claim.
     """
     if descriptive:
-        return Status(FACT, None, inside_quote, None)
+        # the noun's own modifier still counts: "our potential senator", "the future president"
+        own = next((c for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i
+                    and _words().get(c.lemma_.lower(), FACT) in (PLANNED, HYPOTHETICAL)), None)
+        return Status(_words()[own.lemma_.lower()] if own is not None else FACT, own, inside_quote, None)
     modality: Status | None = None
     if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in AIM_NOUNS:
         modality = Status(PLANNED, trigger)  # a noun of the relation table that is an aim itself: "a bid for Y"
