@@ -519,3 +519,10 @@ def test_who_speaks_after_a_question_is_the_one_asked(analyse):
             "“Sure they are,” he said.")
     direct, _, entity_name = analyse(text)
     assert speaker_names(entity_name, direct) == ["Nils Dahl"]
+
+
+def test_a_clause_of_when_after_a_quote_names_no_speaker(analyse):
+    # '"…," when Y blasted him': the clause says when the words were said, Y did not say them
+    direct, _, name = analyse("The ad ends with footage of Ivo Lund saying during the debate, “That makes me smart,” "
+                              "when Ana Ruiz blasted him for not paying tax.")
+    assert [name(q) for q in direct if q.text == "That makes me smart"] == ["Ivo Lund"]

@@ -215,6 +215,9 @@ class _Attributor:
         for i in range(span.end, min(sentence_end, span.end + TRAILING_CUE_REACH)):
             if self.inside[i] != -1:
                 break  # the next quotation begins
+            if doc[i].lower_ in CIRCUMSTANCE_WORDS and (doc[i].dep_ == "mark" or (
+                    doc[i].dep_ == "advmod" and doc[i].lower_ != "as" and doc[i].head.i > i)):
+                return None  # '"…," when Y blasted him': a clause saying when, not who said it
             if self.is_cue(doc[i]) or self.is_layout_cue(doc[i]):
                 return doc[i]
             if i >= self.sentence(span[-1].i).end and doc[i].pos_ in ("VERB", "AUX"):
@@ -329,6 +332,10 @@ class _Attributor:
         """Verbs that introduce a quotation only when right beside it ("Lee continued:")."""
         return self.inside[token.i] == -1 and (
             token.lemma_.lower() in LAYOUT_VERBS or token.lower_ in ("said", "says"))
+
+
+# Subordinators opening a clause after a quotation that tells its circumstance, not its source.
+CIRCUMSTANCE_WORDS = {"when", "after", "before", "while", "because", "since", "until", "if", "as", "although"}
 
 
 def _looks_like_a_name(words: str) -> bool:
