@@ -695,3 +695,13 @@ def test_a_surname_joins_a_two_word_name_ner_called_a_body_though_no_list_knows_
 ])
 def test_names_joined_by_a_hyphen(nlp, text, spans, names):
     assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names
+
+
+@pytest.mark.parametrize("text,spans,names", [
+    # an abbreviation alone is no name ("St.", "Gen.") unless it is a place's ("U.S.")
+    ("On Friday, U.S. Ambassador Ivo Lund displayed photographs.", [(3, 4, "GPE"), (5, 7, "PERSON")],
+     {"U.S.", "Ivo Lund"}),
+    ("The talks were held at St. in the old town.", [(5, 6, "GPE")], set()),
+])
+def test_an_abbreviation_alone_names_only_a_place(nlp, text, spans, names):
+    assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names

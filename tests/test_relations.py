@@ -1136,3 +1136,8 @@ def test_items_of_a_list_set_off_by_semicolons_describe_no_one_else(nlp):
     # "X; Y's wife, Z; and others": Y's wife is Z, not X
     _, found = triples(nlp, "Ana Lind; Ivo Lund's wife, Per Holm; and dozens of officials gathered around Tor Berg.")
     assert not holds(found, "Ana Lind", "spouse", "Ivo Lund"), found
+
+
+def test_a_description_subject_with_its_name_beside_it_is_that_name(nlp):
+    # "X's wife, Y, is a native of Z": Y is the subject the copula describes
+    assert_relation(nlp, "Ivo Lund's wife, Ana Ruiz, is a native of Tromso.", "Ana Ruiz", "birthPlace", "Tromso")

@@ -448,6 +448,8 @@ def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None
     verbs = [c for c, child_dep in zip(children, deps) if child_dep == "relcl"]  # "X, who is the CEO of Y"
     if dep in ("nsubj", "nsubjpass"):
         verbs.append(root.head)  # "X is the CEO of Y", "X was named CEO of Y"
+    elif dep == "appos" and root.head.dep_ in ("nsubj", "nsubjpass") and index.entity(root.head) is None:
+        verbs.append(root.head.head)  # "Dole's wife, Elizabeth, is a native of Y": the name is the subject's
     for verb in verbs:
         linking = verb.lemma_ in ("be", "become", "remain", "name", "appoint", "elect", "serve", "act", "work")
         for child in verb.children:

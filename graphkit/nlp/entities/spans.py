@@ -381,7 +381,8 @@ def _no_name(shared: DocFacts, start: int, end: int) -> bool:
     text = shared.span_text(start, end)
     if all(is_title(t) or t in "-." for t in shared.texts[start:end]):
         return True  # "State" in "State Sen. Linda Castillo", a lone "Gov."
-    if end - start == 1 and text.endswith(".") and len(text) <= 5 and places.state_of_abbreviation(text) is None:
+    if end - start == 1 and text.endswith(".") and len(text) <= 5 and places.state_of_abbreviation(text) is None \
+            and places.lookup(text) is None:  # ("U.S." is a place)
         return True  # "St.", "Gen.": an abbreviation alone names nothing
     if places.demonym(text) is not None:
         return True  # "Moldovan officials", "a Dutchman"
