@@ -702,6 +702,8 @@ def test_names_joined_by_a_hyphen(nlp, text, spans, names):
     ("On Friday, U.S. Ambassador Ivo Lund displayed photographs.", [(3, 4, "GPE"), (5, 7, "PERSON")],
      {"U.S.", "Ivo Lund"}),
     ("The talks were held at St. in the old town.", [(5, 6, "GPE")], set()),
+    ("Ivo Lund met U.N. officials in Geneva.", [(0, 2, "PERSON"), (3, 4, "ORG"), (6, 7, "GPE")],
+     {"Ivo Lund", "U.N.", "Geneva"}),  # dotted initials are a name
 ])
 def test_an_abbreviation_alone_names_only_a_place(nlp, text, spans, names):
     assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names

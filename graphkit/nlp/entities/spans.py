@@ -376,14 +376,17 @@ def _left_title(shared: DocFacts, start: int) -> list[str]:
     return [title] if title.rstrip(".").lower() not in HONORIFICS else []
 
 
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def _no_name(shared: DocFacts, start: int, end: int) -> bool:
     """Pieces that are words, not names: titles, lone abbreviations, demonyms, sentence-opening plurals."""
     text = shared.span_text(start, end)
     if all(is_title(t) or t in "-." for t in shared.texts[start:end]):
         return True  # "State" in "State Sen. Linda Castillo", a lone "Gov."
     if end - start == 1 and text.endswith(".") and len(text) <= 5 and places.state_of_abbreviation(text) is None \
-            and places.lookup(text) is None:  # ("U.S." is a place)
-        return True  # "St.", "Gen.": an abbreviation alone names nothing
+            and places.lookup(text) is None and not DOTTED_INITIALS.fullmatch(text):
+        return True  # "St.", "Gen.": an abbreviation alone names nothing ("U.S.", "U.N." are initials, names)
     if places.demonym(text) is not None:
         return True  # "Moldovan officials", "a Dutchman"
     if _contest_title(shared, start, end):
