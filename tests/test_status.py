@@ -239,3 +239,16 @@ def test_statuses_above_a_phase_or_beside_an_attempt(statuses, text, status):
 ])
 def test_a_description_keeps_its_own_modality(statuses, text, status):
     assert [v[0] for v in statuses(text).values()] == [status]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Ivo Lund tried to persuade Ana Lind.", "fact"),  # an attempt is made, not planned
+    ("Ivo Lund set about persuading Ana Lind.", "fact"),
+    ("Ivo Lund is set to meet Ana Lind.", "planned"),  # "set" with an infinitive plans
+    ("Few people would have called Ivo Lund a reformer when he ran against Ana Lind in 2008.", "fact"),  # a past time clause
+    ("Ivo Lund will visit Oslo after he meets Ana Lind.", "planned"),  # a present one under a future
+    ("Norway should sue Ana Lind to stop the plan.", "hypothetical"),  # advised, not done
+])
+def test_attempts_time_clauses_and_advice(statuses, text, status):
+    found = statuses(text)
+    assert sorted({v[0] for (s, o), v in found.items() if o == "Ana Lind"}) == [status], found

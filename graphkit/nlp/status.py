@@ -46,7 +46,7 @@ HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "repu
 # Verbs of phase: what they take is going on ("called on X to stop attacking Y": the attacking is no plan)
 PHASE_VERBS = {"stop", "quit", "cease", "continue", "keep", "resume"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-POSSIBILITY_AUX = {"could", "might", "may"}
+POSSIBILITY_AUX = {"could", "might", "may", "should", "ought"}  # ("should": advised, not done)
 
 
 def _words() -> dict[str, str]:
@@ -93,7 +93,7 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
     presupposed = trigger.pos_ == "NOUN" and trigger.lemma_.lower() in DONE_DEED_NOUNS \
         and any(c.dep_ == "poss" for c in trigger.children)
     node, previous = trigger, None
-    phase = False  # past a phase verb: only who says it is read further up
+    phase = False  # past a phase verb or a past time clause: only who says it is read further up
     for _ in range(12):
         if previous is not None and previous.dep_ in ("xcomp", "pcomp", "ccomp") and node.lemma_.lower() in PHASE_VERBS:
             # the act stopped, kept up or resumed is going on: the clauses above concern the phase, though
@@ -104,6 +104,8 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
             # "X tried to use the ad against Y, accusing her of ...": the participle tells how the attempt went,
             # hung by the parser on the infinitive; the accusing was done
             phase = True
+        if previous is not None and previous.dep_ == "advcl" and _past(previous) and _circumstance(previous):
+            phase = True  # "would have called X a Y when he ran for Z in 2008": a past time clause happened
         found = _clause_marks(node, previous) if not phase else None
         if found is not None and presupposed and previous is not None and found.cue is not node:
             found = None
@@ -151,6 +153,11 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
 # Acts between parties a noun names: with their doer ("Y's attacks on Z") they have been done.
 DONE_DEED_NOUNS = {"attack", "lawsuit", "suit", "investigation", "probe", "accusation", "assault", "raid",
                    "criticism", "endorsement"}
+
+
+def _past(verb: Token) -> bool:
+    """A past tense: "ran", "was investigating", "had met"."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _asks_another(verb: Token) -> bool:
@@ -218,6 +225,8 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     useful = came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX") \
         and not (came_from.dep_ == "advcl" and came_from.tag_ == "VBG" and not any(
             c.dep_ == "mark" for c in came_from.children))
+    if useful and node.lemma_.lower() in INFINITIVE_ONLY and not _infinitive(came_from):
+        useful = False  # "is set to buy Y" plans; "set about persuading Y", "due to Y's strike" do not
     if useful and kind == NEGATED:
         return Status(kind, node)  # "its refusal to prosecute Y": a denial though the noun names an aim
     if _aim_of_noun(node, came_from):
@@ -247,6 +256,9 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
         return Status(HYPOTHETICAL, node)  # the relation in the condition itself: "if X joins Y", "had X joined Y"
     return None
 
+
+# Words of intent only with an infinitive: "set to", "due to", "poised to", "bound to".
+INFINITIVE_ONLY = {"set", "due", "poised", "bound"}
 
 # Words after "not" that make it a focus on what follows, no denial: "not just Trump", "not only X but Y".
 FOCUS_AFTER_NOT = {"just", "only", "merely", "simply", "solely", "exclusively"}
