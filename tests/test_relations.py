@@ -1141,3 +1141,12 @@ def test_items_of_a_list_set_off_by_semicolons_describe_no_one_else(nlp):
 def test_a_description_subject_with_its_name_beside_it_is_that_name(nlp):
     # "X's wife, Y, is a native of Z": Y is the subject the copula describes
     assert_relation(nlp, "Ivo Lund's wife, Ana Ruiz, is a native of Tromso.", "Ana Ruiz", "birthPlace", "Tromso")
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz and dozens of officials gathered around Ivo Lund in front of the stage.",
+    "Ana Ruiz stood behind Ivo Lund during the speech.",
+])
+def test_a_preposition_of_where_names_no_party(nlp, text):
+    _, found = triples(nlp, text)
+    assert not [k for k in found if k[0] == "Ana Ruiz" and k[2] == "Ivo Lund"], found

@@ -488,6 +488,9 @@ def no_relation_verbs() -> frozenset[str]:
 PARTY_PREPOSITIONS = ("with", "against")
 # With a thing as the object, only these name a second party: "sold its stake to Y", "won a contract from Y".
 RECIPIENT_PREPOSITIONS = ("to", "with", "against", "from")
+# Prepositions of where, which name no party of the act: "gathered around Y", "stood behind Y" (a place
+# for the act, or a stance too loose to state)
+PLACE_PREPOSITIONS = frozenset("around near behind beside outside inside beneath under above across along past".split())
 
 
 def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Candidate]:
@@ -504,7 +507,7 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     # a party the verb acts towards: "sold its stake to Y", "filed a complaint against Y"; a place reached
     # by a preposition is where ("sent troops to Y"), and "X is known as Y" names, relates nothing
     allowed = None if not (f.noun_objects or f.patients) else RECIPIENT_PREPOSITIONS  # "backs X over Y": Y is no party
-    objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among")
+    objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among") and p not in PLACE_PREPOSITIONS
                 and (allowed is None or p in allowed)
                 and (p in PARTY_PREPOSITIONS or index.type_of(e) != PLACE)]
     # ... or hung on the thing: "filed [a complaint against Y]"
