@@ -252,3 +252,15 @@ def test_a_description_keeps_its_own_modality(statuses, text, status):
 def test_attempts_time_clauses_and_advice(statuses, text, status):
     found = statuses(text)
     assert sorted({v[0] for (s, o), v in found.items() if o == "Ana Lind"}) == [status], found
+
+
+@pytest.mark.parametrize("text,pair,status", [
+    # 'X scolded him: "…," she said': the quotation is what is said; the scolding is the reporter's
+    ("Sen. Ana Lind scolded Ivo Lund: “The community is against you on the products you called miracles,” she said.",
+     ("Ana Lind", "Ivo Lund"), "fact"),
+    # "was going to" is a future, in the past too
+    ("So when Varde Foods signaled last summer that it was going to make a deal with Ivo Lund, Mei Sato said, "
+     "\"we were floored.\"", ("Varde Foods", "Ivo Lund"), "planned"),
+])
+def test_a_quotation_between_and_a_future_in_the_past(statuses, text, pair, status):
+    assert statuses(text)[pair][0] == status

@@ -128,6 +128,9 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
             break
         if speaking and previous.dep_ == "ccomp" and _presupposed(previous):
             break  # "X explained why he backs Y": the backing is the reporter's fact, the reason X's
+        if speaking and previous.dep_ == "ccomp" and previous.i < node.i and not inside_quote \
+                and _quotation_introduced(previous, node):
+            break  # 'X scolded him: "…," she said': what is said is the quotation; the scolding is the reporter's
         if speaking and (previous.dep_ in ("ccomp", "xcomp", "parataxis")
                          or (previous.dep_ == "advcl" and not _circumstance(previous))
                          or (previous.dep_ == "prep" and previous.lower_ in ("of", "about"))):  # "accused X of paying"
@@ -153,6 +156,16 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
 # Acts between parties a noun names: with their doer ("Y's attacks on Z") they have been done.
 DONE_DEED_NOUNS = {"attack", "lawsuit", "suit", "investigation", "probe", "accusation", "assault", "raid",
                    "criticism", "endorsement"}
+
+
+def _quotation_introduced(clause: Token, speech: Token) -> bool:
+    """A clause outside quotation marks that introduces, with a colon, the quotation the speech verb after
+    it reports: 'X scolded him: "…," she said'."""
+    doc = clause.doc
+    start = doc[clause.i].sent.start
+    if sum(t.text in QUOTE_MARKS for t in doc[start:clause.i]) % 2:
+        return False  # the clause is inside a quotation itself
+    return any(doc[k].text in OPENING_MARKS and doc[k - 1].text == ":" for k in range(clause.i + 1, speech.i))
 
 
 def _past(verb: Token) -> bool:
@@ -205,6 +218,9 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     if came_from is not None and came_from.dep_ == "prep" and came_from.lower_ == "against" \
             and node.pos_ in ("VERB", "AUX") and came_from.head.i == node.i:
         return Status(NEGATED, came_from)  # "decided against recommending charges", "voted against joining"
+    if came_from is not None and came_from.dep_ == "xcomp" and node.lemma_ == "go" and node.tag_ == "VBG" \
+            and any(c.dep_ == "aux" and c.lemma_ == "be" for c in node.children):
+        return Status(PLANNED, node)  # "it was going to make a deal with Y": a future, also in the past
     if came_from is not None and came_from.dep_ == "xcomp" and node.lemma_ in ("have", "be") \
             and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children):
         return Status(NEGATED, node)  # "X has yet to apologize", "is yet to sign": not done
@@ -256,6 +272,9 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
         return Status(HYPOTHETICAL, node)  # the relation in the condition itself: "if X joins Y", "had X joined Y"
     return None
 
+
+OPENING_MARKS = {"“", '"', "``", "‘"}
+QUOTE_MARKS = OPENING_MARKS | {"”", "''", "’"}
 
 # Words of intent only with an infinitive: "set to", "due to", "poised to", "bound to".
 INFINITIVE_ONLY = {"set", "due", "poised", "bound"}
