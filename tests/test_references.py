@@ -142,3 +142,16 @@ def test_a_description_as_object_is_not_its_clauses_subject(refs):
     # "He met the president of Chile": the president is someone else than "he"
     found = refs("Ivo Lund flew to Chile on Monday. He met the president of Chile, who praised him.")
     assert not [r for r in found if r[0] == "the president"], found
+
+
+def test_a_description_means_the_one_titled_so(refs):
+    # "the president" is the one called "President X", though the article is mostly about another
+    text = ("Rep. Ivo Lund met President Mei Sato in May. Lund called on President Ana Ruiz to act. Lund said the "
+            "ministry was slow. Lund spoke again on Monday. Lund met voters. This week, the president declined to "
+            "threaten Moscow.")  # two presidents: the one named last
+    assert [name for word, _, name in refs(text) if word == "the president"] == ["Ana Ruiz"]
+
+
+def test_a_post_to_be_filled_means_no_one(refs):
+    text = "President Ana Ruiz spoke on Monday. Voters said the next president should cut taxes."
+    assert not [r for r in refs(text) if r[0] == "the next president"]

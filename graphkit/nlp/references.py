@@ -58,6 +58,11 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 NON_CORE_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advmod", "npadvmod"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+# Words before a title that make it another post: "Vice President Y" is not "the president".
+LOWER_RANKS = {"vice", "deputy", "assistant", "former", "ex", "acting", "interim", "co", "associate", "lieutenant"}
+# Modifiers that make a description a post to be filled, no one named: "the next president".
+UNFILLED_MODIFIERS = {"next", "future", "best", "ideal", "perfect", "potential", "eventual"}
+
 MALE_HONORIFICS = {"mr", "mr.", "sir", "mister"}
 FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady"}
 # How many sentences back a pronoun may reach for its antecedent: "it" stays close,
@@ -378,6 +383,8 @@ class References:
         beside = self._appositive_name(head, kind)
         if beside is not None:
             return beside  # "the Alliance of Sahel States, the confederation formed by ...": the name just before
+        if any(c.dep_ == "amod" and c.lower_ in UNFILLED_MODIFIERS for c in head.children):
+            return None  # "the next president", "the best candidate": whoever it will be, no one named
         mentions = self._mentions_of(kind)  # sorted by first token
         before = mentions[:bisect_left(mentions, (head.i,))]  # those starting before the head
         if not before:
@@ -452,6 +459,12 @@ class References:
         if entity_id not in self._described:
             entity = self.entities[entity_id]
             nouns = {w.lower() for name in (entity.name, *entity.aliases) for w in name.split()}
+            # and the titles written before its name: "the president" is the one called "President X", not
+            # "Vice President Y"
+            for role in entity.roles:
+                words = role.lower().replace("-", " ").split()
+                if words and not set(words[:-1]) & LOWER_RANKS:
+                    nouns.add(words[-1])
             for start in self._starts.get(entity_id, ()):
                 token = self.doc[start]
                 while self.entity_at[token.head.i] == entity_id and token.head.i != token.i:
@@ -557,8 +570,9 @@ class References:
         """"the minister" -> the one person the article calls minister."""
         if head.pos_ != "NOUN":
             return None
-        if any(child.dep_ == "det" and child.lower_ in ("a", "an", "some", "another") for child in head.children):
-            return None  # "a spokesman" is not a known person
+        if any(child.dep_ == "det" and child.lower_ in ("a", "an", "some", "another") or (
+                child.dep_ == "amod" and child.lower_ in UNFILLED_MODIFIERS) for child in head.children):
+            return None  # "a spokesman" is not a known person, nor "the next president"
         holders = self.titles.get(_title_key_of(head), {})
         if len(holders) == 1:
             return next(iter(holders))
