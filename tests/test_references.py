@@ -155,3 +155,13 @@ def test_a_description_means_the_one_titled_so(refs):
 def test_a_post_to_be_filled_means_no_one(refs):
     text = "President Ana Ruiz spoke on Monday. Voters said the next president should cut taxes."
     assert not [r for r in refs(text) if r[0] == "the next president"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "its" in a clause whose subject is "the country" is the country's, named or not (not the body before)
+    ("The Varde Fund warned Britain on Monday. Ana Ruiz said that the country would declare its intention to "
+     "leave the union by March.", []),
+    ("Acme Corp grew fast. The company said its profit rose.", ["Acme Corp"]),
+])
+def test_its_is_bound_by_a_described_subject(refs, text, expected):
+    assert [name for word, _, name in refs(text) if word == "its"] == expected

@@ -595,6 +595,8 @@ class References:
             if word == "it" and (pronoun.dep_ == "expl" or (
                     pronoun.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in pronoun.head.children))):
                 return None  # "It has been reported that ...", "It is said that ...": no one, the clause after
+            if word == "its" and (described := self._described_subject(pronoun)) is not None:
+                return self.resolve(described)  # "the country would declare its intention": the country's
             return self._antecedent(pronoun, None, self.org_mentions, IT_REACH)
         elif word in ("they", "their", "them"):
             return self._group_in_sentence(pronoun)
@@ -682,6 +684,16 @@ class References:
         subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
         return subject is not None and subject.tag_ == "NN" and self.entity_at[subject.i] is None \
             and subject.lemma_.lower() in TEXT_NOUNS
+
+    def _described_subject(self, pronoun: Token) -> Token | None:
+        """The clause subject before an "its" when a common noun for a place or body ("the country", "the
+        company"): the possessive is bound to it, and means what it means (maybe no one named)."""
+        from .relation_patterns import clause_subjects
+
+        subject = next((s for s in clause_subjects(_governing_verb(pronoun)) if s.i < pronoun.i), None)
+        if subject is None or subject.pos_ != "NOUN" or self.entity_at[subject.i] is not None:
+            return None
+        return subject if descriptor_type(subject) in (PLACE, ORGANIZATION) else None
 
     def _possessive_binder(self, pronoun: Token, gender: str) -> str | None:
         """"X, who was shot outside his home", "Lee sold her shares": a possessive in a clause whose
