@@ -1150,3 +1150,10 @@ def test_a_description_subject_with_its_name_beside_it_is_that_name(nlp):
 def test_a_preposition_of_where_names_no_party(nlp, text):
     _, found = triples(nlp, text)
     assert not [k for k in found if k[0] == "Ana Ruiz" and k[2] == "Ivo Lund"], found
+
+
+def test_a_comparison_names_no_party(nlp):
+    # "He, like Y, has refused to apologize": Y is compared with him, not refused
+    _, found = triples(nlp, "Tor Berg spoke. “He, like Ivo Lund, has refused to apologize for an outrageous statement,” "
+                            "she said.")
+    assert not [k for k in found if k[2] == "Ivo Lund"], found

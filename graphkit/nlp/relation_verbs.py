@@ -507,7 +507,12 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     # a party the verb acts towards: "sold its stake to Y", "filed a complaint against Y"; a place reached
     # by a preposition is where ("sent troops to Y"), and "X is known as Y" names, relates nothing
     allowed = None if not (f.noun_objects or f.patients) else RECIPIENT_PREPOSITIONS  # "backs X over Y": Y is no party
-    objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among") and p not in PLACE_PREPOSITIONS
+    # "X, like Y, has refused": set off before the verb, it compares the subject with Y ("than Y" always does),
+    # no party; after it, "fundraised for, like Y" gives examples
+    compared = {p.lower_ for p, _ in ((o.head, o) for _, o in f.prep_pairs)
+                if p.lower_ in ("like", "unlike") and 0 < p.i < f.verb.i and p.doc[p.i - 1].text == ","}
+    objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among", "than") and p not in compared
+                and p not in PLACE_PREPOSITIONS
                 and (allowed is None or p in allowed)
                 and (p in PARTY_PREPOSITIONS or index.type_of(e) != PLACE)]
     # ... or hung on the thing: "filed [a complaint against Y]"
