@@ -1157,3 +1157,10 @@ def test_a_comparison_names_no_party(nlp):
     _, found = triples(nlp, "Tor Berg spoke. “He, like Ivo Lund, has refused to apologize for an outrageous statement,” "
                             "she said.")
     assert not [k for k in found if k[2] == "Ivo Lund"], found
+
+
+def test_an_appositive_after_another_name_describes_that_name(nlp):
+    # "X, the foreign minister of France, a permanent member of Y": France is the member, not X
+    _, found = triples(nlp, "Jean Lund, the foreign minister of France, a permanent member of the Security Council, said no.")
+    assert holds(found, "Jean Lund", "holdsOfficeIn", "France") and not [k for k in found if k[0] == "Jean Lund" and
+                                                                          k[2] == "Security Council"], found

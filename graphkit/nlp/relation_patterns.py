@@ -426,6 +426,8 @@ def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None
         if child_dep == "appos" and index.entity(child) is None:
             if _across_semicolon(root, child):
                 continue  # "X; Y's wife, Z; and others": items of a list, each its own
+            if _after_another_name(index, root, child):
+                continue  # "X, the foreign minister of France, a permanent member of Y": France is the member
             if any(index.entity(t) is not None and any(g.dep_ == "conj" and g.is_lower and index.entity(g) is None
                                                        for g in t.children)
                    for left in child.lefts for t in left.subtree):
@@ -459,6 +461,21 @@ def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None
             # "X serves as chairman of Y"; with any verb when the noun is a role: "took over as chief executive of Y"
             if prep == "as" and index.entity(obj) is None and (linking or _is_role_noun(obj)):
                 yield obj, "appos"
+
+
+def _after_another_name(index: DocIndex, root: Token, appositive: Token) -> bool:
+    """An appositive right after another name than the one it hangs on (a comma between) describes that name,
+    when that name ends the description before it ("the foreign minister of France"); not a name's own
+    place ("X of Oklahoma, an ally of Y", "X (R-Iowa), chairman of Y")."""
+    k = appositive.left_edge.i - 1
+    doc = root.doc
+    while k > root.i and doc[k].is_punct:
+        k -= 1
+    before = index.entity(doc[k]) if k > root.i else None
+    if before is None or before == index.entity(root):
+        return False
+    name = index.mention_root(doc[k])
+    return name.dep_ == "pobj" and name.head.head.i != root.i and name.head.head.dep_ == "appos"
 
 
 def _across_semicolon(a: Token, b: Token) -> bool:
