@@ -264,3 +264,11 @@ def test_attempts_time_clauses_and_advice(statuses, text, status):
 ])
 def test_a_quotation_between_and_a_future_in_the_past(statuses, text, pair, status):
     assert statuses(text)[pair][0] == status
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The criticism comes a day before Ivo Lund faces off against Ana Lind in the debate.", "planned"),
+    ("The criticism came a day before Ivo Lund faced Ana Lind in the debate.", "fact"),
+])
+def test_a_present_tense_before_clause_is_still_to_come(statuses, text, status):
+    assert [v[0] for v in statuses(text).values()] == [status]

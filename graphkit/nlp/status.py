@@ -267,6 +267,9 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
                 return Status(HYPOTHETICAL if _has_condition(node) else PLANNED, child)
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
             return Status(HYPOTHETICAL, child)
+    if node.dep_ == "advcl" and node.tag_ in ("VBZ", "VBP") and any(
+            m.dep_ == "mark" and m.lower_ in ("before", "until") for m in node.children):
+        return Status(PLANNED, node)  # "a day before X faces off against Y": in the present tense, still to come
     if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in node.children) \
             or _inverted_condition(node):
         return Status(HYPOTHETICAL, node)  # the relation in the condition itself: "if X joins Y", "had X joined Y"
