@@ -707,3 +707,11 @@ def test_names_joined_by_a_hyphen(nlp, text, spans, names):
 ])
 def test_an_abbreviation_alone_names_only_a_place(nlp, text, spans, names):
     assert {e.name for e in resolve_entities(with_ner_spans(nlp, text, spans))} == names
+
+
+def test_which_after_a_preposition_ending_a_clause_says_nothing_of_the_name(nlp):
+    # "... than pro-Lund, which is a problem": "which" stands for the clause, the name stays a person's
+    text = ("Ivo Lund spoke. The vote seems more anti-Berg than pro-Lund, which is a problem. That has not been "
+            "happening for Lund, which is something that worries Ana Ruiz.")
+    doc = with_ner_spans(nlp, text, [(0, 2, "PERSON"), (13, 14, "PERSON"), (24, 25, "PERSON"), (33, 35, "PERSON")])
+    assert {e.name: e.type for e in resolve_entities(doc)}.get("Ivo Lund") == "Person"

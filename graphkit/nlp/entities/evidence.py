@@ -189,8 +189,10 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
         pronouns = {lowers[t.i] for t in clause.children if tags[t.i] in ("WP", "WDT", "WP$")}
         if pronouns & {"who", "whom"}:
             votes[PERSON] += CONTEXT / 3  # weak: "the club, whom he led" happens
-        elif "which" in pronouns:
-            votes[PERSON] -= CONTEXT  # "X, which ...": grammar says X is no person
+        elif "which" in pronouns and dep != "pobj":
+            # "X, which ...": grammar says X is no person; not after a preposition ending a clause ("more
+            # anti-Trump than pro-Clinton, which is a problem"), where "which" mostly stands for the clause
+            votes[PERSON] -= CONTEXT
     # a body's marks
     if m.end < size and texts[m.end].rstrip(".").lower() in CORPORATE_ABBREVIATIONS:
         votes[ORGANIZATION] += CONTEXT
