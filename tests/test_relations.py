@@ -53,6 +53,12 @@ def assert_no_relation(nlp, text, subject, predicate, obj):
     assert not holds(found, subject, predicate, obj), f"unexpected {subject} -{predicate}-> {obj}"
 
 
+def linking(found, subject=None, predicate=None, objects=()):
+    """The relations found with that subject, predicate and one of those objects (None, (): any)."""
+    return [k for k in found if (subject is None or k[0] == subject) and (predicate is None or k[1] == predicate)
+            and (not objects or k[2] in objects)]
+
+
 def assert_no_predicate(nlp, text, predicate):
     _, found = triples(nlp, text)
     assert not [k for k in found if k[1] == predicate], f"unexpected {predicate} in {sorted(found)}"
@@ -991,7 +997,7 @@ def test_a_verb_keeps_the_thing_it_acts_with(nlp, text, predicate):
 def test_a_phrase_after_an_unnamed_conjunct_is_that_conjuncts(nlp):
     # "X, Y and election offices in Ohio": the offices are in Ohio; the parser hung "in Ohio" on Y
     _, found = triples(nlp, "Hackers hit the Varde Party, the Tamsin Chamber of Trade and local tax offices in Ohio and Iowa.")
-    assert not [k for k in found if k[2] in ("Ohio", "Iowa")], found
+    assert not linking(found, objects=("Ohio", "Iowa")), found
 
 
 @pytest.mark.parametrize("text,subject,predicate,obj", [
@@ -1024,22 +1030,26 @@ def test_a_name_hidden_in_a_conjunction_is_joined_there_only(nlp):
     assert not holds(found, "Ana Ruiz", "memberOf", "Halden Paper") and not holds(found, "Ana Ruiz", "worksFor", "Halden Paper"), found
 
 
-@pytest.mark.parametrize("text,subject,predicate,obj", [
+# each wording with the relation it states: (subject, predicate, object)
+PREDICATES_FROM_WORDS = {
     # a phrasal verb's particle is part of its predicate ("single" alone means nothing)
-    ("Ana Ruiz singled out Ivo Lund's remarks on Monday.", "Ana Ruiz", "verb:single out", "Ivo Lund"),
+    "Ana Ruiz singled out Ivo Lund's remarks on Monday.": ("Ana Ruiz", "verb:single out", "Ivo Lund"),
     # a native comes from the place; a resident lives there
-    ("Ana Ruiz, a South Carolina native, spoke.", "Ana Ruiz", "birthPlace", "South Carolina"),
-    ("Ana Ruiz, a native of Ohio, spoke.", "Ana Ruiz", "birthPlace", "Ohio"),
-    ("Ana Ruiz, an Ohio resident, spoke.", "Ana Ruiz", "homeLocation", "Ohio"),
+    "Ana Ruiz, a South Carolina native, spoke.": ("Ana Ruiz", "birthPlace", "South Carolina"),
+    "Ana Ruiz, a native of Ohio, spoke.": ("Ana Ruiz", "birthPlace", "Ohio"),
+    "Ana Ruiz, an Ohio resident, spoke.": ("Ana Ruiz", "homeLocation", "Ohio"),
     # some attorneys hold an office; a place's attorney is a lawyer working there
-    ("Manhattan District Attorney Ana Ruiz sued Varde Foods.", "Ana Ruiz", "holdsOfficeIn", "Manhattan"),
-    ("The spill was small, said Kestrabad County Attorney Ana Ruiz.", "Ana Ruiz", "holdsOfficeIn", "Kestrabad County"),
+    "Manhattan District Attorney Ana Ruiz sued Varde Foods.": ("Ana Ruiz", "holdsOfficeIn", "Manhattan"),
+    "The spill was small, said Kestrabad County Attorney Ana Ruiz.": ("Ana Ruiz", "holdsOfficeIn", "Kestrabad County"),
     # "which" is never a person: the clause the parser hung on the person is the union's
-    ("Ana Ruiz, president of the Union of Baltic Dockers, which endorsed Ivo Lund, spoke on Monday.",
-     "Union of Baltic Dockers", "verb:endorse", "Ivo Lund"),
-])
-def test_predicates_read_from_the_words(nlp, text, subject, predicate, obj):
-    assert_relation(nlp, text, subject, predicate, obj)
+    "Ana Ruiz, president of the Union of Baltic Dockers, which endorsed Ivo Lund, spoke on Monday.":
+        ("Union of Baltic Dockers", "verb:endorse", "Ivo Lund"),
+}
+
+
+@pytest.mark.parametrize("text", PREDICATES_FROM_WORDS)
+def test_predicates_read_from_the_words(nlp, text):
+    assert_relation(nlp, text, *PREDICATES_FROM_WORDS[text])
 
 
 def test_a_place_before_a_lawyer_is_no_office(nlp):
@@ -1051,7 +1061,7 @@ def test_a_preposition_after_a_relation_noun_is_the_nouns(nlp):
     # the parser hangs "against Z" on the verb; the lawsuit is against Z, and Y's, whoever criticises it
     _, found = triples(nlp, "Ana Ruiz criticised Ivo Lund's lawsuit against Varde Foods.")
     assert holds(found, "Ivo Lund", "verb:sue", "Varde Foods"), found
-    assert not [k for k in found if k[0] == "Ana Ruiz" and k[2] == "Varde Foods"], found
+    assert not linking(found, "Ana Ruiz", objects=("Varde Foods",)), found
 
 
 def test_who_judges_a_deed_does_not_own_it(nlp):
@@ -1080,7 +1090,7 @@ def test_a_deal_of_a_kind_states_that_kind_too(nlp):
 def test_a_list_of_office_holders_shares_the_office(nlp, text):
     _, found = triples(nlp, text)
     assert holds(found, "Ana Ruiz", "holdsOfficeIn", "Maine") and holds(found, "Ivo Lund", "holdsOfficeIn", "Ohio"), found
-    assert not [k for k in found if k[0] == "Ivo Lund" and k[2] == "Maine"], found
+    assert not linking(found, "Ivo Lund", objects=("Maine",)), found
 
 
 def test_people_of_a_place_in_a_list_of_fans_live_there(nlp):
@@ -1112,14 +1122,14 @@ def test_a_place_before_a_bodys_name_is_its_branch(nlp, text, predicate):
 ])
 def test_no_employer_from_the_article_for_a_paper_or_a_trade_of_ones_own(nlp, text):
     _, found = triples(nlp, text)
-    assert not [k for k in found if k[0] == "Ana Ruiz" and k[1] == "worksFor"], found
+    assert not linking(found, "Ana Ruiz", "worksFor"), found
 
 
 def test_a_list_misread_as_one_noun_gives_no_office_to_its_names(nlp):
     # "the X Party, the Y Committee and state election offices in Ohio": three things hacked, no party's office
     _, found = triples(nlp, "Hackers hit the Varde Party, the Democratic Tamsin Campaign Committee and state "
                             "election offices in Ohio and Iowa.")
-    assert not [k for k in found if k[2] in ("Ohio", "Iowa")], found
+    assert not linking(found, objects=("Ohio", "Iowa")), found
 
 
 @pytest.mark.parametrize("text,contained", [
@@ -1149,14 +1159,14 @@ def test_a_description_subject_with_its_name_beside_it_is_that_name(nlp):
 ])
 def test_a_preposition_of_where_names_no_party(nlp, text):
     _, found = triples(nlp, text)
-    assert not [k for k in found if k[0] == "Ana Ruiz" and k[2] == "Ivo Lund"], found
+    assert not linking(found, "Ana Ruiz", objects=("Ivo Lund",)), found
 
 
 def test_a_comparison_names_no_party(nlp):
     # "He, like Y, has refused to apologize": Y is compared with him, not refused
     _, found = triples(nlp, "Tor Berg spoke. “He, like Ivo Lund, has refused to apologize for an outrageous statement,” "
                             "she said.")
-    assert not [k for k in found if k[2] == "Ivo Lund"], found
+    assert not linking(found, objects=("Ivo Lund",)), found
 
 
 def test_an_appositive_after_another_name_describes_that_name(nlp):
