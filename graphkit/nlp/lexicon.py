@@ -76,6 +76,10 @@ VICTIM_VERBS = {"assassinate", "kill", "murder", "slay", "shoot", "wound", "kidn
 PLACE_HEADS = {"county", "counties", "parish", "province", "prefecture", "district", "river", "mountains", "valley",
                "peninsula", "desert", "canyon", "gulf", "ocean", "strait", "straits"}
 
+# Kinds of place a name follows with "of": "the town of Horsham", "the province of Aceh" (the town is Horsham).
+PLACE_KIND_NOUNS = frozenset("""town city village province state region county district island islands
+municipality prefecture canton republic kingdom emirate""".split())
+
 # Abbreviations a company's name is followed by: "Kaido Inc.", "Kaido Corp."
 CORPORATE_ABBREVIATIONS = {"inc", "corp", "co", "ltd", "llc", "plc", "ag", "gmbh", "nv", "bv", "spa", "lp", "llp"}
 # Last words of organisations' names: "Kaido Holdings", "National Rifle Association".
@@ -94,6 +98,11 @@ ORG_POSSESSIONS = {"employee", "share", "stock", "shareholder", "subsidiary", "s
 # Titles that, with "of" and a place, name a person: "Duchess of York".
 NOBLE_TITLES = {"duke", "duchess", "earl", "countess", "baron", "baroness", "archduke", "archduchess", "marquess",
                 "prince", "princess", "viscount"}
+
+
+def is_infinitive(verb) -> bool:
+    """A to-infinitive: "to buy Y" (the verb in its base form with "to" as its auxiliary)."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def base_forms(token) -> tuple[str, ...]:

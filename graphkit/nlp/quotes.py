@@ -46,6 +46,7 @@ from .quote_marks import Quoted, quoted_tokens, scan_quotations  # noqa: F401 (s
 from .references import References, core_phrase, references_for
 from .shared import facts
 from .words import words
+from .status import CIRCUMSTANCE_MARKS
 from .speakers import (source_of_according_to, source_of_speech_noun, subject_candidates,
                        subject_of)
 
@@ -334,8 +335,9 @@ class _Attributor:
             token.lemma_.lower() in LAYOUT_VERBS or token.lower_ in ("said", "says"))
 
 
-# Subordinators opening a clause after a quotation that tells its circumstance, not its source.
-CIRCUMSTANCE_WORDS = {"when", "after", "before", "while", "because", "since", "until", "if", "as", "although"}
+# Subordinators opening a clause after a quotation that tells its circumstance, not its source: those of
+# a saying's circumstance (``status.CIRCUMSTANCE_MARKS``), and of a condition or concession.
+CIRCUMSTANCE_WORDS = CIRCUMSTANCE_MARKS | {"if", "although"}
 
 
 def _looks_like_a_name(words: str) -> bool:

@@ -161,6 +161,17 @@ NAMED_KINDS = INSTITUTION_HEADS - {"company", "corporation", "organization", "or
                                    "alliance", "coalition", "union", "association", "federation"}
 
 
+def _subject_before(pronoun: Token) -> Token | None:
+    """The subject of a possessive's clause, when it comes before it: "Lee sold her shares"."""
+    from .relation_patterns import clause_subjects
+
+    return next((s for s in clause_subjects(_governing_verb(pronoun)) if s.i < pronoun.i), None)
+
+
+def _unfilled(head: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in UNFILLED_MODIFIERS for c in head.children)
+
+
 def _governing_verb(token: Token) -> Token:
     """The verb (or the root) above ``token``: "proud of himself", "a chance to talk with him"."""
     verb = token.head
@@ -383,7 +394,7 @@ class References:
         beside = self._appositive_name(head, kind)
         if beside is not None:
             return beside  # "the Alliance of Sahel States, the confederation formed by ...": the name just before
-        if any(c.dep_ == "amod" and c.lower_ in UNFILLED_MODIFIERS for c in head.children):
+        if _unfilled(head):
             return None  # "the next president", "the best candidate": whoever it will be, no one named
         mentions = self._mentions_of(kind)  # sorted by first token
         before = mentions[:bisect_left(mentions, (head.i,))]  # those starting before the head
@@ -570,8 +581,7 @@ class References:
         """"the minister" -> the one person the article calls minister."""
         if head.pos_ != "NOUN":
             return None
-        if any(child.dep_ == "det" and child.lower_ in ("a", "an", "some", "another") or (
-                child.dep_ == "amod" and child.lower_ in UNFILLED_MODIFIERS) for child in head.children):
+        if _unfilled(head) or any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another") for c in head.children):
             return None  # "a spokesman" is not a known person, nor "the next president"
         holders = self.titles.get(_title_key_of(head), {})
         if len(holders) == 1:
@@ -688,9 +698,7 @@ class References:
     def _described_subject(self, pronoun: Token) -> Token | None:
         """The clause subject before an "its" when a common noun for a place or body ("the country", "the
         company"): the possessive is bound to it, and means what it means (maybe no one named)."""
-        from .relation_patterns import clause_subjects
-
-        subject = next((s for s in clause_subjects(_governing_verb(pronoun)) if s.i < pronoun.i), None)
+        subject = _subject_before(pronoun)
         if subject is None or subject.pos_ != "NOUN" or self.entity_at[subject.i] is not None:
             return None
         return subject if descriptor_type(subject) in (PLACE, ORGANIZATION) else None
@@ -699,10 +707,7 @@ class References:
         """"X, who was shot outside his home", "Lee sold her shares": a possessive in a clause whose
         subject is an agreeing person means that person, unless another agreeing person stands between
         them ("Lee praised Berg for his work" is left to the salience search)."""
-        from .relation_patterns import clause_subjects
-
-        verb = _governing_verb(pronoun)
-        subject = next((s for s in clause_subjects(verb) if s.i < pronoun.i), None)
+        subject = _subject_before(pronoun)
         entity = self.entity_at[subject.i] if subject is not None else None
         if entity is None or self.entities[entity].type != PERSON or self.gender.get(entity, gender) != gender:
             return None

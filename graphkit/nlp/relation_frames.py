@@ -12,7 +12,8 @@ from spacy.tokens import Token
 from .. import places as gazetteer
 from ..model import ORGANIZATION, PERSON, PLACE
 from . import relation_lexicon as lex
-from .relation_patterns import aspiration_context, clause_subjects, entities_at, governing_chain, is_passive, prep_objects
+from .relation_patterns import (aspiration_context, clause_subjects, entities_at, governing_chain, is_passive,
+                                listed_with_common_words, prep_objects)
 from .relations import Candidate, DocIndex
 
 OWNER_DEPS = ("compound", "poss", "nmod", "amod")
@@ -23,8 +24,7 @@ def owner_entities(index: DocIndex, noun: Token, preps=("of", "in", "to")) -> li
     # not a name joined by "and" to common words before the noun: "the DCCC and state election offices"
     # is a list the parser read as one noun with two modifiers
     modifiers = [c for c in noun.children if c.dep_ in OWNER_DEPS]
-    listed = {index.entity(c) for c in modifiers if any(
-        g.dep_ == "conj" and g.is_lower and index.entity(g) is None for g in c.children)}
+    listed = {index.entity(c) for c in modifiers if listed_with_common_words(index, c)}
     found = [e for e in entities_at(index, modifiers) if e not in listed]
     for prep, obj in prep_objects(noun):
         if prep in preps:

@@ -39,7 +39,7 @@ MODALS = frozenset("will would could might may shall should can".split())
 STANCE_VERBS = frozenset("""
 criticize criticise praise condemn welcome reject oppose support back endorse attack question challenge
 mock slam blast dismiss applaud defend denounce bash hail commend ridicule protest deride decry lambast
-fault rebuke slam scorn disparage belittle undermine dispute contest""".split())
+fault rebuke scorn disparage belittle undermine dispute contest""".split())
 
 # What a party does or says, which stands for the party under most verbs: "backed Y's bid", "hosted Y's
 # president" - unlike its things ("erased Y's emails", "bought Y's mines").
@@ -134,11 +134,8 @@ SEAT_NOUNS = frozenset("headquarters hq seat".split())  # where it is based, not
 # an offer to buy Y"; not "rejected a plan to buy Y"
 AIM_HOLDING_VERBS = frozenset("""
 have make announce unveil launch pursue begin start confirm revive outline present submit table
-abandon drop scrap shelve drop renew step intensify
+abandon drop scrap shelve renew step intensify
 """.split())
-# Kinds of place a name follows with "of": "the town of Horsham", "the province of Aceh"
-PLACE_KIND_NOUNS = frozenset("""town city village province state region county district island islands
-municipality prefecture canton republic kingdom emirate""".split())
 # Words naming a news medium ("USA Today", "the Tampa Bay Times", "Fox News")
 MEDIA_WORDS = frozenset("""times news post today journal tribune herald gazette press chronicle telegraph daily
 magazine television radio tv network networks broadcasting media wire""".split())

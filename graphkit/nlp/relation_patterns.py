@@ -16,7 +16,7 @@ from .. import places as gazetteer
 from ..model import ORGANIZATION, PERSON, PLACE
 from . import relation_lexicon as lex
 from .entities.evidence import descriptor_type
-from .lexicon import INSTITUTION_HEADS, TITLES, base_forms
+from .lexicon import INSTITUTION_HEADS, PLACE_KIND_NOUNS, TITLES, base_forms, is_infinitive
 from .relations import Candidate, DocIndex
 
 PREMOD_DEPS = {"compound", "amod", "nmod", "poss", "case", "npadvmod", "appos"}
@@ -64,7 +64,7 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
                         entity_id = named.pop() if len(named) == 1 else None
                     if entity_id is None and dep == "compound":
                         entity_id = entity_of.get(t.head.i)  # "the Accra-based investment firm X": the firm is X
-                    if entity_id is None and t.lower_ in lex.PLACE_KIND_NOUNS:
+                    if entity_id is None and t.lower_ in PLACE_KIND_NOUNS:
                         # "the town of Horsham lies in Y": the town is the place its "of" names
                         entity_id = next((e for p, o in prep_objects(t) if p == "of"
                                           and (e := entity_of.get(o.i)) is not None and index.type_of(e) == PLACE), None)
@@ -108,8 +108,8 @@ def clause_subjects(verb: Token, depth: int = 0, children: list[Token] | None = 
         owners = [c for c in verb.head.children if c.dep_ == "poss"]
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and owners:
             return owners  # "Sweden's bid to join Y": Sweden would join
-        if verb.tag_ == "VB" and depth < 3 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-                and (holder := _aim_holder(verb.head)) is not None:  # (the parser calls some such infinitives relcl)
+        if depth < 3 and is_infinitive(verb) and (holder := _aim_holder(verb.head)) is not None:
+            # (the parser calls some such infinitives relative clauses)
             return clause_subjects(holder, depth + 1)  # "X announced a plan to buy Y": X would buy
         return [verb.head]
     if depth < 3 and verb.dep_ in CLAUSE_LINKS and verb.head.i != verb.i:
@@ -428,9 +428,7 @@ def linked_role_nouns(index: DocIndex, root: Token, children: list[Token] | None
                 continue  # "X; Y's wife, Z; and others": items of a list, each its own
             if _after_another_name(index, root, child):
                 continue  # "X, the foreign minister of France, a permanent member of Y": France is the member
-            if any(index.entity(t) is not None and any(g.dep_ == "conj" and g.is_lower and index.entity(g) is None
-                                                       for g in t.children)
-                   for left in child.lefts for t in left.subtree):
+            if any(listed_with_common_words(index, t) for left in child.lefts for t in left.subtree):
                 continue  # "the X Party, the Y Committee and state election offices": a list, not a description
             yield child, "appos"
             yield from ((role, "appos") for role in _coordinated_roles(index, child))
@@ -476,6 +474,13 @@ def _after_another_name(index: DocIndex, root: Token, appositive: Token) -> bool
         return False
     name = index.mention_root(doc[k])
     return name.dep_ == "pobj" and name.head.head.i != root.i and name.head.head.dep_ == "appos"
+
+
+def listed_with_common_words(index: DocIndex, token: Token) -> bool:
+    """A name joined by "and" to common words: "the DCCC and state election offices", a list the parser
+    read as one noun whose modifiers are the name and those words."""
+    return index.entity(token) is not None and any(
+        g.dep_ == "conj" and g.is_lower and index.entity(g) is None for g in token.children)
 
 
 def _across_semicolon(a: Token, b: Token) -> bool:

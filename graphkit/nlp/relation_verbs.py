@@ -111,7 +111,7 @@ class VerbFrame:
         agents: list[str] = []
         co_agents: list[str] = []
         self.prep_pairs = prep_objects(verb, children, deps)  # every (preposition, object), entity or not
-        table_nouns = index.verbs.nouns if index.verbs is not None else {}
+        table_nouns = index.verbs.nouns
         taken = {o.i for noun in dobjs if noun.lemma_.lower() in table_nouns
                  for p, o in preps_after_noun(noun) if _takes(table_nouns[noun.lemma_.lower()], p)}
         for prep, obj in self.prep_pairs:
@@ -160,7 +160,7 @@ class VerbFrame:
         that states a relation of its own (a lawsuit against Z: the noun's relation, graphkit_relations'
         noun rows), which are no party of this verb."""
         found = []
-        nouns = index.verbs.nouns if own_only and index.verbs is not None else {}
+        nouns = index.verbs.nouns if own_only else {}
         for noun in self.noun_objects:
             if own_only and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
                 continue
@@ -171,22 +171,24 @@ class VerbFrame:
         return found
 
 
-def _place_of_part(index: DocIndex, noun: Token) -> list[str]:
-    """The place a part-of-a-place noun belongs to, by its possessor or its "of"."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.PLACE_PART_NOUNS and noun.lower_ not in lex.PLACE_PART_NOUNS:
+def _whole_of(index: DocIndex, noun: Token, parts: frozenset, kind: str, named: bool = False) -> list[str]:
+    """The entity of ``kind`` a part noun belongs to, by its possessor (a name, if ``named``) or its "of"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in parts and noun.lower_ not in parts:
         return []
-    owners = [c for c in noun.children if c.dep_ == "poss"] + [o for p, o in prep_objects(noun) if p == "of"]
-    return [e for e in entities_at(index, owners) if index.type_of(e) == PLACE]
+    owners = [c for c in noun.children if c.dep_ == "poss" and (not named or c.pos_ == "PROPN")] + \
+        [o for p, o in prep_objects(noun) if p == "of"]
+    return [e for e in entities_at(index, owners) if index.type_of(e) == kind]
+
+
+def _place_of_part(index: DocIndex, noun: Token) -> list[str]:
+    """The place a part-of-a-place noun belongs to: "in Accra's eastern suburbs", "the outskirts of Y"."""
+    return _whole_of(index, noun, lex.PLACE_PART_NOUNS, PLACE)
 
 
 def _body_of(index: DocIndex, noun: Token) -> list[str]:
     """The organisation whose board or staff a noun is: "sits on the board of Y", "joined Y's staff"
     are Y's membership and job."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.ORG_BODY_NOUNS:
-        return []
-    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"] + \
-        [o for p, o in prep_objects(noun) if p == "of"]
-    return [e for e in entities_at(index, owners) if index.type_of(e) == ORGANIZATION]
+    return _whole_of(index, noun, lex.ORG_BODY_NOUNS, ORGANIZATION, named=True)
 
 
 def indirect_objects(verb: Token) -> list[Token]:
@@ -509,8 +511,8 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     allowed = None if not (f.noun_objects or f.patients) else RECIPIENT_PREPOSITIONS  # "backs X over Y": Y is no party
     # "X, like Y, has refused": set off before the verb, it compares the subject with Y ("than Y" always does),
     # no party; after it, "fundraised for, like Y" gives examples
-    compared = {p.lower_ for p, _ in ((o.head, o) for _, o in f.prep_pairs)
-                if p.lower_ in ("like", "unlike") and 0 < p.i < f.verb.i and p.doc[p.i - 1].text == ","}
+    compared = {o.head.lower_ for _, o in f.prep_pairs if o.head.lower_ in ("like", "unlike")
+                and 0 < o.head.i < f.verb.i and o.doc[o.head.i - 1].text == ","}
     objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among", "than") and p not in compared
                 and p not in PLACE_PREPOSITIONS
                 and (allowed is None or p in allowed)

@@ -31,6 +31,7 @@ from ..model import DIRECT, FACT, NEGATED, ORGANIZATION, PERSON, PLACE, Entity, 
 from ..data import read_table, read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from . import relation_lexicon as lex
+from .lexicon import TITLES
 from .references import clearly_most
 from .shared import facts
 from .status import statement_status
@@ -397,8 +398,6 @@ def national_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[C
 
 def _trade_before_title(span) -> bool:
     """A common noun before a mention's title: "hedge-fund manager X", "bank executive X"."""
-    from .lexicon import TITLES
-
     doc, k = span.doc, span.start - 1
     while k >= 0 and doc[k].lower_.rstrip(".") in TITLES:
         k -= 1  # over the title's own words ("Chief Executive", "manager")

@@ -33,7 +33,8 @@ from spacy.tokens import Token
 
 from ..data import read_table
 from ..model import CLAIMED, FACT, HYPOTHETICAL, NEGATED, PLANNED
-from .lexicon import base_forms
+from .lexicon import base_forms, is_infinitive
+from .shared import facts
 from .speakers import subject_of
 from .words import words
 
@@ -99,8 +100,7 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
             # the act stopped, kept up or resumed is going on: the clauses above concern the phase, though
             # who says so still says it ("Y says X promised to continue supporting Z")
             phase = True
-        if previous is not None and previous.dep_ == "advcl" and previous.tag_ == "VBG" and node.dep_ == "xcomp" \
-                and not any(c.dep_ == "mark" for c in previous.children):
+        if previous is not None and _manner_participle(previous) and node.dep_ == "xcomp":
             # "X tried to use the ad against Y, accusing her of ...": the participle tells how the attempt went,
             # hung by the parser on the infinitive; the accusing was done
             phase = True
@@ -143,7 +143,7 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         if node.head.i == node.i and (aside := _speech_aside(node, previous)) is not None:
             reported, source = True, aside  # "The truth, the senator said, was that X attacked Y"
             break
-        if node.head.i == node.i or (node.dep_ == "relcl" and not _infinitive(node)) \
+        if node.head.i == node.i or (node.dep_ == "relcl" and not is_infinitive(node)) \
                 or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")):
             # a relative clause or participle describing a noun speaks for itself: "X, which is based in Y,
             # ..., according to Z" is no claim of Z's; "plans to set up Y" (an infinitive) is the plan's
@@ -161,11 +161,15 @@ DONE_DEED_NOUNS = {"attack", "lawsuit", "suit", "investigation", "probe", "accus
 def _quotation_introduced(clause: Token, speech: Token) -> bool:
     """A clause outside quotation marks that introduces, with a colon, the quotation the speech verb after
     it reports: 'X scolded him: "…," she said'."""
-    doc = clause.doc
-    start = doc[clause.i].sent.start
-    if sum(t.text in QUOTE_MARKS for t in doc[start:clause.i]) % 2:
+    quoted, texts = facts(clause.doc).quoted, facts(clause.doc).texts
+    if quoted[clause.i] != -1:
         return False  # the clause is inside a quotation itself
-    return any(doc[k].text in OPENING_MARKS and doc[k - 1].text == ":" for k in range(clause.i + 1, speech.i))
+    return any(texts[k] == ":" and quoted[k + 2] != -1 for k in range(clause.i + 1, speech.i - 2))
+
+
+def _manner_participle(clause: Token) -> bool:
+    """A participle beside a verb with no subordinator, telling how it went: "..., accusing her of Z"."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _past(verb: Token) -> bool:
@@ -176,11 +180,6 @@ def _past(verb: Token) -> bool:
 def _asks_another(verb: Token) -> bool:
     """"called on B to", "urged B to": the infinitive is another's act (not "promised to", the speaker's own)."""
     return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon")) for c in verb.children)
-
-
-def _infinitive(verb: Token) -> bool:
-    """"talks to buy Y": the parser calls some infinitives on a noun relative clauses; they are its aim."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _speech_aside(root: Token, came_from: Token | None) -> Token | None:
@@ -224,11 +223,11 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     if came_from is not None and came_from.dep_ == "xcomp" and node.lemma_ in ("have", "be") \
             and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in node.children):
         return Status(NEGATED, node)  # "X has yet to apologize", "is yet to sign": not done
-    if came_from is not None and came_from.dep_ == "advcl" and _infinitive(came_from) and _purpose_ahead(node, came_from):
+    if came_from is not None and came_from.dep_ == "advcl" and is_infinitive(came_from) and _purpose_ahead(node, came_from):
         return Status(PLANNED, came_from)  # "To win Y, X needs ...", "X is raising money to beat Y": a purpose
     children = list(node.children)
-    negation = _negation(children) if came_from is not None else None
-    if negation is not None:
+    negation = _negation(children)
+    if negation is not None and came_from is not None:
         # a negation first: it wins over a modal or a word of intent on the same word ("would never vote
         # for", "is not expected to meet", "has no plans to join")
         return Status(NEGATED, negation)
@@ -239,9 +238,8 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
     kind = next((_words()[form] for form in forms if form in _words()), None)
     # (a participle beside the verb tells how it went: "tried to X, accusing her" accused her)
     useful = came_from is not None and kind is not None and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX") \
-        and not (came_from.dep_ == "advcl" and came_from.tag_ == "VBG" and not any(
-            c.dep_ == "mark" for c in came_from.children))
-    if useful and node.lemma_.lower() in INFINITIVE_ONLY and not _infinitive(came_from):
+        and not _manner_participle(came_from)
+    if useful and node.lemma_.lower() in INFINITIVE_ONLY and not is_infinitive(came_from):
         useful = False  # "is set to buy Y" plans; "set about persuading Y", "due to Y's strike" do not
     if useful and kind == NEGATED:
         return Status(kind, node)  # "its refusal to prosecute Y": a denial though the noun names an aim
@@ -249,8 +247,8 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
         return Status(PLANNED, node)  # "pressure to endorse Y", "the chance to buy Y": named, not done
     if useful:
         return Status(kind, node)  # "expected to sit down", "denied paying", "possible that"
-    if came_from is None and (negation := _negation(children)) is not None:
-        return Status(NEGATED, negation)
+    if negation is not None:
+        return Status(NEGATED, negation)  # the trigger's own: "X did not meet Y"
     for child in children:
         word = child.lower_
         if child.dep_ == "amod" and node.pos_ == "NOUN" and child.i < node.i:
@@ -275,9 +273,6 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
         return Status(HYPOTHETICAL, node)  # the relation in the condition itself: "if X joins Y", "had X joined Y"
     return None
 
-
-OPENING_MARKS = {"“", '"', "``", "‘"}
-QUOTE_MARKS = OPENING_MARKS | {"”", "''", "’"}
 
 # Words of intent only with an infinitive: "set to", "due to", "poised to", "bound to".
 INFINITIVE_ONLY = {"set", "due", "poised", "bound"}
@@ -329,7 +324,7 @@ def _aim_of_noun(noun: Token, came_from: Token | None) -> bool:
         return False
     if came_from.dep_ == "relcl" and noun.lemma_.lower() not in _words():
         return False  # the parser's "relative" infinitive: "talks to buy Y" is an aim, "participants to advance Y" not
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+    if not is_infinitive(came_from):
         return False
     return not any(c.lower_ in DOER_MODIFIERS or c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in noun.children)
 

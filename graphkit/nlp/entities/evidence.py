@@ -31,14 +31,13 @@ from ... import places
 from ...names import given_name_gender
 from ...data import read_words
 from ...model import ORGANIZATION, PERSON, PLACE
-from ..lexicon import (CORPORATE_ABBREVIATIONS, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, VICTIM_NOUNS,
-                       VICTIM_VERBS, descriptors, is_title, possessions)
+from ..lexicon import (CORPORATE_ABBREVIATIONS, NOBLE_TITLES, ORG_POSSESSIONS, ORG_SUFFIXES, PLACE_HEADS, PLACE_KIND_NOUNS,
+                       VICTIM_NOUNS, VICTIM_VERBS, descriptors, is_title, possessions)
 from ..shared import facts
 from .spans import NER_TYPES, RawMention, is_dateline
 
 COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "producers", "manufacturer")
-PLACE_OF_NOUNS = {"city", "town", "village", "province", "state", "region", "county", "district", "island",
-                  "republic", "kingdom", "port", "capital", "prefecture", "municipality"}
+PLACE_OF_NOUNS = PLACE_KIND_NOUNS | {"port", "capital"}  # "the province of X", "the port of X": X is a place
 LOCATIVE_VERBS = {"base", "headquarter", "locate"}
 HOLDINGS = ORG_POSSESSIONS - {"employee"}  # "shares of X", "a stake in X"
 

@@ -220,6 +220,12 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
     """
     s = short.words
     found = []
+    if not candidates:
+        return found
+    # what the person test below asks of ``short``, once: a "place" no gazetteer knows, and the one name a pope
+    # or king is known by ("Pope Francis")
+    unknown_place = _is_place(short) and places.lookup(short.name) is None
+    titled = any(r.split()[-1].lower().rstrip(".") in ONE_NAME_TITLES for m in short.mentions for r in m.roles)
 
     def person_named() -> bool:
         # NER calls a company's short name a person ("Everett said"): that holds only if a person of that name exists
@@ -230,15 +236,12 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
         if full is short or len(f) <= len(s) or (s[0] not in f and not s == without_initials(f)):
             continue  # a short form shares a word with the full name: most pairs end here, cheaply
         if full.type == PERSON:
-            unknown_place = _is_place(short) and places.lookup(short.name) is None
             if short.type == PERSON or ((not _is_place(short) or _speaking_town(short) or unknown_place)
                                         and not is_acronym(short.name)):
                 # NER often types a lone surname ORG or GPE; a known place is no surname, unless it speaks;
                 # a "place" no gazetteer knows that is a named person's surname is that person ("Snowden"),
                 # though not as a first name ("Chelsea", the neighbourhood, is no short form of a Chelsea X)
-                # the one name a pope or king is known by ("Pope Francis") is never the first name of
-                # someone named in full
-                titled = any(r.split()[-1].lower().rstrip(".") in ONE_NAME_TITLES for m in short.mentions for r in m.roles)
+                # the one name a pope or king is known by is never the first name of someone named in full
                 if s == f[-len(s):] or (not unknown_place or short.type == PERSON) and not titled and (
                         s == f[:len(s)] or s == without_initials(f)):
                     found.append(full)
@@ -415,7 +418,7 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     # no other token can be part of a name, but a capitalised "verb" that is a clause's subject: the tagger
     # reads a surname that is also a verb so ("Trump this week said", "Cook told reporters")
     nouns = sorted(shared.with_tag(*NAME_TAGS)
-                   + [i for i in shared.with_tag("VB", "VBP") if doc[i].dep_ in ("csubj", "nsubj") and not taken[i]])
+                   + [i for i in shared.with_tag("VB", "VBP") if shared.deps[i] in ("csubj", "nsubj") and not taken[i]])
     can_name = _name_tokens(doc, shared, nouns)  # asked up to MAX_NAME_TOKENS times per token below
     found: list[tuple[int, RawMention]] = []
     resume = 0  # the token after the last name found: the scan goes on from there

@@ -201,7 +201,20 @@ def _in_case_name(shared: DocFacts, start: int, end: int) -> bool:
     return before or after
 
 
-def _join_coordinated_names(doc: Doc, pieces: list[list]) -> list[list]:
+def _join_adjacent(pieces: list[list], joined_label) -> list[list]:
+    """One left-to-right pass: a piece joins the one before it when ``joined_label(before, piece)`` gives
+    the label of the two as one name (None: they stay apart)."""
+    joined: list[list] = []
+    for piece in pieces:
+        label = joined_label(joined[-1], piece) if joined else None
+        if label is None:
+            joined.append(piece)
+        else:
+            joined[-1][1], joined[-1][2] = piece[1], label
+    return joined
+
+
+def _coordinated_name(doc: Doc, prev: list, piece: list) -> str | None:
     """"the Iraq and Syria Veterans Fund": a name set before "and" that the parser hangs inside the
     organisation's name after it is part of that name; NER gives only "Syria Veterans Fund".
 
@@ -209,48 +222,31 @@ def _join_coordinated_names(doc: Doc, pieces: list[list]) -> list[list]:
     stay apart: the first must modify, or be a conjunct of, a word of the second name; and two names NER
     calls organisations each are two ("Halden Paper and Corvo Logistics formed ...", however parsed).
     """
-    joined: list[list] = []
-    for piece in pieces:
-        if joined:
-            prev = joined[-1]
-            if piece[2] == "ORG" and prev[2] != "ORG" and piece[1] - piece[0] > 1 and piece[0] - prev[1] == 1 \
-                    and doc[prev[1]].lower_ in ("and", "&") and doc[prev[1] - 1].dep_ in ("conj", "nmod", "compound") \
-                    and piece[0] <= doc[prev[1] - 1].head.i < piece[1]:
-                prev[1], prev[2] = piece[1], "ORG"
-                continue
-        joined.append(piece)
-    return joined
+    if piece[2] == "ORG" and prev[2] != "ORG" and piece[1] - piece[0] > 1 and piece[0] - prev[1] == 1 \
+            and doc[prev[1]].lower_ in ("and", "&") and doc[prev[1] - 1].dep_ in ("conj", "nmod", "compound") \
+            and piece[0] <= doc[prev[1] - 1].head.i < piece[1]:
+        return "ORG"
+    return None
 
 
 # Words a name can hold but not end in: "the Conference of Presidents of" is cut short.
 DANGLING_CONNECTORS = {"of", "for", "and", "&", "on", "de", "du", "des", "der", "van", "von"}
 
 
-def _join_dangling(shared: DocFacts, pieces: list[list]) -> list[list]:
+def _dangling_name(shared: DocFacts, prev: list, piece: list) -> str | None:
     """"the Conference of Presidents of" + "Major American Jewish Organizations": NER cut one body's name
     in two after a connector; a piece ending in one runs on into the name right after it."""
-    joined: list[list] = []
-    for piece in pieces:
-        if joined and joined[-1][2] == piece[2] == "ORG" and joined[-1][1] == piece[0] \
-                and shared.lowers[piece[0] - 1] in DANGLING_CONNECTORS:
-            joined[-1] = [joined[-1][0], piece[1], "ORG"]
-        else:
-            joined.append(piece)
-    return joined
+    if prev[2] == piece[2] == "ORG" and prev[1] == piece[0] and shared.lowers[piece[0] - 1] in DANGLING_CONNECTORS:
+        return "ORG"
+    return None
 
 
-def _join_across_brackets(doc: Doc, pieces: list[list]) -> list[list]:
+def _bracketed_name(doc: Doc, prev: list, piece: list) -> str | None:
     """"Chuck [Todd]", "[Senator Ann] Lee": an editor's bracket inside a quotation completes a name; the
     two pieces either side of one bracket are one name (the brackets are dropped from its text)."""
-    joined: list[list] = []
-    for piece in pieces:
-        if joined:
-            prev = joined[-1]
-            if piece[0] - prev[1] == 1 and doc[prev[1]].text in ("[", "]") and prev[2] == piece[2] == "PERSON":
-                prev[1] = piece[1]
-                continue
-        joined.append(piece)
-    return joined
+    if piece[0] - prev[1] == 1 and doc[prev[1]].text in ("[", "]") and prev[2] == piece[2] == "PERSON":
+        return "PERSON"
+    return None
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
@@ -514,9 +510,9 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     shared = facts(doc)
     pieces = []
     ents = shared.ents
-    texts = shared.texts  # the words of names, not the halves of a hyphenated one ("Ocasio-Cortez")
+    texts = shared.texts  # the words of people's names, not the halves of a hyphenated one ("Ocasio-Cortez")
     person_words = frozenset(texts[i] for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
-                             for i in range(ent.start, ent.end) if texts[i - 1] != "-" and texts[min(i + 1, len(texts) - 1)] != "-")
+                             for i in range(ent.start, ent.end) if "-" not in texts[max(i - 1, 0):i + 2])
     for k, ent in enumerate(ents):
         label = ent.label_  # read once: a Span looks its label's string up on every access
         if label == "NORP" and k + 1 < len(ents) and _given_name_opening(shared, ent, ents[k + 1]):
@@ -530,8 +526,9 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             piece[2] = "PERSON"  # "Justice Sotomayor" tagged as a body: a title and a name
     mentions = []
     titles = None  # the quoted titles, found when a piece first lies in a quotation
-    pieces = _join_dangling(shared, _join_known_places(shared, pieces))
-    for start, end, label in _join_across_brackets(doc, _join_coordinated_names(doc, pieces)):
+    pieces = _join_adjacent(_join_known_places(shared, pieces), lambda prev, piece: _dangling_name(
+        shared, prev, piece) or _coordinated_name(doc, prev, piece) or _bracketed_name(doc, prev, piece))
+    for start, end, label in pieces:
         cleaned = _clean(shared, start, end, label)
         if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _in_case_name(shared, *cleaned[:2]):
             continue
