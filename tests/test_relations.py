@@ -1174,3 +1174,31 @@ def test_an_appositive_after_another_name_describes_that_name(nlp):
     _, found = triples(nlp, "Jean Lund, the foreign minister of France, a permanent member of the Security Council, said no.")
     assert holds(found, "Jean Lund", "holdsOfficeIn", "France") and not [k for k in found if k[0] == "Jean Lund" and
                                                                           k[2] == "Security Council"], found
+
+
+# legislators' titles and the chamber the article names (relations.implied_chambers, data/chambers.tsv)
+
+def test_a_state_legislator_sits_in_the_state_chamber_the_article_names(nlp):
+    text = ("The Oregon Senate approved the levy on Friday. State Sen. Mara Quist said the vote was close. "
+            "Sen. Dell Amos, who chairs a farm caucus in Washington, opposed it.")
+    assert_relation(nlp, text, "Mara Quist", "memberOf", "Oregon Senate")
+    _, found = triples(nlp, text)
+    assert not holds(found, "Dell Amos", "memberOf", "Oregon Senate")  # a senator without "state" is national's
+
+
+def test_a_senator_sits_in_the_national_senate(nlp):
+    text = "The U.S. Senate will take up the tariff bill. Sen. Dell Amos called it a mistake."
+    assert_relation(nlp, text, "Dell Amos", "memberOf", "U.S. Senate")
+
+
+def test_two_fitting_chambers_or_another_states_give_no_member(nlp):
+    _, found = triples(nlp, "The Oregon Senate and the Idaho Senate met. State Sen. Mara Quist spoke first.")
+    assert not holds(found, "Mara Quist", "memberOf", "Senate")
+    _, found = triples(nlp, "The Oregon Senate voted. Idaho state Sen. Mara Quist said her state would not.")
+    assert not holds(found, "Mara Quist", "memberOf", "Oregon Senate")
+
+
+def test_an_assembly_members_title_is_no_part_of_her_name(nlp):
+    # the title words of assemblies and councils (lexicon.TITLES) are cut from the name, as "Sen." is
+    text = "The Nevada State Assembly passed the bill. Assemblywoman Jo Pardo said it would help."
+    assert_relation(nlp, text, "Jo Pardo", "memberOf", "Nevada State Assembly")

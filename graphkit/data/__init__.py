@@ -12,12 +12,15 @@ from importlib import resources
 @lru_cache(maxsize=None)
 def read_table(name: str) -> dict[str, str]:
     """A two-column TSV file of graphkit/data/ as a dict; '#' starts a comment line."""
-    table = {}
-    for line in resources.files(__package__).joinpath(name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, value = line.split("\t")
-            table[key.strip()] = value.strip()
-    return table
+    return {key: value for key, value in read_rows(name)}
+
+
+@lru_cache(maxsize=None)
+def read_rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """A TSV file of graphkit/data/ as rows of stripped cells; '#' starts a comment line."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return tuple(tuple(cell.strip() for cell in line.split("\t"))
+                 for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=None)

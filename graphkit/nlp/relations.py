@@ -22,13 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Token
 
 from .. import places as gazetteer
 from ..model import DIRECT, FACT, NEGATED, ORGANIZATION, PERSON, PLACE, Entity, Quote, Relation, Span
-from ..data import read_table, read_words
+from ..data import read_rows, read_table, read_words
 from ..predicates import CUSTOM_PREFIX, PREDICATES, VERB_PREFIX
 from . import relation_lexicon as lex
 from .lexicon import TITLES
@@ -338,6 +338,7 @@ def propose(index: DocIndex) -> list[Candidate]:
     candidates.extend(successors(index, candidates))
     candidates.extend(implied_offices(index, candidates))
     candidates.extend(national_offices(index, candidates))
+    candidates.extend(implied_chambers(index, candidates))
     return candidates
 
 
@@ -394,6 +395,61 @@ def national_offices(index: DocIndex, candidates: list[Candidate]) -> Iterator[C
         if len(countries) == 1:
             yield Candidate(entity.id, "holdsOfficeIn", countries.pop(), spans[0].root, "office-of-the-country-before",
                             role)
+
+
+@lru_cache(maxsize=1)
+def chamber_titles() -> dict[str, tuple[frozenset[str], str]]:
+    """Legislators' titles -> (the names of the chamber they sit in, "state" or "national"): data/chambers.tsv."""
+    return {title: (frozenset(names.lower().split("|")), level) for title, names, level in read_rows("chambers.tsv")}
+
+
+def _chamber(name: str) -> tuple[str, str | None]:
+    """"Texas Senate" -> ("senate", "state"); "U.S. House" -> ("house", "national"); "Senate" -> ("senate", None)."""
+    words = name.split()
+    for size in range(min(3, len(words) - 1), 0, -1):
+        place = gazetteer.lookup(" ".join(words[:size]))
+        if place is not None and place.kind in ("State", "Country"):
+            return " ".join(words[size:]).lower(), "state" if place.kind == "State" else "national"
+    return name.lower(), None
+
+
+def implied_chambers(index: DocIndex, candidates: list[Candidate]) -> Iterator[Candidate]:
+    """"The Texas Senate passed the bill. State Sen. X said ...": a legislator's title (data/chambers.tsv) makes
+    its holder a member of the one chamber of that kind the article names, at the title's level: a state
+    senator of a state's senate (of his own state, when the text ties him to one: "Ohio state Sen. X"), a
+    senator of "the Senate" or "the U.S. Senate". Two fitting chambers, or none, and nothing is said."""
+    from .relation_patterns import premodifier_block
+
+    chambers = [(e.id, *_chamber(e.name)) for e in index.entities.values() if e.type == ORGANIZATION]
+    if not chambers:
+        return
+    linked = {(c.subject, c.object) for c in candidates}
+    for entity in index.entities.values():
+        if entity.type != PERSON:
+            continue
+        role = next((r for r in entity.roles if _chamber_title(r) is not None), None)
+        if role is None:
+            continue
+        names, level = _chamber_title(role)
+        spans = sorted(index.spans_of(entity.id), key=lambda s: s.start)
+        fitting = {e for e, name, at in chambers if name in names
+                   and (at == level if level == "state" else at in (None, level))}
+        if level == "state":
+            # his own state: one he holds office in, or one before his title ("Ohio state Sen. X")
+            places = {c.object for c in candidates if c.subject == entity.id and c.predicate == "holdsOfficeIn"}
+            places.update(e for span in spans for t in premodifier_block(index, span)
+                          if (e := index.entity(t)) is not None and index.type_of(e) == PLACE)
+            if places:
+                fitting = {e for e in fitting if any(index.entities[e].name.startswith(index.entities[p].name)
+                                                     for p in places)}
+        if len(fitting) == 1 and (entity.id, (chamber := fitting.pop())) not in linked:
+            yield Candidate(entity.id, "memberOf", chamber, spans[0].root, "member-of-the-chamber", role)
+
+
+def _chamber_title(role: str) -> tuple[frozenset[str], str] | None:
+    """A legislator's title as data/chambers.tsv has it ("State Sen." -> state sen; "U.S. Rep." -> rep)."""
+    key = role.lower().replace(".", "")
+    return chamber_titles().get(key[3:] if key.startswith("us ") else key)
 
 
 def _trade_before_title(span) -> bool:
