@@ -58,6 +58,8 @@ PREDICATES: dict[str, Predicate] = {
                           "A company's shares are listed on a stock exchange."),
     "represents": Predicate("gk", "represents", "represents",
                             "A person or organization represents another party: a client, members, a country."),
+    "aideTo": Predicate("gk", "aideTo", "aide to",
+                        "A person works for another person: an aide, adviser, assistant, bodyguard or driver."),
     # kinship, as schema.org states it
     "spouse": Predicate("schema", "spouse", "spouse of", "Two people are or were married."),
     "parent": Predicate("schema", "parent", "child of", "The object is a parent of the subject."),

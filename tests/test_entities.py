@@ -262,6 +262,7 @@ def test_a_title_alone_is_no_entity(nlp):
     ("Analysts at the broker Dunmore Gray were unimpressed.", "Dunmore Gray"),
     ("Shares in Corran Vale fell 4 per cent on Monday.", "Corran Vale"),
     ("Marrick Stone, which has been listed since 1999, said profit rose.", "Marrick Stone"),
+    ("Ola Berg, a reporter for the regional paper Hedda Vik, broke the story.", "Hedda Vik"),  # the press
 ])
 def test_a_description_in_the_sentence_types_a_company_named_like_a_person(nlp, text, name):
     doc = with_ner_spans(nlp, text, [(i, i + 2, "PERSON") for i, t in enumerate(nlp.make_doc(text)) if t.text == name.split()[0]])

@@ -28,6 +28,9 @@ def refs(nlp):
     # a description set off by a comma right after a name of its type is that name
     ("Leaders met the Nordic Grain Board, the council formed by five farm unions, on Monday.",
      ("the council", "description", "Nordic Grain Board")),
+    # ... or the name in apposition right after its noun
+    ("The Ministry of Justice charged Ivo Lund. Tomas Rehn, a commentator for the local station Radio Vest, "
+     "spoke.", ("the local station", "description", "Radio Vest")),
     # "its": the organisation of the last sentences
     ("Norvale Foods reported a loss on Monday. Its chief executive, Ana Ruiz, said costs rose.",
      ("Its", "pronoun", "Norvale Foods")),
@@ -165,3 +168,18 @@ def test_a_post_to_be_filled_means_no_one(refs):
 ])
 def test_its_is_bound_by_a_described_subject(refs, text, expected):
     assert [name for word, _, name in refs(text) if word == "its"] == expected
+
+
+def test_a_chain_goes_on_through_its_subject_pronouns(refs):
+    # references._antecedent: an earlier subject "she" counts as a mention of whom it means, so a later "her"
+    # follows the chain, not the name last named in an earlier sentence's object
+    text = ("Lina Holm backed the grain tariff on Sunday. Aides say she stands fully behind the criticism of "
+            "Kim Quist. In a statement, her adviser, Piet Kroon, said the deal would hold.")
+    assert ("her", "pronoun", "Lina Holm") in refs(text)
+
+
+def test_a_quoted_pronoun_does_not_follow_the_reporters_chain(refs):
+    # in a quotation the speaker's "he" is another than the one the reporter's "he" follows
+    text = ("Tomas Berg said Ivo Lund has never kept his word. He says Lund \"knows the rules. Still, "
+            "he goes after the small farms.\"")
+    assert ("he", "pronoun", "Ivo Lund") in refs(text)

@@ -1202,3 +1202,13 @@ def test_an_assembly_members_title_is_no_part_of_her_name(nlp):
     # the title words of assemblies and councils (lexicon.TITLES) are cut from the name, as "Sen." is
     text = "The Nevada State Assembly passed the bill. Assemblywoman Jo Pardo said it would help."
     assert_relation(nlp, text, "Jo Pardo", "memberOf", "Nevada State Assembly")
+
+
+# a person's own staff (relation_lexicon.PERSONAL_STAFF_NOUNS): they work for the person, as aides
+@pytest.mark.parametrize("text,aide,boss", [
+    ("Ana Lund paid the men through her driver, Piet Kroon, who was later arrested.", "Piet Kroon", "Ana Lund"),
+    ("Piet Kroon, a longtime adviser to Ana Lund, said the deal was off.", "Piet Kroon", "Ana Lund"),
+    ("Lund aide Piet Kroon said the deal was off.", "Piet Kroon", "Lund"),
+])
+def test_a_persons_own_staff_are_aides_to_them(nlp, text, aide, boss):
+    assert_relation(nlp, text, aide, "aideTo", boss)

@@ -48,6 +48,7 @@ class GK(DefinedNamespace):
     partner: URIRef
     listedOn: URIRef
     represents: URIRef
+    aideTo: URIRef
     date: URIRef  # the date a statement or quote refers to, resolved against the article's date
     dateText: URIRef  # the words that date it, as written ("on Thursday")
     status: URIRef  # what the text says of a statement: one of the Status individuals below

@@ -32,6 +32,7 @@ document and stores the links in ``doc._.graphkit_references``.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -54,6 +55,8 @@ GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "governme
                          "ministry", "department", "committee", "party"})
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+PRONOUN_MENTION = "<pronoun>"  # an earlier subject he/she in an antecedent search: what it means counts
+CHAIN_DEPTH = 8  # earlier pronouns a search follows back before it settles for names only
 # Parts of a noun phrase that are not its core ("X, the minister, who ...").
 NON_CORE_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advmod", "npadvmod"}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
@@ -226,6 +229,8 @@ class References:
         self._starts: dict[str, list[int]] = {}  # entity id -> first tokens of its mentions
         self._described: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}
+        self._chain: dict[int, str | None] = {}  # subject pronoun -> what it means (_chained)
+        self._chain_depth = 0
         self._index_mentions(entities)
         self.titles = self._title_index()
         self.names = self._name_index(entities)
@@ -391,7 +396,7 @@ class References:
                for t in head.lefts):
             return None  # "the Clinton campaign": a named modifier is other passes' business; "the Ohio firm" is not
         noun = head.lemma_.lower()
-        beside = self._appositive_name(head, kind)
+        beside = self._appositive_name(head, kind) or self._name_after(head, kind)
         if beside is not None:
             return beside  # "the Alliance of Sahel States, the confederation formed by ...": the name just before
         if _unfilled(head):
@@ -457,6 +462,19 @@ class References:
             return None
         entity = self.entity_at[first - 2]
         return entity if entity is not None and self.entities[entity].type == kind else None
+
+    def _name_after(self, head: Token, kind: str) -> str | None:
+        """The entity a description names right after its noun ("the local station Radio Vest", "the
+        broker, Caxton Reid,"): the noun's own apposition, when the types agree."""
+        doc = self.doc
+        for child in head.rights:
+            if child.dep_ != "appos" or self.quoted[child.i] != self.quoted[head.i]:
+                continue  # (a quoted epithet is what someone called it: "called the senator 'the next Y'")
+            gap = doc[head.i + 1:child.left_edge.i]
+            entity = self.entity_at[child.i]
+            if entity is not None and self.entities[entity].type == kind and all(t.text == "," for t in gap):
+                return entity  # right after the noun, or after its comma: not across a dash or a clause
+        return None
 
     def _mentions_of(self, kind: str) -> list[tuple[int, str]]:
         if kind == ORGANIZATION:
@@ -753,9 +771,20 @@ class References:
         """
         doc = self.doc
         end = bisect_left(candidates, (pronoun.i, ""))
+        earlier = candidates[:end]
+        if gender is not None and candidates is self.person_mentions and self.quoted[pronoun.i] == -1:
+            # a chain goes on through its pronouns: "… say she stands behind Y's stand on Z. Her adviser …"
+            # is the one "she" was, the sentence's subject, not the name it ends on (in a quotation, the
+            # speaker's "he" is someone else than the reporter's)
+            said = [(i, PRONOUN_MENTION) for i in self._subject_pronouns[gender] if i < pronoun.i]
+            earlier = sorted(earlier + said)
         by_sentence: dict[int, list[tuple[int, str]]] = {}
         sentence_order: list[int] = []
-        for start, entity_id in reversed(candidates[:end]):
+        for start, entity_id in reversed(earlier):
+            if entity_id == PRONOUN_MENTION:
+                entity_id = self._chained(start) if self.quoted[start] == -1 else None
+                if entity_id is None:
+                    continue
             if self.quoted[start] != -1 or (gender is not None and self.gender.get(entity_id, gender) != gender) \
                     or entity_id in exclude or self._modifies_a_noun(start):
                 continue  # a description of no stated gender ("the senator") agrees with anyone
@@ -776,6 +805,30 @@ class References:
                 return subjects[-1]  # the earliest subject in the sentence
             return mentions[-1][1]
         return None
+
+    def _chained(self, i: int) -> str | None:
+        """What the subject pronoun at ``i`` means, resolved once (an earlier pronoun's chain is followed
+        through its own antecedent search; a long chain stops after CHAIN_DEPTH links)."""
+        if i not in self._chain:
+            self._chain[i] = None  # while resolving: a search that comes back here finds nothing
+            if self._chain_depth < CHAIN_DEPTH:
+                self._chain_depth += 1
+                try:
+                    self._chain[i] = self._resolve_pronoun(self.doc[i])
+                finally:
+                    self._chain_depth -= 1
+        return self._chain[i]
+
+    @cached_property
+    def _subject_pronouns(self) -> dict[str, list[int]]:
+        """The subject he/she of the doc, by gender, in text order."""
+        found: dict[str, list[int]] = {"m": [], "f": []}
+        shared = facts(self.doc)
+        for i in shared.with_pos("PRON"):
+            word = shared.lowers[i]
+            if word in ("he", "she") and shared.deps[i] in SUBJECT_DEPS:
+                found["m" if word == "he" else "f"].append(i)
+        return found
 
     def is_subject(self, token: Token) -> bool:
         """Whether a mention token heads (or is part of) a clause subject."""

@@ -63,6 +63,10 @@ PARENT_ORG_NOUNS = frozenset("parent".split())  # "X's parent company Y": Y is X
 KILLER_NOUNS = frozenset("assassin killer murderer".split())
 # Those who speak or act for a person: "X's lawyer, Y", "X spokeswoman Y" (Y represents X).
 SPEAKING_FOR_NOUNS = frozenset("lawyer attorney counsel spokesman spokeswoman spokesperson agent".split())
+# A person's own staff: "X's bodyguard, Y", "Y, an aide to X", "X adviser Y" (Y works for the person X).
+PERSONAL_STAFF_NOUNS = frozenset("""
+aide adviser advisor assistant bodyguard driver chauffeur secretary confidant
+""".split()) | {"chief of staff", "campaign manager", "personal assistant"}
 # Kin a person is named as: "X's wife, Y", "his son Y", "Y, the widow of X" (schema.org's kinship properties).
 # (predicate, whether the named kin is the subject): "X's son Y" is Y parent X; "X's father Y" is X parent Y.
 KIN_NOUNS = {

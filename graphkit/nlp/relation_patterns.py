@@ -348,6 +348,8 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
         return kin[0][0], not kin[0][1]  # "X's wife, Y" -> Y spouse X; "X's father Y" -> X parent Y
     if lemmas & lex.SPEAKING_FOR_NOUNS and e_type == PERSON and o_type == PERSON and via in ("poss", "premod", "of", "for"):
         return "represents", False  # "X's lawyer, Y", "Y, a spokeswoman for X": Y speaks for X
+    if lemmas & lex.PERSONAL_STAFF_NOUNS and e_type == PERSON and o_type == PERSON and via in ("poss", "premod", "of", "to", "for"):
+        return "aideTo", False  # "X's bodyguard, Y", "Y, an aide to X": Y works for the person X
     if lemmas & lex.FOUNDER_NOUNS:
         return "founder", True
     if lemmas & lex.OWNER_NOUNS and o_type != PLACE:

@@ -59,6 +59,7 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "partner": ((ORGANIZATION, PLACE), (ORGANIZATION, PLACE)),
     "listedOn": ((ORGANIZATION,), (ORGANIZATION,)),
     "represents": ((PERSON, ORGANIZATION), ANY),
+    "aideTo": ((PERSON,), (PERSON,)),
     "spouse": ((PERSON,), (PERSON,)),
     "parent": ((PERSON,), (PERSON,)),
     "sibling": ((PERSON,), (PERSON,)),
@@ -124,6 +125,9 @@ class DocIndex:
                 continue
             if ref["text"].lower() in UNSURE_PRONOUNS and not self._speaker_of_own_clause(span.root, ref["entity"]):
                 continue
+            after = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+            if ref["kind"] == "description" and self.entity_of.get(after) == ref["entity"]:
+                continue  # "the Houston law firm X": the name is there; its description's words are title words
             self.mention_spans.append((ref["entity"], span))
             for i in range(span.start, span.end):
                 self.entity_of.setdefault(i, ref["entity"])
