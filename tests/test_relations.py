@@ -1212,3 +1212,12 @@ def test_an_assembly_members_title_is_no_part_of_her_name(nlp):
 ])
 def test_a_persons_own_staff_are_aides_to_them(nlp, text, aide, boss):
     assert_relation(nlp, text, aide, "aideTo", boss)
+
+
+@pytest.mark.parametrize("text,person,place", [
+    ("Kwame Osei, an Accra native, filed the complaint.", "Kwame Osei", "Accra"),
+    ("Accra-born Kwame Osei filed the complaint.", "Kwame Osei", "Accra"),
+])
+def test_a_known_place_before_an_origin_word_is_a_place_though_ner_missed_it(nlp, text, person, place):
+    # entities.spans._places_before_origin_words: NER leaves the place in "an X native", "X-born" untagged
+    assert_relation(nlp, text, person, "birthPlace", place)

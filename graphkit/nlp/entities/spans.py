@@ -163,6 +163,33 @@ def _join_known_places(shared: DocFacts, pieces: list[list]) -> list[list]:
     return joined
 
 
+# Words that make the place before them where someone is from or something is based: "an Accra native",
+# "Accra-born X", "Leeds-based Y", "Kumasi residents". NER often leaves a place in this slot untagged.
+ORIGIN_WORDS = frozenset("native natives resident residents born based headquartered".split())
+
+
+def _places_before_origin_words(shared: DocFacts, pieces: list[list]) -> list[list]:
+    """Known places (graphkit/places.py) right before an origin word that NER left untagged, as pieces."""
+    texts, iob, pos = shared.texts, shared.iob, shared.pos
+    taken = {i for start, end, _ in pieces for i in range(start, end)}
+    # ... or tagged it a nationality ("an Accra native" as NORP): a known place's own name is no demonym
+    norp = {i for ent in shared.ents if ent.label_ == "NORP" for i in range(ent.start, ent.end)}
+    found = []
+    for i in shared.having(ORIGIN_WORDS, by="lower"):
+        end = i - 1 if i > 1 and texts[i - 1] == "-" else i  # "Accra-born": the hyphen between
+        for size in (2, 1):  # "Cape Town native", "Accra native"
+            start = end - size
+            if start < 0 or any(k in taken or (iob[k] != "O" and k not in norp) or pos[k] != "PROPN"
+                                for k in range(start, end)):
+                continue
+            place = places.lookup(shared.span_text(start, end))
+            if place is not None and place.kind in ("City", "State", "Country"):
+                found.append([start, end, "GPE"])
+                taken.update(range(start, end))
+                break
+    return found
+
+
 TITLE_GLUE_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by"})
 
 
@@ -521,6 +548,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         if label in NER_TYPES and not (pieces and pieces[-1][1] >= ent.end):
             pieces.extend([*_whole_words(shared, s, e, label, person_words), label]
                           for s, e in _pieces(shared, ent.start, ent.end))
+    pieces.extend(_places_before_origin_words(shared, pieces))
     for piece in pieces:
         if piece[2] == "ORG" and _titled_person(shared, piece[0], piece[1]):
             piece[2] = "PERSON"  # "Justice Sotomayor" tagged as a body: a title and a name
