@@ -716,3 +716,10 @@ def test_which_after_a_preposition_ending_a_clause_says_nothing_of_the_name(nlp)
             "happening for Lund, which is something that worries Ana Ruiz.")
     doc = with_ner_spans(nlp, text, [(0, 2, "PERSON"), (13, 14, "PERSON"), (24, 25, "PERSON"), (33, 35, "PERSON")])
     assert {e.name: e.type for e in resolve_entities(doc)}.get("Ivo Lund") == "Person"
+
+
+def test_one_who_succeeds_someone_as_a_role_is_a_person(nlp):
+    # evidence._gives_its_subject_a_role: "succeed/replace Y as chair" gives the role to the subject, object or not
+    text = "Marisol Quint succeeded Piet Kroon as chair of Halden Paper."
+    doc = with_ner_spans(nlp, text, [(0, 2, "ORG"), (3, 5, "PERSON"), (8, 10, "ORG")])
+    assert {e.name: e.type for e in resolve_entities(doc)}["Marisol Quint"] == "Person"

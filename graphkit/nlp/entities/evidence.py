@@ -61,13 +61,16 @@ def descriptor_type(token) -> str | None:
     return None
 
 
+SUCCESSION_VERBS = frozenset({"succeed", "replace"})
+
+
 def _gives_its_subject_a_role(verb) -> bool:
     """"X resigned as chair", "X was hired as coach", "X was named CEO": a person's role, said of the
     subject when the verb has no object the role could be of ("wants Y as its capital"). Only persons:
     an "as" that names a company's part ("signed as a broadcaster") is a person's as often."""
     children = list(verb.children)
-    if any(c.dep_ == "dobj" for c in children):
-        return False
+    if any(c.dep_ == "dobj" for c in children) and verb.lemma_.lower() not in SUCCESSION_VERBS:
+        return False  # (one who succeeds or replaces Y "as chair" takes the role Y had: it is still his)
     roles = [o for c in children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
     roles += [c for c in children if c.dep_ == "oprd"]
     return any(descriptor_type(noun) == PERSON for noun in roles)
