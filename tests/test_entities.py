@@ -250,6 +250,16 @@ def test_a_state_abbreviation_names_its_state(entities):
     assert "Ill." not in ents and "Ill." in ents["Illinois"].aliases
 
 
+def test_a_state_abbreviation_whose_period_the_tokenizer_split_off_is_the_state(entities):
+    ents = entities("She was due at a rally in Lander, Wyo., but the party said she would not come.")
+    assert "Wyo" not in ents and "Wyoming" in ents
+
+
+def test_an_abbreviated_title_is_no_entity(entities):
+    ents = entities("The senator also discussed Pres. Obama's visit to Lima.")  # lexicon.TITLES: "Pres."
+    assert "Pres" not in ents and "Pres." not in ents
+
+
 def test_a_title_alone_is_no_entity(nlp):
     doc = with_ner_spans(nlp, "State Sen. Ana Ortiz filed the bill.", [(0, 1, "ORG"), (2, 4, "PERSON")])
     assert [e.name for e in resolve_entities(doc)] == ["Ana Ortiz"]

@@ -29,6 +29,7 @@ TITLES = HONORIFICS | {
     "president", "vice", "prime", "minister", "secretary", "general", "secretary-general",
     "chancellor", "premier", "king", "queen", "prince", "princess", "emperor", "pope", "cardinal",
     "bishop", "archbishop", "sheikh", "ayatollah", "del", "delegate", "rabbi", "imam", "pastor", "reverend", "cantor", "senator", "sen", "sens", "senators", "representative", "rep", "reps", "govs",
+    "pres", "sec", "amb", "atty", "supt", "cmdr", "insp", "det", "cpl", "pvt",  # abbreviated titles ("Pres.")
     "congressman", "congresswoman", "congressmember", "assemblyman", "assemblywoman", "assemblymember",
     "councilman", "councilwoman", "councilmember", "councillor", "alderman", "alderwoman", "governor", "gov", "lt", "mayor", "judge", "justice",
     "chief", "executive", "officer", "ceo", "cfo", "coo", "cto", "chair", "chairman", "chairwoman",

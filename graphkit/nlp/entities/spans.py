@@ -578,6 +578,9 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         elif ":" in text and GLUED_QUOTE.search(text) and GLUED_QUOTE.split(text)[0].strip()[:1].isupper():
             mention.name = GLUED_QUOTE.split(text)[0].strip()  # 'Clinton:“We': a quotation glued on by a colon
         state = places.state_of_abbreviation(text) if end - start == 1 else None
+        if state is None and end - start == 1 and end < shared.size and shared.texts[end] == "." \
+                and not shared.spaces[start]:
+            state = places.state_of_abbreviation(text + ".")  # "Casper, Wyo.," split by the tokenizer
         if state:
             mention.name, mention.label = state, "GPE"
         elif is_dateline(doc, start, end) and text.isupper() and len(text) > 3:
