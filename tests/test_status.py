@@ -272,3 +272,23 @@ def test_a_quotation_between_and_a_future_in_the_past(statuses, text, pair, stat
 ])
 def test_a_present_tense_before_clause_is_still_to_come(statuses, text, status):
     assert [v[0] for v in statuses(text).values()] == [status]
+
+
+def test_a_question_put_claims_nothing(statuses):
+    # status.statement_status: "asked whether/if ..." leaves what it asks about open, no one's claim
+    found = statuses("Asked on Monday whether he would back Ivo Lund if Lund is the Labour Party nominee, "
+                     "Tomas Berg gave a vague answer.")
+    assert found[("Ivo Lund", "Labour Party")][0] == "hypothetical"
+
+
+def test_a_gerund_under_a_speech_verb_is_recounted_not_requested(statuses):
+    # "recalled taking the lift to meet Y" tells of what was done; only a to-infinitive is a request
+    found = statuses("Kim Quist, who recalled taking the lift up to the office to work with Lina Holm on the book, "
+                     "said the project never came to pass.")
+    assert found[("Kim Quist", "Lina Holm")][0] == "claimed"
+
+
+def test_a_conjoined_clause_with_its_own_subject_keeps_none_of_the_other_clauses_negation(statuses):
+    found = statuses("Tomas Berg said Lina Holm had not endorsed Ivo Lund, and that he will strongly back "
+                     "Holm in the race.")
+    assert found[("Tomas Berg", "Lina Holm")][0] != "negated"

@@ -106,7 +106,7 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
             phase = True
         if previous is not None and previous.dep_ == "advcl" and _past(previous) and _circumstance(previous):
             phase = True  # "would have called X a Y when he ran for Z in 2008": a past time clause happened
-        found = _clause_marks(node, previous) if not phase else None
+        found = _clause_marks(node, previous) if not phase and not _own_clause(previous) else None
         if found is not None and presupposed and previous is not None and found.cue is not node:
             found = None
         if found is not None and found.status == NEGATED and _contrasted(previous):
@@ -122,9 +122,15 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         speaking = previous is not None and node.lemma_.lower() in words().speech_verbs and node.pos_ in ("VERB", "AUX")
         if speaking and previous.dep_ == "xcomp" and phase and _asks_another(node):
             break  # "A called on B to stop attacking C": the attacking goes on, as the reporter tells it
-        if speaking and previous.dep_ == "xcomp" and not _passive(node) and not phase:
+        if speaking and previous.dep_ == "xcomp" and not _passive(node) and not phase and is_infinitive(previous):
             # "called on X to apologize", "urged X to join": a request, aimed at and not done; not a claim
+            # ("recalled taking the lift to meet Y", a gerund, is told as done: read below as what X says)
             modality = modality or Status(PLANNED, node)
+            break
+        if speaking and node.lemma_.lower() == "ask" and previous.dep_ == "ccomp" and (mark := next(
+                (c for c in previous.children if c.dep_ == "mark" and c.lower_ in ("whether", "if")), None)):
+            # "asked whether he would back X if X is the nominee": a question claims nothing; it is open
+            modality = Status(HYPOTHETICAL, mark) if modality is None or modality.status != NEGATED else modality
             break
         if speaking and previous.dep_ == "ccomp" and _presupposed(previous):
             break  # "X explained why he backs Y": the backing is the reporter's fact, the reason X's
@@ -204,6 +210,13 @@ PRESUPPOSING_WH = {"why", "how"}
 
 def _presupposed(clause: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in PRESUPPOSING_WH and c.i < clause.i for c in clause.children)
+
+
+def _own_clause(conjunct: Token | None) -> bool:
+    """A conjoined clause with a subject of its own ("X did not endorse Y and Z will back W"): the marks of
+    the clause it is joined to are that clause's; who says both still says it."""
+    return conjunct is not None and conjunct.dep_ == "conj" and conjunct.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children)
 
 
 def _contrasted(conjunct: Token | None) -> bool:
