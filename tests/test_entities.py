@@ -733,3 +733,10 @@ def test_one_who_succeeds_someone_as_a_role_is_a_person(nlp):
     text = "Marisol Quint succeeded Piet Kroon as chair of Halden Paper."
     doc = with_ner_spans(nlp, text, [(0, 2, "ORG"), (3, 5, "PERSON"), (8, 10, "ORG")])
     assert {e.name: e.type for e in resolve_entities(doc)}["Marisol Quint"] == "Person"
+
+
+def test_one_born_somewhere_is_a_person(nlp):
+    # evidence._mention_votes: "X-born Name" (only people are born), whatever NER called the name
+    text = "Lagos-born Monte Haines has little hope of returning."
+    doc = with_ner_spans(nlp, text, [(0, 1, "GPE"), (3, 5, "ORG")])
+    assert {e.name: e.type for e in resolve_entities(doc)}["Monte Haines"] == "Person"

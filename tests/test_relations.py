@@ -1221,3 +1221,11 @@ def test_a_persons_own_staff_are_aides_to_them(nlp, text, aide, boss):
 def test_a_known_place_before_an_origin_word_is_a_place_though_ner_missed_it(nlp, text, person, place):
     # entities.spans._places_before_origin_words: NER leaves the place in "an X native", "X-born" untagged
     assert_relation(nlp, text, person, "birthPlace", place)
+
+
+def test_working_with_a_body_is_no_job_and_a_source_is_no_party(nlp):
+    # data/relation_verbs.tsv: "work with Y" is working together; relation_verbs.VerbFrame: "according to Y"
+    _, found = triples(nlp, "Tomas Berg worked with The Daily Courier to expose the programs.")
+    assert not holds(found, "Tomas Berg", "worksFor", "Daily Courier")
+    _, found = triples(nlp, 'According to the Daily Courier, "Lina Holm coordinated with Ivo Lund on the post."')
+    assert not [k for k in found if "Daily Courier" in k]

@@ -117,6 +117,8 @@ class VerbFrame:
         for prep, obj in self.prep_pairs:
             if obj.i in taken:
                 continue  # "criticised Y's lawsuit against Z": the lawsuit's party, not the criticism's
+            if prep == "according to":
+                continue  # "According to Y, X met Z": the source of the statement (its status), no party
             for entity in entities_at(index, [obj]) or _place_of_part(index, obj) or _body_of(index, obj):
                 if _co_agent(prep, obj):
                     co_agents.append(entity)  # "Together with Y, X sued Z": Y sues too, and is not sued

@@ -172,6 +172,8 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
         votes[ORGANIZATION] += CONTEXT  # "shares of Toyota", "a stake in Acme"
     if dep == "compound" and gov_pos == "NOUN" and gov_lemma in VICTIM_NOUNS:
         votes[PERSON] += CONTEXT  # "the Jackson assassin"
+    if m.start >= 2 and lowers[m.start - 1] == "born" and texts[m.start - 2] in ("-", "–"):
+        votes[PERSON] += CONTEXT  # "South Korean-born X", "Leeds-born X": only people are born
     # places by role
     if m.end + 1 < size and texts[m.end] == "-" and lowers[m.end + 1] in ("based", "headquartered"):
         votes[PLACE] += CONTEXT
