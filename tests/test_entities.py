@@ -740,3 +740,13 @@ def test_one_born_somewhere_is_a_person(nlp):
     text = "Lagos-born Monte Haines has little hope of returning."
     doc = with_ner_spans(nlp, text, [(0, 1, "GPE"), (3, 5, "ORG")])
     assert {e.name: e.type for e in resolve_entities(doc)}["Monte Haines"] == "Person"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Lena Moss, a professor at the University of North Carolina at Chapel Hill, spoke.",
+     "University of North Carolina at Chapel Hill"),
+    ("Lena Moss, who teaches at the University of Texas at Austin, spoke.", "University of Texas at Austin"),
+])
+def test_a_university_and_its_campus_town_are_one_name(entities, text, name):
+    # spans._campus_name: "University of X at Y"
+    assert name in entities(text)

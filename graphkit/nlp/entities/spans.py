@@ -268,6 +268,26 @@ def _dangling_name(shared: DocFacts, prev: list, piece: list) -> str | None:
     return None
 
 
+CAMPUS_HEADS = frozenset({"university", "college", "institute", "school"})
+
+
+def _campus_name(doc: Doc, prev: list, piece: list) -> str | None:
+    """"the University of North Carolina at Chapel Hill": a university named with "of" and a campus town
+    after "at" is one name; NER gives the town as a body of its own."""
+    if piece[0] - prev[1] != 1 or doc[prev[1]].lower_ != "at" or prev[2] != "ORG" \
+            or piece[2] not in ("ORG", "GPE", "FAC", "LOC"):
+        return None
+    words = [t.lower_ for t in doc[prev[0]:prev[1]]]
+    if not (set(words) & CAMPUS_HEADS and "of" in words):
+        return None
+    town = doc[piece[0]:piece[1]]
+    # the town: a place, or a name with no word of a body ("Chapel Hill" tagged as one), not "Acme Inc"
+    if piece[2] in ("GPE", "LOC") or places.lookup(town.text) is not None \
+            or not any(t.lower_ in INSTITUTION_HEADS or t.lower_ in CAMPUS_HEADS for t in town):
+        return "ORG"
+    return None
+
+
 def _bracketed_name(doc: Doc, prev: list, piece: list) -> str | None:
     """"Chuck [Todd]", "[Senator Ann] Lee": an editor's bracket inside a quotation completes a name; the
     two pieces either side of one bracket are one name (the brackets are dropped from its text)."""
@@ -555,7 +575,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     mentions = []
     titles = None  # the quoted titles, found when a piece first lies in a quotation
     pieces = _join_adjacent(_join_known_places(shared, pieces), lambda prev, piece: _dangling_name(
-        shared, prev, piece) or _coordinated_name(doc, prev, piece) or _bracketed_name(doc, prev, piece))
+        shared, prev, piece) or _coordinated_name(doc, prev, piece) or _bracketed_name(doc, prev, piece)
+        or _campus_name(doc, prev, piece))
     for start, end, label in pieces:
         cleaned = _clean(shared, start, end, label)
         if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _in_case_name(shared, *cleaned[:2]):
