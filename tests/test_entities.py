@@ -750,3 +750,19 @@ def test_one_born_somewhere_is_a_person(nlp):
 def test_a_university_and_its_campus_town_are_one_name(entities, text, name):
     # spans._campus_name: "University of X at Y"
     assert name in entities(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Lena Moss is the top Democrat on the House Education and the Workforce Committee.",
+     "House Education and the Workforce Committee"),
+    ("Lena Moss sits on the Senate Health, Education, Labor and Pensions Committee.",
+     "Senate Health, Education, Labor and Pensions Committee"),
+])
+def test_a_committee_named_for_several_subjects_is_one_name(entities, text, name):
+    # spans._committee_name: NER cuts such a name at "and" or a comma
+    assert name in entities(text)
+
+
+def test_a_chamber_and_its_committee_stay_two(entities):
+    ents = entities("The House Democrats and the Ethics Committee met on Monday.")
+    assert "Ethics Committee" in ents

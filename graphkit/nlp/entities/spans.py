@@ -268,6 +268,33 @@ def _dangling_name(shared: DocFacts, prev: list, piece: list) -> str | None:
     return None
 
 
+# A legislature's committee named for several subjects: "the House Education and the Workforce Committee",
+# "the Senate Health, Education, Labor and Pensions Committee". NER cuts such names at "and" or a comma.
+CHAMBER_WORDS = frozenset({"house", "senate", "assembly", "joint", "select"})
+COMMITTEE_WORDS = frozenset({"committee", "subcommittee", "commission", "caucus", "panel"})
+COMMITTEE_GLUE = frozenset({"and", "the", ",", "&", "on", "of"})
+
+
+def _committee_name(shared: DocFacts, prev: list, piece: list) -> str | None:
+    """A piece opening with a chamber's word runs on to the committee word that ends the name, through
+    capitalised subject words and "and", "the", commas only."""
+    texts, lowers = shared.texts, shared.lowers
+    if prev[2] != "ORG" or lowers[prev[0]] not in CHAMBER_WORDS and not (
+            lowers[prev[0]] == "the" and prev[1] - prev[0] > 1 and lowers[prev[0] + 1] in CHAMBER_WORDS):
+        return None
+    if any(lowers[i] in COMMITTEE_WORDS for i in range(prev[0], prev[1])):
+        return None  # the committee's name is whole already
+    last = prev[1] - 1
+    if lowers[last] in CHAMBER_WORDS or shared.tags[last] in ("NNPS", "NNS"):
+        return None  # "the Senate and the Judiciary Committee", "House Democrats and the Ethics Committee": two
+    for i in range(prev[1], min(shared.size, prev[1] + 12)):
+        if lowers[i] in COMMITTEE_WORDS and texts[i][:1].isupper():
+            return "ORG" if piece[1] <= i + 1 else None
+        if not (lowers[i] in COMMITTEE_GLUE or texts[i][:1].isupper()) or shared.sent_start[i]:
+            return None
+    return None
+
+
 CAMPUS_HEADS = frozenset({"university", "college", "institute", "school"})
 
 
@@ -576,7 +603,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     titles = None  # the quoted titles, found when a piece first lies in a quotation
     pieces = _join_adjacent(_join_known_places(shared, pieces), lambda prev, piece: _dangling_name(
         shared, prev, piece) or _coordinated_name(doc, prev, piece) or _bracketed_name(doc, prev, piece)
-        or _campus_name(doc, prev, piece))
+        or _campus_name(doc, prev, piece) or _committee_name(shared, prev, piece))
     for start, end, label in pieces:
         cleaned = _clean(shared, start, end, label)
         if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _in_case_name(shared, *cleaned[:2]):
