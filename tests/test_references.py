@@ -183,3 +183,10 @@ def test_a_quoted_pronoun_does_not_follow_the_reporters_chain(refs):
     text = ("Tomas Berg said Ivo Lund has never kept his word. He says Lund \"knows the rules. Still, "
             "he goes after the small farms.\"")
     assert ("he", "pronoun", "Ivo Lund") in refs(text)
+
+
+def test_a_pronoun_in_a_quotation_reads_the_names_of_its_own_quotation(refs):
+    # references._antecedent: names in other quotations are skipped, not those of the pronoun's own
+    text = ('The analyst Kim Quist writes: "Ivo Lund remains the only one with a path, but he would need '
+            'to win most of the remaining votes."')
+    assert ("he", "pronoun", "Ivo Lund") in refs(text)

@@ -767,7 +767,8 @@ class References:
         else the nearest mention; earlier sentences prefer their first subject,
         else their first mention.
         Mentions inside quotations are skipped: quoted speech names people the
-        speaker talks about, not the speaker.
+        speaker talks about, not the speaker. A pronoun inside a quotation reads
+        the names of its own quotation too ('"Y leads, but he would need ...'").
         """
         doc = self.doc
         end = bisect_left(candidates, (pronoun.i, ""))
@@ -780,12 +781,14 @@ class References:
             earlier = sorted(earlier + said)
         by_sentence: dict[int, list[tuple[int, str]]] = {}
         sentence_order: list[int] = []
+        own_quote = self.quoted[pronoun.i]  # -1 outside quotations
         for start, entity_id in reversed(earlier):
             if entity_id == PRONOUN_MENTION:
                 entity_id = self._chained(start) if self.quoted[start] == -1 else None
                 if entity_id is None:
                     continue
-            if self.quoted[start] != -1 or (gender is not None and self.gender.get(entity_id, gender) != gender) \
+            if self.quoted[start] not in (-1, own_quote) \
+                    or (gender is not None and self.gender.get(entity_id, gender) != gender) \
                     or entity_id in exclude or self._modifies_a_noun(start):
                 continue  # a description of no stated gender ("the senator") agrees with anyone
             sent_start = self.sentence_start[start]
