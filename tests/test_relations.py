@@ -294,6 +294,14 @@ def test_a_successor_takes_the_job(nlp):
     # ---- a second role the parser joins to the name inside the first
     ("The paper interviewed Ana Lund, chair of Kestrel Foods and a director of Marrow Mills.", "Ana Lund",
      "worksFor", "Marrow Mills"),
+    # ---- a person's own staff work for the person, as aides (relation_lexicon.PERSONAL_STAFF_NOUNS)
+    ("Ana Lund paid the men through her driver, Piet Kroon, who was later arrested.", "Piet Kroon", "aideTo",
+     "Ana Lund"),
+    ("Piet Kroon, a longtime adviser to Ana Lund, said the deal was off.", "Piet Kroon", "aideTo", "Ana Lund"),
+    ("Lund aide Piet Kroon said the deal was off.", "Piet Kroon", "aideTo", "Lund"),
+    # ---- a known place before an origin word, though NER left it untagged (spans._places_before_origin_words)
+    ("Kwame Osei, an Accra native, filed the complaint.", "Kwame Osei", "birthPlace", "Accra"),
+    ("Accra-born Kwame Osei filed the complaint.", "Kwame Osei", "birthPlace", "Accra"),
 ])
 def test_a_wording_states_its_relation(nlp, text, subject, predicate, obj):
     assert_relation(nlp, text, subject, predicate, obj)
@@ -1191,11 +1199,12 @@ def test_a_senator_sits_in_the_national_senate(nlp):
     assert_relation(nlp, text, "Dell Amos", "memberOf", "U.S. Senate")
 
 
-def test_two_fitting_chambers_or_another_states_give_no_member(nlp):
-    _, found = triples(nlp, "The Oregon Senate and the Idaho Senate met. State Sen. Mara Quist spoke first.")
-    assert not holds(found, "Mara Quist", "memberOf", "Senate")
-    _, found = triples(nlp, "The Oregon Senate voted. Idaho state Sen. Mara Quist said her state would not.")
-    assert not holds(found, "Mara Quist", "memberOf", "Oregon Senate")
+@pytest.mark.parametrize("text,chamber", [
+    ("The Oregon Senate and the Idaho Senate met. State Sen. Mara Quist spoke first.", "Senate"),  # two fit
+    ("The Oregon Senate voted. Idaho state Sen. Mara Quist said her state would not.", "Oregon Senate"),
+])
+def test_two_fitting_chambers_or_another_states_give_no_member(nlp, text, chamber):
+    assert_no_relation(nlp, text, "Mara Quist", "memberOf", chamber)
 
 
 def test_an_assembly_members_title_is_no_part_of_her_name(nlp):
@@ -1204,28 +1213,9 @@ def test_an_assembly_members_title_is_no_part_of_her_name(nlp):
     assert_relation(nlp, text, "Jo Pardo", "memberOf", "Nevada State Assembly")
 
 
-# a person's own staff (relation_lexicon.PERSONAL_STAFF_NOUNS): they work for the person, as aides
-@pytest.mark.parametrize("text,aide,boss", [
-    ("Ana Lund paid the men through her driver, Piet Kroon, who was later arrested.", "Piet Kroon", "Ana Lund"),
-    ("Piet Kroon, a longtime adviser to Ana Lund, said the deal was off.", "Piet Kroon", "Ana Lund"),
-    ("Lund aide Piet Kroon said the deal was off.", "Piet Kroon", "Lund"),
-])
-def test_a_persons_own_staff_are_aides_to_them(nlp, text, aide, boss):
-    assert_relation(nlp, text, aide, "aideTo", boss)
-
-
-@pytest.mark.parametrize("text,person,place", [
-    ("Kwame Osei, an Accra native, filed the complaint.", "Kwame Osei", "Accra"),
-    ("Accra-born Kwame Osei filed the complaint.", "Kwame Osei", "Accra"),
-])
-def test_a_known_place_before_an_origin_word_is_a_place_though_ner_missed_it(nlp, text, person, place):
-    # entities.spans._places_before_origin_words: NER leaves the place in "an X native", "X-born" untagged
-    assert_relation(nlp, text, person, "birthPlace", place)
-
-
 def test_working_with_a_body_is_no_job_and_a_source_is_no_party(nlp):
     # data/relation_verbs.tsv: "work with Y" is working together; relation_verbs.VerbFrame: "according to Y"
-    _, found = triples(nlp, "Tomas Berg worked with The Daily Courier to expose the programs.")
-    assert not holds(found, "Tomas Berg", "worksFor", "Daily Courier")
+    assert_no_relation(nlp, "Tomas Berg worked with The Daily Courier to expose the programs.", "Tomas Berg",
+                       "worksFor", "Daily Courier")
     _, found = triples(nlp, 'According to the Daily Courier, "Lina Holm coordinated with Ivo Lund on the post."')
     assert not [k for k in found if "Daily Courier" in k]
