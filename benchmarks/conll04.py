@@ -9,7 +9,7 @@ token's character offsets), run through graphkit's full pipeline, and the
 relations found are mapped onto CoNLL04's five types:
 
     Work_For     <- worksFor, and memberOf with a Person subject
-    Live_In      <- homeLocation, birthPlace, and holdsOfficeIn (CoNLL04 annotates
+    Live_In      <- homeLocation, birthPlace, nationality, and holdsOfficeIn (CoNLL04 annotates
                     "Illinois Gov. X" and "U.S. Ambassador X" as Live_In; its
                     Peop-Loc relation is the only one an office maps to)
     OrgBased_In  <- location, hasPresenceIn
@@ -95,7 +95,7 @@ def join_tokens(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
 def map_predicate(predicate: str, subject_type: str) -> str | None:
     if predicate == "worksFor" or (predicate == "memberOf" and subject_type == "Person"):
         return "Work_For"
-    if predicate in ("homeLocation", "birthPlace", "holdsOfficeIn"):
+    if predicate in ("homeLocation", "birthPlace", "nationality", "holdsOfficeIn"):
         return "Live_In"
     if predicate in ("location", "hasPresenceIn"):
         return "OrgBased_In"

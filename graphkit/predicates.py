@@ -36,6 +36,7 @@ PREDICATES: dict[str, Predicate] = {
                                   "A place lies inside another place."),
     "homeLocation": Predicate("schema", "homeLocation", "lives in",
                               "A person lives in or comes from a place."),
+    "nationality": Predicate("schema", "nationality", "citizen of", "A person is a citizen or national of a country."),
     "birthPlace": Predicate("schema", "birthPlace", "born in",
                             "A person was born in a place."),
     "parentOrganization": Predicate("schema", "parentOrganization", "part of",

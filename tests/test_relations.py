@@ -299,6 +299,8 @@ def test_a_successor_takes_the_job(nlp):
      "Ana Lund"),
     ("Piet Kroon, a longtime adviser to Ana Lund, said the deal was off.", "Piet Kroon", "aideTo", "Ana Lund"),
     ("Lund aide Piet Kroon said the deal was off.", "Piet Kroon", "aideTo", "Lund"),
+    # ---- a citizen's country is a nationality, not a home (relation_patterns.CITIZEN_NOUNS)
+    ("Ivo Lund, a citizen of Chile, filed the suit.", "Ivo Lund", "nationality", "Chile"),
     # ---- a known place before an origin word, though NER left it untagged (spans._places_before_origin_words)
     ("Kwame Osei, an Accra native, filed the complaint.", "Kwame Osei", "birthPlace", "Accra"),
     ("Accra-born Kwame Osei filed the complaint.", "Kwame Osei", "birthPlace", "Accra"),

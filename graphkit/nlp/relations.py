@@ -49,6 +49,7 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "containedInPlace": ((PLACE,), (PLACE,)),
     "homeLocation": ((PERSON,), (PLACE,)),
     "birthPlace": ((PERSON,), (PLACE,)),
+    "nationality": ((PERSON,), (PLACE,)),
     "parentOrganization": ((ORGANIZATION,), (ORGANIZATION,)),
     "owns": ((PERSON, ORGANIZATION), (ORGANIZATION, PLACE)),
     "acquired": ((PERSON, ORGANIZATION), (ORGANIZATION, PLACE)),
