@@ -76,7 +76,9 @@ KIN_NOUNS = {
     **dict.fromkeys("brother sister sibling".split(), ("sibling", True)),
 }
 HOME_NOUNS = frozenset("home hometown house residence apartment birthplace homeland".split())
-RESIDENT_NOUNS = frozenset("resident native citizen national inhabitant".split())
+RESIDENT_NOUNS = frozenset("resident native national inhabitant".split())
+# ... and those a country counts as its own: a nationality, not a home ("a U.S. citizen", "a citizen of Chile")
+CITIZEN_NOUNS = frozenset("citizen citizens citizenship".split())
 TERRAIN_NOUNS = frozenset("area coast valley foothills desert mountains hills suburbs outskirts".split())
 # Words for a part of a place: "in the southeastern part of Y", "in the east of Y"
 PART_NOUNS = frozenset("""part parts region area corner end edge reaches half tip north south east west

@@ -321,7 +321,6 @@ PLACE_PEOPLE = {"democrat", "republican", "independent", "conservative", "libera
                 "resident", "native", "local"}
 # Party members: "Democrat of Vermont" (with "of") names whom a legislator sits for; "a Democrat from
 # Vermont" may be any voter
-CITIZEN_NOUNS = {"citizen", "citizens", "citizenship"}  # ("national" is mostly an adjective in titles)
 PARTY_PEOPLE = {"democrat", "republican", "independent"}
 
 
@@ -368,7 +367,7 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
         return "memberOf", False
     if "native" in lemmas and e_type == PERSON and o_type == PLACE:
         return "birthPlace", False  # "a native of Ohio", "an Ohio native": where X comes from, not lives
-    if lemmas & CITIZEN_NOUNS and e_type == PERSON and o_type == PLACE:
+    if lemmas & lex.CITIZEN_NOUNS and e_type == PERSON and o_type == PLACE:
         return "nationality", False  # "a U.S. citizen", "a citizen of Chile": a nationality, not a home
     if lemmas & lex.RESIDENT_NOUNS and o_type == PLACE:
         return "homeLocation", False

@@ -425,17 +425,13 @@ def implied_chambers(index: DocIndex, candidates: list[Candidate]) -> Iterator[C
     senator of "the Senate" or "the U.S. Senate". Two fitting chambers, or none, and nothing is said."""
     from .relation_patterns import premodifier_block
 
+    legislators = [(entity, *title) for entity in index.entities.values()
+                   if entity.type == PERSON and (title := _legislator_title(entity)) is not None]
+    if not legislators:
+        return  # (most articles: no chamber's name is read)
     chambers = [(e.id, *_chamber(e.name)) for e in index.entities.values() if e.type == ORGANIZATION]
-    if not chambers:
-        return
     linked = {(c.subject, c.object) for c in candidates}
-    for entity in index.entities.values():
-        if entity.type != PERSON:
-            continue
-        role = next((r for r in entity.roles if _chamber_title(r) is not None), None)
-        if role is None:
-            continue
-        names, level = _chamber_title(role)
+    for entity, role, (names, level) in legislators:
         spans = sorted(index.spans_of(entity.id), key=lambda s: s.start)
         fitting = {e for e, name, at in chambers if name in names
                    and (at == level if level == "state" else at in (None, level))}
@@ -451,10 +447,15 @@ def implied_chambers(index: DocIndex, candidates: list[Candidate]) -> Iterator[C
             yield Candidate(entity.id, "memberOf", chamber, spans[0].root, "member-of-the-chamber", role)
 
 
-def _chamber_title(role: str) -> tuple[frozenset[str], str] | None:
-    """A legislator's title as data/chambers.tsv has it ("State Sen." -> state sen; "U.S. Rep." -> rep)."""
-    key = role.lower().replace(".", "")
-    return chamber_titles().get(key[3:] if key.startswith("us ") else key)
+def _legislator_title(entity: Entity) -> tuple[str, tuple[frozenset[str], str]] | None:
+    """The first of a person's roles that data/chambers.tsv lists ("State Sen." as state sen, "U.S. Rep." as
+    rep), with its chamber names and level."""
+    for role in entity.roles:
+        key = role.lower().replace(".", "")
+        found = chamber_titles().get(key[3:] if key.startswith("us ") else key)
+        if found is not None:
+            return role, found
+    return None
 
 
 def _trade_before_title(span) -> bool:

@@ -170,12 +170,15 @@ ORIGIN_WORDS = frozenset("native natives resident residents born based headquart
 
 def _places_before_origin_words(shared: DocFacts, pieces: list[list]) -> list[list]:
     """Known places (graphkit/places.py) right before an origin word that NER left untagged, as pieces."""
+    origins = shared.having(ORIGIN_WORDS, by="lower")
+    if not origins:
+        return []
     texts, iob, pos = shared.texts, shared.iob, shared.pos
     taken = {i for start, end, _ in pieces for i in range(start, end)}
     # ... or tagged it a nationality ("an Accra native" as NORP): a known place's own name is no demonym
     norp = {i for ent in shared.ents if ent.label_ == "NORP" for i in range(ent.start, ent.end)}
     found = []
-    for i in shared.having(ORIGIN_WORDS, by="lower"):
+    for i in origins:
         end = i - 1 if i > 1 and texts[i - 1] == "-" else i  # "Accra-born": the hyphen between
         for size in (2, 1):  # "Cape Town native", "Accra native"
             start = end - size
