@@ -1,6 +1,6 @@
-"""Draw relations at random from a build of real news, for a careful reader to judge.
+"""Draw relations (or quotes) at random from a build of real news, for a careful reader to judge.
 
-    python benchmarks/relation_sample.py [TEXT_DIR] [--n 100] [--seed 7] [--out FILE.tsv] [--graph G.ttl]
+    python benchmarks/relation_sample.py [TEXT_DIR] [--n 100] [--seed 7] [--out FILE.tsv] [--graph G.ttl] [--quotes]
 
 TEXT_DIR defaults to ../shared/benchmarks/polnear/dev/text (read at run
 time). The build's statements (every status; facts and non-facts alike) are
@@ -14,6 +14,12 @@ rule, article, evidence sentence, and two empty columns, ``verdict``
 
 reads a judged file back and prints the share accepted, by status and by
 predicate, and the classes of the rejected ones.
+
+With ``--quotes`` the rows are quotations instead (direct and indirect):
+id, kind, the quoted words, speaker (empty: the graph names none), the
+speaker's words as written, cue, article, and the text from a few hundred
+characters before the quotation's sentence to its end, for judging whether
+the speaker is right (a pronoun's antecedent lies before it).
 """
 
 from __future__ import annotations
@@ -43,19 +49,52 @@ SELECT ?st ?status ?s ?p ?o ?claimant ?date ?rule ?article ?evidence WHERE {
 }
 """
 
+QUOTE_COLUMNS = ["id", "kind", "quote", "speaker", "mention", "cue", "article", "context", "verdict", "class"]
+QUOTE_QUERY = """
+SELECT ?q ?kind ?text ?speaker ?mention ?cue ?article ?body ?start ?end WHERE {
+  ?q a schema:Quotation ; schema:text ?text ; gk:quoteKind ?kind ; gk:sentenceStart ?start ; gk:sentenceEnd ?end ;
+     schema:isPartOf ?a . ?a schema:identifier ?article ; schema:articleBody ?body .
+  OPTIONAL { ?q schema:spokenByCharacter/rdfs:label ?speaker }
+  OPTIONAL { ?q gk:speakerMention ?mention }
+  OPTIONAL { ?q gk:cue ?cue }
+}
+"""
+CONTEXT_BEFORE = 400  # characters before the quotation's sentence: where a "he" or "the minister" was named
+PREFIXES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "gk": "https://example.org/graphkit/ns#", "prov": "http://www.w3.org/ns/prov#",
+            "schema": "https://schema.org/"}
 
-def draw(graph_path: Path, n: int, seed: int) -> list[dict]:
+
+def _store(graph_path: Path):
     import pyoxigraph as ox
 
     store = ox.Store()
     store.load(path=str(graph_path), format=ox.RdfFormat.TURTLE)
     vocab = (REPO / "graphkit" / "vocab.ttl").read_text(encoding="utf-8")
     store.load(vocab.encode("utf-8"), format=ox.RdfFormat.TURTLE)  # status labels
-    prefixes = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-                "gk": "https://example.org/graphkit/ns#", "prov": "http://www.w3.org/ns/prov#",
-                "schema": "https://schema.org/"}
+    return store
+
+
+def draw_quotes(graph_path: Path, n: int, seed: int) -> list[dict]:
     rows: dict[str, dict] = {}
-    for solution in store.query(QUERY, prefixes=prefixes):
+    for solution in _store(graph_path).query(QUOTE_QUERY, prefixes=PREFIXES):
+        key = solution["q"].value
+        if key in rows:
+            continue
+        body, start, end = solution["body"].value, int(solution["start"].value), int(solution["end"].value)
+        rows[key] = {"id": key.rsplit("/", 2)[-2] + "/" + key.rsplit("/", 1)[-1], "kind": solution["kind"].value,
+                     "quote": " ".join(solution["text"].value.split()),
+                     "speaker": solution["speaker"].value if solution["speaker"] else "",
+                     "mention": solution["mention"].value if solution["mention"] else "",
+                     "cue": solution["cue"].value if solution["cue"] else "", "article": solution["article"].value,
+                     "context": " ".join(body[max(0, start - CONTEXT_BEFORE):end].split()), "verdict": "", "class": ""}
+    ordered = [rows[k] for k in sorted(rows)]
+    return random.Random(seed).sample(ordered, min(n, len(ordered)))
+
+
+def draw(graph_path: Path, n: int, seed: int) -> list[dict]:
+    rows: dict[str, dict] = {}
+    for solution in _store(graph_path).query(QUERY, prefixes=PREFIXES):
         key = solution["st"].value
         row = rows.setdefault(key, {"id": key.rsplit("/", 1)[-1], "status": solution["status"].value,
                                     "subject": solution["s"].value, "predicate": solution["p"].value,
@@ -78,7 +117,9 @@ def score(path: Path) -> int:
         return 1
     accepted = [r for r in rows if r["verdict"].strip().lower().startswith("a")]
     print(f"accepted {len(accepted)} of {len(rows)} ({len(accepted) / len(rows):.2f})")
-    for field in ("status", "predicate"):
+    for field in ("status", "predicate", "kind", "cue"):
+        if field not in rows[0]:
+            continue
         totals, good = Counter(r[field] for r in rows), Counter(r[field] for r in accepted)
         print(f"by {field}: " + ", ".join(f"{k} {good[k]}/{v}" for k, v in totals.most_common()))
     classes = Counter(r["class"].strip() or "(no class)" for r in rows if r not in accepted)
@@ -94,6 +135,7 @@ def main(argv=None) -> int:
     parser.add_argument("--out", default=None, help="the TSV to write (default: a temporary file)")
     parser.add_argument("--graph", default=None, help="sample this graph instead of building one")
     parser.add_argument("--score", default=None, help="score a judged TSV and stop")
+    parser.add_argument("--quotes", action="store_true", help="draw quotations and their speakers instead")
     args = parser.parse_args(argv)
     if args.score:
         return score(Path(args.score))
@@ -106,12 +148,12 @@ def main(argv=None) -> int:
         import graphkit
 
         graphkit.build([Path(args.text)]).write_turtle(graph)
-    rows = draw(graph, args.n, args.seed)
+    rows = (draw_quotes if args.quotes else draw)(graph, args.n, args.seed)
     with out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, COLUMNS, delimiter="\t")
+        writer = csv.DictWriter(handle, QUOTE_COLUMNS if args.quotes else COLUMNS, delimiter="\t")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{len(rows)} relations drawn (seed {args.seed}) -> {out}")
+    print(f"{len(rows)} {'quotes' if args.quotes else 'relations'} drawn (seed {args.seed}) -> {out}")
     return 0
 
 
