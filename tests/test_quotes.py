@@ -248,6 +248,34 @@ def test_a_show_named_after_a_speech_verb_is_not_a_quote(analyse):
     assert direct == []
 
 
+@pytest.mark.parametrize("text", [
+    'In an interview with "Sunrise Daily," Ann Lee said the plan would fail.',
+    'Tom Park, the author of "The Quiet Harbor," said the deal was a mistake.',
+    'In her new book "Glass Rivers" (Penguin), Ann Lee argues that cities will shrink.',
+])
+def test_a_title_where_a_noun_goes_is_not_a_quote(analyse, text):
+    direct, _, _ = analyse(text)
+    assert direct == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ('Tom Park called her "Little Miss Sunshine" at the rally.', "Little Miss Sunshine"),
+    ('Tom Park refers to the governor as "The Boss" in private.', "The Boss"),
+])
+def test_a_name_someone_gives_stays_a_quote(analyse, text, words):
+    direct, _, name = analyse(text)
+    assert [q.text for q in direct] == [words] and surname_of(name(direct[0])) == "Park"
+
+
+@pytest.mark.parametrize("text", [
+    'Mayor Ann Lee described Governor Tom Park\'s comments as "reckless and petty."',
+    'Ann Lee dismissed the claim by Tom Park as "pure theater."',
+])
+def test_words_describing_a_speech_noun_are_the_describers(analyse, text):
+    direct, _, name = analyse(text)
+    assert len(direct) == 1 and surname_of(name(direct[0])) == "Lee"
+
+
 def test_speech_noun_carries_its_owners_words(analyse):
     direct, _, name = analyse('Daniel Price repeated his claim that the election was "stolen in broad daylight."')
     assert [q.text for q in direct] == ["stolen in broad daylight."]

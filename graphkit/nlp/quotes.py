@@ -66,6 +66,8 @@ NAME_GLUE = frozenset({"and", "of", "the", "a", "an", "in", "on", "for", "to", "
 MAX_CUE_DEPTH = 6
 # Links inside a noun phrase, climbed from its first word to its head.
 NOUN_PHRASE_DEPS = frozenset({"compound", "poss", "det", "amod", "flat", "nmod", "case"})
+# Where a quoted title stands as a noun: a preposition's object, beside a noun, a noun's modifier.
+TITLE_SLOTS = frozenset({"pobj", "appos", "compound", "nmod", "poss"})
 # How many tokens after a closing mark the "…," X said cue may start.
 TRAILING_CUE_REACH = 12
 
@@ -111,8 +113,24 @@ class _Attributor:
         return self.inside[token.i] == -1 and token.pos_ == "NOUN" and token.lemma_.lower() in words().speech_nouns
 
     def cue_of(self, index: int) -> Token | None:
+        if self._names_a_work(index):
+            return None
         return (self._governing_cue(index) or self._trailing_cue(index)
                 or self._leading_cue(index))
+
+    def _names_a_work(self, index: int) -> bool:
+        """A title in quotation marks where a noun goes: 'an interview with "Fox and Friends"', 'the author
+        of "Hacked World Order"', 'their new book "Concrete Economics"'. It names a show, a book, a film,
+        not words anyone is said to say. Titles a speech verb takes as its object or predicate ('called
+        her "Miss Piggy"', 'refers to her as "the boss"') stay quotations."""
+        piece = self.pieces[index]
+        if not _looks_like_a_name(self.text[piece.start:piece.end]):
+            return False
+        inside, heads = self.inside, self.heads
+        tops = [t for t in self.token_spans[index] if not t.is_punct and inside[heads[t.i]] != index]
+        if len(tops) != 1 or tops[0].dep_ not in TITLE_SLOTS or self.is_cue(tops[0].head):
+            return False
+        return tops[0].head.lower_ != "as"  # 'refers to him as "Mr. Lee"': what someone calls him
 
     def _parenthetical_cue(self, root: Token) -> Token | None:
         """A speech verb set into the sentence as an aside: ', he added,'."""
@@ -180,9 +198,14 @@ class _Attributor:
         return addressed and self.is_cue(head) and _looks_like_a_name(self.text[piece.start:piece.end])
 
     def _nearest_cue_above(self, node: Token, limit: int) -> tuple[Token | None, int]:
-        """Climb from ``node`` towards the root, at most ``limit - 1`` steps, to a cue."""
+        """Climb from ``node`` towards the root, at most ``limit - 1`` steps, to a cue.
+
+        A speech noun reached through its "as" is what the quotation describes, not whose words
+        it holds ('Lee described Park's comments as "reckless"'): the climb goes on to the verb.
+        """
+        below = None
         for depth in range(1, limit):
-            if self.is_cue(node) or self.is_speech_noun(node):
+            if self.is_cue(node) or (self.is_speech_noun(node) and not _described_as(node, below)):
                 return node, depth
             cue = self._according_to_on(node)
             if cue is not None:
@@ -191,7 +214,7 @@ class _Attributor:
                 # 'the weapons, he added, are like "bombs"': a parenthetical on the root
                 aside = self._parenthetical_cue(node)
                 return (aside, depth + 1) if aside is not None else (None, limit)
-            node = node.head
+            below, node = node, node.head
         return None, limit
 
     def _trailing_cue(self, index: int) -> Token | None:
@@ -338,6 +361,12 @@ class _Attributor:
 # Subordinators opening a clause after a quotation that tells its circumstance, not its source: those of
 # a saying's circumstance (``status.CIRCUMSTANCE_MARKS``), and of a condition or concession.
 CIRCUMSTANCE_WORDS = CIRCUMSTANCE_MARKS | {"if", "although"}
+
+
+def _described_as(noun: Token, below: Token | None) -> bool:
+    """Whether ``below`` is the "as" of a speech noun that a verb takes as its object: 'called his
+    remarks as "…"', 'dismissed the claim as "…"'."""
+    return below is not None and below.dep_ == "prep" and below.lower_ == "as" and noun.dep_ == "dobj"
 
 
 def _looks_like_a_name(words: str) -> bool:
