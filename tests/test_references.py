@@ -155,6 +155,20 @@ def test_a_description_means_the_one_titled_so(refs):
     assert [name for word, _, name in refs(text) if word == "the president"] == ["Ana Ruiz"]
 
 
+@pytest.mark.parametrize("text,description,expected", [
+    # a title's own modifiers tell two holders apart ("Vermont Sen. X" is the Vermont senator)
+    ("Vermont Sen. Ruth Kale met Ohio Sen. Omar Field on Monday. Field praised the bill. The Vermont senator "
+     "said it would pass.", "The Vermont senator", ["Ruth Kale"]),
+    # the bare title is its holder now, not one the text calls a former holder
+    ("Treasury Secretary Mark Hale spoke first. Former Treasury Secretary Paul Vance criticised the plan. "
+     "The Treasury secretary praised the bank.", "The Treasury secretary", ["Mark Hale"]),
+    # a plural title is a group, never one of its holders
+    ("Gov. Ana Ruiz spoke in Dover. Later the governors met in Boston.", "the governors", []),
+])
+def test_a_title_means_the_holder_it_fits(refs, text, description, expected):
+    assert [name for word, _, name in refs(text) if word == description] == expected
+
+
 def test_a_post_to_be_filled_means_no_one(refs):
     text = "President Ana Ruiz spoke on Monday. Voters said the next president should cut taxes."
     assert not [r for r in refs(text) if r[0] == "the next president"]

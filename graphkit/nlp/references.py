@@ -62,6 +62,8 @@ NON_CORE_DEPS = {"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advmod
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 # Words before a title that make it another post: "Vice President Y" is not "the president".
+# Words that put a title in the past: "former Treasury Secretary X" holds the office no longer.
+PAST_TITLE_WORDS = frozenset({"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"})
 LOWER_RANKS = {"vice", "deputy", "assistant", "former", "ex", "acting", "interim", "co", "associate", "lieutenant"}
 # Modifiers that make a description a post to be filled, no one named: "the next president".
 UNFILLED_MODIFIERS = {"next", "future", "best", "ideal", "perfect", "potential", "eventual"}
@@ -350,7 +352,7 @@ class References:
             lefts = [t for t in token.lefts if self.entity_at[t.i] != entity_id]
             for child in lefts:
                 if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN"):
-                    add(child, entity_id, lefts)
+                    add(child, entity_id, [*lefts, *child.lefts])  # "Former Treasury Secretary X": the title's own
             for child in token.rights:
                 if child.dep_ == "appos" and child.pos_ == "NOUN":
                     add(child, entity_id, child.lefts)
@@ -597,8 +599,8 @@ class References:
 
     def _resolve_title(self, head: Token) -> str | None:
         """"the minister" -> the one person the article calls minister."""
-        if head.pos_ != "NOUN":
-            return None
+        if head.pos_ != "NOUN" or head.tag_ == "NNS":
+            return None  # "the governors", "the House candidates": a group, not one holder
         if _unfilled(head) or any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another") for c in head.children):
             return None  # "a spokesman" is not a known person, nor "the next president"
         holders = self.titles.get(_title_key_of(head), {})
@@ -607,6 +609,9 @@ class References:
         # "the Republican nominee": keep the holders described with the same words
         words = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod") and t.is_title}
         matching = [e for e, seen in holders.items() if words and words <= seen]
+        if len(matching) > 1 and not any(t.lower_ in PAST_TITLE_WORDS for t in head.lefts):
+            # "the Treasury secretary" is whoever holds the office now, not one the text calls its former holder
+            matching = [e for e in matching if not holders[e] & PAST_TITLE_WORDS]
         return matching[0] if len(matching) == 1 else None
 
     def _resolve_pronoun(self, pronoun: Token) -> str | None:
