@@ -276,6 +276,30 @@ def test_words_describing_a_speech_noun_are_the_describers(analyse, text):
     assert len(direct) == 1 and surname_of(name(direct[0])) == "Lee"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('The Northfield Institute released a report on Monday about rural schools. "Funding has fallen for a '
+     'decade," the report concluded.', "Northfield Institute"),
+    ('Ann Lee sent a letter to the board. "We cannot wait," the letter said.', "Ann Lee"),
+])
+def test_a_document_speaks_for_its_author(analyse, text, speaker):
+    direct, _, name = analyse(text)
+    assert [name(q) for q in direct] == [speaker]
+
+
+def test_a_document_with_its_own_author_does_not_look_back(analyse):
+    text = ('Ann Lee issued a statement on Monday. Later a statement by the two rivals said "the talks '
+            'will go on."')
+    direct, _, name = analyse(text)
+    assert [name(q) for q in direct] == [None]
+
+
+def test_the_one_shown_speaking_speaks(analyse):
+    text = ('Tom Park leads the race. A new ad from Tom Park’s campaign mocks recent comments by Ann Lee. '
+            'The ad uses footage of Ann Lee asking, “Why aren’t I 20 points ahead, you might ask?”')
+    direct, _, name = analyse(text)
+    assert [name(q) for q in direct] == ["Ann Lee"]
+
+
 def test_speech_noun_carries_its_owners_words(analyse):
     direct, _, name = analyse('Daniel Price repeated his claim that the election was "stolen in broad daylight."')
     assert [q.text for q in direct] == ["stolen in broad daylight."]

@@ -586,6 +586,10 @@ def _sources_of(attributor: _Attributor, resolver: References, index: int, cue: 
         yield cue, source_of_speech_noun(cue, quoted)
         return
     found = False
+    if cue.tag_ in ("VBG", "VB") and cue.i > 0 and cue.doc[cue.i - 1].dep_ == "pobj":
+        # "footage of Lee asking", "a video of Lee saying": the one shown speaking, before the subject
+        # of the clause ("the ad uses footage of Lee asking")
+        yield cue, _name_before(resolver, cue)
     for source in subject_candidates(cue, quoted):
         found = True
         yield cue, source

@@ -50,6 +50,10 @@ SPEAKS_FOR_NOUNS = frozenset("""
     lawsuit study analysis ad advertisement release tweet post book
 """.split())
 
+# Documents that speak for whoever wrote them: "the report concluded" is its author's words (_document_author).
+DOCUMENT_NOUNS = frozenset("""report study statement letter memo filing complaint lawsuit analysis ad
+    advertisement release survey editorial""".split())
+DOCUMENT_REACH = 6  # sentences back to the document's first mention
 # Bodies a plural pronoun may stand for: "the Lee campaign … what they call".
 GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "government", "office",
                          "ministry", "department", "committee", "party"})
@@ -374,7 +378,30 @@ class References:
         named = self._named_inside(source) or self._by_name(source)
         if named is not None:
             return named
-        return self._resolve_title(source) or self.resolve_description(source)
+        return self._resolve_title(source) or self.resolve_description(source) or self._document_author(source)
+
+    def _document_author(self, head: Token) -> str | None:
+        """"the report concluded", "the letter said": whoever the text said wrote that document before.
+
+        The document is the nearest earlier mention of the same noun whose author the text gives ("X
+        released a report", "a report by X", "X's letter"), within ``DOCUMENT_REACH`` sentences.
+        """
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or _noun_key(head) not in DOCUMENT_NOUNS:
+            return None
+        if head.i not in facts(self.doc).heads_of("det", "the"):
+            return None  # "a report said": some report, not one named before
+        from .speakers import source_of_speech_noun  # speakers reads this module's word lists
+
+        if source_of_speech_noun(head, self.quoted) is not None:
+            return None  # "the statement by the two": its own author, whoever that is
+        lemma, sentence_of = head.lemma_.lower(), facts(self.doc).sentence_of
+        first = self.sentences[max(0, sentence_of[head.i] - DOCUMENT_REACH)].start
+        for earlier in reversed(self.doc[first:head.i]):
+            if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma:
+                author = source_of_speech_noun(earlier, self.quoted)
+                if author is not None and author.i != head.i:
+                    return self.entity_at[author.i] or self._named_inside(author)
+        return None
 
     # ------------------------------------------------------------ descriptions
 
