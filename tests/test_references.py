@@ -162,6 +162,9 @@ def test_a_description_means_the_one_titled_so(refs):
     # the bare title is its holder now, not one the text calls a former holder
     ("Treasury Secretary Mark Hale spoke first. Former Treasury Secretary Paul Vance criticised the plan. "
      "The Treasury secretary praised the bank.", "The Treasury secretary", ["Mark Hale"]),
+    # ... and so is a bare title whose only holder the text calls a former one
+    ("Ann Lee won the vote in May. She thanked former Republican nominee Paul Vance in Dover. The Republican "
+     "nominee spoke for an hour.", "The Republican nominee", ["Ann Lee"]),
     # a plural title is a group, never one of its holders
     ("Gov. Ana Ruiz spoke in Dover. Later the governors met in Boston.", "the governors", []),
 ])

@@ -436,6 +436,7 @@ class References:
             return None
         nouns_of = self._nouns_of
         named = {e for e in dict.fromkeys(e for _, e in before) if noun in nouns_of(e)}  # asked once per entity
+        named -= self._former_holders(head) if kind == PERSON else set()  # "the nominee" is no former nominee
         fitting = [(start, e) for start, e in before if e in named]
         if fitting:
             return max(fitting)[1]
@@ -449,7 +450,7 @@ class References:
             gender = noun_gender(noun)
             # ... but never one its own sentence names (an apposition was read above): a writer names a
             # person once in a sentence, and "X praised Y, saying the Ohio senator ..." leaves it unsure
-            here = self._named_in_sentence(head) | self._own_clause_subjects(head)
+            here = self._named_in_sentence(head) | self._own_clause_subjects(head) | self._former_holders(head)
             people = [(start, e) for start, e in self.person_mentions
                       if gender is None or self.gender.get(e, gender) == gender]
             if clearly := clearly_most(people, before):
@@ -624,6 +625,12 @@ class References:
                         found |= {self.entity_at[t.i] for t in core_phrase(obj) if self.entity_at[t.i]}
         return {e for e in found if self.entities[e].type in (PERSON, ORGANIZATION)}
 
+    def _former_holders(self, head: Token) -> set[str]:
+        """Those the text calls a former holder of ``head``'s title, unless ``head`` itself is "former"."""
+        if any(t.lower_ in PAST_TITLE_WORDS for t in head.lefts):
+            return set()
+        return {e for e, seen in self.titles.get(_title_key_of(head), {}).items() if seen & PAST_TITLE_WORDS}
+
     def _resolve_title(self, head: Token) -> str | None:
         """"the minister" -> the one person the article calls minister."""
         if head.pos_ != "NOUN" or head.tag_ == "NNS":
@@ -631,14 +638,15 @@ class References:
         if _unfilled(head) or any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another") for c in head.children):
             return None  # "a spokesman" is not a known person, nor "the next president"
         holders = self.titles.get(_title_key_of(head), {})
+        # "the GOP candidate" is whoever holds the title now, not one the text calls its former holder
+        former = self._former_holders(head)
         if len(holders) == 1:
-            return next(iter(holders))
+            return None if holders.keys() & former else next(iter(holders))
         # "the Republican nominee": keep the holders described with the same words
         words = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod") and t.is_title}
         matching = [e for e, seen in holders.items() if words and words <= seen]
-        if len(matching) > 1 and not any(t.lower_ in PAST_TITLE_WORDS for t in head.lefts):
-            # "the Treasury secretary" is whoever holds the office now, not one the text calls its former holder
-            matching = [e for e in matching if not holders[e] & PAST_TITLE_WORDS]
+        if len(matching) > 1:
+            matching = [e for e in matching if e not in former]
         return matching[0] if len(matching) == 1 else None
 
     def _resolve_pronoun(self, pronoun: Token) -> str | None:
