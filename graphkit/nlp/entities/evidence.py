@@ -21,7 +21,7 @@ a weighted vote for Person, Organization or Place:
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -102,8 +102,13 @@ def _possession_type(noun) -> str | None:
     return None
 
 
-def each_mention_votes(doc: Doc, mentions: list[RawMention]) -> Iterator[Counter]:
-    """The votes each mention's sentence casts, in turn (do not change the Counters: they are shared)."""
+# Votes are plain dicts of type -> weight (a ``defaultdict`` while cast): a Counter's constructor and operators
+# are Python code, and a doc casts votes per mention, several times over.
+Votes = dict
+
+
+def each_mention_votes(doc: Doc, mentions: list[RawMention]) -> Iterator[Votes]:
+    """The votes each mention's sentence casts, in turn (do not change them: they are shared)."""
     # a cluster's type is voted again each time it grows: each mention's votes are read once per doc
     memo, words = facts(doc).memo, id(descriptors())
     for m in mentions:
@@ -114,8 +119,8 @@ def each_mention_votes(doc: Doc, mentions: list[RawMention]) -> Iterator[Counter
         yield found
 
 
-def _mention_votes(doc: Doc, m: RawMention) -> Counter:
-    votes: Counter = Counter()
+def _mention_votes(doc: Doc, m: RawMention) -> Votes:
+    votes: defaultdict = defaultdict(int)
     if m.descriptor:
         return votes
     if m.roles:
@@ -205,9 +210,9 @@ def _mention_votes(doc: Doc, m: RawMention) -> Counter:
 
 # a cluster's type is voted again each time it grows, its name mostly the same; a few docs' names are kept
 @lru_cache(maxsize=2048)
-def name_votes(name: str) -> Counter:
-    """The votes a name's own shape and the gazetteer cast (do not change the Counter: it is shared)."""
-    votes: Counter = Counter()
+def name_votes(name: str) -> Votes:
+    """The votes a name's own shape and the gazetteer cast (do not change them: they are shared)."""
+    votes: defaultdict = defaultdict(int)
     parts = name.split()
     last = parts[-1].rstrip(".,").lower() if parts else ""
     if len(parts) > 1 and last in PLACE_HEADS:
@@ -226,7 +231,7 @@ def name_votes(name: str) -> Counter:
     return votes
 
 
-def given_name_votes(name: str, votes, ner=None) -> Counter:
+def given_name_votes(name: str, votes, ner=None) -> Votes:
     """"Donald Lund", "Ana Ruiz": a two- or three-word name opening with a given name is a person's.
 
     Not when a place or its adjective opens it ("Houston Astros", "Philippine
@@ -242,8 +247,8 @@ def given_name_votes(name: str, votes, ner=None) -> Counter:
     person = votes.get(PERSON, 0) - ner.get(PERSON, 0)
     if votes.get(ORGANIZATION, 0) - ner.get(ORGANIZATION, 0) - person > 2 * NER \
             or votes.get(PLACE, 0) - ner.get(PLACE, 0) - person > 2 * NER or not opens_with_given_name(name):
-        return Counter()
-    return Counter({PERSON: 2 * NER})
+        return {}
+    return {PERSON: 2 * NER}
 
 
 @lru_cache(maxsize=4096)
@@ -257,31 +262,31 @@ def opens_with_given_name(name: str) -> bool:
         and places.demonym(first) is None
 
 
-def ner_votes(mentions: list[RawMention]) -> Counter:
+def ner_votes(mentions: list[RawMention]) -> Votes:
     """NER is one voice, however often the name recurs: its labels' shares, 2 votes in all.
 
     A multi-word name NER called a person gets half a vote more: NER is most
     reliable on full personal names.
     """
     named = [m for m in mentions if not m.descriptor]
-    votes: dict[str, float] = {}  # Counter's sums in a plain dict: its ``+=`` calls Python code per mention
+    votes: dict[str, float] = {}
     for m in named:
         kind = NER_TYPES[m.label]
         votes[kind] = votes.get(kind, 0) + 2 * NER / len(named)
     if any(m.label == "PERSON" and m.end - m.start > 1 for m in named):
         votes[PERSON] = votes.get(PERSON, 0) + NER / 2
-    return Counter(votes)
+    return votes
 
 
-def plural_name(doc: Doc, mentions: list[RawMention]) -> Counter:
+def plural_name(doc: Doc, mentions: list[RawMention]) -> Votes:
     """A name ending in a plural proper noun is a team or a firm, not a person: "Hamilton Wanderers"."""
     tags = facts(doc).tags
     if any(m.end - m.start > 1 and tags[m.end - 1] == "NNPS" for m in mentions if not m.descriptor):
-        return Counter({ORGANIZATION: 2.0})
-    return Counter()
+        return {ORGANIZATION: 2.0}
+    return {}
 
 
-def decide_type(votes: Counter, ner_labels: Counter) -> str:
+def decide_type(votes: Votes, ner_labels: Counter) -> str:
     """The type with most votes; ties go to what NER said most often."""
     ner_order = [NER_TYPES[label] for label, _ in ner_labels.most_common()]
     # the first of the lowest keys, as ``sorted(...)[0]`` gives (sorting is stable), without the sort

@@ -77,7 +77,7 @@ class Cluster:
             # The sums of Counter's ``+`` and ``update``, key by key in the same order, in a plain dict: the
             # type is voted again each time a cluster grows, and Counter's operators are Python code per call.
             # (``+`` would drop votes that are not positive; before the mentions' votes, none is.)
-            votes = dict(name_votes(self.name))  # a copy: the Counter is shared
+            votes = dict(name_votes(self.name))  # a copy: the votes are shared
             ner = ner_votes(self.mentions)
             for kind, vote in ner.items():
                 votes[kind] = votes[kind] + vote if kind in votes else vote
