@@ -281,6 +281,18 @@ def test_a_question_put_claims_nothing(statuses):
     assert found[("Ivo Lund", "Labour Party")][0] == "hypothetical"
 
 
+@pytest.mark.parametrize("text,pair", [
+    # a refusal to answer an open question denies nothing
+    ("The ministry would not say if Ivo Lund had been questioned by the Tallinn Police.", ("Tallinn Police", "Ivo Lund")),
+    ("Tomas Berg declined to respond to a question about whether he thought Ivo Lund had attacked Kestrel Foods.",
+     ("Ivo Lund", "Kestrel Foods")),
+    # ... and what someone waits to see is no plan
+    ("Voters will watch to see if Ivo Lund can beat Tomas Berg.", ("Ivo Lund", "Tomas Berg")),
+])
+def test_an_embedded_question_is_open(statuses, text, pair):
+    assert statuses(text)[pair][0] == "hypothetical"
+
+
 def test_a_gerund_under_a_speech_verb_is_recounted_not_requested(statuses):
     # "recalled taking the lift to meet Y" tells of what was done; only a to-infinitive is a request
     found = statuses("Kim Quist, who recalled taking the lift up to the office to work with Lina Holm on the book, "

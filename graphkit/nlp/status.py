@@ -96,6 +96,12 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
     node, previous = trigger, None
     phase = False  # past a phase verb or a past time clause: only who says it is read further up
     for _ in range(12):
+        if previous is not None and (mark := _question_mark(previous)) is not None:
+            # "would not say if Y was interviewed", "declined to answer whether X had underestimated Y", "asked
+            # whether he would back X", "watching to see if he can win": an open question claims nothing, and
+            # a refusal to answer it denies nothing
+            modality = Status(HYPOTHETICAL, mark) if modality is None or modality.status != NEGATED else modality
+            break
         if previous is not None and previous.dep_ in ("xcomp", "pcomp", "ccomp") and node.lemma_.lower() in PHASE_VERBS:
             # the act stopped, kept up or resumed is going on: the clauses above concern the phase, though
             # who says so still says it ("Y says X promised to continue supporting Z")
@@ -127,11 +133,6 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
             # ("recalled taking the lift to meet Y", a gerund, is told as done: read below as what X says)
             modality = modality or Status(PLANNED, node)
             break
-        if speaking and node.lemma_.lower() == "ask" and previous.dep_ == "ccomp" and (mark := next(
-                (c for c in previous.children if c.dep_ == "mark" and c.lower_ in ("whether", "if")), None)):
-            # "asked whether he would back X if X is the nominee": a question claims nothing; it is open
-            modality = Status(HYPOTHETICAL, mark) if modality is None or modality.status != NEGATED else modality
-            break
         if speaking and previous.dep_ == "ccomp" and _presupposed(previous):
             break  # "X explained why he backs Y": the backing is the reporter's fact, the reason X's
         if speaking and previous.dep_ == "ccomp" and previous.i < node.i and not inside_quote \
@@ -157,6 +158,18 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         previous, node = node, node.head
     base = modality or Status(FACT)
     return Status(base.status, base.cue, reported, source)
+
+
+def _question_mark(clause: Token) -> Token | None:
+    """The "whether" or "if" that makes ``clause`` an embedded question ("say if", "unsure whether",
+    "a question about whether"); "if" only on a complement clause: on an adverbial one it is a condition, and
+    "whether or not" on an adverbial one concedes."""
+    if clause.dep_ not in ("ccomp", "pcomp", "pobj", "csubj") and not (clause.dep_ == "advcl" and clause.head.lemma_ == "see"):
+        return None
+    for child in clause.children:
+        if child.dep_ == "mark" and (child.lower_ == "whether" or (child.lower_ == "if" and clause.dep_ != "pcomp")):
+            return child
+    return None
 
 
 # Acts between parties a noun names: with their doer ("Y's attacks on Z") they have been done.
