@@ -300,6 +300,11 @@ def test_the_one_shown_speaking_speaks(analyse):
     assert [name(q) for q in direct] == ["Ann Lee"]
 
 
+def test_swearing_is_saying(analyse):
+    direct, _, name = analyse('Tom Park swears the plan is "the best deal this city ever made."')
+    assert [name(q) for q in direct] == ["Tom Park"]
+
+
 def test_speech_noun_carries_its_owners_words(analyse):
     direct, _, name = analyse('Daniel Price repeated his claim that the election was "stolen in broad daylight."')
     assert [q.text for q in direct] == ["stolen in broad daylight."]

@@ -37,6 +37,7 @@ def statuses(nlp):
     # an infinitive hanging from a noun is aimed at, asked for or allowed; not when the noun is its doer
     ("Critics condemned Kestrel Foods' push to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     ("Kestrel Foods lost its chance to buy Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "planned"),
+    ("Kestrel Foods needs to buy Marrow Mills to grow.", ("Kestrel Foods", "Marrow Mills"), "planned"),
     # a phrasal verb of refusal or cancelling denies what it governs
     ("Kestrel Foods ruled out a takeover of Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "negated"),
     ("Kestrel Foods gave up its bid for Marrow Mills.", ("Kestrel Foods", "Marrow Mills"), "negated"),
