@@ -766,3 +766,16 @@ def test_a_committee_named_for_several_subjects_is_one_name(entities, text, name
 def test_a_chamber_and_its_committee_stay_two(entities):
     ents = entities("The House Democrats and the Ethics Committee met on Monday.")
     assert "Ethics Committee" in ents
+
+
+@pytest.mark.parametrize("text,expected", [
+    # entities.merge._place_by_honorific: "Mr." and "Mrs." send a surname to the person of that gender
+    ("Ann Lee and her husband, Tom Lee, met voters in Ohio. Mrs. Lee spoke first. Later Mr. Lee left.",
+     {"Ann Lee": ["Ann Lee", "Lee"], "Tom Lee": ["Tom Lee", "Lee"]}),
+    # ... and with no one of that gender named, "Mr. Lee" is someone else
+    ("Ann Lee won the vote. Tom Park attacked Mr. Lee's record after Mrs. Lee accused him of lying.",
+     {"Ann Lee": ["Ann Lee", "Lee"], "Lee": ["Lee"], "Tom Park": ["Tom Park"]}),
+])
+def test_an_honorific_tells_which_person_a_surname_means(entities, text, expected):
+    found = entities(text)
+    assert {name: [m.text for m in e.mentions] for name, e in found.items() if e.type == "Person"} == expected

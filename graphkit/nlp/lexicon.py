@@ -23,6 +23,9 @@ def possessions() -> dict[str, str]:
     return read_table("possessions.tsv")
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "hon"}
+# Honorifics that tell a person's gender: "Mr. Lee" is no woman, "Mrs. Lee" no man (references, entities.merge).
+MALE_HONORIFICS = {"mr", "mr.", "sir", "mister"}
+FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady"}
 
 # Words that, capitalised before a name, are a title ("Secretary-General", "President").
 TITLES = HONORIFICS | {

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..model import ORGANIZATION, PERSON, PLACE, Entity
 from ..names import given_name_gender
 from .entities.evidence import descriptor_type
-from .lexicon import INSTITUTION_HEADS
+from .lexicon import FEMALE_HONORIFICS, INSTITUTION_HEADS, MALE_HONORIFICS
 from .shared import facts
 
 # Heads whose named modifier is who speaks: "the Clinton campaign", "a Trump spokesman",
@@ -72,8 +72,6 @@ LOWER_RANKS = {"vice", "deputy", "assistant", "former", "ex", "acting", "interim
 # Modifiers that make a description a post to be filled, no one named: "the next president".
 UNFILLED_MODIFIERS = {"next", "future", "best", "ideal", "perfect", "potential", "eventual"}
 
-MALE_HONORIFICS = {"mr", "mr.", "sir", "mister"}
-FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady"}
 # How many sentences back a pronoun may reach for its antecedent: "it" stays close,
 # since it so often means a thing.
 PRONOUN_REACH = 6

@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 
 from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
-from ...names import GENERIC_ORG_WORDS, acronym_of, is_acronym, name_key, visible, without_initials, words
-from ..lexicon import INSTITUTION_HEADS, descriptors
+from ...names import GENERIC_ORG_WORDS, acronym_of, given_name_gender, is_acronym, name_key, visible, without_initials, words
+from ..lexicon import FEMALE_HONORIFICS, INSTITUTION_HEADS, MALE_HONORIFICS, descriptors
 from .evidence import (decide_type, descriptor_type, each_mention_votes, given_name_votes, name_votes, ner_votes,
                        opens_with_given_name, plural_name)
 from ..shared import facts
@@ -262,6 +262,51 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
     return found
 
 
+def _honorific_gender(c: Cluster, m: RawMention) -> str | None:
+    """"m" after "Mr.", "f" after "Mrs."/"Ms.", else None."""
+    if m.start == 0:
+        return None
+    word = facts(c.doc).lowers[m.start - 1]
+    return "m" if word in MALE_HONORIFICS else "f" if word in FEMALE_HONORIFICS else None
+
+
+def _person_gender(c: Cluster) -> str | None:
+    """A full name's gender by its given name ("Ann Lee": f); a bare name's by its honorifics, if they agree."""
+    if len(c.words) > 1:
+        return given_name_gender(c.name.split()[0])
+    found = {_honorific_gender(c, m) for m in c.mentions} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _place_by_honorific(short: Cluster, people: list[Cluster], absorb, index: WordIndex) -> None:
+    """A surname after "Mr." or "Mrs." means a person of that gender: "Ann Lee and Tom Lee ... Mr. Lee".
+
+    Each honorific's mentions go to the first-named person of their gender (or, with none, of a gender
+    no name or honorific tells); with neither, they stay a person of their own ("Mr. Lee" where only
+    Ann Lee is named). Mentions without an honorific go where a bare surname goes: the person named first.
+    """
+    first = min(people, key=lambda t: t.first)
+    genders = {id(p): _person_gender(p) for p in people}
+    kept, moved = [], {}
+    for m in short.mentions:
+        gender = _honorific_gender(short, m)
+        fitting = [p for p in people if genders[id(p)] == gender] or [p for p in people if genders[id(p)] is None]
+        if gender is None:
+            moved.setdefault(id(first), (first, []))[1].append(m)
+        elif fitting:
+            target = min(fitting, key=lambda t: t.first)
+            moved.setdefault(id(target), (target, []))[1].append(m)
+        else:
+            kept.append(m)
+    for target, mentions in moved.values():
+        target.add(mentions)
+        index.grown(target)
+    short.mentions[:] = kept
+    short.add([])  # forget the name and type computed from the mentions that went
+    if not kept:
+        absorb(short, first)  # nothing left: the cluster is gone
+
+
 def _first_and_last(c: Cluster) -> bool:
     """Two capitalised words, no place, like a given name no list knows and a surname ("Neera Tanden")."""
     parts = c.name.split()
@@ -370,6 +415,9 @@ def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     for c in sorted(alive(), key=lambda c: len(c.words)):  # short forms, shortest first
         targets = _short_form_target(c, index.with_word(c.words[0]) if c.words else alive())
         people = [t for t in targets if t.type == PERSON]
+        if people and len(c.words) == 1 and any(_honorific_gender(c, m) for m in c.mentions):
+            _place_by_honorific(c, people, absorb, index)  # "Mr. Lee" is Tom Lee, not Ann Lee
+            continue
         if people:  # a bare surname means the person introduced first ("Ted Cruz ... Heidi Cruz ... Cruz said")
             absorb(c, min(people, key=lambda t: t.first))
         elif len(targets) == 1:
