@@ -779,3 +779,22 @@ def test_a_chamber_and_its_committee_stay_two(entities):
 def test_an_honorific_tells_which_person_a_surname_means(entities, text, expected):
     found = entities(text)
     assert {name: [m.text for m in e.mentions] for name, e in found.items() if e.type == "Person"} == expected
+
+
+@pytest.mark.parametrize("text,name", [
+    # spans._topic_name / _extend_topic_names: a body named for its subject or place after "on", "for", "of"
+    # is one name, whether NER tagged the part after the preposition or not
+    ("That is the problem, said Ann Lee, a senior fellow at the Center on Fiscal and Labor Priorities.",
+     "Center on Fiscal and Labor Priorities"),
+    ("We were not happy, said Tom Park, head of policy at the Business Council of British Columbia.",
+     "Business Council of British Columbia"),
+    ("The rise is real, said Ann Lee, a fellow with Northfield University's Program on Extremism.",
+     "Northfield University's Program on Extremism"),
+])
+def test_a_body_named_for_its_subject_is_one_name(entities, text, name):
+    assert name in entities(text)
+
+
+def test_a_date_after_a_body_is_not_its_name(entities):
+    found = entities("The Kestrel Council on Monday said the Council of Ministers would meet.")
+    assert not [n for n in found if "Monday" in n]

@@ -298,6 +298,53 @@ def _committee_name(shared: DocFacts, prev: list, piece: list) -> str | None:
     return None
 
 
+# Heads of bodies named for a subject or a place after "on", "for", "of": "the Center on Budget Priorities",
+# "the Business Council of Nova Scotia", "the Program on Extremism"; NER often stops at the preposition.
+TOPIC_HEADS = INSTITUTION_HEADS | {"center", "centre", "program", "programme", "project", "initiative", "office",
+                                   "school", "college", "academy", "society", "laboratory", "lab"}
+TOPIC_PREPOSITIONS = frozenset({"on", "for", "of"})
+MAX_TOPIC_WORDS = 6
+
+
+def _topic_name(shared: DocFacts, prev: list, piece: list) -> str | None:
+    """A body's name whose head NER cut from its subject or place: "Center" + "on" + "Fiscal Priorities",
+    "Business Council" + "of" + "Nova Scotia". The head must end the first piece, capitalised, and the
+    preposition stand alone between the two."""
+    if prev[2] != "ORG" or piece[0] - prev[1] != 1 or shared.lowers[prev[1]] not in TOPIC_PREPOSITIONS:
+        return None
+    head = prev[1] - 1
+    if shared.lowers[head] not in TOPIC_HEADS or not shared.texts[head][:1].isupper():
+        return None
+    if piece[2] not in ("ORG", "GPE", "LOC", "NORP", "FAC") or piece[1] - piece[0] > MAX_TOPIC_WORDS:
+        return None
+    return "ORG"
+
+
+def _extend_topic_names(shared: DocFacts, pieces: list[list]) -> list[list]:
+    """The same cut where NER tagged nothing after the preposition: "the Business Council" + "of British
+    Columbia", "Northfield University's Program" + "on Extremism". The run after it must be proper nouns
+    (with "and", "the" inside), in no other name or date, and end the name before a lower-case word."""
+    starts = {p[0] for p in pieces}
+    tags, lowers, texts, iob = shared.tags, shared.lowers, shared.texts, shared.iob
+    for piece in pieces:
+        end = piece[1]
+        if piece[2] != "ORG" or end + 1 >= shared.size or lowers[end] not in TOPIC_PREPOSITIONS:
+            continue
+        if lowers[end - 1] not in TOPIC_HEADS or not texts[end - 1][:1].isupper():
+            continue
+        last = None
+        for i in range(end + 1, min(shared.size, end + 1 + MAX_TOPIC_WORDS)):
+            if i in starts or iob[i] not in ("O", "") or shared.sent_start[i]:
+                break
+            if tags[i] in ("NNP", "NNPS") and texts[i][:1].isupper():
+                last = i
+            elif lowers[i] not in ("and", "the", "&"):
+                break
+        if last is not None and (last + 1 >= shared.size or not tags[last + 1] in ("NNP", "NNPS")):
+            piece[1] = last + 1
+    return pieces
+
+
 CAMPUS_HEADS = frozenset({"university", "college", "institute", "school"})
 
 
@@ -604,9 +651,9 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             piece[2] = "PERSON"  # "Justice Sotomayor" tagged as a body: a title and a name
     mentions = []
     titles = None  # the quoted titles, found when a piece first lies in a quotation
-    pieces = _join_adjacent(_join_known_places(shared, pieces), lambda prev, piece: _dangling_name(
+    pieces = _join_adjacent(_extend_topic_names(shared, _join_known_places(shared, pieces)), lambda prev, piece: _dangling_name(
         shared, prev, piece) or _coordinated_name(doc, prev, piece) or _bracketed_name(doc, prev, piece)
-        or _campus_name(doc, prev, piece) or _committee_name(shared, prev, piece))
+        or _campus_name(doc, prev, piece) or _committee_name(shared, prev, piece) or _topic_name(shared, prev, piece))
     for start, end, label in pieces:
         cleaned = _clean(shared, start, end, label)
         if cleaned is None or _no_name(shared, cleaned[0], cleaned[1]) or _in_case_name(shared, *cleaned[:2]):
