@@ -317,7 +317,13 @@ def _topic_name(shared: DocFacts, prev: list, piece: list) -> str | None:
         return None
     if piece[2] not in ("ORG", "GPE", "LOC", "NORP", "FAC") or piece[1] - piece[0] > MAX_TOPIC_WORDS:
         return None
+    if _names_a_body(shared, piece[0], piece[1]):
+        return None  # "Queens College of the City University of New York": a unit and its parent, two bodies
     return "ORG"
+
+
+def _names_a_body(shared: DocFacts, start: int, end: int) -> bool:
+    return any(shared.lowers[i] in TOPIC_HEADS for i in range(start, end))
 
 
 def _extend_topic_names(shared: DocFacts, pieces: list[list]) -> list[list]:
@@ -340,7 +346,8 @@ def _extend_topic_names(shared: DocFacts, pieces: list[list]) -> list[list]:
                 last = i
             elif lowers[i] not in ("and", "the", "&"):
                 break
-        if last is not None and (last + 1 >= shared.size or not tags[last + 1] in ("NNP", "NNPS")):
+        if last is not None and (last + 1 >= shared.size or not tags[last + 1] in ("NNP", "NNPS")) \
+                and not _names_a_body(shared, end + 1, last + 1):
             piece[1] = last + 1
     return pieces
 
