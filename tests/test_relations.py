@@ -1221,3 +1221,14 @@ def test_working_with_a_body_is_no_job_and_a_source_is_no_party(nlp):
                        "worksFor", "Daily Courier")
     _, found = triples(nlp, 'According to the Daily Courier, "Lina Holm coordinated with Ivo Lund on the post."')
     assert not [k for k in found if "Daily Courier" in k]
+
+
+@pytest.mark.parametrize("text,org,place,expected", [
+    # relation_frames.org_place_name_patterns: a state's body named with a demonym is in that country ...
+    ("The Moldovan Parliament voted on Tuesday. Moldova's president spoke.", "Moldovan Parliament", "Moldova", True),
+    # ... any other name with a demonym says nothing of where the body is
+    ("Ana Ruiz of the Moldovan Action Forum spoke in Moldova on Tuesday.", "Moldovan Action Forum", "Moldova", False),
+])
+def test_a_demonym_places_only_a_states_body(nlp, text, org, place, expected):
+    _, found = triples(nlp, text)
+    assert bool(holds(found, org, "location", place)) == expected, sorted(found)

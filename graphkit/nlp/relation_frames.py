@@ -536,7 +536,8 @@ def _name_words(name: str) -> list[str]:
 
 
 def org_place_name_patterns(index: DocIndex) -> Iterator[Candidate]:
-    """An organization named for its country or city: "Haitian Parliament", "Bank of Norway"."""
+    """An organization named for its country or city: "Haitian Parliament", "Bank of Norway"; with a
+    demonym, only a state's body ("American Action Forum" says nothing of where it is)."""
     places = [(e, _name_words(e.name)) for e in index.entities.values() if e.type == PLACE]  # once, not per org
     for org in index.entities.values():
         if org.type != ORGANIZATION or not org.mentions:
@@ -545,7 +546,8 @@ def org_place_name_patterns(index: DocIndex) -> Iterator[Candidate]:
         first = org.name.split()[0] if org.name.split() else ""
         for place, place_words in places:
             named_of = len(words) > len(place_words) + 1 and words[-len(place_words) - 1:] == ["of", *place_words]
-            if named_of or (len(words) > 1 and gazetteer.is_demonym_of(first, place.name)):
+            if named_of or (len(words) > 1 and words[-1] in lex.STATE_BODY_NOUNS
+                            and gazetteer.is_demonym_of(first, place.name)):
                 span = next(iter(index.spans_of(org.id)), None)
                 if span is not None:
                     yield Candidate(org.id, "location", place.id, span.root, "org-named-for-place")

@@ -160,6 +160,13 @@ staff staffer aide counsel clerk employee spokesman spokeswoman spokesperson adv
 officer strategist analyst researcher economist secretary secretary-general executive
 """.split())
 # Last words of bodies a person's possessive makes them a member of: "X's Labour Party".
+# Bodies of a state or a nation, which sit in it: "the Haitian Parliament", "Turkish police", "the Swiss
+# People's Party", "the European Council". Named with a demonym, such a body is in that country; any other
+# name only bears it ("American Action Forum", "American Dream", "Swiss Re").
+STATE_BODY_NOUNS = frozenset("""
+parliament government army navy police military ministry court senate congress legislature cabinet
+administration forces force guard gendarmerie judiciary party council union commission
+""".split())
 FOLLOWER_BODY_NOUNS = frozenset("party union movement front alliance coalition".split())
 # Words that may stand between "in" and a place without changing which place: "in eastern Sudan".
 COMPASS_WORDS = frozenset("""
