@@ -798,3 +798,12 @@ def test_a_body_named_for_its_subject_is_one_name(entities, text, name):
 def test_a_date_after_a_body_is_not_its_name(entities):
     found = entities("The Kestrel Council on Monday said the Council of Ministers would meet.")
     assert not [n for n in found if "Monday" in n]
+
+
+def test_a_department_is_called_by_its_subject(entities):
+    # entities.merge._short_form_target: "Homeland Security" before "Homeland Security Department" is that
+    # department, not a body it belongs to (a department's own name holds no other organisation)
+    found = entities("Officials at Coastal Security met on Monday. A Coastal Security Department official said "
+                     "hackers had struck.")
+    assert [m.text for m in found["Coastal Security Department"].mentions] == ["Coastal Security",
+                                                                               "Coastal Security Department"]

@@ -255,6 +255,7 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
             # a leading part used alone before the full name is a thing of its own, the longer name one
             # named after it ("Google ... Google Plus"); a short form follows the name it shortens
             if s == f[:len(s)] and (all(w in GENERIC_ORG_WORDS | NAME_TAIL_WORDS for w in rest) or rest[0] == "of"
+                                    or rest in (["department"], ["ministry"])  # "Homeland Security": the department
                                     or not set(rest) & (INSTITUTION_HEADS | UNIT_WORDS) and full.first < short.first):
                 # "Ashanti Flour", "Kaido" for "Kaido Motors"; not "African Union" for its council,
                 # nor "NYU" for "NYU School of Law": a body or unit named after its organisation
