@@ -1232,3 +1232,11 @@ def test_working_with_a_body_is_no_job_and_a_source_is_no_party(nlp):
 def test_a_demonym_places_only_a_states_body(nlp, text, org, place, expected):
     _, found = triples(nlp, text)
     assert bool(holds(found, org, "location", place)) == expected, sorted(found)
+
+
+def test_a_dateline_place_is_no_party_of_the_sentence_after_it(nlp):
+    # relations.DocIndex.dateline_places: "Oslo (AFP) – X met Y": the place the story was filed from
+    # is never the subject the parser may make of it
+    text = "Lund Meets Berg.\n\nOslo (AFP) – Vice President Ivo Lund on Monday praised Tomas Berg for the first time."
+    _, found = triples(nlp, text)
+    assert not [k for k, r in found.items() if k[0] == "Oslo" and r.rule.startswith("verb")], sorted(found)

@@ -20,6 +20,7 @@ The patterns live beside this module:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -161,6 +162,18 @@ class DocIndex:
         return found
 
     @cached_property
+    def dateline_places(self) -> set[str]:
+        """Places named only in a dateline ("HEMPSTEAD, N.Y. ― If it worked ..."): where the story was
+        filed, never a party of what the sentence after it says."""
+        text, found = self.text, set()
+        for entity in self.entities.values():
+            if entity.type == PLACE and entity.mentions and all(
+                    not text[text.rfind("\n", 0, m.start) + 1:m.start].strip()
+                    and DATELINE_END.match(text, m.end) for m in entity.mentions):
+                found.add(entity.id)
+        return found
+
+    @cached_property
     def place_tokens(self) -> set[int]:
         """The tokens of the places' mentions (``relation_frames._in_list`` asks them of each pair of places)."""
         return {i for e, span in self.mention_spans if self.type_of(e) == PLACE for i in range(span.start, span.end)}
@@ -243,6 +256,11 @@ class DocIndex:
             if other_id == entity_id and span.start <= token.i < span.end:
                 return span.root
         return token
+
+
+# What follows a dateline's place: a state or country, an agency in brackets, then a dash.
+DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2}\.?\s\d{1,2})?,?\s*"
+                          r"(?:\([A-Z][\w ]*\)\s*)?(?:--|[\u2010-\u2015-])")
 
 
 def type_ok(predicate: str, subject_type: str, object_type: str) -> bool:
@@ -337,6 +355,9 @@ def propose(index: DocIndex) -> list[Candidate]:
                     employer_place_patterns, unit_member_patterns,
                     noun_patterns, verb_patterns):
         candidates.extend(pattern(index))
+    if index.dateline_places:  # "HEMPSTEAD, N.Y. ― If it worked against X": no act of the dateline's
+        candidates = [c for c in candidates if not c.rule.startswith("verb")
+                      or not {c.subject, c.object} & index.dateline_places]
     candidates.extend(sentence_closure(index, candidates))
     candidates.extend(implied_employers(index, candidates))
     candidates.extend(founding_members(index, candidates))
