@@ -807,3 +807,17 @@ def test_a_department_is_called_by_its_subject(entities):
                      "hackers had struck.")
     assert [m.text for m in found["Coastal Security Department"].mentions] == ["Coastal Security",
                                                                                "Coastal Security Department"]
+
+
+@pytest.mark.parametrize("text,name", [
+    # spans.is_dateline: a dateline after a headline line, with a date and an agency before its dash
+    ("Lee Takes Aim.\n\nFLINT, Mich., Oct. 4 (UPI) — Ann Lee visited the city on Monday.", "Flint"),
+    ("HEMPSTEAD, N.Y. ― Ann Lee visited the city on Monday.", "Hempstead"),
+])
+def test_a_dateline_in_capitals_is_the_place(entities, text, name):
+    assert name in entities(text)
+
+
+def test_a_name_alone_under_a_headline_is_no_dateline(entities):
+    found = entities("Storm Hits Coast.\n\nANN LEE\n\nHeavy rain fell on Monday in Dover.")
+    assert "Ann Lee" not in found or found["Ann Lee"].type != "Place"

@@ -383,16 +383,23 @@ def _bracketed_name(doc: Doc, prev: list, piece: list) -> str | None:
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """Does the span open the article's first line, as a dateline does ("OSLO\n", "LIMA, Peru -", "PUNE (Reuters) -")?"""
     shared = facts(doc)
-    if shared.first_word < start:
-        return False  # a word before it
-    texts, spaces = shared.texts, shared.spaces
-    for i in range(end, min(shared.size, end + 6)):
-        text = texts[i]
-        if "\n" in text or "\n" in spaces[i - 1] or text in ("-", "—", "–"):
-            return True
-        if not (text in (",", "(", ")") or text[:1].isupper()):
+    after_headline = shared.first_word < start
+    if after_headline:
+        # a word before it: only the headline, on its own line ("Title.\n\nHEMPSTEAD, N.Y. ― ..."); then the
+        # dash must follow, since a name alone on the next line is a byline ("By Ann Lee")
+        before = shared.text[:shared.starts[start]]
+        if not before.endswith("\n") or "\n" in before.strip():
             return False
-    return end == shared.size or "\n" in spaces[end - 1]
+    texts, spaces = shared.texts, shared.spaces
+    for i in range(end, min(shared.size, end + 10)):  # "FLINT, Mich., Oct. 4 (UPI) —": a date may stand in it
+        text = texts[i]
+        if text in ("-", "—", "–", "―", "--"):
+            return True
+        if "\n" in text or "\n" in spaces[i - 1]:
+            return not after_headline
+        if not (text in (",", "(", ")") or text[:1].isupper() or (text.isdigit() and len(text) <= 2)):
+            return False
+    return not after_headline and (end == shared.size or "\n" in spaces[end - 1])
 
 
 # ---------------------------------------------------------------- trimming
