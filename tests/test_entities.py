@@ -821,3 +821,9 @@ def test_a_dateline_in_capitals_is_the_place(entities, text, name):
 def test_a_name_alone_under_a_headline_is_no_dateline(entities):
     found = entities("Storm Hits Coast.\n\nANN LEE\n\nHeavy rain fell on Monday in Dover.")
     assert "Ann Lee" not in found or found["Ann Lee"].type != "Place"
+
+
+def test_a_hyphenated_title_under_a_dateline_is_no_dateline(entities):
+    # spans.is_dateline: "Secretary-General" holds a hyphen, not a dateline's dash
+    found = entities("OSLO\nNATO Secretary-General Ivo Lund said on Monday that allies would meet.")
+    assert found["NATO"].type == "Organization"

@@ -393,8 +393,8 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
     texts, spaces = shared.texts, shared.spaces
     for i in range(end, min(shared.size, end + 10)):  # "FLINT, Mich., Oct. 4 (UPI) —": a date may stand in it
         text = texts[i]
-        if text in ("-", "—", "–", "―", "--"):
-            return True
+        if text in ("-", "—", "–", "―", "--") and (not after_headline or spaces[i - 1]):
+            return True  # (after a headline only a dash set apart: "NATO Secretary-General X" is no dateline)
         if "\n" in text or "\n" in spaces[i - 1]:
             return not after_headline
         if not (text in (",", "(", ")") or text[:1].isupper() or (text.isdigit() and len(text) <= 2)):
