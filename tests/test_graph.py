@@ -52,6 +52,13 @@ def test_same_entity_across_articles_is_one_node(two_articles):
     assert "Roe" in {str(x) for x in g.objects(jane, SKOS.altLabel)}
 
 
+def test_the_seed_dateline_and_the_body_after_it_keep_their_types(seed_kg):
+    # "WASHINGTON" alone on the first line is the dateline; the line after it opens with a body's name
+    # ("NATO Secretary-General ..."), which a wider dateline rule once read as a second dateline place
+    types = {e.name: e.type for e in seed_kg.corpus.entities.values()}
+    assert types["NATO"] == "Organization" and types["Washington"] == "Place"
+
+
 def test_every_entity_has_a_type_and_one_label(seed_kg):
     g = seed_kg.rdf
     for article in g.subjects(RDF.type, SDO.NewsArticle):
