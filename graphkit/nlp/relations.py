@@ -20,7 +20,6 @@ The patterns live beside this module:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -164,12 +163,15 @@ class DocIndex:
     @cached_property
     def dateline_places(self) -> set[str]:
         """Places named only in a dateline ("HEMPSTEAD, N.Y. ― If it worked ..."): where the story was
-        filed, never a party of what the sentence after it says."""
-        text, found = self.text, set()
+        filed, never a party of what the sentence after it says (``entities.spans.is_dateline``)."""
+        from .entities.spans import is_dateline
+
+        shared = facts(self.doc)
+        found = set()
         for entity in self.entities.values():
-            if entity.type == PLACE and entity.mentions and all(
-                    not text[text.rfind("\n", 0, m.start) + 1:m.start].strip()
-                    and DATELINE_END.match(text, m.end) for m in entity.mentions):
+            spans = [shared.char_span(m.start, m.end) for m in entity.mentions]
+            if entity.type == PLACE and spans and all(s is not None and is_dateline(self.doc, s.start, s.end)
+                                                      for s in spans):
                 found.add(entity.id)
         return found
 
@@ -256,11 +258,6 @@ class DocIndex:
             if other_id == entity_id and span.start <= token.i < span.end:
                 return span.root
         return token
-
-
-# What follows a dateline's place: a state or country, an agency in brackets, then a dash.
-DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,?\s*[A-Z][a-z]{2}\.?\s\d{1,2})?,?\s*"
-                          r"(?:\([A-Z][\w ]*\)\s*)?(?:--|[\u2010-\u2015-])")
 
 
 def type_ok(predicate: str, subject_type: str, object_type: str) -> bool:
