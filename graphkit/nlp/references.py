@@ -50,10 +50,7 @@ SPEAKS_FOR_NOUNS = frozenset("""
     lawsuit study analysis ad advertisement release tweet post book
 """.split())
 
-# Documents that speak for whoever wrote them: "the report concluded" is its author's words (_document_author).
-DOCUMENT_NOUNS = frozenset("""report study statement letter memo filing complaint lawsuit analysis ad
-    advertisement release survey editorial""".split())
-DOCUMENT_REACH = 6  # sentences back to the document's first mention
+DOCUMENT_REACH = 6  # sentences back to a text's first mention: "the report concluded" (_document_author)
 # Bodies a plural pronoun may stand for: "the Lee campaign … what they call".
 GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "government", "office",
                          "ministry", "department", "committee", "party"})
@@ -384,7 +381,7 @@ class References:
         The document is the nearest earlier mention of the same noun whose author the text gives ("X
         released a report", "a report by X", "X's letter"), within ``DOCUMENT_REACH`` sentences.
         """
-        if head.pos_ != "NOUN" or head.tag_ != "NN" or _noun_key(head) not in DOCUMENT_NOUNS:
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or _noun_key(head) not in TEXT_NOUNS:
             return None
         if head.i not in facts(self.doc).heads_of("det", "the"):
             return None  # "a report said": some report, not one named before
