@@ -583,3 +583,18 @@ def test_a_clause_of_when_after_a_quote_names_no_speaker(analyse):
     direct, _, name = analyse("The ad ends with footage of Ivo Lund saying during the debate, “That makes me smart,” "
                               "when Ana Ruiz blasted him for not paying tax.")
     assert [name(q) for q in direct if q.text == "That makes me smart"] == ["Ivo Lund"]
+
+
+def test_a_cue_in_the_next_sentence_with_its_own_clause_is_not_the_quotes(analyse):
+    # '"…." X said he would …': the speech verb after a full stop reports its own words, so the quote
+    # before it goes on with the one who spoke before
+    direct, _, name = analyse('"It was a dark day," Ann Berg told reporters in Leeds. "This is what the feud has '
+                              'cost the party." Governor Tom Hale said he would have resigned in her place.')
+    assert [name(q) for q in direct] == ["Ann Berg", "Ann Berg"]
+
+
+def test_an_inverted_cue_after_a_no_break_space_takes_the_name_after_it(analyse):
+    # web text often sets a no-break space after the closing mark: it is no word between quote and cue
+    direct, _, name = analyse("Rep. Tom Hale spoke on Monday. \u201cThe delays in this report are proof enough, and "
+                              "show the panel has faced stalling from day one,\u201d\u00a0added Hale.")
+    assert [name(q) for q in direct] == ["Tom Hale"]

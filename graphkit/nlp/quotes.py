@@ -243,6 +243,8 @@ class _Attributor:
                     doc[i].dep_ == "advmod" and doc[i].lower_ != "as" and doc[i].head.i > i)):
                 return None  # '"…," when Y blasted him': a clause saying when, not who said it
             if self.is_cue(doc[i]) or self.is_layout_cue(doc[i]):
+                if i >= self.sentence(span[-1].i).end and _reports_its_own_words(doc[i]):
+                    return None  # '"…." Lee said he would resign': the next sentence's cue has its own content
                 return doc[i]
             if i >= self.sentence(span[-1].i).end and doc[i].pos_ in ("VERB", "AUX"):
                 return None
@@ -361,6 +363,11 @@ class _Attributor:
 # Subordinators opening a clause after a quotation that tells its circumstance, not its source: those of
 # a saying's circumstance (``status.CIRCUMSTANCE_MARKS``), and of a condition or concession.
 CIRCUMSTANCE_WORDS = CIRCUMSTANCE_MARKS | {"if", "although"}
+
+
+def _reports_its_own_words(cue: Token) -> bool:
+    """Does a speech verb carry its own reported clause ("said he would go", "said that …")?"""
+    return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
 def _described_as(noun: Token, below: Token | None) -> bool:
@@ -621,7 +628,8 @@ def _source_beside_trailing_cue(resolver: References, attributor: _Attributor,
     With nothing between the quotation and the cue ('"…," said Lee'), the name right after the cue.
     """
     doc = cue.doc
-    stretch = [t for t in doc[last_quoted + 1:cue.i] if attributor.inside[t.i] == -1 and not t.is_punct]
+    stretch = [t for t in doc[last_quoted + 1:cue.i]
+               if attributor.inside[t.i] == -1 and not (t.is_punct or t.is_space)]  # a no-break space too
     if not stretch:  # inverted: the name (after a title or two) must follow the cue at once
         stretch = []
         for token in doc[cue.i + 1:min(cue.i + 4, attributor.sentence(cue.i).end)]:
