@@ -990,7 +990,7 @@ def test_a_relative_clause_without_relative_word_has_its_noun_as_object(nlp):
     # "a speech X delivered at Y": the speech is what was delivered, the university only where
     _, found = triples(nlp, "The aim is clear from a speech Ana Ruiz delivered at Tromso University in May.")
     assert not any(p.startswith("verb:") for (_, p, _) in found), found
-    assert_relation(nlp, "The letter Ivo Lund sent to Ana Ruiz was leaked.", "Ivo Lund", "verb:send", "Ana Ruiz")
+    assert_relation(nlp, "The letter Ivo Lund sent to Ana Ruiz was leaked.", "Ivo Lund", "verb:send to", "Ana Ruiz")
 
 
 @pytest.mark.parametrize("text,predicate", [
@@ -1240,3 +1240,40 @@ def test_a_dateline_place_is_no_party_of_the_sentence_after_it(nlp):
     text = "Lund Meets Berg.\n\nOslo (AFP) – Vice President Ivo Lund on Monday praised Tomas Berg for the first time."
     _, found = triples(nlp, text)
     assert not [k for k, r in found.items() if k[0] == "Oslo" and r.rule.startswith("verb")], sorted(found)
+
+
+# ---------------------------------------------------------------- passives, co-parties, prepositions
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    # a participle set after the clause, with its "by": the by-phrase acts on the clause's subject
+    ("Ann Berg won the most votes at 31 percent, followed by Tom Hale.", "Tom Hale", "verb:follow", "Ann Berg"),
+    ("Backed by Ann Berg, Tom Hale won the seat.", "Ann Berg", "verb:back", "Tom Hale"),
+    # a participle sharing a passive's auxiliary: "is based in Y and listed on Z"
+    ("Orvel Foods, which is based in Leeds and listed on the Varde Exchange, will pay in cash.",
+     "Orvel Foods", "listedOn", "Varde Exchange"),
+    # the row's sole role: the subject of the verb used without an object
+    ("Orvel Foods, which listed on the Varde Exchange in 2010, fell.", "Orvel Foods", "listedOn", "Varde Exchange"),
+])
+def test_a_passive_participle_turns_its_parties_round(nlp, text, subject, predicate, obj):
+    assert_relation(nlp, text, subject, predicate, obj)
+
+
+def test_a_participle_passive_does_not_make_the_clause_subject_act(nlp):
+    assert_no_relation(nlp, "Ann Berg won the most votes at 31 percent, followed by Tom Hale.",
+                       "Ann Berg", "verb:follow", "Tom Hale")
+
+
+def test_along_with_after_the_object_adds_an_object_not_a_subject(nlp):
+    text = "Last week the Varde Institute questioned Orvel Foods, along with former minister Ivo Lund."
+    assert_relation(nlp, text, "Varde Institute", "verb:question", "Ivo Lund")
+    assert_no_relation(nlp, text, "Ivo Lund", "verb:question", "Orvel Foods")
+    # set before the verb, the co-party still acts with the subject
+    assert_relation(nlp, "Ann Berg, along with Tom Hale, sued Orvel Foods.", "Tom Hale", "verb:sue", "Orvel Foods")
+
+
+def test_a_party_reached_by_a_preposition_names_the_act_with_it(nlp):
+    # "fired at Y" is no firing of Y
+    assert_relation(nlp, "Ann Berg fired at Tom Hale and Ivo Lund.", "Ann Berg", "verb:fire at", "Ivo Lund")
+    assert_no_relation(nlp, "Ann Berg fired at Tom Hale and Ivo Lund.", "Ann Berg", "verb:fire", "Ivo Lund")
+    # a thing between keeps the thing: "sold her stake to Y"
+    assert_relation(nlp, "Ann Berg sold her stake to Orvel Foods.", "Ann Berg", "verb:sell stake", "Orvel Foods")

@@ -79,9 +79,13 @@ def is_passive(verb: Token, children: list[Token] | None = None, deps: list[str]
     if any(dep in ("nsubjpass", "auxpass") for dep in (deps if children is not None else
                                                       (c.dep_ for c in verb.children))):
         return True
-    # "a firm based in Y"; not "X, who has led Y", a perfect with a subject of its own
-    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" \
-        and not any(c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
+    # "a firm based in Y", "X won, followed by Y", "Backed by Y, X won": a participle without a subject of
+    # its own is passive (not "X, who has led Y", a perfect with a subject of its own); so is one that shares
+    # a passive's auxiliary ("is based in Y and listed on Z")
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return False
+    return verb.dep_ in ("acl", "relcl", "advcl") or (verb.dep_ == "conj" and verb.head.tag_ == "VBN"
+                                                      and is_passive(verb.head))
 
 
 SUBJECT_CONTROL_PREPS = {"after", "before", "since", "while", "upon", "on", "by", "without", "in", "despite",

@@ -110,6 +110,7 @@ class VerbFrame:
         self.preps: list[tuple[str, str]] = []  # (preposition, entity id)
         agents: list[str] = []
         co_agents: list[str] = []
+        co_patients: list[str] = []
         self.prep_pairs = prep_objects(verb, children, deps)  # every (preposition, object), entity or not
         table_nouns = index.verbs.nouns
         taken = {o.i for noun in dobjs if noun.lemma_.lower() in table_nouns
@@ -120,10 +121,15 @@ class VerbFrame:
             if prep == "according to":
                 continue  # "According to Y, X met Z": the source of the statement (its status), no party
             for entity in entities_at(index, [obj]) or _place_of_part(index, obj) or _body_of(index, obj):
-                if _co_agent(prep, obj):
+                if prep == "along with" and objects and obj.head.i > dobjs[-1].i and obj.doc[obj.head.i - 2].text == ",":
+                    # "questioned Y and Z, along with W": set off after a named object it goes on with the
+                    # objects (W was questioned); "alongside W", "together with W" there still name a doer
+                    co_patients.append(entity)
+                elif _co_agent(prep, obj):
                     co_agents.append(entity)  # "Together with Y, X sued Z": Y sues too, and is not sued
                 else:
                     (agents if prep == "by" and passive else self.preps).append((prep, entity))
+        objects += [e for e in co_patients if e not in objects]
         if relative and any(c.lower_ == "where" for c in children):
             # "Rolling Fork, where X was born": the clause happens in the noun it modifies
             self.preps += [("in", e) for e in entities_at(index, [verb.head])]
@@ -298,6 +304,8 @@ def role_entities(index: DocIndex, f: VerbFrame, roles: tuple[str, ...]) -> list
     found: list[str] = []
     for role in roles:
         found += (f.agents if role == "agent" else f.patients if role == "patient"
+                  # the active subject of a verb used without an object: "Acme listed on Y" (not "Z listed Acme")
+                  else (f.agents if not (f.patients or f.noun_objects) else []) if role == "sole"
                   else f.recipients(index) if role == "recipient" else f.prep(role))
     return list(dict.fromkeys(found))
 
@@ -515,16 +523,25 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
     # no party; after it, "fundraised for, like Y" gives examples
     compared = {o.head.lower_ for _, o in f.prep_pairs if o.head.lower_ in ("like", "unlike")
                 and 0 < o.head.i < f.verb.i and o.doc[o.head.i - 1].text == ","}
-    objects += [e for p, e in f.preps if p not in ("of", "as", "between", "among", "than") and p not in compared
-                and p not in PLACE_PREPOSITIONS
-                and (allowed is None or p in allowed)
-                and (p in PARTY_PREPOSITIONS or index.type_of(e) != PLACE)]
+    through = {e: p for p, e in f.preps if p not in ("of", "as", "between", "among", "than") and p not in compared
+               and p not in PLACE_PREPOSITIONS
+               and (allowed is None or p in allowed)
+               and (p in PARTY_PREPOSITIONS or index.type_of(e) != PLACE) and e not in objects}
+    objects += list(through)
     # ... or hung on the thing: "filed [a complaint against Y]"
     objects += [e for e in f.noun_object_preps(index, *RECIPIENT_PREPOSITIONS, own_only=True)
                 if index.type_of(e) != PLACE and e not in objects]
     yield from pairs(f.verb, VERB_PREFIX + f.phrasal, "verb-generic", f.agents, [e for e in objects if e in f.patients])
-    yield from pairs(f.verb, VERB_PREFIX + _with_thing(f), "verb-generic", f.agents,
-                     [e for e in objects if e not in f.patients])
+    others = [e for e in objects if e not in f.patients]
+    thing = _with_thing(f)
+    if thing == f.phrasal:
+        # the party reached by a preposition names the act with it: "fired at Y" is no firing of Y,
+        # "ran against Y", "worked with Y", "voted for Y"
+        for prep in dict.fromkeys(through.get(e) for e in others):
+            yield from pairs(f.verb, VERB_PREFIX + (f"{f.phrasal} {prep}" if prep else f.phrasal), "verb-generic",
+                             f.agents, [e for e in others if through.get(e) == prep])
+    else:
+        yield from pairs(f.verb, VERB_PREFIX + thing, "verb-generic", f.agents, others)
     if not objects:
         # judging what a party did is judging the party ("condemned Y's decision"), and what it does or says
         # stands for it under any verb ("backed Y's bid"); its things do not ("erased Y's emails"); by name
