@@ -305,3 +305,23 @@ def test_a_conjoined_clause_with_its_own_subject_keeps_none_of_the_other_clauses
     found = statuses("Tomas Berg said Lina Holm had not endorsed Ivo Lund, and that he will strongly back "
                      "Holm in the race.")
     assert found[("Tomas Berg", "Lina Holm")][0] != "negated"
+
+
+@pytest.mark.parametrize("text,pair,status", [
+    # a headline that is a to-infinitive with its own subject tells a future
+    ("In a shift, Chile to stand up to Kestrel Foods.", ("Chile", "Kestrel Foods"), "planned"),
+    # a condition on a future verb makes it conditional, not planned
+    ("Anna Lind will endorse Tomas Berg if he wins the primary.", ("Anna Lind", "Tomas Berg"), "hypothetical"),
+    ("Anna Lind will endorse Tomas Berg.", ("Anna Lind", "Tomas Berg"), "planned"),
+    # "should not have" judges a deed that was done
+    ("Critics believe Anna Lind should not have accepted an award from the Varde Institute.",
+     ("Anna Lind", "Varde Institute"), "fact"),
+])
+def test_headlines_conditions_and_judged_deeds(statuses, text, pair, status):
+    assert statuses(text)[pair][0] == status
+
+
+def test_what_a_speaker_does_while_speaking_is_the_reporters_fact(statuses):
+    # "said …, calling on Y to act": the participle is the speaker's act, not the words reported
+    found = statuses("Anna Lind said in a statement on Monday, calling on the Varde Council to act.")
+    assert found[("Anna Lind", "Varde Council")] == ("fact", None)

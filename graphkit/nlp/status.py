@@ -133,6 +133,8 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
             # ("recalled taking the lift to meet Y", a gerund, is told as done: read below as what X says)
             modality = modality or Status(PLANNED, node)
             break
+        if speaking and _manner_participle(previous) and previous.i > node.i and not inside_quote:
+            break  # "X said in a statement, calling on Y to act": the calling is what X did, told by the reporter
         if speaking and previous.dep_ == "ccomp" and _presupposed(previous):
             break  # "X explained why he backs Y": the backing is the reporter's fact, the reason X's
         if speaking and previous.dep_ == "ccomp" and previous.i < node.i and not inside_quote \
@@ -253,6 +255,9 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
         return Status(PLANNED, came_from)  # "To win Y, X needs ...", "X is raising money to beat Y": a purpose
     children = list(node.children)
     negation = _negation(children)
+    if negation is not None and _judged_done(node, children):
+        # "should not have accepted Y", "shouldn't have hired Y": a judgement of what was done; it was done
+        return Status(FACT, negation)
     if negation is not None and came_from is not None:
         # a negation first: it wins over a modal or a word of intent on the same word ("would never vote
         # for", "is not expected to meet", "has no plans to join")
@@ -275,6 +280,13 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
         return Status(kind, node)  # "expected to sit down", "denied paying", "possible that"
     if negation is not None:
         return Status(NEGATED, negation)  # the trigger's own: "X did not meet Y"
+    if node.head.i == node.i and is_infinitive(node) and any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        # a sentence that is a to-infinitive with its own subject is a headline's future: "Acme to buy Y"
+        return Status(PLANNED, next(c for c in children if c.dep_ == "aux"))
+    condition = next((c for c in children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)), None)
+    if condition is not None:
+        return Status(HYPOTHETICAL, condition)  # before the auxiliaries: "will back Y if she wins" is a condition
     for child in children:
         word = child.lower_
         if child.dep_ == "amod" and node.pos_ == "NOUN" and child.i < node.i:
@@ -289,8 +301,6 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
                 return Status(PLANNED, child)
             if word == "would":
                 return Status(HYPOTHETICAL if _has_condition(node) else PLANNED, child)
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
-            return Status(HYPOTHETICAL, child)
     if node.dep_ == "advcl" and node.tag_ in ("VBZ", "VBP") and any(
             m.dep_ == "mark" and m.lower_ in ("before", "until") for m in node.children):
         return Status(PLANNED, node)  # "a day before X faces off against Y": in the present tense, still to come
@@ -298,6 +308,12 @@ def _clause_marks(node: Token, came_from: Token | None) -> Status | None:
             or _inverted_condition(node):
         return Status(HYPOTHETICAL, node)  # the relation in the condition itself: "if X joins Y", "had X joined Y"
     return None
+
+
+def _judged_done(verb: Token, children: list[Token]) -> bool:
+    """A perfect under "should" or "ought": "should not have paid Y" judges a deed already done."""
+    auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and "have" in auxes and any(a in ("should", "ought") for a in auxes)
 
 
 # Words of intent only with an infinitive: "set to", "due to", "poised to", "bound to".
