@@ -1277,3 +1277,11 @@ def test_a_party_reached_by_a_preposition_names_the_act_with_it(nlp):
     assert_no_relation(nlp, "Ann Berg fired at Tom Hale and Ivo Lund.", "Ann Berg", "verb:fire", "Ivo Lund")
     # a thing between keeps the thing: "sold her stake to Y"
     assert_relation(nlp, "Ann Berg sold her stake to Orvel Foods.", "Ann Berg", "verb:sell stake", "Orvel Foods")
+
+
+def test_a_verb_misread_as_a_participle_of_the_name_before_it_is_the_sentence_verb(nlp):
+    # the parser reads "Orvel Foods teamed/partnered with Y." as a name modified by a participle
+    assert_relation(nlp, "Orvel Paper partnered with Varde Logistics on a new depot.",
+                    "Orvel Paper", "partner", "Varde Logistics")
+    assert_relation(nlp, "Tromso Paper partnered with Corvo Freight on a new depot.",
+                    "Tromso Paper", "partner", "Corvo Freight")

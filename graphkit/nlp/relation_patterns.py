@@ -82,10 +82,18 @@ def is_passive(verb: Token, children: list[Token] | None = None, deps: list[str]
     # "a firm based in Y", "X won, followed by Y", "Backed by Y, X won": a participle without a subject of
     # its own is passive (not "X, who has led Y", a perfect with a subject of its own); so is one that shares
     # a passive's auxiliary ("is based in Y and listed on Z")
-    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux") for c in verb.children) or misread_finite(verb):
         return False
     return verb.dep_ in ("acl", "relcl", "advcl") or (verb.dep_ == "conj" and verb.head.tag_ == "VBN"
                                                       and is_passive(verb.head))
+
+
+def misread_finite(verb: Token) -> bool:
+    """"Halden Paper partnered with Y.": a sentence's only verb, right after the name that is its root, taken
+    by the parser for a participle modifying the name; it is the sentence's finite verb, the name its subject."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("PROPN", "NOUN") and verb.i == head.i + 1 \
+        and not any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in head.sent)
 
 
 SUBJECT_CONTROL_PREPS = {"after", "before", "since", "while", "upon", "on", "by", "without", "in", "despite",
