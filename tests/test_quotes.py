@@ -598,3 +598,13 @@ def test_an_inverted_cue_after_a_no_break_space_takes_the_name_after_it(analyse)
     direct, _, name = analyse("Rep. Tom Hale spoke on Monday. \u201cThe delays in this report are proof enough, and "
                               "show the panel has faced stalling from day one,\u201d\u00a0added Hale.")
     assert [name(q) for q in direct] == ["Tom Hale"]
+
+
+@pytest.mark.parametrize("text", [
+    'Ann Berg won the primary. An email from Berg warned of the fight ahead: "Our rivals will strike back."',
+    'Ann Berg won the primary. A letter signed by Berg and mailed to donors warned: "Our rivals will strike back."',
+    '"Our rivals will strike back," according to a court filing written by Ann Berg.',
+])
+def test_a_text_speaks_for_the_author_it_names(analyse, text):
+    direct, _, name = analyse(text)
+    assert [name(q) for q in direct] == ["Ann Berg"]

@@ -383,12 +383,15 @@ class References:
         """
         if head.pos_ != "NOUN" or head.tag_ != "NN" or _noun_key(head) not in TEXT_NOUNS:
             return None
-        if head.i not in facts(self.doc).heads_of("det", "the"):
-            return None  # "a report said": some report, not one named before
         from .speakers import source_of_speech_noun  # speakers reads this module's word lists
 
-        if source_of_speech_noun(head, self.quoted) is not None:
-            return None  # "the statement by the two": its own author, whoever that is
+        own = source_of_speech_noun(head, self.quoted)
+        if own is not None:
+            # "an email from X warned", "a letter signed by X said": the text speaks for the author it names
+            # (and "the statement by the two" for no one else)
+            return None if own.pos_ == "PRON" else self.entity_at[own.i] or self._named_inside(own)
+        if head.i not in facts(self.doc).heads_of("det", "the"):
+            return None  # "a report said": some report, not one named before
         lemma, sentence_of = head.lemma_.lower(), facts(self.doc).sentence_of
         first = self.sentences[max(0, sentence_of[head.i] - DOCUMENT_REACH)].start
         for earlier in reversed(self.doc[first:head.i]):

@@ -140,6 +140,10 @@ def source_of_speech_noun(noun: Token, quoted: list[int]) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a letter signed by Lee", "an email sent out by Lee"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    return next((o for o in agent.children if o.dep_ == "pobj"), None)
     if noun.dep_ == "dobj" and (maker := _own_subject(noun.head, quoted) or _controller(noun.head, quoted)):
         return maker
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "via", "through") else None
