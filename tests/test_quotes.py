@@ -608,3 +608,12 @@ def test_an_inverted_cue_after_a_no_break_space_takes_the_name_after_it(analyse)
 def test_a_text_speaks_for_the_author_it_names(analyse, text):
     direct, _, name = analyse(text)
     assert [name(q) for q in direct] == ["Ann Berg"]
+
+
+def test_a_pronoun_does_not_go_on_with_the_last_speaker_past_a_sentence_about_another(analyse):
+    # the sentence after the quote is about Lund (the owner of its subject): "he" there is not the professor
+    direct, _, name = analyse('Dr. Mark Lund hosts a daily health show. Critics doubt him. "He cannot simply ignore '
+                              'the facts," said Tom Hale, a professor of surgery. Lund\'s dubious advice earned him '
+                              'the attention of the Senate, where he appeared at a hearing for saying that a pill '
+                              'was a "magic cure for every body type."')
+    assert [name(q) for q in direct] == ["Tom Hale", "Mark Lund"]

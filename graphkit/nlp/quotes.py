@@ -500,12 +500,13 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
 
 
 def _other_subject(resolver: References, speaker: str, start: int, end: int) -> bool:
-    """Is another person the subject of a clause between the characters ``start`` and ``end``?"""
+    """Is another person the subject of a clause between the characters ``start`` and ``end``, or the
+    owner of one ("Lee's advice earned him a hearing, where he said": the sentence is about Lee)?"""
     doc = resolver.doc
     for token_start, entity in resolver.person_mentions:
         token = doc[token_start]
         if start <= token.idx < end and entity != speaker and resolver.quoted[token.i] == -1 \
-                and resolver.is_subject(token):
+                and (resolver.is_subject(token) or (token.dep_ == "poss" and resolver.is_subject(token.head))):
             return True
     return False
 
