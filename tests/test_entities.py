@@ -827,3 +827,11 @@ def test_a_hyphenated_title_under_a_dateline_is_no_dateline(entities):
     # spans.is_dateline: "Secretary-General" holds a hyphen, not a dateline's dash
     found = entities("OSLO\nNATO Secretary-General Ivo Lund said on Monday that allies would meet.")
     assert found["NATO"].type == "Organization"
+
+
+def test_a_demonym_after_a_capital_the_inside_a_sentence_is_a_name(nlp):
+    # "as The New Yorker put it": a publication; "a New Yorker by birth" stays a word
+    doc = nlp('His record did not help, as The New Yorker put it in a long profile. '
+              'A New Yorker by birth, Ann Berg agreed.')
+    found = {e.name: [m.text for m in e.mentions] for e in entities_from_doc(doc)}
+    assert found.get("New Yorker") == ["New Yorker"]

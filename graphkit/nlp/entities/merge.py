@@ -29,7 +29,7 @@ from ..lexicon import FEMALE_HONORIFICS, INSTITUTION_HEADS, MALE_HONORIFICS, des
 from .evidence import (decide_type, descriptor_type, each_mention_votes, given_name_votes, name_votes, ner_votes,
                        opens_with_given_name, plural_name)
 from ..shared import facts
-from .spans import RawMention
+from .spans import RawMention, is_demonym_word
 
 # Words that make a longer name a unit of the shorter one: "NYU School of Law", "Kaido Finance Division".
 # Last words of a body named after the organisation it belongs to or acts for: "NYU School of Law",
@@ -482,6 +482,8 @@ def add_missed_mentions(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         if match is None:
             continue
         j, (owner,) = match[0], tuple(match[1])
+        if is_demonym_word(shared, i, j):
+            continue  # "a New Yorker by birth" is no mention of The New Yorker
         label = clusters[owner].ner_labels().most_common(1)[0][0] if clusters[owner].ner_labels() else "ORG"
         found.append((owner, RawMention(i, j, label, shared.sentence_of[i])))
         resume = j

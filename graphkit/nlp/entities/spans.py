@@ -521,11 +521,19 @@ def _no_name(shared: DocFacts, start: int, end: int) -> bool:
     if end - start == 1 and text.endswith(".") and len(text) <= 5 and places.state_of_abbreviation(text) is None \
             and places.lookup(text) is None and not DOTTED_INITIALS.fullmatch(text):
         return True  # "St.", "Gen.": an abbreviation alone names nothing ("U.S.", "U.N." are initials, names)
-    if places.demonym(text) is not None:
+    if is_demonym_word(shared, start, end):
         return True  # "Moldovan officials", "a Dutchman"
     if _contest_title(shared, start, end):
         return True
     return end - start == 1 and shared.sent_start[start] and shared.tags[start] == "NNS"  # "Shipbuilders have ..."
+
+
+def is_demonym_word(shared: DocFacts, start: int, end: int) -> bool:
+    """A demonym used as a word ("Moldovan officials", "a New Yorker"); not after a capitalised "The" inside
+    a sentence, which makes it part of a name ("as The New Yorker put it": a publication)."""
+    if places.demonym(shared.span_text(start, end)) is None:
+        return False
+    return not (start > 0 and shared.texts[start - 1] == "The" and not shared.sent_start[start - 1])
 
 
 # What a beauty contest's title can name after "Miss", besides a place ("Miss Norway").
