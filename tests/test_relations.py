@@ -1285,3 +1285,15 @@ def test_a_verb_misread_as_a_participle_of_the_name_before_it_is_the_sentence_ve
                     "Orvel Paper", "partner", "Varde Logistics")
     assert_relation(nlp, "Tromso Paper partnered with Corvo Freight on a new depot.",
                     "Tromso Paper", "partner", "Corvo Freight")
+
+
+def test_a_body_kind_before_the_body_its_of_names_stands_for_it(nlp):
+    # "X of the law firm of Y": the firm is Y
+    assert_relation(nlp, "Sam Kadet of the corporate law firm of Orvel Partners said the deal could close.",
+                    "Sam Kadet", "worksFor", "Orvel Partners")
+
+
+def test_a_conjoined_role_with_a_name_of_its_own_is_not_the_first_names(nlp):
+    text = "He was joined by his wife, Ann Berg, and the deputy secretary of the Foreign Ministry, Tom Hale."
+    assert_relation(nlp, text, "Tom Hale", "worksFor", "Foreign Ministry")
+    assert_no_relation(nlp, text, "Ann Berg", "worksFor", "Foreign Ministry")

@@ -68,6 +68,11 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
                         # "the town of Horsham lies in Y": the town is the place its "of" names
                         entity_id = next((e for p, o in prep_objects(t) if p == "of"
                                           and (e := entity_of.get(o.i)) is not None and index.type_of(e) == PLACE), None)
+                    elif entity_id is None and descriptor_type(t) == ORGANIZATION and t.tag_ == "NN":
+                        # "X of the law firm of Y": a body's kind before the body its "of" names
+                        entity_id = next((e for p, o in prep_objects(t) if p == "of"
+                                          and (e := entity_of.get(o.i)) is not None
+                                          and index.type_of(e) == ORGANIZATION), None)
             if entity_id and entity_id not in found:
                 found.append(entity_id)
                 found += [e for e in index.hidden_conjuncts.get(t.i, ()) if e not in found]
@@ -596,6 +601,9 @@ def role_patterns(index: DocIndex) -> Iterator[Candidate]:
             for item in with_conjuncts(noun):  # "vice president and columnist for Y"
                 if item is not noun and index.entity(item) is not None:
                     continue  # "two governors, X of Ohio and Y of Maine": the names listed are no roles of X
+                if item is not noun and any(c.dep_ == "appos" and index.entity(c) not in (None, entity)
+                                            for c in item.children):
+                    continue  # "his wife, X, and the deputy minister, Y": a role with its own name is that one's
                 words = role_noun_title(index, item) if item.pos_ in ("NOUN", "PROPN") or _hyphenated(item) else []
                 if item.lower_ == "one":  # "one of the leading experts": the role is "experts"
                     of = [obj for prep, obj in prep_objects(item) if prep == "of" and obj.pos_ == "NOUN"]
