@@ -93,11 +93,16 @@ def state_of_abbreviation(text: str) -> str | None:
     """The US state an abbreviation such as "Ind." or "N.J." names, else None.
 
     Only the written form with a period counts: "Ind." is Indiana, "IND" or
-    "Miss" alone are not.
+    "Miss" alone are not; "D.C." (and "DC") is the city of Washington.
     """
     if not text.endswith("."):
-        return None
+        return _unpunctuated_abbreviations().get(text)  # only a form the table lists without its period ("DC")
     return _state_abbreviations().get(name_key(text))
+
+
+@lru_cache(maxsize=1)
+def _unpunctuated_abbreviations() -> dict[str, str]:
+    return {k: v for k, v in read_table("us_state_abbreviations.tsv").items() if not k.endswith(".")}
 
 
 @lru_cache(maxsize=1)

@@ -835,3 +835,10 @@ def test_a_demonym_after_a_capital_the_inside_a_sentence_is_a_name(nlp):
               'A New Yorker by birth, Ann Berg agreed.')
     found = {e.name: [m.text for m in e.mentions] for e in entities_from_doc(doc)}
     assert found.get("New Yorker") == ["New Yorker"]
+
+
+def test_dc_after_washington_is_the_city_itself(nlp):
+    # the District of Columbia is the city of Washington: "Washington, D.C." is one place, and so is "DC"
+    doc = nlp("Ann Berg grew up in Washington, D.C., and has worked in DC ever since.")
+    places = [e for e in entities_from_doc(doc) if e.type == "Place"]
+    assert [(e.name, len(e.mentions)) for e in places] == [("Washington", 3)]
