@@ -842,3 +842,10 @@ def test_dc_after_washington_is_the_city_itself(nlp):
     doc = nlp("Ann Berg grew up in Washington, D.C., and has worked in DC ever since.")
     places = [e for e in entities_from_doc(doc) if e.type == "Place"]
     assert [(e.name, len(e.mentions)) for e in places] == [("Washington", 3)]
+
+
+def test_who_after_an_appositive_speaks_for_a_person(nlp):
+    # "developer" is a company's word as often as a person's; "who" hung on the appositive settles it
+    doc = nlp('"Markets are cynical," said Tim Rask, a property developer in Leeds, who introduced Ann Berg '
+              'to his bankers.')
+    assert {e.name: e.type for e in entities_from_doc(doc)}["Tim Rask"] == "Person"

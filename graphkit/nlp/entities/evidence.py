@@ -194,7 +194,10 @@ def _mention_votes(doc: Doc, m: RawMention) -> Votes:
     # a person's marks
     if dep in ("nsubjpass", "dobj") and gov_pos == "VERB" and gov_lemma in VICTIM_VERBS:
         votes[PERSON] += CONTEXT
-    for clause in relative:
+    # "X, a developer in Ohio, who …": the parser hangs the clause on the appositive, or on its last noun
+    relative += [c for noun in described if noun.i > m.start for t in (noun, *noun.subtree)
+                 if t.i > noun.i or t is noun for c in t.children if deps[c.i] == "relcl"]
+    for clause in dict.fromkeys(relative):
         pronouns = {lowers[t.i] for t in clause.children if tags[t.i] in ("WP", "WDT", "WP$")}
         if pronouns & {"who", "whom"}:
             votes[PERSON] += CONTEXT / 3  # weak: "the club, whom he led" happens
