@@ -533,15 +533,12 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
                 if index.type_of(e) != PLACE and e not in objects]
     yield from pairs(f.verb, VERB_PREFIX + f.phrasal, "verb-generic", f.agents, [e for e in objects if e in f.patients])
     others = [e for e in objects if e not in f.patients]
+    # the party reached by a preposition names the act with it: "fired at Y" is no firing of Y, "ran against
+    # Y", "voted for Y"; after the thing: "bought the mine from Y" is "buy mine from", "sold it to Y"
     thing = _with_thing(f)
-    if thing == f.phrasal:
-        # the party reached by a preposition names the act with it: "fired at Y" is no firing of Y,
-        # "ran against Y", "worked with Y", "voted for Y"
-        for prep in dict.fromkeys(through.get(e) for e in others):
-            yield from pairs(f.verb, VERB_PREFIX + (f"{f.phrasal} {prep}" if prep else f.phrasal), "verb-generic",
-                             f.agents, [e for e in others if through.get(e) == prep])
-    else:
-        yield from pairs(f.verb, VERB_PREFIX + thing, "verb-generic", f.agents, others)
+    for prep in dict.fromkeys(through.get(e) for e in others):
+        yield from pairs(f.verb, VERB_PREFIX + (f"{thing} {prep}" if prep else thing), "verb-generic",
+                         f.agents, [e for e in others if through.get(e) == prep])
     if not objects:
         # judging what a party did is judging the party ("condemned Y's decision"), and what it does or says
         # stands for it under any verb ("backed Y's bid"); its things do not ("erased Y's emails"); by name
