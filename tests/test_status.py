@@ -325,3 +325,9 @@ def test_what_a_speaker_does_while_speaking_is_the_reporters_fact(statuses):
     # "said …, calling on Y to act": the participle is the speaker's act, not the words reported
     found = statuses("Anna Lind said in a statement on Monday, calling on the Varde Council to act.")
     assert found[("Anna Lind", "Varde Council")] == ("fact", None)
+
+
+def test_a_past_verb_with_an_infinitive_says_nothing_of_its_subject_event(statuses):
+    # the meeting took place; what failed is the infinitive
+    found = statuses("A summit meeting between Anna Lind and Tomas Berg in June 2013 had failed to break the ice.")
+    assert found[("Anna Lind", "Tomas Berg")][0] == "fact"
