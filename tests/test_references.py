@@ -207,3 +207,12 @@ def test_a_pronoun_in_a_quotation_reads_the_names_of_its_own_quotation(refs):
     text = ('The analyst Kim Quist writes: "Ivo Lund remains the only one with a path, but he would need '
             'to win most of the remaining votes."')
     assert ("he", "pronoun", "Ivo Lund") in refs(text)
+
+
+def test_an_epithet_naming_a_party_is_no_one_titled_with_another(nlp):
+    from graphkit.nlp.convert import entities_from_doc, relations_from_doc
+    doc = nlp("Democratic nominee Ann Berg held a rally. Republican nominee Tom Hale held one too. "
+              "Lawyer Ivo Lund, who represents the Democratic presidential candidate, spoke later.")
+    names = {e.id: e.name for e in entities_from_doc(doc)}
+    found = {(names[r.subject], r.predicate, names[r.object]) for r in relations_from_doc(doc)}
+    assert ("Ivo Lund", "represents", "Ann Berg") in found and ("Ivo Lund", "represents", "Tom Hale") not in found

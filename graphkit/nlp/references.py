@@ -50,6 +50,11 @@ SPEAKS_FOR_NOUNS = frozenset("""
     lawsuit study analysis ad advertisement release tweet post book
 """.split())
 
+# Party words in titles and epithets ("Democratic nominee X", "the GOP candidate"), by the party they name:
+# an epithet naming one party is no one the text titles with another only.
+# (Only words that name a party in any case: "conservative" or "labour" leader name a stance or a union as often.)
+PARTIES = {"democratic": "democratic", "democrat": "democratic", "republican": "republican", "gop": "republican",
+           "libertarian": "libertarian", "tory": "conservative"}
 DOCUMENT_REACH = 6  # sentences back to a text's first mention: "the report concluded" (_document_author)
 # Bodies a plural pronoun may stand for: "the Lee campaign … what they call".
 GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "government", "office",
@@ -234,6 +239,7 @@ class References:
         self._chain_depth = 0
         self._index_mentions(entities)
         self.titles = self._title_index()
+        self._parties: dict[str, set[str]] | None = None  # each titled person's parties, made when first asked
         self.names = self._name_index(entities)
         self._learn_gender()
 
@@ -434,7 +440,8 @@ class References:
             return None
         nouns_of = self._nouns_of
         named = {e for e in dict.fromkeys(e for _, e in before) if noun in nouns_of(e)}  # asked once per entity
-        named -= self._former_holders(head) if kind == PERSON else set()  # "the nominee" is no former nominee
+        named -= self._former_holders(head) | self._of_another_party(head) if kind == PERSON else set()
+        # ("the nominee" is no former nominee, "the Democratic candidate" no one the text calls a Republican)
         fitting = [(start, e) for start, e in before if e in named]
         if fitting:
             return max(fitting)[1]
@@ -449,6 +456,7 @@ class References:
             # ... but never one its own sentence names (an apposition was read above): a writer names a
             # person once in a sentence, and "X praised Y, saying the Ohio senator ..." leaves it unsure
             here = self._named_in_sentence(head) | self._own_clause_subjects(head) | self._former_holders(head)
+            here |= self._of_another_party(head)
             people = [(start, e) for start, e in self.person_mentions
                       if gender is None or self.gender.get(e, gender) == gender]
             if clearly := clearly_most(people, before):
@@ -458,6 +466,18 @@ class References:
             named = any(t.dep_ in ("compound", "amod") and t.text[:1].isupper() for t in head.lefts)
             return self._epithet_antecedent(head, gender, exclude=here) if named else None
         return clearly_most(self.org_mentions, before) if kind == ORGANIZATION else None
+
+    def _of_another_party(self, head: Token) -> set[str]:
+        """"the Democratic candidate": the persons whose titles in the text name another party only."""
+        said = {PARTIES[t.lower_] for t in head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in PARTIES}
+        if not said:
+            return set()
+        if self._parties is None:
+            self._parties = {}
+            for holders in self.titles.values():
+                for entity_id, seen in holders.items():
+                    self._parties.setdefault(entity_id, set()).update(PARTIES[w] for w in seen if w in PARTIES)
+        return {e for e, parties in self._parties.items() if parties and not parties & said}
 
     def _epithet_antecedent(self, head: Token, gender: str | None, depth: int = 2,
                             exclude: set[str] = frozenset()) -> str | None:
