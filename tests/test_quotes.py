@@ -585,35 +585,26 @@ def test_a_clause_of_when_after_a_quote_names_no_speaker(analyse):
     assert [name(q) for q in direct if q.text == "That makes me smart"] == ["Ivo Lund"]
 
 
-def test_a_cue_in_the_next_sentence_with_its_own_clause_is_not_the_quotes(analyse):
-    # '"…." X said he would …': the speech verb after a full stop reports its own words, so the quote
-    # before it goes on with the one who spoke before
-    direct, _, name = analyse('"It was a dark day," Ann Berg told reporters in Leeds. "This is what the feud has '
-                              'cost the party." Governor Tom Hale said he would have resigned in her place.')
-    assert [name(q) for q in direct] == ["Ann Berg", "Ann Berg"]
-
-
-def test_an_inverted_cue_after_a_no_break_space_takes_the_name_after_it(analyse):
+@pytest.mark.parametrize("text, speakers", [
+    # '"…." X said he would …': the speech verb after a full stop reports its own words, so the quote before it
+    # goes on with the one who spoke before
+    ('"It was a dark day," Ann Berg told reporters in Leeds. "This is what the feud has cost the party." '
+     'Governor Tom Hale said he would have resigned in her place.', ["Ann Berg", "Ann Berg"]),
     # web text often sets a no-break space after the closing mark: it is no word between quote and cue
-    direct, _, name = analyse("Rep. Tom Hale spoke on Monday. \u201cThe delays in this report are proof enough, and "
-                              "show the panel has faced stalling from day one,\u201d\u00a0added Hale.")
-    assert [name(q) for q in direct] == ["Tom Hale"]
-
-
-@pytest.mark.parametrize("text", [
-    'Ann Berg won the primary. An email from Berg warned of the fight ahead: "Our rivals will strike back."',
-    'Ann Berg won the primary. A letter signed by Berg and mailed to donors warned: "Our rivals will strike back."',
-    '"Our rivals will strike back," according to a court filing written by Ann Berg.',
-])
-def test_a_text_speaks_for_the_author_it_names(analyse, text):
-    direct, _, name = analyse(text)
-    assert [name(q) for q in direct] == ["Ann Berg"]
-
-
-def test_a_pronoun_does_not_go_on_with_the_last_speaker_past_a_sentence_about_another(analyse):
+    ("Rep. Tom Hale spoke on Monday. \u201cThe delays in this report are proof enough, and show the panel has "
+     "faced stalling from day one,\u201d\u00a0added Hale.", ["Tom Hale"]),
+    # a text speaks for the author it names
+    ('Ann Berg won the primary. An email from Berg warned of the fight ahead: "Our rivals will strike back."',
+     ["Ann Berg"]),
+    ('Ann Berg won the primary. A letter signed by Berg and mailed to donors warned: "Our rivals will strike back."',
+     ["Ann Berg"]),
+    ('"Our rivals will strike back," according to a court filing written by Ann Berg.', ["Ann Berg"]),
     # the sentence after the quote is about Lund (the owner of its subject): "he" there is not the professor
-    direct, _, name = analyse('Dr. Mark Lund hosts a daily health show. Critics doubt him. "He cannot simply ignore '
-                              'the facts," said Tom Hale, a professor of surgery. Lund\'s dubious advice earned him '
-                              'the attention of the Senate, where he appeared at a hearing for saying that a pill '
-                              'was a "magic cure for every body type."')
-    assert [name(q) for q in direct] == ["Tom Hale", "Mark Lund"]
+    ('Dr. Mark Lund hosts a daily health show. Critics doubt him. "He cannot simply ignore the facts," said Tom '
+     'Hale, a professor of surgery. Lund\'s dubious advice earned him the attention of the Senate, where he '
+     'appeared at a hearing for saying that a pill was a "magic cure for every body type."',
+     ["Tom Hale", "Mark Lund"]),
+])
+def test_who_speaks_across_sentences_texts_and_no_break_spaces(analyse, text, speakers):
+    direct, _, name = analyse(text)
+    assert [name(q) for q in direct] == speakers

@@ -304,6 +304,25 @@ def test_a_successor_takes_the_job(nlp):
     # ---- a known place before an origin word, though NER left it untagged (spans._places_before_origin_words)
     ("Kwame Osei, an Accra native, filed the complaint.", "Kwame Osei", "birthPlace", "Accra"),
     ("Accra-born Kwame Osei filed the complaint.", "Kwame Osei", "birthPlace", "Accra"),
+    # ---- co-parties, prepositions, misparses
+    # ", along with W" set off after a named object goes on with the objects
+    ("Last week the Varde Institute questioned Orvel Foods, along with former minister Ivo Lund.",
+     "Varde Institute", "verb:question", "Ivo Lund"),
+    # set before the verb, the co-party still acts with the subject
+    ("Ann Berg, along with Tom Hale, sued Orvel Foods.", "Tom Hale", "verb:sue", "Orvel Foods"),
+    # the party reached by a preposition names the act with it ("fired at Y" is no firing of Y); a thing between
+    # keeps the thing, and the preposition after it
+    ("Ann Berg fired at Tom Hale and Ivo Lund.", "Ann Berg", "verb:fire at", "Ivo Lund"),
+    ("Ann Berg sold her stake to Orvel Foods.", "Ann Berg", "verb:sell stake to", "Orvel Foods"),
+    # the parser reads "Orvel Paper partnered with Y." as a name modified by a participle
+    ("Orvel Paper partnered with Varde Logistics on a new depot.", "Orvel Paper", "partner", "Varde Logistics"),
+    ("Tromso Paper partnered with Corvo Freight on a new depot.", "Tromso Paper", "partner", "Corvo Freight"),
+    # "X of the law firm of Y": the firm is Y
+    ("Sam Kadet of the corporate law firm of Orvel Partners said the deal could close.",
+     "Sam Kadet", "worksFor", "Orvel Partners"),
+    # a conjoined role with a name of its own is that name's
+    ("He was joined by his wife, Ann Berg, and the deputy secretary of the Foreign Ministry, Tom Hale.",
+     "Tom Hale", "worksFor", "Foreign Ministry"),
 ])
 def test_a_wording_states_its_relation(nlp, text, subject, predicate, obj):
     assert_relation(nlp, text, subject, predicate, obj)
@@ -1258,42 +1277,13 @@ def test_a_passive_participle_turns_its_parties_round(nlp, text, subject, predic
     assert_relation(nlp, text, subject, predicate, obj)
 
 
-def test_a_participle_passive_does_not_make_the_clause_subject_act(nlp):
-    assert_no_relation(nlp, "Ann Berg won the most votes at 31 percent, followed by Tom Hale.",
-                       "Ann Berg", "verb:follow", "Tom Hale")
-
-
-def test_along_with_after_the_object_adds_an_object_not_a_subject(nlp):
-    text = "Last week the Varde Institute questioned Orvel Foods, along with former minister Ivo Lund."
-    assert_relation(nlp, text, "Varde Institute", "verb:question", "Ivo Lund")
-    assert_no_relation(nlp, text, "Ivo Lund", "verb:question", "Orvel Foods")
-    # set before the verb, the co-party still acts with the subject
-    assert_relation(nlp, "Ann Berg, along with Tom Hale, sued Orvel Foods.", "Tom Hale", "verb:sue", "Orvel Foods")
-
-
-def test_a_party_reached_by_a_preposition_names_the_act_with_it(nlp):
-    # "fired at Y" is no firing of Y
-    assert_relation(nlp, "Ann Berg fired at Tom Hale and Ivo Lund.", "Ann Berg", "verb:fire at", "Ivo Lund")
-    assert_no_relation(nlp, "Ann Berg fired at Tom Hale and Ivo Lund.", "Ann Berg", "verb:fire", "Ivo Lund")
-    # a thing between keeps the thing, and the preposition after it: "sold her stake to Y"
-    assert_relation(nlp, "Ann Berg sold her stake to Orvel Foods.", "Ann Berg", "verb:sell stake to", "Orvel Foods")
-
-
-def test_a_verb_misread_as_a_participle_of_the_name_before_it_is_the_sentence_verb(nlp):
-    # the parser reads "Orvel Foods teamed/partnered with Y." as a name modified by a participle
-    assert_relation(nlp, "Orvel Paper partnered with Varde Logistics on a new depot.",
-                    "Orvel Paper", "partner", "Varde Logistics")
-    assert_relation(nlp, "Tromso Paper partnered with Corvo Freight on a new depot.",
-                    "Tromso Paper", "partner", "Corvo Freight")
-
-
-def test_a_body_kind_before_the_body_its_of_names_stands_for_it(nlp):
-    # "X of the law firm of Y": the firm is Y
-    assert_relation(nlp, "Sam Kadet of the corporate law firm of Orvel Partners said the deal could close.",
-                    "Sam Kadet", "worksFor", "Orvel Partners")
-
-
-def test_a_conjoined_role_with_a_name_of_its_own_is_not_the_first_names(nlp):
-    text = "He was joined by his wife, Ann Berg, and the deputy secretary of the Foreign Ministry, Tom Hale."
-    assert_relation(nlp, text, "Tom Hale", "worksFor", "Foreign Ministry")
-    assert_no_relation(nlp, text, "Ann Berg", "worksFor", "Foreign Ministry")
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("Ann Berg won the most votes at 31 percent, followed by Tom Hale.", "Ann Berg", "verb:follow", "Tom Hale"),
+    ("Last week the Varde Institute questioned Orvel Foods, along with former minister Ivo Lund.",
+     "Ivo Lund", "verb:question", "Orvel Foods"),
+    ("Ann Berg fired at Tom Hale and Ivo Lund.", "Ann Berg", "verb:fire", "Ivo Lund"),
+    ("He was joined by his wife, Ann Berg, and the deputy secretary of the Foreign Ministry, Tom Hale.",
+     "Ann Berg", "worksFor", "Foreign Ministry"),
+])
+def test_no_party_from_the_wrong_clause_end_or_conjunct(nlp, text, subject, predicate, obj):
+    assert_no_relation(nlp, text, subject, predicate, obj)
