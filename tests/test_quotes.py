@@ -252,6 +252,9 @@ def test_a_show_named_after_a_speech_verb_is_not_a_quote(analyse):
     'In an interview with "Sunrise Daily," Ann Lee said the plan would fail.',
     'Tom Park, the author of "The Quiet Harbor," said the deal was a mistake.',
     'In her new book "Glass Rivers" (Penguin), Ann Lee argues that cities will shrink.',
+    # a title the parser reads as a verb after its preposition
+    "Ann Lee's campaign went on the offensive, tweeting and emailing a video of Tom Park on \"Meet the Press\" "
+    "from 1999.",
 ])
 def test_a_title_where_a_noun_goes_is_not_a_quote(analyse, text):
     direct, _, _ = analyse(text)
