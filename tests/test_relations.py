@@ -1287,3 +1287,19 @@ def test_a_passive_participle_turns_its_parties_round(nlp, text, subject, predic
 ])
 def test_no_party_from_the_wrong_clause_end_or_conjunct(nlp, text, subject, predicate, obj):
     assert_no_relation(nlp, text, subject, predicate, obj)
+
+
+@pytest.mark.parametrize("text, subjects, absent", [
+    # a counted plural description stands for the group of that many listed just before
+    ("The League was formed by Chile, Peru and Bolivia. The three countries left the Andean Pact in 2020.",
+     ["Chile", "Peru", "Bolivia"], None),
+    ("Orvel Foods and Kestrel Foods make flour. Both companies joined the Nordic Millers Guild last year.",
+     ["Orvel Foods", "Kestrel Foods"], None),
+    # the count must fit: two listed are not "the three countries"
+    ("The League was formed by Chile and Peru. The three countries left the Andean Pact in 2020.", [], "Chile"),
+])
+def test_a_counted_description_stands_for_the_group_just_listed(nlp, text, subjects, absent):
+    _, found = triples(nlp, text)
+    members = {s for (s, p, _o) in found if p == "memberOf" and _o in ("Andean Pact", "Nordic Millers Guild")}
+    assert members == set(subjects) and absent not in members
+

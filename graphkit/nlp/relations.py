@@ -67,6 +67,10 @@ SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+# Counts of a plural description that stands for a group just listed ("the three countries", "both companies").
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A relation a pattern proposes, before type checks and quote marking."""
@@ -132,6 +136,39 @@ class DocIndex:
             self.mention_spans.append((ref["entity"], span))
             for i in range(span.start, span.end):
                 self.entity_of.setdefault(i, ref["entity"])
+        self.counted_groups = self._counted_groups()
+        for i, group in self.counted_groups.items():
+            self.entity_of[i] = group[0]  # the rest joins it as conjuncts do (hidden_conjuncts)
+
+    def _counted_groups(self) -> dict[int, list[str]]:
+        """"Mali, Burkina Faso and Niger formed Y. The three countries left Z": a counted plural description
+        stands for the group of that many entities of its type listed just before (in its sentence or the
+        two before it), the nearest such list; "both companies" counts two."""
+        from .entities.evidence import descriptor_type
+
+        shared, doc, found = self.shared, self.doc, {}
+        for i in shared.with_tag("NNS"):
+            if i in self.entity_of or shared.pos[i] != "NOUN":
+                continue
+            token = doc[i]
+            count = next((COUNT_WORDS[c.lower_] for c in token.children
+                          if c.dep_ in ("nummod", "det", "predet") and c.lower_ in COUNT_WORDS), None)
+            if count is None or not (count == 2 and any(c.lower_ == "both" for c in token.children)
+                                     or any(c.lower_ in ("the", "these", "those") for c in token.children)):
+                continue
+            kind = descriptor_type(token)
+            if kind is None:
+                continue
+            first = self.sentences[max(0, self.sentence_of[i] - 2)].start
+            for head in sorted((t for t in self.conjoined if first <= t < i), reverse=True):
+                group = list(dict.fromkeys(e for t in doc[head].conjuncts + (doc[head],)
+                                           if (e := self.entity_of.get(t.i)) is not None))
+                if shared.deps[head] != "conj" and len(group) == count \
+                        and all(self.entities[e].type == kind for e in group):
+                    found[i] = sorted(group, key=lambda e: min(t.i for t in (doc[head], *doc[head].conjuncts)
+                                                                if self.entity_of.get(t.i) == e))
+                    break
+        return found
 
     @cached_property
     def hidden_conjuncts(self) -> dict[int, list[str]]:
@@ -158,6 +195,8 @@ class DocIndex:
             if roots and all(i < heads[t] <= end for t in roots):
                 for t in range(i + 1, end + 1):
                     found.setdefault(t, []).append(first)
+        for t, group in self.counted_groups.items():
+            found.setdefault(t, []).extend(group[1:])
         return found
 
     @cached_property
