@@ -849,3 +849,9 @@ def test_who_after_an_appositive_speaks_for_a_person(nlp):
     doc = nlp('"Markets are cynical," said Tim Rask, a property developer in Leeds, who introduced Ann Berg '
               'to his bankers.')
     assert {e.name: e.type for e in entities_from_doc(doc)}["Tim Rask"] == "Person"
+
+
+@pytest.mark.parametrize("name", ["Orvel United", "Tromso Rovers"])
+def test_a_club_named_for_its_town_is_an_organisation(nlp, name):
+    doc = nlp(f"Tom Hale has spent the past four seasons in charge of {name}.")
+    assert {e.name: e.type for e in entities_from_doc(doc)}.get(name) == "Organization"

@@ -96,6 +96,8 @@ ORG_SUFFIXES = INSTITUTION_HEADS | CORPORATE_ABBREVIATIONS | {
     # trades and media a company's name ends in: "Fox News", "Halden Paper", "Corvo Logistics"
     "news", "media", "broadcasting", "television", "radio", "magazine", "logistics", "shipping", "freight",
     "mining", "minerals", "steel", "energy", "foods", "paper", "capital", "insurance", "pharma", "telecom",
+    # a sports club's last word after its town: "Orvel United", "Tromso Rovers", "Hamilton Wanderers"
+    "united", "rovers", "wanderers", "athletic",
 }
 # Nouns only a company or body has: "an Emery employee", "shares of Toyota". Not a spokesman: a
 # candidate has one as often as a company ("Clinton spokesman X").
