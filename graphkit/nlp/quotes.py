@@ -66,8 +66,9 @@ NAME_GLUE = frozenset({"and", "of", "the", "a", "an", "in", "on", "for", "to", "
 MAX_CUE_DEPTH = 6
 # Links inside a noun phrase, climbed from its first word to its head.
 NOUN_PHRASE_DEPS = frozenset({"compound", "poss", "det", "amod", "flat", "nmod", "case"})
-# Where a quoted title stands as a noun: a preposition's object, beside a noun, a noun's modifier.
-TITLE_SLOTS = frozenset({"pobj", "pcomp", "appos", "compound", "nmod", "poss"})  # pcomp: a title read as a verb ("on \"Meet the Press\"")
+# Where a quoted title stands as a noun: a preposition's object (or a title the parser read as a verb
+# after it, 'on "Meet the Press"'), beside a noun, a noun's modifier.
+TITLE_SLOTS = frozenset({"pobj", "pcomp", "appos", "compound", "nmod", "poss"})
 # How many tokens after a closing mark the "…," X said cue may start.
 TRAILING_CUE_REACH = 12
 

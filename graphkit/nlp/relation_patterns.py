@@ -64,15 +64,13 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
                         entity_id = named.pop() if len(named) == 1 else None
                     if entity_id is None and dep == "compound":
                         entity_id = entity_of.get(t.head.i)  # "the Accra-based investment firm X": the firm is X
-                    if entity_id is None and t.lower_ in PLACE_KIND_NOUNS:
-                        # "the town of Horsham lies in Y": the town is the place its "of" names
+                    # a kind before the one its "of" names: "the town of Horsham lies in Y" (the town is the place),
+                    # "X of the law firm of Y" (the firm is the body)
+                    kind = None if entity_id is not None else PLACE if t.lower_ in PLACE_KIND_NOUNS \
+                        else ORGANIZATION if t.tag_ == "NN" and descriptor_type(t) == ORGANIZATION else None
+                    if kind is not None:
                         entity_id = next((e for p, o in prep_objects(t) if p == "of"
-                                          and (e := entity_of.get(o.i)) is not None and index.type_of(e) == PLACE), None)
-                    elif entity_id is None and descriptor_type(t) == ORGANIZATION and t.tag_ == "NN":
-                        # "X of the law firm of Y": a body's kind before the body its "of" names
-                        entity_id = next((e for p, o in prep_objects(t) if p == "of"
-                                          and (e := entity_of.get(o.i)) is not None
-                                          and index.type_of(e) == ORGANIZATION), None)
+                                          and (e := entity_of.get(o.i)) is not None and index.type_of(e) == kind), None)
             if entity_id and entity_id not in found:
                 found.append(entity_id)
                 found += [e for e in index.hidden_conjuncts.get(t.i, ()) if e not in found]

@@ -121,7 +121,8 @@ class VerbFrame:
             if prep == "according to":
                 continue  # "According to Y, X met Z": the source of the statement (its status), no party
             for entity in entities_at(index, [obj]) or _place_of_part(index, obj) or _body_of(index, obj):
-                if prep == "along with" and objects and obj.head.i > dobjs[-1].i and obj.doc[obj.head.i - 2].text == ",":
+                set_off = obj.doc[obj.head.i - 2].text == ","  # ", along with W"
+                if prep == "along with" and objects and obj.head.i > dobjs[-1].i and set_off:
                     # "questioned Y and Z, along with W": set off after a named object it goes on with the
                     # objects (W was questioned); "alongside W", "together with W" there still name a doer
                     co_patients.append(entity)
@@ -303,10 +304,16 @@ def role_entities(index: DocIndex, f: VerbFrame, roles: tuple[str, ...]) -> list
     """The entities in the named roles of a verb: agent, patient, or a preposition's object."""
     found: list[str] = []
     for role in roles:
-        found += (f.agents if role == "agent" else f.patients if role == "patient"
-                  # the active subject of a verb used without an object: "Acme listed on Y" (not "Z listed Acme")
-                  else (f.agents if not (f.patients or f.noun_objects) else []) if role == "sole"
-                  else f.recipients(index) if role == "recipient" else f.prep(role))
+        if role == "agent":
+            found += f.agents
+        elif role == "patient":
+            found += f.patients
+        elif role == "sole":  # the active subject of a verb used without an object: "Acme listed on Y"
+            found += [] if f.patients or f.noun_objects else f.agents
+        elif role == "recipient":
+            found += f.recipients(index)
+        else:
+            found += f.prep(role)
     return list(dict.fromkeys(found))
 
 

@@ -147,26 +147,24 @@ class DocIndex:
         from .entities.evidence import descriptor_type
 
         shared, doc, found = self.shared, self.doc, {}
-        for i in shared.with_tag("NNS"):
-            if i in self.entity_of or shared.pos[i] != "NOUN":
+        for k in shared.having(COUNT_WORDS, by="lower"):  # the doc's few count words, from the string index
+            i = shared.heads[k]
+            if shared.deps[k] not in ("nummod", "det", "predet") or shared.tags[i] != "NNS" \
+                    or shared.pos[i] != "NOUN" or i in self.entity_of or i in found:
                 continue
             token = doc[i]
-            count = next((COUNT_WORDS[c.lower_] for c in token.children
-                          if c.dep_ in ("nummod", "det", "predet") and c.lower_ in COUNT_WORDS), None)
-            if count is None or not (count == 2 and any(c.lower_ == "both" for c in token.children)
-                                     or any(c.lower_ in ("the", "these", "those") for c in token.children)):
+            if not (shared.lowers[k] == "both" or any(c.lower_ in ("the", "these", "those") for c in token.children)):
                 continue
             kind = descriptor_type(token)
             if kind is None:
                 continue
             first = self.sentences[max(0, self.sentence_of[i] - 2)].start
-            for head in sorted((t for t in self.conjoined if first <= t < i), reverse=True):
-                group = list(dict.fromkeys(e for t in doc[head].conjuncts + (doc[head],)
-                                           if (e := self.entity_of.get(t.i)) is not None))
-                if shared.deps[head] != "conj" and len(group) == count \
-                        and all(self.entities[e].type == kind for e in group):
-                    found[i] = sorted(group, key=lambda e: min(t.i for t in (doc[head], *doc[head].conjuncts)
-                                                                if self.entity_of.get(t.i) == e))
+            heads = sorted((t for t in self.conjoined if first <= t < i and shared.deps[t] != "conj"), reverse=True)
+            for head in heads:  # the nearest list first
+                listed = sorted((doc[head], *doc[head].conjuncts), key=lambda t: t.i)
+                group = list(dict.fromkeys(e for t in listed if (e := self.entity_of.get(t.i)) is not None))
+                if len(group) == COUNT_WORDS[shared.lowers[k]] and all(self.entities[e].type == kind for e in group):
+                    found[i] = group
                     break
         return found
 

@@ -112,7 +112,7 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
             phase = True
         if previous is not None and previous.dep_ == "advcl" and _past(previous) and _circumstance(previous):
             phase = True  # "would have called X a Y when he ran for Z in 2008": a past time clause happened
-        if previous is not None and previous is trigger and trigger.pos_ == "NOUN" and previous.dep_ == "nsubj" \
+        if previous is trigger and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" \
                 and _past(node) and any(c.dep_ == "xcomp" for c in node.children):
             # "the meeting between X and Y failed to break the ice": a past verb's marks are its infinitive's; the
             # event its subject names took place (not "the talks are expected to last": still to come)

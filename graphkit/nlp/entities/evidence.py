@@ -195,8 +195,8 @@ def _mention_votes(doc: Doc, m: RawMention) -> Votes:
     if dep in ("nsubjpass", "dobj") and gov_pos == "VERB" and gov_lemma in VICTIM_VERBS:
         votes[PERSON] += CONTEXT
     # "X, a developer in Ohio, who …": the parser hangs the clause on the appositive, or on its last noun
-    relative += [c for noun in described if noun.i > m.start for t in (noun, *noun.subtree)
-                 if t.i > noun.i or t is noun for c in t.children if deps[c.i] == "relcl"]
+    relative += [c for noun in described if noun.i > m.start for t in noun.subtree
+                 if t.i >= noun.i for c in t.children if deps[c.i] == "relcl"]
     for clause in dict.fromkeys(relative):
         pronouns = {lowers[t.i] for t in clause.children if tags[t.i] in ("WP", "WDT", "WP$")}
         if pronouns & {"who", "whom"}:
