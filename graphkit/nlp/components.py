@@ -137,8 +137,8 @@ class ReferencesComponent:
     def __call__(self, doc: Doc) -> Doc:
         resolver = references_for(doc, entities_from_doc(doc), facts(doc).quoted)
         doc._.graphkit_references = resolver.references()
-        for entity in doc._.graphkit_entities or []:  # what the article says of a person's gender travels on
-            entity["gender"] = resolver.learned_gender.get(entity["id"]) if entity["type"] == "Person" else None
+        for entity in doc._.graphkit_entities or []:  # what the article states of a person's gender travels on
+            entity["gender"] = resolver.stated_gender.get(entity["id"]) if entity["type"] == "Person" else None
         refresh_genders(doc)
         return doc
 

@@ -242,6 +242,11 @@ class References:
         self._parties: dict[str, set[str]] | None = None  # each titled person's parties, made when first asked
         self.names = self._name_index(entities)
         self._learn_gender()
+        # What the text states (Mr./Mrs., a given name, sentences pairing the person with he or she)
+        # is all that leaves the article: a gender learned from resolving a pronoun is only as good as
+        # that guess, and one wrong "he" would publish a woman as male and, in the corpus, keep her
+        # surname's node apart from her full name's (graph.corpus._other_sex).
+        self.stated_gender = dict(self.gender)
 
     # ------------------------------------------------------------ indexing
 
@@ -560,8 +565,8 @@ class References:
         """Every pronoun, description and bare title of the document that resolves, as plain dicts.
 
         Resolving a pronoun teaches the resolver its antecedent's gender; what
-        this sweep learns is kept in ``learned_gender`` and undone, so a
-        speaker resolved afterwards sees the document as a fresh resolver would.
+        this sweep learns is undone, so a speaker resolved afterwards sees the
+        document as a fresh resolver would.
         """
         before = dict(self.gender)
         found = []
@@ -587,7 +592,7 @@ class References:
                 # ``doc[start:i + 1]``'s offsets and text from the doc's columns, without the Span and its slice
                 found.append({"start": shared.starts[start], "end": shared.ends[i],
                               "text": shared.span_text(start, i + 1), "entity": entity, "kind": kind})
-        self.learned_gender, self.gender = self.gender, before
+        self.gender = before
         return found
 
     def _by_name(self, head: Token) -> str | None:
