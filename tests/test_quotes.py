@@ -611,3 +611,14 @@ def test_a_clause_of_when_after_a_quote_names_no_speaker(analyse):
 def test_who_speaks_across_sentences_texts_and_no_break_spaces(analyse, text, speakers):
     direct, _, name = analyse(text)
     assert [name(q) for q in direct] == speakers
+
+
+@pytest.mark.parametrize("text", [
+    'For months Ana Lind has been pounding Tom Berg as a "fake healer."',
+    'In her speech Ana Lind painted Tom Berg as a "fake healer."',
+    'Ana Lind has tarred Tom Berg as a "fake healer" since the spring.',
+])
+def test_a_verb_of_depicting_credits_its_label_to_its_subject(analyse, text):
+    # data/speech_verbs.txt: paint, depict, frame, pound, tar ("X painted Y as 'Z'": Z is X's word)
+    direct, _, name = analyse(text)
+    assert [(q.text.rstrip("."), name(q)) for q in direct] == [("fake healer", "Ana Lind")]
