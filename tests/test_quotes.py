@@ -622,3 +622,14 @@ def test_a_verb_of_depicting_credits_its_label_to_its_subject(analyse, text):
     # data/speech_verbs.txt: paint, depict, frame, pound, tar ("X painted Y as 'Z'": Z is X's word)
     direct, _, name = analyse(text)
     assert [(q.text.rstrip("."), name(q)) for q in direct] == [("fake healer", "Ana Lind")]
+
+
+@pytest.mark.parametrize("text", [
+    'Ana Lind opposed the plan. In a statement to the Courier, her senior policy adviser, Tom Berg, said: '
+    '"The plan is weak. It will fail."',
+    'In a letter to the Gazette, the union\'s lawyer, Tom Berg, wrote: "The ruling cannot stand."',
+])
+def test_a_name_in_apposition_before_a_subjectless_cue_speaks(analyse, text):
+    # speakers._subject_the_parser_missed: the parser hung "her adviser, X" on the noun before it
+    direct, _, name = analyse(text)
+    assert [name(q) for q in direct] == ["Tom Berg"]

@@ -71,6 +71,22 @@ def subject_candidates(cue: Token, quoted: list[int]):
                 break
     if cue.tag_ in NON_FINITE_TAGS:
         yield from _participle_subjects(cue, quoted)
+    elif (missed := _subject_the_parser_missed(cue, quoted)) is not None:
+        yield missed
+
+
+def _subject_the_parser_missed(cue: Token, quoted: list[int]) -> Token | None:
+    """'In a statement to the Courier, her adviser, Ann Lee, said: "…"': a finite speech verb with no
+    subject at all, the parser having hung the noun phrase before it on an earlier noun; the
+    name in apposition that ends right before it, set off by one comma, is the subject it lost."""
+    i = cue.i - 1 if cue.i > cue.sent.start and cue.doc[cue.i - 1].text != "," else cue.i - 2
+    if i < cue.sent.start:
+        return None
+    word = cue.doc[i]
+    # only an appositive: a phrase that merely ends there ("…, after winning the primaries, said") is no subject
+    if quoted[word.i] != -1 or word.pos_ != "PROPN" or word.dep_ != "appos" or word.head.i > cue.i:
+        return None
+    return word
 
 
 def _participle_subjects(cue: Token, quoted: list[int]):
