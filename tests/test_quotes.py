@@ -633,3 +633,16 @@ def test_a_name_in_apposition_before_a_subjectless_cue_speaks(analyse, text):
     # speakers._subject_the_parser_missed: the parser hung "her adviser, X" on the noun before it
     direct, _, name = analyse(text)
     assert [name(q) for q in direct] == ["Tom Berg"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # quotes.CONTINUING_CUES: "he added" goes on with the last speaker past a caption about someone else
+    ('"The plan will fail," Pavel Dahl said on Monday. He gave no details. Photo: Wire. Officer Tom Berg '
+     'holds up the draft that was leaked in May. "It is a disaster for the town," he added.', "Pavel Dahl"),
+    # ... but not past someone else who spoke in between
+    ('"The plan will fail," Pavel Dahl said on Monday. Tom Berg also addressed the crowd, stating that the '
+     'vote was fair. "It is a good day for the town," he added.', "Tom Berg"),
+])
+def test_he_added_goes_on_with_the_last_speaker(analyse, text, speaker):
+    direct, _, name = analyse(text)
+    assert name(direct[-1]) == speaker

@@ -35,6 +35,7 @@ maps the source ("he", "the minister", "Dr. Lee") to an entity id.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from itertools import accumulate
@@ -56,6 +57,9 @@ QUOTE_FINAL = set(",?!—–-…:;")
 LEADS_INTO_QUOTE = re.compile(r"(?:[:,—–]|--|,\s+(?:but|and))$")
 # Verbs that are cues only right beside a quotation: "Lee continued: "…"", "…," the letter read.
 LAYOUT_VERBS = frozenset({"continue", "go", "begin", "conclude", "finish", "read"})
+# Cues that say the speaker has just spoken ("he added", "she continued"): a he or she with one goes on
+# with the last speaker of that gender past a few sentences about someone else (a photo caption, an aside).
+CONTINUING_CUES = frozenset({"add", "continue"})
 # Prepositions that attach a venue or medium to a speech verb ('said on "Face the Nation"').
 VENUE_PREPS = frozenset({"on", "in", "at", "during", "via"})
 # Verbs whose direct object is the one spoken to: "told "Morning Joe"".
@@ -490,9 +494,12 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
             if token_at is None:
                 token_at = {start: i for i, start in enumerate(shared.starts)}
             first, pronoun = token_at.get(quote.sentence.start), token_at.get(mention.start)
-            last = token_at.get(previous.sentence.start)
-            if None not in (first, pronoun, last) and shared.sentence_of[first] - shared.sentence_of[last] <= 1 \
-                    and not _other_subject(resolver, previous.speaker, previous.sentence.end, mention.start):
+            # the sentences between are counted from where the last quotation ended, however many it ran to
+            last = bisect.bisect_right(shared.starts, max(previous.end, previous.sentence.end) - 1) - 1
+            going_on = quote.cue in CONTINUING_CUES
+            if None not in (first, pronoun) and shared.sentence_of[first] - shared.sentence_of[last] <= (4 if going_on else 1) \
+                    and not _other_subject(resolver, previous.speaker, previous.sentence.end, mention.start,
+                                           speaking=going_on):
                 quote = replace(quote, speaker=previous.speaker)
         out.append(quote)
         if quote.speaker is not None:
@@ -500,16 +507,28 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
     return out
 
 
-def _other_subject(resolver: References, speaker: str, start: int, end: int) -> bool:
+def _other_subject(resolver: References, speaker: str, start: int, end: int, speaking: bool = False) -> bool:
     """Is another person the subject of a clause between the characters ``start`` and ``end``, or the
-    owner of one ("Lee's advice earned him a hearing, where he said": the sentence is about Lee)?"""
+    owner of one ("Lee's advice earned him a hearing, where he said": the sentence is about Lee)?
+
+    ``speaking``: only a clause that reports speech counts ("Kim spoke too, stating …" before "he
+    added"; a caption's "Kim holds up the gun" does not make Kim the one who adds).
+    """
     doc = resolver.doc
     for token_start, entity in resolver.person_mentions:
         token = doc[token_start]
         if start <= token.idx < end and entity != speaker and resolver.quoted[token.i] == -1 \
-                and (resolver.is_subject(token) or (token.dep_ == "poss" and resolver.is_subject(token.head))):
+                and (resolver.is_subject(token) or (token.dep_ == "poss" and resolver.is_subject(token.head))) \
+                and (not speaking or _reports_speech(token.head)):
             return True
     return False
+
+
+def _reports_speech(verb: Token) -> bool:
+    """A speech verb, or a verb with one hung on it ("addressed the crowd, stating that …")."""
+    speech = words().speech_verbs
+    return verb.lemma_.lower() in speech or any(
+        c.dep_ in ("advcl", "xcomp", "conj", "ccomp") and c.lemma_.lower() in speech for c in verb.children)
 
 
 def _attribute(attributor: _Attributor, resolver: References, index: int,
