@@ -228,3 +228,12 @@ def test_only_a_stated_gender_leaves_the_article(nlp):
     assert genders("Mr. Lind met the press in Oslo on Monday.")["Lind"] == "m"
     assert genders("Lina Holm met the press in Oslo.")["Lina Holm"] == "f"
     assert genders("Dr. Vasko Teller spoke in Oslo. Teller said she was pleased.")["Vasko Teller"] == "f"
+
+
+@pytest.mark.parametrize("text", [
+    'The host of the show spoke about Tom Berg for an hour. He has declared Berg to be "chosen" by fate.',
+    'The host of the show spoke about Tom Berg for an hour. Then he praised Berg warmly.',
+])
+def test_a_subject_pronoun_is_not_its_own_verbs_object(refs, text):
+    # references.Resolver._own_verbs_objects: "he praised Berg" is not Berg (that would be "himself")
+    assert all(name != "Tom Berg" for word, _, name in refs(text) if word.lower() == "he")

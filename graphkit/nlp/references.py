@@ -695,7 +695,7 @@ class References:
             return None  # "we": too often a group or an unnamed body
         entity_id = self._possessive_binder(pronoun, gender) if pronoun.dep_ == "poss" else self._answerer(pronoun, gender)
         entity_id = entity_id or self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH,
-                                                  self._own_clause_subjects(pronoun))
+                                                  self._own_clause_subjects(pronoun) | self._own_verbs_objects(pronoun))
         if entity_id is not None:
             self.gender.setdefault(entity_id, gender)
         return entity_id
@@ -763,6 +763,20 @@ class References:
             if subjects or verb.dep_ not in ("xcomp", "advcl", "acl", "pcomp") or verb.head.i == verb.i:
                 break
             verb = _governing_verb(verb)  # "after a chance [to talk with him]": through the noun to the verb
+        return found
+
+    def _own_verbs_objects(self, pronoun: Token) -> set[str]:
+        """Who a subject pronoun cannot mean: a name its own verb takes as object ("He praised Lee",
+        "he declared Lee to be the one": Lee would be "himself")."""
+        if pronoun.dep_ != "nsubj":
+            return set()
+        found: set[str] = set()
+        for child in pronoun.head.children:
+            if child.dep_ in ("dobj", "dative"):
+                found.add(self.entity_at[child.i])  # a name (a description's referent is not asked: it asks back)
+            elif child.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                found.update(self.entity_at[c.i] for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))  # "declared Lee to be"
+        found.discard(None)
         return found
 
     def _thing_before(self, pronoun: Token) -> bool:
