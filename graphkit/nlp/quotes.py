@@ -48,7 +48,7 @@ from .references import References, core_phrase, references_for
 from .shared import facts
 from .words import words
 from .status import CIRCUMSTANCE_MARKS
-from .speakers import (source_of_according_to, source_of_speech_noun, subject_candidates,
+from .speakers import (SUBJECT_INHERITING_DEPS, source_of_according_to, source_of_speech_noun, subject_candidates,
                        subject_of)
 
 # How a quotation may end when its cue follows: '"…," she said', '"…?" he asked'.
@@ -60,6 +60,7 @@ LAYOUT_VERBS = frozenset({"continue", "go", "begin", "conclude", "finish", "read
 # Cues that say the speaker has just spoken ("he added", "she continued"): a he or she with one goes on
 # with the last speaker of that gender past a few sentences about someone else (a photo caption, an aside).
 CONTINUING_CUES = frozenset({"add", "continue"})
+CONTINUING_REACH = 4  # sentences from the last quotation's end; a bare "he said" goes on one only
 # Prepositions that attach a venue or medium to a speech verb ('said on "Face the Nation"').
 VENUE_PREPS = frozenset({"on", "in", "at", "during", "via"})
 # Verbs whose direct object is the one spoken to: "told "Morning Joe"".
@@ -481,7 +482,6 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
     to ("Kennedy wrote Linick") or someone named in a quoted question.
     """
     shared = facts(doc)
-    token_at: dict[int, int] | None = None  # token index by first character, made only when a pronoun asks
     out: list[Quote] = []
     previous: Quote | None = None
     for quote in quotes:
@@ -491,20 +491,22 @@ def _speakers_go_on(doc: Doc, quotes: list[Quote], resolver: References) -> list
                 and previous.speaker != quote.speaker and previous.cue != "ask" \
                 and resolver.entities[previous.speaker].type == PERSON \
                 and resolver.gender.get(previous.speaker, gender) == gender:
-            if token_at is None:
-                token_at = {start: i for i, start in enumerate(shared.starts)}
-            first, pronoun = token_at.get(quote.sentence.start), token_at.get(mention.start)
-            # the sentences between are counted from where the last quotation ended, however many it ran to
-            last = bisect.bisect_right(shared.starts, max(previous.end, previous.sentence.end) - 1) - 1
+            # sentences are counted from where the last quotation ended, however many it ran to
+            first = _sentence_at(shared, quote.sentence.start)
+            last = _sentence_at(shared, max(previous.end, previous.sentence.end) - 1)
             going_on = quote.cue in CONTINUING_CUES
-            if None not in (first, pronoun) and shared.sentence_of[first] - shared.sentence_of[last] <= (4 if going_on else 1) \
-                    and not _other_subject(resolver, previous.speaker, previous.sentence.end, mention.start,
-                                           speaking=going_on):
+            if first - last <= (CONTINUING_REACH if going_on else 1) and not _other_subject(
+                    resolver, previous.speaker, previous.sentence.end, mention.start, speaking=going_on):
                 quote = replace(quote, speaker=previous.speaker)
         out.append(quote)
         if quote.speaker is not None:
             previous = quote
     return out
+
+
+def _sentence_at(shared, char: int) -> int:
+    """The index of the sentence holding the character ``char``."""
+    return shared.sentence_of[bisect.bisect_right(shared.starts, char) - 1]
 
 
 def _other_subject(resolver: References, speaker: str, start: int, end: int, speaking: bool = False) -> bool:
@@ -525,10 +527,10 @@ def _other_subject(resolver: References, speaker: str, start: int, end: int, spe
 
 
 def _reports_speech(verb: Token) -> bool:
-    """A speech verb, or a verb with one hung on it ("addressed the crowd, stating that …")."""
+    """A speech verb, or one hung on it that shares its subject ("addressed the crowd, stating that …")."""
     speech = words().speech_verbs
     return verb.lemma_.lower() in speech or any(
-        c.dep_ in ("advcl", "xcomp", "conj", "ccomp") and c.lemma_.lower() in speech for c in verb.children)
+        c.dep_ in SUBJECT_INHERITING_DEPS and c.lemma_.lower() in speech for c in verb.children)
 
 
 def _attribute(attributor: _Attributor, resolver: References, index: int,

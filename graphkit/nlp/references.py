@@ -694,8 +694,9 @@ class References:
         else:
             return None  # "we": too often a group or an unnamed body
         entity_id = self._possessive_binder(pronoun, gender) if pronoun.dep_ == "poss" else self._answerer(pronoun, gender)
-        entity_id = entity_id or self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH,
-                                                  self._own_clause_subjects(pronoun) | self._own_verbs_objects(pronoun))
+        if entity_id is None:  # who it cannot mean: its clause's subject if an object, its verb's objects if a subject
+            excluded = self._own_clause_subjects(pronoun) | self._own_verbs_objects(pronoun)
+            entity_id = self._antecedent(pronoun, gender, self.person_mentions, PRONOUN_REACH, excluded)
         if entity_id is not None:
             self.gender.setdefault(entity_id, gender)
         return entity_id
@@ -775,7 +776,8 @@ class References:
             if child.dep_ in ("dobj", "dative"):
                 found.add(self.entity_at[child.i])  # a name (a description's referent is not asked: it asks back)
             elif child.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                found.update(self.entity_at[c.i] for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))  # "declared Lee to be"
+                # "declared Lee to be the one": the infinitive's own subject
+                found.update(self.entity_at[c.i] for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
         found.discard(None)
         return found
 

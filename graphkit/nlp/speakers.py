@@ -79,7 +79,9 @@ def _subject_the_parser_missed(cue: Token, quoted: list[int]) -> Token | None:
     """'In a statement to the Courier, her adviser, Ann Lee, said: "…"': a finite speech verb with no
     subject at all, the parser having hung the noun phrase before it on an earlier noun; the
     name in apposition that ends right before it, set off by one comma, is the subject it lost."""
-    i = cue.i - 1 if cue.i > cue.sent.start and cue.doc[cue.i - 1].text != "," else cue.i - 2
+    i = cue.i - 1
+    if i >= cue.sent.start and cue.doc[i].text == ",":
+        i -= 1
     if i < cue.sent.start:
         return None
     word = cue.doc[i]
