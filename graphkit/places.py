@@ -100,6 +100,17 @@ def state_of_abbreviation(text: str) -> str | None:
     return _state_abbreviations().get(name_key(text))
 
 
+def state_of_nickname(text: str) -> str | None:
+    """The US state a nickname such as "the Buckeye State" names (graphkit/data/state_nicknames.tsv), else None."""
+    key = name_key(text)
+    return _state_nicknames().get(key[4:] if key.startswith("the ") else key)
+
+
+@lru_cache(maxsize=1)
+def _state_nicknames() -> dict[str, str]:
+    return {name_key(k): v for k, v in read_table("state_nicknames.tsv").items()}
+
+
 @lru_cache(maxsize=1)
 def _unpunctuated_abbreviations() -> dict[str, str]:
     return {k: v for k, v in read_table("us_state_abbreviations.tsv").items() if not k.endswith(".")}

@@ -255,6 +255,22 @@ def test_a_state_abbreviation_whose_period_the_tokenizer_split_off_is_the_state(
     assert "Wyo" not in ents and "Wyoming" in ents
 
 
+@pytest.mark.parametrize("text,state", [
+    ("Turnout in the Hawkeye State rose, and Maria Lind won it.", "Iowa"),
+    ("Maria Lind, who grew up in the Beehive state, moved to Oslo.", "Utah"),  # a lower-case "state"
+    ("Polls show Maria Lind ahead in the Granite State.", "New Hampshire"),
+])
+def test_a_states_nickname_names_the_state(entities, text, state):
+    ents = entities(text)  # data: graphkit/data/state_nicknames.tsv
+    assert state in ents and ents[state].type == "Place"
+    assert not {"Hawkeye", "Beehive", "Granite"} & set(ents)
+
+
+def test_a_capitalised_word_before_the_state_is_no_place_of_its_own(entities):
+    ents = entities("Maria Lind spent the week in the Swingvote state, then flew home to Ohio.")
+    assert "Swingvote" not in ents and "Ohio" in ents
+
+
 def test_an_abbreviated_title_is_no_entity(entities):
     ents = entities("The senator also discussed Pres. Obama's visit to Lima.")  # lexicon.TITLES: "Pres."
     assert "Pres" not in ents and "Pres." not in ents

@@ -147,6 +147,23 @@ def test_a_description_as_object_is_not_its_clauses_subject(refs):
     assert not [r for r in found if r[0] == "the president"], found
 
 
+def test_a_state_called_by_its_nickname_is_the_state(refs):
+    found = refs("Ana Lund campaigned in the Hawkeye State on Monday. Turnout in the state was high.")
+    assert ("the state", "description", "Iowa") in found, found
+
+
+def test_a_place_description_with_another_place_of_its_kind_in_its_sentence_is_left_open(refs):
+    # the state named with "state" is far back; the sentence's own nearer state may be meant
+    found = refs("Ana Lund campaigned in the Hawkeye State on Monday. Tom Berg spoke in Ohio, where the state's "
+                 "governor praised him.")
+    assert not [r for r in found if r[0] == "the state"], found
+
+
+def test_the_state_of_something_is_a_condition_not_a_place(refs):
+    found = refs("Ana Lund campaigned in the Hawkeye State on Monday. She spoke about the state of the economy.")
+    assert not [r for r in found if r[0] == "the state"], found
+
+
 def test_a_description_means_the_one_titled_so(refs):
     # "the president" is the one called "President X", though the article is mostly about another
     text = ("Rep. Ivo Lund met President Mei Sato in May. Lund called on President Ana Ruiz to act. Lund said the "

@@ -36,6 +36,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from .. import places
 from ..model import ORGANIZATION, PERSON, PLACE, Entity
 from ..names import given_name_gender
 from .entities.evidence import descriptor_type
@@ -175,6 +176,11 @@ def _subject_before(pronoun: Token) -> Token | None:
     from .relation_patterns import clause_subjects
 
     return next((s for s in clause_subjects(_governing_verb(pronoun)) if s.i < pronoun.i), None)
+
+
+def _gazetteer_kind(name: str) -> str | None:
+    place = places.lookup(name)
+    return place.kind if place is not None else None
 
 
 def _unfilled(head: Token) -> bool:
@@ -439,6 +445,9 @@ class References:
             return beside  # "the Alliance of Sahel States, the confederation formed by ...": the name just before
         if _unfilled(head):
             return None  # "the next president", "the best candidate": whoever it will be, no one named
+        if kind == PLACE and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None  # "the state of the race", "the state of politics": a condition, no place (a place
+            # after "of" is the appositive name read above: "the state of Ohio")
         mentions = self._mentions_of(kind)  # sorted by first token
         before = mentions[:bisect_left(mentions, (head.i,))]  # those starting before the head
         if not before:
@@ -448,6 +457,8 @@ class References:
         named -= self._former_holders(head) | self._of_another_party(head) if kind == PERSON else set()
         # ("the nominee" is no former nominee, "the Democratic candidate" no one the text calls a Republican)
         fitting = [(start, e) for start, e in before if e in named]
+        if fitting and kind == PLACE and self._other_place_of_its_sentence(head, max(fitting)[1]):
+            return None  # "won in Ohio, then in Iowa, where the state's governor ...": the nearer one may be meant
         if fitting:
             return max(fitting)[1]
         if noun in GOVERNMENT_NOUNS or noun in NAMED_KINDS:
@@ -535,6 +546,17 @@ class References:
         if kind == PERSON:
             return self.person_mentions
         return self.place_mentions
+
+    def _other_place_of_its_sentence(self, head: Token, place: str) -> bool:
+        """Does the description's sentence name, before it, another place of ``place``'s kind (state, country
+        or city, by the gazetteer)? A city in the state ("Miami, the state's largest city") is no rival."""
+        kind = _gazetteer_kind(self.entities[place].name)
+        if kind is None:
+            return False
+        start = facts(self.doc).sentence_start[head.i]
+        mentions = self.place_mentions
+        return any(e != place and _gazetteer_kind(self.entities[e].name) == kind
+                   for _, e in mentions[bisect_left(mentions, (start,)):bisect_left(mentions, (head.i,))])
 
     def _nouns_of(self, entity_id: str) -> set[str]:
         """Nouns an entity is named or described with: its name's words, descriptor nouns set beside it."""

@@ -193,6 +193,24 @@ def _places_before_origin_words(shared: DocFacts, pieces: list[list]) -> list[li
     return found
 
 
+def _state_nicknames_untagged(shared: DocFacts, pieces: list[list]) -> list[list]:
+    """US states' nicknames NER left untagged ("voters in the Beehive state"), as pieces ending in "state"."""
+    states = shared.having({"state"}, by="lower")
+    if not states:
+        return []
+    taken = {i for start, end, _ in pieces for i in range(start, end)}
+    found = []
+    for i in states:
+        for size in (3, 2, 1):  # "Peace Garden State", "Lone Star State", "Beehive state"
+            start = i - size
+            if start >= 0 and not taken & set(range(start, i + 1)) \
+                    and all(shared.texts[k][:1].isupper() for k in range(start, i)) \
+                    and places.state_of_nickname(shared.span_text(start, i + 1)):
+                found.append([start, i + 1, "GPE"])
+                break
+    return found
+
+
 TITLE_GLUE_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by"})
 
 
@@ -525,6 +543,9 @@ def _no_name(shared: DocFacts, start: int, end: int) -> bool:
         return True  # "Moldovan officials", "a Dutchman"
     if _contest_title(shared, start, end):
         return True
+    if 0 < start and end < shared.size and shared.lowers[start - 1] == "the" and shared.texts[end] == "state" \
+            and places.lookup(text) is None and places.state_of_nickname(f"{text} State") is None:
+        return True  # "the Battleground state", "the swing state": a description of a state, no name of one
     return end - start == 1 and shared.sent_start[start] and shared.tags[start] == "NNS"  # "Shipbuilders have ..."
 
 
@@ -668,6 +689,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             pieces.extend([*_whole_words(shared, s, e, label, person_words), label]
                           for s, e in _pieces(shared, ent.start, ent.end))
     pieces.extend(_places_before_origin_words(shared, pieces))
+    pieces.extend(_state_nicknames_untagged(shared, pieces))
     for piece in pieces:
         if piece[2] == "ORG" and _titled_person(shared, piece[0], piece[1]):
             piece[2] = "PERSON"  # "Justice Sotomayor" tagged as a body: a title and a name
@@ -701,6 +723,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         if state is None and end - start == 1 and end < shared.size and shared.texts[end] == "." \
                 and not shared.spaces[start]:
             state = places.state_of_abbreviation(text + ".")  # "Casper, Wyo.," split by the tokenizer
+        if state is None:
+            state, mention.end = _state_nickname(shared, start, end)
         if state:
             mention.name, mention.label = state, "GPE"
         elif is_dateline(doc, start, end) and text.isupper() and len(text) > 3:
@@ -708,6 +732,17 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         mentions.append(mention)
     mentions = _share_surnames(shared, _drop_overlaps(mentions))
     return _trim_headline_names(doc, _add_institution_names(doc, mentions))
+
+
+def _state_nickname(shared: DocFacts, start: int, end: int) -> tuple[str | None, int]:
+    """"the Buckeye State", "the Sunshine state": a US state's nickname names the state; the mention takes
+    in a lower-case "state" the name-finder left out. (The state, or None, and the mention's end.)"""
+    text = shared.span_text(start, end)
+    if text.lower().endswith(" state"):
+        return places.state_of_nickname(text), end
+    if end < shared.size and shared.texts[end] == "state" and (state := places.state_of_nickname(f"{text} State")):
+        return state, end + 1
+    return None, end
 
 
 def _share_surnames(shared: DocFacts, mentions: list[RawMention]) -> list[RawMention]:
