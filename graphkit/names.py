@@ -80,10 +80,12 @@ def acronym_of(short: str, full: str) -> bool:
     Council of Texas". A hyphenated word gives one initial per part
     ("NATO-Ukraine Council" -> "NUC").
     """
+    if not is_acronym(short):
+        return False
     letters = short.replace(".", "").casefold()
     parts = [w for w in _DASHES.sub(" ", full).split() if w[:1].isalnum()]
-    if len(parts) < 2 or not is_acronym(short):
-        return False
+    if len(parts) < max(2, len(letters)):
+        return False  # each letter is one word's initial: fewer words than letters cannot match
 
     known: dict[tuple[int, int], bool] = {}  # a plain memo: an lru_cache here would be a new wrapper per call
 

@@ -410,7 +410,10 @@ def merge_clusters(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             absorb(other, c)
     for c in alive():  # acronyms of a name in the article
         if is_acronym(c.name):
-            targets = [t for t in alive() if t is not c and acronym_of(c.name, t.name) and t.type != PERSON]
+            # (a name none of whose words starts with the acronym's first letter is no candidate, cheaply)
+            first = c.name.replace(".", "")[:1].casefold()
+            targets = [t for t in alive() if t is not c and any(w[:1] == first for w in t.words)
+                       and acronym_of(c.name, t.name) and t.type != PERSON]
             if targets:
                 absorb(c, min(targets, key=lambda t: t.first))
     for c in sorted(alive(), key=lambda c: len(c.words)):  # short forms, shortest first
