@@ -698,6 +698,8 @@ def test_the_place_where_someone_was_born(nlp):
     # an act on what a named party has or did is one on the party
     ("Finland condemned Chile's new fishing rules.", "Finland", "verb:condemn", "Chile"),
     ("Clara Voss mocked Ivo Rahn's tax plan.", "Clara Voss", "verb:mock", "Ivo Rahn"),
+    # ... and one who acts for a party stands for it under any verb
+    ("Finland hosted Chile's delegation in May.", "Finland", "verb:host", "Chile"),
     # acts named by their noun
     ("Clara Voss filed a lawsuit against Tarn Mining in May.", "Clara Voss", "verb:sue", "Tarn Mining"),
     ("The Tarn Bureau's investigation into Ivo Rahn was closed.", "Tarn Bureau", "verb:investigate", "Ivo Rahn"),
@@ -705,6 +707,25 @@ def test_the_place_where_someone_was_born(nlp):
 ])
 def test_verb_table_rows(nlp, text, subject, predicate, obj):
     assert_relation(nlp, text, subject, predicate, obj)
+
+
+@pytest.mark.parametrize("text", [
+    "Clara Voss has embraced Ivo Rahn's approach to trade.",
+    "Clara Voss will address Ivo Rahn's remarks on Friday.",
+    "Clara Voss would continue Ivo Rahn's policies.",
+])
+def test_what_a_party_did_is_not_the_party_under_a_verb_that_judges_nothing(nlp, text):
+    _, found = triples(nlp, text)
+    assert not [k for k in found if k[0] == "Clara Voss" and k[2] == "Ivo Rahn"], found
+
+
+def test_one_of_a_kind_is_no_name_of_another_type_beside_it(nlp):
+    # the parser hangs "one of the states" on the person before it: the states sue, not she
+    _, found = triples(nlp, "Ana Lund, attorney general of Ohio, one of the states suing Varde Foods, spoke on Monday.")
+    assert not holds(found, "Ana Lund", "verb:sue", "Varde Foods"), found
+    # ... while one of a kind the name is still stands for it
+    _, found = triples(nlp, "Tom Berg, one of the senators criticising Varde Foods, spoke on Monday.")
+    assert holds(found, "Tom Berg", "verb:criticise", "Varde Foods"), found
 
 
 def test_a_users_row_adds_a_relation_type_without_editing_graphkit(nlp):
@@ -1062,7 +1083,7 @@ def test_a_name_hidden_in_a_conjunction_is_joined_there_only(nlp):
 # each wording with the relation it states: (subject, predicate, object)
 PREDICATES_FROM_WORDS = {
     # a phrasal verb's particle is part of its predicate ("single" alone means nothing)
-    "Ana Ruiz singled out Ivo Lund's remarks on Monday.": ("Ana Ruiz", "verb:single out", "Ivo Lund"),
+    "Ana Ruiz singled out Ivo Lund for praise on Monday.": ("Ana Ruiz", "verb:single out", "Ivo Lund"),
     # a native comes from the place; a resident lives there
     "Ana Ruiz, a South Carolina native, spoke.": ("Ana Ruiz", "birthPlace", "South Carolina"),
     "Ana Ruiz, a native of Ohio, spoke.": ("Ana Ruiz", "birthPlace", "Ohio"),

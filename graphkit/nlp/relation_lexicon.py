@@ -39,15 +39,14 @@ MODALS = frozenset("will would could might may shall should can".split())
 STANCE_VERBS = frozenset("""
 criticize criticise praise condemn welcome reject oppose support back endorse attack question challenge
 mock slam blast dismiss applaud defend denounce bash hail commend ridicule protest deride decry lambast
-fault rebuke scorn disparage belittle undermine dispute contest""".split())
+fault rebuke scorn disparage belittle undermine dispute contest rubbish trash pan assail excoriate lambaste
+castigate chastise berate censure deplore""".split())
 
-# What a party does or says, which stands for the party under most verbs: "backed Y's bid", "hosted Y's
-# president" - unlike its things ("erased Y's emails", "bought Y's mines").
-DEED_NOUNS = frozenset("""
-decision plan proposal policy policies remark remarks comment comments statement statements bid candidacy
-campaign nomination record approach leadership position positions action actions view views claim claims
-charge charges call calls demand demands request offer idea ideas agenda stance vote rhetoric attack attacks
-criticism warning warnings threat threats promise promises pledge pledges strategy tactics handling response
+# Those who act for a party, and stand for it under any verb: "hosted Y's president", "met Y's delegation".
+# (What a party does or says stands for it only under a verb of judging, STANCE_VERBS: "condemned Y's
+# decision" judges Y, while "embraced Y's approach", "will address Y's comments", "continued Y's policies"
+# do nothing to Y.)
+REPRESENTATIVE_NOUNS = frozenset("""
 president leader minister government administration delegation""".split())
 
 # ---------------------------------------------------------------- nouns

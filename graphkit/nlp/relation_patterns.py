@@ -58,6 +58,8 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
                 dep = t.dep_
                 if dep == "appos":
                     entity_id = entity_of.get(t.head.i)
+                    if entity_id is not None and t.pos_ in ("NUM", "PRON") and _one_of_another_kind(index, t, entity_id):
+                        entity_id = None  # "X, one of the states suing Y": one of the states did, not X
                 if entity_id is None and t.pos_ == "NOUN":
                     if t.i in with_appositive:  # only then can a child be an appositive
                         named = {entity_of.get(c.i) for c in t.children if c.dep_ == "appos"} - {None}
@@ -75,6 +77,14 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
                 found.append(entity_id)
                 found += [e for e in index.hidden_conjuncts.get(t.i, ()) if e not in found]
     return found
+
+
+def _one_of_another_kind(index: DocIndex, one: Token, entity_id: str) -> bool:
+    """"one of the states", "one of the firms": an appositive "one" stands for one of the kind its "of" names,
+    which the parser may hang on a neighbouring name of another type ("X, attorney general of Y, one of the
+    states ..."): that name is not the one meant."""
+    kinds = {descriptor_type(o) for p, o in prep_objects(one) if p == "of" and o.tag_ == "NNS"} - {None}
+    return bool(kinds) and index.type_of(entity_id) not in kinds
 
 
 def is_passive(verb: Token, children: list[Token] | None = None, deps: list[str] | None = None) -> bool:

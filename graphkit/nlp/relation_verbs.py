@@ -547,12 +547,12 @@ def generic_verb(index: DocIndex, f: VerbFrame, table: VerbTable) -> Iterator[Ca
         yield from pairs(f.verb, VERB_PREFIX + (f"{thing} {prep}" if prep else thing), "verb-generic",
                          f.agents, [e for e in others if through.get(e) == prep])
     if not objects:
-        # judging what a party did is judging the party ("condemned Y's decision"), and what it does or says
-        # stands for it under any verb ("backed Y's bid"); its things do not ("erased Y's emails"); by name
-        # only ("his plan" mostly is the subject's own); of places only a country acts ("Chile's rules"),
-        # a state's or city's thing is where ("won Ohio's primary")
+        # judging what a party did or has is judging the party ("condemned Y's decision"), and those who act
+        # for it stand for it under any verb ("hosted Y's president"); by name only ("his plan" mostly is the
+        # subject's own); of places only a country acts ("Chile's rules"), a state's or city's thing is where
+        # ("won Ohio's primary")
         stance = f.lemma in lex.STANCE_VERBS
-        owners = entities_at(index, [c for n in f.noun_objects if stance or n.lemma_.lower() in lex.DEED_NOUNS
+        owners = entities_at(index, [c for n in f.noun_objects if stance or n.lemma_.lower() in lex.REPRESENTATIVE_NOUNS
                                      for c in n.children if c.dep_ == "poss" and c.pos_ == "PROPN"])
         yield from pairs(f.verb, VERB_PREFIX + f.phrasal, "verb-possessor", f.agents,
                          [e for e in owners if index.type_of(e) != PLACE or _country(index, e)])
