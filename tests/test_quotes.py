@@ -255,6 +255,9 @@ def test_a_show_named_after_a_speech_verb_is_not_a_quote(analyse):
     # a title the parser reads as a verb after its preposition
     "Ann Lee's campaign went on the offensive, tweeting and emailing a video of Tom Park on \"Meet the Press\" "
     "from 1999.",
+    # ... with the sentence's comma or period inside the closing mark
+    'Ann Lee said the plan would fail in an interview with "Morning Report."',
+    'Tom Park has a new book, "Harbor and Me," which comes out in May.',
 ])
 def test_a_title_where_a_noun_goes_is_not_a_quote(analyse, text):
     direct, _, _ = analyse(text)
@@ -264,6 +267,8 @@ def test_a_title_where_a_noun_goes_is_not_a_quote(analyse, text):
 @pytest.mark.parametrize("text, words", [
     ('Tom Park called her "Little Miss Sunshine" at the rally.', "Little Miss Sunshine"),
     ('Tom Park refers to the governor as "The Boss" in private.', "The Boss"),
+    # a slogan a speech verb's object names is the speaker's words
+    ('In his speech, Tom Park proclaimed a goal of "Jobs Before Walls."', "Jobs Before Walls."),
 ])
 def test_a_name_someone_gives_stays_a_quote(analyse, text, words):
     direct, _, name = analyse(text)

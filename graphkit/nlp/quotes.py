@@ -136,7 +136,10 @@ class _Attributor:
         tops = [t for t in self.token_spans[index] if not t.is_punct and inside[heads[t.i]] != index]
         if len(tops) != 1 or tops[0].dep_ not in TITLE_SLOTS or self.is_cue(tops[0].head):
             return False
-        return tops[0].head.lower_ != "as"  # 'refers to him as "Mr. Lee"': what someone calls him
+        head = tops[0].head
+        if head.lower_ == "of" and head.head.dep_ == "dobj" and self.is_cue(head.head.head):
+            return False  # 'proclaimed a goal of "Peace at Home"': the words of the one proclaiming, a slogan
+        return head.lower_ != "as"  # 'refers to him as "Mr. Lee"': what someone calls him
 
     def _parenthetical_cue(self, root: Token) -> Token | None:
         """A speech verb set into the sentence as an aside: ', he added,'."""
@@ -383,7 +386,12 @@ def _described_as(noun: Token, below: Token | None) -> bool:
 
 
 def _looks_like_a_name(words: str) -> bool:
-    """A short quotation of capitalised words with no closing punctuation: a title or a name."""
+    """A short quotation of capitalised words with no closing punctuation: a title or a name.
+
+    A comma or period the sentence puts inside the closing mark, as American style does ('his book "Low
+    Tide," which', 'told "Morning Report."'), is the sentence's, not the title's."""
+    if words[-1:] in (",", ".") and not words[-2:-1] == ".":
+        words = words[:-1]  # (not the period of an initial: 'on "Meet John Q."')
     tokens = words.split()
     if not tokens or len(tokens) > 4 or not words[-1].isalnum():
         return False
