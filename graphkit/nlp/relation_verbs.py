@@ -152,8 +152,15 @@ class VerbFrame:
 
     @property
     def phrasal(self) -> str:
-        """The verb with its particle, as a generic predicate names it: "single out", "tone down"."""
-        return f"{self.lemma} {self.particle}" if self.particle else self.lemma
+        """The verb with its particle, as a generic predicate names it: "single out", "tone down"; with the
+        word hyphenated before it ("fact-check", "co-sponsor"): the tokenizer splits it off, and "check"
+        alone would say something else (the table still matches the bare lemma: "co-founded" founds)."""
+        lemma = self.lemma
+        i, doc = self.verb.i, self.verb.doc
+        if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+                and doc[i - 2].is_alpha:
+            lemma = f"{doc[i - 2].lower_}-{lemma}"
+        return f"{lemma} {self.particle}" if self.particle else lemma
 
     def prep(self, *words: str) -> list[str]:
         return [e for p, e in self.preps if p in words]
