@@ -28,6 +28,9 @@ def statuses(nlp):
     ("Norway is no longer a member of the Baltic Union.", ("Norway", "Baltic Union"), "negated"),
     ("Moldova could join the Baltic Union if it keeps up its reforms.", ("Moldova", "Baltic Union"), "hypothetical"),
     ("Kestrel Foods will open a plant in Leeds.", ("Kestrel Foods", "Leeds"), "planned"),
+    # a time clause after the quotation a speech verb reports tells when it was said, not what
+    ('The video shows Tomas Berg saying, "That is fair," when Anna Lind criticized him for his taxes.',
+     ("Anna Lind", "Tomas Berg"), "fact"),
     ("Kestrel Foods is expected to open a plant in Leeds next year.", ("Kestrel Foods", "Leeds"), "planned"),
     ("Norway voted against joining the Baltic Union.", ("Norway", "Baltic Union"), "negated"),
     # what someone decides, campaigns for or presses another to do is aimed at, not done

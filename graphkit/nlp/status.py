@@ -145,6 +145,9 @@ def statement_status(trigger: Token, inside_quote: bool = False, descriptive: bo
         if speaking and previous.dep_ == "ccomp" and previous.i < node.i and not inside_quote \
                 and _quotation_introduced(previous, node):
             break  # 'X scolded him: "…," she said': what is said is the quotation; the scolding is the reporter's
+        if speaking and previous.dep_ == "ccomp" and previous.i > node.i and _circumstance(previous) \
+                and not inside_quote and _after_its_quotation(previous, node):
+            break  # 'X said, "…," when Y criticised him': the quotation is what is said, the clause after it when
         if speaking and (previous.dep_ in ("ccomp", "xcomp", "parataxis")
                          or (previous.dep_ == "advcl" and not _circumstance(previous))
                          or (previous.dep_ == "prep" and previous.lower_ in ("of", "about"))):  # "accused X of paying"
@@ -191,6 +194,14 @@ def _quotation_introduced(clause: Token, speech: Token) -> bool:
     if quoted[clause.i] != -1:
         return False  # the clause is inside a quotation itself
     return any(texts[k] == ":" and quoted[k + 2] != -1 for k in range(clause.i + 1, speech.i - 2))
+
+
+def _after_its_quotation(clause: Token, speech: Token) -> bool:
+    """A clause outside quotation marks after a quotation the speech verb before it reports: 'X said, "…,"
+    when ...' (the parser makes "when ..." the verb's complement)."""
+    quoted = facts(clause.doc).quoted
+    start = clause.left_edge.i
+    return quoted[clause.i] == -1 and any(quoted[k] != -1 for k in range(speech.i + 1, start))
 
 
 def _manner_participle(clause: Token) -> bool:
