@@ -180,6 +180,13 @@ def test_a_surname_typed_as_a_place_joins_the_one_person_it_names():
     assert [e.name for e in corpus.entities.values()] == ["John Kasich"]
 
 
+def test_a_place_named_like_a_persons_first_name_stays_a_place():
+    a = doc("a", "Marlow Quinn spoke.", [person("e0", "Marlow Quinn")])
+    b = doc("b", "A fire in Marlow hurt two.", [Entity("e0", "Marlow", "Place", "GPE", mentions=(Mention(10, 16, "Marlow"),))])
+    corpus, _ = merge_results([a, b])
+    assert sorted(e.name for e in corpus.entities.values()) == ["Marlow", "Marlow Quinn"]
+
+
 def test_middle_initials_join_across_articles_unless_ambiguous():
     corpus, _ = merge_results([doc("a", "Donald J. Trump spoke.", [person("e0", "Donald J. Trump")]),
                                doc("b", "Donald Trump spoke.", [person("e0", "Donald Trump")]),

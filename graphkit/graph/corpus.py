@@ -285,6 +285,7 @@ class _ShortFormIndex:
     def __init__(self, entities: dict[str, CorpusEntity]):
         self.entities = entities
         self.person_words: dict[str, set] = defaultdict(set)  # first or last word of a person's full name
+        self.surnames: dict[str, set] = defaultdict(set)  # ... its last word only
         self.aliases: dict[str, set] = defaultdict(set)  # other names an entity was called
         self.prefixes: dict[str, set] = defaultdict(set)  # an organisation's name without its generic last words
         self.initials: dict[str, set] = defaultdict(set)  # first letters of multi-word names
@@ -295,6 +296,7 @@ class _ShortFormIndex:
                 core = words[:-1] if words[-1] in NAME_SUFFIXES and len(words) > 2 else words
                 for word in {core[0], core[-1]}:  # "Samuel Alito Jr." is Alito
                     self.person_words[word].add(key)
+                self.surnames[core[-1]].add(key)
                 if without_initials(words) != words:  # "Donald J. Trump" is "Donald Trump"
                     self.aliases[" ".join(without_initials(words))].add(key)
             if kind == ORGANIZATION and len(words) > 1:
@@ -337,7 +339,9 @@ class _ShortFormIndex:
             if is_acronym(node.name):
                 found |= self.initials.get(key, set())
         if len(key.split()) == 1 and not is_acronym(node.name) and (node.type == PERSON or not known_place):
-            found |= self.person_words.get(key, set())  # a surname NER may have typed ORG or GPE
+            # a surname NER may have typed ORG or GPE; but a name the corpus holds for a place is a person's
+            # first name only by chance ("Chelsea", "Florence", "Austin": the neighbourhood, not Chelsea X)
+            found |= (self.surnames if node.type == PLACE else self.person_words).get(key, set())
         return found
 
 
