@@ -702,6 +702,7 @@ def test_the_place_where_someone_was_born(nlp):
     ("Clara Voss mocked Ivo Rahn's tax plan.", "Clara Voss", "verb:mock", "Ivo Rahn"),
     # ... and one who acts for a party stands for it under any verb
     ("Finland hosted Chile's delegation in May.", "Finland", "verb:host", "Chile"),
+    ("Finland expelled Chile's ambassador.", "Finland", "verb:expel", "Chile"),
     # acts named by their noun
     ("Clara Voss filed a lawsuit against Tarn Mining in May.", "Clara Voss", "verb:sue", "Tarn Mining"),
     ("The Tarn Bureau's investigation into Ivo Rahn was closed.", "Tarn Bureau", "verb:investigate", "Ivo Rahn"),

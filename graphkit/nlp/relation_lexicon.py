@@ -47,7 +47,8 @@ castigate chastise berate censure deplore""".split())
 # decision" judges Y, while "embraced Y's approach", "will address Y's comments", "continued Y's policies"
 # do nothing to Y.)
 REPRESENTATIVE_NOUNS = frozenset("""
-president leader minister government administration delegation""".split())
+president leader minister government administration delegation ambassador envoy diplomat diplomats embassy
+""".split())
 
 # ---------------------------------------------------------------- nouns
 
