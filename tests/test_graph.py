@@ -182,7 +182,8 @@ def test_a_surname_typed_as_a_place_joins_the_one_person_it_names():
 
 def test_a_place_named_like_a_persons_first_name_stays_a_place():
     a = doc("a", "Marlow Quinn spoke.", [person("e0", "Marlow Quinn")])
-    b = doc("b", "A fire in Marlow hurt two.", [Entity("e0", "Marlow", "Place", "GPE", mentions=(Mention(10, 16, "Marlow"),))])
+    b = doc("b", "A fire in Marlow hurt two.",
+            [Entity("e0", "Marlow", "Place", "GPE", mentions=(Mention(10, 16, "Marlow"),))])
     corpus, _ = merge_results([a, b])
     assert sorted(e.name for e in corpus.entities.values()) == ["Marlow", "Marlow Quinn"]
 

@@ -58,7 +58,8 @@ def entities_at(index: DocIndex, tokens: Iterable[Token]) -> list[str]:
                 dep = t.dep_
                 if dep == "appos":
                     entity_id = entity_of.get(t.head.i)
-                    if entity_id is not None and t.pos_ in ("NUM", "PRON") and _one_of_another_kind(index, t, entity_id):
+                    if entity_id is not None and t.pos_ in ("NUM", "PRON") \
+                            and _one_of_another_kind(index, t, entity_id):
                         entity_id = None  # "X, one of the states suing Y": one of the states did, not X
                 if entity_id is None and t.pos_ == "NOUN":
                     if t.i in with_appositive:  # only then can a child be an appositive
