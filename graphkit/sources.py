@@ -17,11 +17,15 @@ Inputs that are read, but not exactly as given, are reported through
   removed from the text; a run of more than 500 characters without a space (a
   blob: base64, minified code, a line of '=') is cut to 500, as spaCy's
   tokenizer takes minutes over long punctuation runs;
+- text that was UTF-8 decoded as Windows-1252 or Latin-1 before it reached
+  graphkit ("FranÃ§ois" for "François", "â€œ" for a quotation mark) is
+  repaired with ftfy's ``fix_encoding`` ("repaired N mis-decoded characters"),
+  so a name is one name whichever feed carried it;
 - the same text a second time is a duplicate ("duplicate of SOURCE"), counted
   once.
 
 Warning messages start with a fixed word so callers can count them: ``cut to``,
-``duplicate of``, ``not valid UTF-8``, ``not UTF-8``, ``removed``, ``cut N word``.
+``duplicate of``, ``not valid UTF-8``, ``not UTF-8``, ``removed``, ``cut N word``, ``repaired``.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ import warnings
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+
+import ftfy
 
 from .model import Article
 
@@ -68,6 +74,9 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]
 # spaCy's tokenizer takes time cubic in the length of a run without spaces when it is
 # punctuation (1,000 '%' take 0.4 s, 5,000 take 13 s): such runs are blobs, not prose.
 MAX_WORD = 500
+# The marks mis-decoded UTF-8 leaves (an "Ã" or "Â" before a second Latin-1 letter or sign, "â€"): ftfy is
+# asked only where one occurs, as clean text is most text
+MOJIBAKE_HINT = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€")
 LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 
 
@@ -350,12 +359,17 @@ def _cut(article: Article, max_chars: int | None, on_warning: WarningHandler, of
 
 def _clean(article: Article, on_warning: WarningHandler) -> Article:
     """Remove control characters and lone surrogates from every field; cut blobs in the text."""
-    changes, removed = {}, 0
+    changes, removed, repaired = {}, 0, 0
     for name in ARTICLE_FIELDS + ("source",):
         value = getattr(article, name)
         if isinstance(value, str) and CONTROL.search(value):
             cleaned, n = CONTROL.subn("", value)
             changes[name], removed = cleaned, removed + n
+        value = changes.get(name, value)
+        if isinstance(value, str) and name != "source" and MOJIBAKE_HINT.search(value):
+            fixed = ftfy.fix_encoding(value)
+            if fixed != value:
+                changes[name], repaired = fixed, repaired + len(value) - len(fixed)
     text = changes.get("text", article.text)
     long_words = len(LONG_WORD.findall(text))
     if long_words:
@@ -365,6 +379,9 @@ def _clean(article: Article, on_warning: WarningHandler) -> Article:
     source = article.source or "<text>"
     if removed:
         on_warning(source, f"removed {removed} control character{'s' if removed != 1 else ''}")
+    if repaired:
+        on_warning(source, f"repaired {repaired} mis-decoded character{'s' if repaired != 1 else ''} (UTF-8 read as "
+                           "Latin-1 or Windows-1252: 'FranÃ§ois' -> 'François')")
     if long_words:
         on_warning(source, f"cut {long_words} word{'s' if long_words != 1 else ''} longer than {MAX_WORD} characters "
                            f"to {MAX_WORD} (a blob, not prose; spaCy would take minutes over it)")

@@ -601,3 +601,25 @@ def test_noncharacters_are_removed_at_input_so_every_xml_writer_can_hold_the_tex
     from graphkit.sources import CONTROL
 
     assert CONTROL.sub("", "A\ufffeB\uffffC") == "ABC"
+
+
+def test_utf8_decoded_as_windows_1252_upstream_is_repaired_with_a_warning(tmp_path):
+    from graphkit.sources import iter_articles
+
+    path = tmp_path / "a.txt"
+    clean = "Inès Laurent met René Varga in Göteborg. “We agree,” she said."
+    path.write_text(clean.encode("utf-8").decode("latin-1"), encoding="utf-8")  # "InÃ¨s"
+    warned = []
+    (article,) = iter_articles([path], on_warning=lambda source, message: warned.append(message))
+    assert article.text == clean
+    assert len(warned) == 1 and warned[0].startswith("repaired ")
+
+
+def test_text_in_its_own_right_is_not_repaired(tmp_path):
+    from graphkit.sources import iter_articles
+
+    path = tmp_path / "a.txt"
+    text = "SÃO PAULO - Ana Ruiz paid 5 Â£? No: she paid £5 at the CÂBLE store."
+    path.write_text(text, encoding="utf-8")
+    (article,) = iter_articles([path], on_warning=lambda source, message: None)
+    assert "SÃO PAULO" in article.text and "CÂBLE" in article.text
