@@ -34,6 +34,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 import warnings
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import replace
@@ -75,8 +76,9 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]
 # punctuation (1,000 '%' take 0.4 s, 5,000 take 13 s): such runs are blobs, not prose.
 MAX_WORD = 500
 # The marks mis-decoded UTF-8 leaves (an "Ã" or "Â" before a second Latin-1 letter or sign, "â€"): ftfy is
-# asked only where one occurs, as clean text is most text
-MOJIBAKE_HINT = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€")
+# asked only where one occurs, as clean text is most text; a feed that decomposed its accents writes "Ã" as "A"
+# and a combining tilde, so ftfy reads the composed (NFC) form
+MOJIBAKE_HINT = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€|A[\u0302\u0303]")
 LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 
 
@@ -367,9 +369,10 @@ def _clean(article: Article, on_warning: WarningHandler) -> Article:
             changes[name], removed = cleaned, removed + n
         value = changes.get(name, value)
         if isinstance(value, str) and name != "source" and MOJIBAKE_HINT.search(value):
-            fixed = ftfy.fix_encoding(value)
-            if fixed != value:
-                changes[name], repaired = fixed, repaired + len(value) - len(fixed)
+            composed = unicodedata.normalize("NFC", value)
+            fixed = ftfy.fix_encoding(composed)
+            if fixed != composed:
+                changes[name], repaired = fixed, repaired + max(1, len(value) - len(fixed))
     text = changes.get("text", article.text)
     long_words = len(LONG_WORD.findall(text))
     if long_words:

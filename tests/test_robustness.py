@@ -613,6 +613,12 @@ def test_utf8_decoded_as_windows_1252_upstream_is_repaired_with_a_warning(tmp_pa
     (article,) = iter_articles([path], on_warning=lambda source, message: warned.append(message))
     assert article.text == clean
     assert len(warned) == 1 and warned[0].startswith("repaired ")
+    # ... also when the feed then decomposed each accent ("Ã" as "A" and a combining tilde)
+    import unicodedata
+
+    path.write_text(unicodedata.normalize("NFD", clean.encode("utf-8").decode("latin-1")), encoding="utf-8")
+    (article,) = iter_articles([path], on_warning=lambda source, message: None)
+    assert article.text == clean
 
 
 def test_text_in_its_own_right_is_not_repaired(tmp_path):
