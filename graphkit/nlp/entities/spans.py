@@ -724,7 +724,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
                 and not shared.spaces[start]:
             state = places.state_of_abbreviation(text + ".")  # "Casper, Wyo.," split by the tokenizer
         if state is None:
-            state, mention.end = _state_nickname(shared, start, end)
+            state, mention.end = _state_nickname(shared, start, end, text)
         if state:
             mention.name, mention.label = state, "GPE"
         elif is_dateline(doc, start, end) and text.isupper() and len(text) > 3:
@@ -734,10 +734,9 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     return _trim_headline_names(doc, _add_institution_names(doc, mentions))
 
 
-def _state_nickname(shared: DocFacts, start: int, end: int) -> tuple[str | None, int]:
-    """"the Buckeye State", "the Sunshine state": a US state's nickname names the state; the mention takes
-    in a lower-case "state" the name-finder left out. (The state, or None, and the mention's end.)"""
-    text = shared.span_text(start, end)
+def _state_nickname(shared: DocFacts, start: int, end: int, text: str) -> tuple[str | None, int]:
+    """"the Buckeye State", "the Sunshine state": a US state's nickname names the state; the mention (``text``)
+    takes in a lower-case "state" the name-finder left out. (The state, or None, and the mention's end.)"""
     if text.lower().endswith(" state"):
         return places.state_of_nickname(text), end
     if end < shared.size and shared.texts[end] == "state" and (state := places.state_of_nickname(f"{text} State")):
