@@ -106,6 +106,13 @@ def test_possessive_org_title_person(nlp):
                     "Helen Park", "worksFor", "Orbitex")
 
 
+def test_a_bodys_person_named_without_a_title_is_its_staff(nlp):
+    found = triples(nlp, "The panel picked Harbor Radio's Tomas Kell to moderate. The GOP's Ines Varga objected.")[1]
+    assert holds(found, "Tomas Kell", "worksFor", "Harbor Radio")
+    assert holds(found, "Ines Varga", "memberOf", "GOP")  # a party's person belongs to it
+    assert not holds(found, "Ines Varga", "worksFor", "GOP")
+
+
 def test_title_person_of_org(nlp):
     assert_relation(nlp, "Spokesman Daniel Reyes of the World Health Organization declined to comment.",
                     "Daniel Reyes", "worksFor", "World Health Organization")

@@ -103,6 +103,8 @@ councilman councilwoman councillor alderman commissioner delegate del.
 PARTY_ROLE_NOUNS = frozenset("""
 candidate nominee frontrunner front-runner hopeful contender activist stalwart loyalist militant
 """.split())
+# Words naming a political party without the word "party": one belongs to it ("the GOP's X"), is not its staff.
+PARTY_NAMES = frozenset("gop democrats republicans democratic republican tories labour".split())
 
 # Words in an organization's name that make it a body of another organization
 # whose name it contains ("NATO-Ukraine Council").

@@ -411,10 +411,14 @@ def classify_role(index: DocIndex, entity: str, other: str, words: list[Token], 
     if e_type == PERSON and o_type == ORGANIZATION:
         if lemmas & lex.PARTY_ROLE_NOUNS:
             return "memberOf", False  # "GOP frontrunner X" belongs to the party, is not employed by it
-        if index.entities[other].name.split()[-1].lower() in lex.MEMBER_BODY_NOUNS and not lemmas & lex.STAFF_NOUNS \
-                and (words or via in ("of", "on")):
-            return "memberOf", False  # "a Democrat on the Intelligence Committee" sits on it, works for no one
-        return ("worksFor", False) if words or via in ("of", "at", "from", "for", "with") else None
+        other_words = index.entities[other].name.lower().split()
+        if (other_words[-1] in lex.MEMBER_BODY_NOUNS and not lemmas & lex.STAFF_NOUNS and (words or via in ("of", "on"))) \
+                or (not words and via == "poss" and (other_words[-1] in lex.FOLLOWER_BODY_NOUNS
+                                                      or set(other_words) & lex.PARTY_NAMES)):
+            # "a Democrat on the Intelligence Committee" sits on it, works for no one; so does "the GOP's X"
+            return "memberOf", False
+        # a body's own person, named with no title ("the Tribune's Ana Lind"), is its staff
+        return ("worksFor", False) if words or via in ("of", "at", "from", "for", "with", "poss") else None
     if e_type == PERSON and o_type == PLACE:
         if lemmas & lex.OFFICE_TITLES and via in ("premod", "appos", "of", "from"):
             return "holdsOfficeIn", False  # "a congressman from Georgia" sits for it, whatever his home
