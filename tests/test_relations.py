@@ -562,6 +562,12 @@ def test_cooccurrence_is_no_relation(nlp):
     assert not found
 
 
+def test_a_plural_possessive_read_as_an_object_of_its_own_meets_no_one(nlp):
+    # the parser reads the apostrophe after "Forums" as punctuation and makes the body a second object
+    assert_no_predicate(nlp, "Lind is ineligible because she did not meet the Council on Public Forums’ 15 percent "
+                             "polling threshold.", "metWith")
+
+
 # ---------------------------------------------------------------- evidence and quotes
 
 def test_evidence_is_the_sentence(nlp):

@@ -87,6 +87,25 @@ def _who_means_a_person(index: DocIndex, verb: Token, subjects: list[str]) -> li
     return []
 
 
+APOSTROPHES = {"'", "\u2019"}
+
+
+def _without_misread_possessors(index: DocIndex, dobjs: list[Token]) -> list[Token]:
+    """A verb's objects less a name the parser made an object of its own where a plural possessive's
+    apostrophe was read as punctuation: "did not meet the Debates’ threshold" meets no one."""
+    if len(dobjs) < 2:
+        return dobjs
+    dropped = set()
+    for first, second in zip(dobjs, dobjs[1:]):
+        owner = index.entity(first)
+        between = first.doc[first.i + 1:second.left_edge.i]
+        if owner is None or index.entity(second) is not None or not between or between[-1].text not in APOSTROPHES:
+            continue
+        if all(index.entity(t) == owner or t.is_punct for t in between):
+            dropped.add(first.i)
+    return [c for c in dobjs if c.i not in dropped]
+
+
 class VerbFrame:
     """The entity arguments of one verb, with passives turned back to active."""
 
@@ -100,7 +119,7 @@ class VerbFrame:
         passive = is_passive(verb, children, deps)
         self.particle = next((c.lower_ for c, dep in zip(children, deps) if dep == "prt"), None)
         subjects = _who_means_a_person(index, verb, entities_at(index, clause_subjects(verb, children=children, deps=deps)))
-        dobjs = [c for c, dep in zip(children, deps) if dep == "dobj"]
+        dobjs = _without_misread_possessors(index, [c for c, dep in zip(children, deps) if dep == "dobj"])
         objects = entities_at(index, dobjs)
         objects += [e for noun in dobjs if index.entity(noun) is None for e in _body_of(index, noun)]
         # "represents companies including Y", "sued banks such as Y": the named members of a plain noun object
