@@ -266,6 +266,13 @@ def test_a_states_nickname_names_the_state(entities, text, state):
     assert not {"Hawkeye", "Beehive", "Granite"} & set(ents)
 
 
+def test_the_north_is_the_other_half_of_a_country_named_by_a_compass_word(entities):
+    ents = entities("Officials in South Korea said the North had fired a rocket on Monday.")
+    assert "North Korea" in ents and "North" not in ents
+    ents = entities("Turnout in South Carolina and across the South was high.")  # a state: "the South" stays
+    assert "South Carolina" in ents and "North Carolina" not in ents
+
+
 def test_a_capitalised_word_before_the_state_is_no_place_of_its_own(entities):
     ents = entities("Maria Lind spent the week in the Swingvote state, then flew home to Ohio.")
     assert "Swingvote" not in ents and "Ohio" in ents

@@ -730,7 +730,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         elif is_dateline(doc, start, end) and text.isupper() and len(text) > 3:
             mention.name = text.title()  # "KELSO" opening the article is Kelso, not an acronym
         mentions.append(mention)
-    mentions = _share_surnames(shared, _drop_overlaps(mentions))
+    mentions = _compass_halves(shared, _share_surnames(shared, _drop_overlaps(mentions)))
     return _trim_headline_names(doc, _add_institution_names(doc, mentions))
 
 
@@ -742,6 +742,30 @@ def _state_nickname(shared: DocFacts, start: int, end: int, text: str) -> tuple[
     if end < shared.size and shared.texts[end] == "state" and (state := places.state_of_nickname(f"{text} State")):
         return state, end + 1
     return None, end
+
+
+COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
+
+
+def _compass_halves(shared: DocFacts, mentions: list[RawMention]) -> list[RawMention]:
+    """"South Korea said the North fired": "the North" alone is the other half of a country the article names
+    by a compass word, when that half is a country too (North and South Korea or Sudan; "the South" beside
+    South Carolina, a state, stays the region)."""
+    halves = [m for m in mentions if m.end - m.start == 1 and shared.texts[m.start] in COMPASS_WORDS
+              and m.start > 0 and shared.lowers[m.start - 1] == "the"]
+    if not halves:
+        return mentions
+    rests = {text.split(" ", 1)[1] for m in mentions if m.end - m.start == 2
+             and (text := m.name or shared.span_text(m.start, m.end)).split(" ", 1)[0] in COMPASS_WORDS
+             and (place := places.lookup(text)) is not None and place.kind == "Country"}
+    if len(rests) != 1:
+        return mentions  # no such country, or two ("South Korea", "South Sudan"): whose half is unclear
+    rest = rests.pop()
+    for m in halves:
+        country = places.lookup(f"{shared.texts[m.start]} {rest}")
+        if country is not None and country.kind == "Country":
+            m.name, m.label = country.name, "GPE"
+    return mentions
 
 
 def _share_surnames(shared: DocFacts, mentions: list[RawMention]) -> list[RawMention]:
