@@ -651,3 +651,12 @@ def test_a_name_in_apposition_before_a_subjectless_cue_speaks(analyse, text):
 def test_he_added_goes_on_with_the_last_speaker(analyse, text, speaker):
     direct, _, name = analyse(text)
     assert name(direct[-1]) == speaker
+
+
+def test_the_former_title_holder_is_the_one_called_former(analyse):
+    # two holders of the title: the one the text calls "former" is "the former president", not the other
+    # one, even when the other is named nearer (here inside the quotation itself)
+    direct, _, name = analyse('Former President Ivo Marek campaigned in Brno on Monday. "I feel my rival runs '
+                              'harder against President Hana Dvorak and me than against anyone," the former '
+                              'president said.')
+    assert [name(q) for q in direct] == ["Ivo Marek"]

@@ -358,7 +358,8 @@ class References:
             for role in entity.roles:
                 words = role.split()
                 key = _title_key(words[-1], words[-2] if len(words) > 1 else "")
-                titles.setdefault(key, {}).setdefault(entity.id, set())
+                titles.setdefault(key, {}).setdefault(entity.id, set()).update(  # "Former President" kept as a role
+                    w.lower() for w in words[:-1] if w.lower() in PAST_TITLE_WORDS)
         for i, entity_id in enumerate(self.entity_at):  # only a person's tokens: a Token for those alone
             if entity_id is None or self.entities[entity_id].type != PERSON:
                 continue
@@ -687,6 +688,12 @@ class References:
         former = self._former_holders(head)
         if len(holders) == 1:
             return None if holders.keys() & former else next(iter(holders))
+        if any(t.lower_ in PAST_TITLE_WORDS for t in head.lefts):
+            # "the former president": the one holder the text calls so ("President X" is often said of a
+            # former holder too, so the others are not ruled out when none is called former)
+            called = [e for e, seen in holders.items() if seen & PAST_TITLE_WORDS]
+            if len(called) == 1:
+                return called[0]
         # "the Republican nominee": keep the holders described with the same words
         words = {t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod") and t.is_title}
         matching = [e for e, seen in holders.items() if words and words <= seen]
