@@ -568,6 +568,11 @@ def test_a_plural_possessive_read_as_an_object_of_its_own_meets_no_one(nlp):
                              "polling threshold.", "metWith")
 
 
+def test_the_person_a_possessed_noun_names_does_what_its_infinitive_says(nlp):
+    found = triples(nlp, "Ana Lind is Tarly's nominee to replace Judge Bob Harl.")[1]
+    assert holds(found, "Ana Lind", "verb:replace", "Bob Harl") and not holds(found, "Tarly", "verb:replace", "Bob Harl")
+
+
 # ---------------------------------------------------------------- evidence and quotes
 
 def test_evidence_is_the_sentence(nlp):

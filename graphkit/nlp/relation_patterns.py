@@ -133,7 +133,14 @@ def clause_subjects(verb: Token, depth: int = 0, children: list[Token] | None = 
     if verb.dep_ in ("relcl", "acl"):
         owners = [c for c in verb.head.children if c.dep_ == "poss"]
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and owners:
-            return owners  # "Sweden's bid to join Y": Sweden would join
+            if descriptor_type(verb.head) != PERSON:
+                return owners  # "Sweden's bid to join Y": Sweden would join
+            # "X's nominee to replace Y", "X's envoy to negotiate with Y": the person the noun names acts, the
+            # one who chose or sent them does not; a noun after "is" is its subject's ("Z is X's nominee to ...")
+            noun = verb.head
+            if noun.dep_ == "attr":
+                return [c for c in noun.head.children if c.dep_ == "nsubj"]
+            return [noun]
         if depth < 3 and is_infinitive(verb) and (holder := _aim_holder(verb.head)) is not None:
             # (the parser calls some such infinitives relative clauses)
             return clause_subjects(holder, depth + 1)  # "X announced a plan to buy Y": X would buy
