@@ -182,6 +182,9 @@ def test_a_description_means_the_one_titled_so(refs):
     # ... and so is a bare title whose only holder the text calls a former one
     ("Ann Lee won the vote in May. She thanked former Republican nominee Paul Vance in Dover. The Republican "
      "nominee spoke for an hour.", "The Republican nominee", ["Ann Lee"]),
+    # a title naming one party is not the only holder the text titles with another ("GOP" read as nmod too)
+    ("Appearing on a Sunday show, the GOP front-runner said Democratic front-runner Omar Field had failed.",
+     "the GOP front-runner", []),
     # a plural title is a group, never one of its holders
     ("Gov. Ana Ruiz spoke in Dover. Later the governors met in Boston.", "the governors", []),
 ])

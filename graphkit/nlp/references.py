@@ -486,7 +486,7 @@ class References:
 
     def _of_another_party(self, head: Token) -> set[str]:
         """"the Democratic candidate": the persons whose titles in the text name another party only."""
-        said = {PARTIES[t.lower_] for t in head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in PARTIES}
+        said = {PARTIES[t.lower_] for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.lower_ in PARTIES}
         if not said:
             return set()
         if self._parties is None:
@@ -685,7 +685,8 @@ class References:
             return None  # "a spokesman" is not a known person, nor "the next president"
         holders = self.titles.get(_title_key_of(head), {})
         # "the GOP candidate" is whoever holds the title now, not one the text calls its former holder
-        former = self._former_holders(head)
+        # ... nor one the text titles with another party only ("the GOP front-runner" is no "Democratic front-runner")
+        former = self._former_holders(head) | self._of_another_party(head)
         if len(holders) == 1:
             return None if holders.keys() & former else next(iter(holders))
         if any(t.lower_ in PAST_TITLE_WORDS for t in head.lefts):
