@@ -660,3 +660,11 @@ def test_the_former_title_holder_is_the_one_called_former(analyse):
                               'harder against President Hana Dvorak and me than against anyone," the former '
                               'president said.')
     assert [name(q) for q in direct] == ["Ivo Marek"]
+
+
+@pytest.mark.parametrize("noun", ["neurosurgeon", "geophysicist", "choreographer", "statesman"])
+def test_a_compound_person_noun_is_an_epithet_for_the_speaker_before(analyse, noun):
+    # graphkit/nlp/entities/evidence.PERSON_SUFFIXES: such nouns need no entry of their own in descriptors.tsv
+    direct, _, name = analyse(f'The plan will help farmers, Ben Ode said Monday. "First of all, they have to stop '
+                              f'and listen," the retired {noun} told Channel Nine in a video.')
+    assert [name(q) for q in direct] == ["Ben Ode"]

@@ -37,6 +37,9 @@ from ..shared import facts
 from .spans import NER_TYPES, RawMention, is_dateline
 
 COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "producers", "manufacturer")
+# endings of nouns that name people whatever they are joined to ("neuroscientist", "choreographer",
+# "electrician", "congresswoman", "statesman"; not "-man" alone, which ends "human" and "German")
+PERSON_SUFFIXES = ("surgeon", "scientist", "physicist", "ologist", "ographer", "ician", "woman", "sman")
 PLACE_OF_NOUNS = PLACE_KIND_NOUNS | {"port", "capital"}  # "the province of X", "the port of X": X is a place
 LOCATIVE_VERBS = {"base", "headquarter", "locate"}
 HOLDINGS = ORG_POSSESSIONS - {"employee"}  # "shares of X", "a stake in X"
@@ -58,6 +61,8 @@ def descriptor_type(token) -> str | None:
         return descriptors()[lemma]
     if lemma.endswith(COMPANY_SUFFIXES) and len(lemma) > 8:
         return ORGANIZATION  # "carmaker", "shipbuilder", "sensor maker" has its own head
+    if lemma.endswith(PERSON_SUFFIXES) and len(lemma) > 7:
+        return PERSON  # "neurosurgeon", "geophysicist", "statesman": a compound of a person noun
     return None
 
 
