@@ -668,3 +668,11 @@ def test_a_compound_person_noun_is_an_epithet_for_the_speaker_before(analyse, no
     direct, _, name = analyse(f'The plan will help farmers, Ben Ode said Monday. "First of all, they have to stop '
                               f'and listen," the retired {noun} told Channel Nine in a video.')
     assert [name(q) for q in direct] == ["Ben Ode"]
+
+
+def test_a_generic_organisation_noun_goes_on_with_the_last_organisation_subject(analyse):
+    # several organisations named, none called "the organization": the sentence before's subject is meant
+    direct, _, name = analyse('Norvik Arms Inc. listed the rifle on Monday. Norvik Arms defended the sale, and a '
+                              'Norvik Arms lawyer spoke. The Harbor Trust Foundation said in a statement it pulled '
+                              'the listing. "Our mission is to serve collectors," the organization wrote.')
+    assert [name(q) for q in direct] == ["Harbor Trust Foundation"]

@@ -482,7 +482,18 @@ class References:
             # nominee"); a bare "the lawyer" may be someone new
             named = any(t.dep_ in ("compound", "amod") and t.text[:1].isupper() for t in head.lefts)
             return self._epithet_antecedent(head, gender, exclude=here) if named else None
-        return clearly_most(self.org_mentions, before) if kind == ORGANIZATION else None
+        if kind == ORGANIZATION:
+            return self._organisation_subject_before(head) or clearly_most(self.org_mentions, before)
+        return None
+
+    def _organisation_subject_before(self, head: Token) -> str | None:
+        """"Acme said in a statement it would appeal. '…,' the company wrote": a generic organisation noun as
+        a subject goes on with the organisation the sentence before has as its first subject, as an epithet
+        goes on with a person (a noun that needs a name of its kind, "the bank", was read before)."""
+        previous = self._sentence_before(head) if head.dep_ in SUBJECT_DEPS else None
+        subject = next((t for t in previous if t.dep_ in SUBJECT_DEPS), None) if previous is not None else None
+        entity_id = self.entity_at[subject.i] if subject is not None else None
+        return entity_id if entity_id is not None and self.entities[entity_id].type == ORGANIZATION else None
 
     def _of_another_party(self, head: Token) -> set[str]:
         """"the Democratic candidate": the persons whose titles in the text name another party only."""
