@@ -62,6 +62,7 @@ GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "governme
                          "ministry", "department", "committee", "party"})
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+DASHES = {"\u2014", "\u2013", "--"}  # a pair sets off a parenthesis, as brackets do
 PRONOUN_MENTION = "<pronoun>"  # an earlier subject he/she in an antecedent search: what it means counts
 CHAIN_DEPTH = 8  # earlier pronouns a search follows back before it settles for names only
 # Parts of a noun phrase that are not its core ("X, the minister, who ...").
@@ -922,12 +923,26 @@ class References:
             mentions = by_sentence[sent_start]  # nearest first
             subjects = [e for start, e in mentions if self.is_subject(doc[start])]
             if sent_start == self.sentence_start[pronoun.i]:
-                # "Lee says she …": the clause subject before the pronoun, else the nearest
-                return subjects[0] if subjects else mentions[0][1]
+                # "Lee says she …": the clause subject before the pronoun, else the nearest, but not one set
+                # off between dashes or brackets the pronoun stands outside ("Gov. X — a running mate for Y —
+                # made ..., and he ...": the parser may leave X no subject)
+                if subjects:
+                    return subjects[0]
+                outside = [e for start, e in mentions if not self._set_off(start, pronoun.i)]
+                return outside[0] if outside else mentions[0][1]
             if subjects:
                 return subjects[-1]  # the earliest subject in the sentence
             return mentions[-1][1]
         return None
+
+    def _set_off(self, i: int, after: int) -> bool:
+        """Whether token ``i`` lies inside a pair of dashes or brackets that closes before token ``after``."""
+        doc, start = self.doc, self.sentence_start[i]
+        before, between = doc[start:i], doc[i + 1:after]
+        if sum(t.text in DASHES for t in before) % 2 == 1 and any(t.text in DASHES for t in between):
+            return True
+        opened = max((t.i for t in before if t.text == "("), default=-1)
+        return opened > max((t.i for t in before if t.text == ")"), default=-1) and any(t.text == ")" for t in between)
 
     def _chained(self, i: int) -> str | None:
         """What the subject pronoun at ``i`` means, resolved once (an earlier pronoun's chain is followed
