@@ -266,6 +266,15 @@ def test_a_states_nickname_names_the_state(entities, text, state):
     assert not {"Hawkeye", "Beehive", "Granite"} & set(ents)
 
 
+@pytest.mark.parametrize("text", [
+    "Ben Ode will campaign in Ohio — a state Ode is likely to win — on Saturday.",
+    "Ben Ode spoke in Dover. The senator then flew to Ohio, a state Ode won in 2012.",
+])
+def test_an_indefinite_noun_before_a_subject_name_does_not_describe_it(entities, text):
+    # a relative clause with no relative word: the state is what Ode wins, not what Ode is
+    assert entities(text)["Ben Ode"].type == "Person"
+
+
 def test_the_north_is_the_other_half_of_a_country_named_by_a_compass_word(entities):
     ents = entities("Officials in South Korea said the North had fired a rocket on Monday.")
     assert "North Korea" in ents and "North" not in ents

@@ -149,7 +149,10 @@ def _mention_votes(doc: Doc, m: RawMention) -> Votes:
     described += [doc[i] for i in range(max(shared.sentence_start[m.start], m.start - 3), m.start)
                   if m.start <= heads[i] < m.end
                   and deps[i] in ("compound", "nmod", "appos") and tags[i] in ("NN", "NNS")
-                  and not _title_word(texts[i + 1])]  # "state Rep. X": a word of the title, no description
+                  and not _title_word(texts[i + 1])  # "state Rep. X": a word of the title, no description
+                  and not (dep == "nsubj" and i > 0 and lowers[i - 1] in ("a", "an"))]
+    # (an indefinite noun before a name that is a subject is a relative clause's head with no relative word:
+    # "a state X is likely to win", "an issue X raised": the noun is what X acts on, not what X is)
     if dep == "appos" and governor < m.start:
         gov = doc[governor]
         outer = gov.head.head if deps[governor] == "pobj" and deps[heads[governor]] == "prep" \
