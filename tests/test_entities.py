@@ -275,6 +275,14 @@ def test_an_indefinite_noun_before_a_subject_name_does_not_describe_it(entities,
     assert entities(text)["Ben Ode"].type == "Person"
 
 
+def test_a_surname_and_the_full_name_ner_typed_org_alike_are_one(nlp):
+    # NER may type a person ORG throughout an article: the lone last word still names the full name
+    doc = with_ner_spans(nlp, "Ivo Marek spoke in Brno. Marek said he would run again, and Marek thanked voters.",
+                         [(0, 2, "ORG"), (6, 7, "ORG"), (13, 14, "ORG")])
+    ents = {e.name: e for e in resolve_entities(doc)}
+    assert "Marek" not in ents and len(ents["Ivo Marek"].mentions) == 3
+
+
 def test_the_north_is_the_other_half_of_a_country_named_by_a_compass_word(entities):
     ents = entities("Officials in South Korea said the North had fired a rocket on Monday.")
     assert "North Korea" in ents and "North" not in ents

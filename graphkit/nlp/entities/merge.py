@@ -250,6 +250,11 @@ def _short_form_target(short: Cluster, candidates: list[Cluster]) -> list[Cluste
             # "Donald Trump" once, tagged ORG, and "Trump" ten times, a person by what the text says: one
             # person, NER's single label against the surname's evidence (not "Morgan Stanley": no given name)
             found.append(full)
+        elif short.type == full.type == ORGANIZATION and s == f[-len(s):] and not name_votes(full.name) \
+                and opens_with_given_name(full.name) and not _is_place(short) and not is_acronym(short.name):
+            # NER typed the whole article's "Donald Trump" and "Trump" ORG alike: whatever the pair is, the
+            # last word alone is the name it ends (a body's name with a given name, "Morgan Stanley", too)
+            found.append(full)
         elif full.type == ORGANIZATION and (short.type != PERSON or not person_named()) and not _is_place(short):
             rest = f[len(s):]
             # a leading part used alone before the full name is a thing of its own, the longer name one
