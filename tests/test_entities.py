@@ -895,3 +895,16 @@ def test_who_after_an_appositive_speaks_for_a_person(nlp):
 def test_a_club_named_for_its_town_is_an_organisation(nlp, name):
     doc = nlp(f"Tom Hale has spent the past four seasons in charge of {name}.")
     assert {e.name: e.type for e in entities_from_doc(doc)}.get(name) == "Organization"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Will Ostrava, the chairman of the county party, said the visit went well.", "Person"),
+    ("Afterwards Will Ostrava said the visit went well.", "Person"),
+    ("She won the Nobel Prize in 1998.", None),  # no person's marks: left as NER had it
+])
+def test_a_given_name_and_surname_ner_called_a_title_is_a_person_when_described_or_speaking(nlp, text, kind):
+    words = text.split()
+    start = next(i for i, w in enumerate(words) if w in ("Will", "Nobel"))
+    doc = with_ner_spans(nlp, text, [(start, start + 2, "WORK_OF_ART")])
+    ents = {e.name.split()[-1]: e.type for e in resolve_entities(doc)}
+    assert ents.get(words[start + 1].rstrip(",")) == kind

@@ -36,6 +36,7 @@ from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import NAME_SUFFIXES, PARTICLES, given_name_gender, words
 from ..lexicon import HONORIFICS, INSTITUTION_HEADS, ORG_SUFFIXES, TITLES, descriptors, is_title
 from ..shared import DocFacts, facts
+from ..words import words as speech_words
 
 # The NER labels that can name an entity, and the coarse type each stands for.
 NER_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
@@ -482,6 +483,22 @@ def _titled_person(shared: DocFacts, start: int, end: int) -> bool:
                and shared.lowers[k] not in ORG_SUFFIXES and descriptors().get(shared.lowers[k]) is None for k in rest)
 
 
+WORK_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT"}
+
+
+def _named_like_a_person(shared: DocFacts, start: int, end: int) -> bool:
+    """NER's "title" or "product" that is a given name and a surname, outside quotation marks, described as a
+    person right after it or speaking ("Will Estrada, the chairman, said"; not "the Nobel Prize")."""
+    texts, lowers = shared.texts, shared.lowers
+    if not (2 <= end - start <= 3 and shared.quoted[start] == -1 and given_name_gender(texts[start])
+            and all(texts[i].isalpha() and texts[i].istitle() for i in range(start, end))):
+        return False
+    kinds = descriptors()
+    described = end < shared.size and texts[end] == "," and any(
+        kinds.get(lowers[i]) == PERSON for i in range(end + 1, min(end + 4, shared.size)))
+    return described or (end < shared.size and shared.doc[end].lemma_.lower() in speech_words().speech_verbs)
+
+
 def _given_name_opening(shared: DocFacts, norp, person) -> bool:
     """NER tagged the given name apart, as a nationality ("German" + "Ortega")."""
     return person.label_ == "PERSON" and person.start == norp.end and norp.end - norp.start == 1 \
@@ -685,6 +702,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         if label == "NORP" and k + 1 < len(ents) and _given_name_opening(shared, ent, ents[k + 1]):
             pieces.append([ent.start, ents[k + 1].end, "PERSON"])  # "German Ortega": Germán, not a German
             continue
+        if label in WORK_LABELS and _named_like_a_person(shared, ent.start, ent.end):
+            label = "PERSON"
         if label in NER_TYPES and not (pieces and pieces[-1][1] >= ent.end):
             pieces.extend([*_whole_words(shared, s, e, label, person_words), label]
                           for s, e in _pieces(shared, ent.start, ent.end))
