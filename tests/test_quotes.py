@@ -258,6 +258,9 @@ def test_a_show_named_after_a_speech_verb_is_not_a_quote(analyse):
     # ... with the sentence's comma or period inside the closing mark
     'Ann Lee said the plan would fail in an interview with "Morning Report."',
     'Tom Park has a new book, "Harbor and Me," which comes out in May.',
+    # ... with title case's other small words
+    'Ann Lee has framed herself as the choice for the "Lee or Bust" crowd.',
+    'Tom Park told "Mornings with Ann Lee" that the plan would fail.',
 ])
 def test_a_title_where_a_noun_goes_is_not_a_quote(analyse, text):
     direct, _, _ = analyse(text)

@@ -66,7 +66,9 @@ VENUE_PREPS = frozenset({"on", "in", "at", "during", "via"})
 # Verbs whose direct object is the one spoken to: "told "Morning Joe"".
 ADDRESSING_VERBS = frozenset({"tell", "ask", "inform", "brief", "thank", "urge", "warn", "remind"})
 # Small words that may stay lowercase inside a title: "Fox and Friends".
-NAME_GLUE = frozenset({"and", "of", "the", "a", "an", "in", "on", "for", "to", "&"})
+# the small words title case leaves lower-case ("Bernie or Bust", "Midday with Ann Lee")
+NAME_GLUE = frozenset({"and", "or", "nor", "but", "of", "the", "a", "an", "in", "on", "at", "by", "with", "from",
+                       "for", "to", "&"})
 # How far the governing cue may sit above a quoted fragment in the parse.
 MAX_CUE_DEPTH = 6
 # Links inside a noun phrase, climbed from its first word to its head.
