@@ -679,3 +679,10 @@ def test_a_generic_organisation_noun_goes_on_with_the_last_organisation_subject(
                               'Norvik Arms lawyer spoke. The Harbor Trust Foundation said in a statement it pulled '
                               'the listing. "Our mission is to serve collectors," the organization wrote.')
     assert [name(q) for q in direct] == ["Harbor Trust Foundation"]
+
+
+def test_a_gerund_after_a_preposition_speaks_for_the_subject_of_what_it_hangs_on(analyse):
+    # "is wrong for saying": the saying is the one who is wrong's, not the reporter's source's
+    direct, _, name = analyse('At the debate, Tomas Berg said Anna Lind is wrong for saying he "lied about the '
+                              'attack" last year.')
+    assert [name(q) for q in direct] == ["Anna Lind"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, Graph
+from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SDO
 
 import graphkit
@@ -334,3 +334,17 @@ def test_a_past_verb_with_an_infinitive_says_nothing_of_its_subject_event(status
     # the meeting took place; what failed is the infinitive
     found = statuses("A summit meeting between Anna Lind and Tomas Berg in June 2013 had failed to break the ice.")
     assert found[("Anna Lind", "Tomas Berg")][0] == "fact"
+
+
+def test_inside_a_quotation_the_one_its_speaker_reports_saying_it_claims_it(statuses, tmp_path):
+    text = '"Tomas Berg started the rumour by saying Kestrel Foods owns Marrow Mills," Anna Lind said.'
+    assert statuses(text)[("Kestrel Foods", "Marrow Mills")] == ("claimed", "Tomas Berg")  # nested speech
+    kg = graphkit.build([text])
+    g: Graph = kg.rdf
+    statement = next(g.subjects(RDF.type, RDF.Statement))
+    claimers = set(g.objects(statement, GK.claimedBy))  # the quotation it is told in, and who claims it
+    assert any((c, RDF.type, SDO.Quotation) in g for c in claimers)
+    assert any(str(g.value(c, RDFS.label)) == "Tomas Berg" for c in claimers)
+    path = tmp_path / "graph.ttl"
+    kg.write(path)
+    assert graphkit.load(path).serialize("nt") == kg.serialize("nt")  # both read back

@@ -95,6 +95,7 @@ class CorpusRelation:
     claimed_by: Quote | None = None  # the quote it was stated in, if any
     claimant: str | None = None  # who claims it: that quote's speaker, or the source of "X said that ..."
     status: str = FACT  # only a fact is asserted as a plain triple
+    quote_speaker: str | None = None  # the speaker of ``claimed_by``: the claimant too, unless the speaker reports another's
 
     @property
     def claiming_entity(self) -> str | None:
@@ -211,10 +212,10 @@ class Corpus:
         for relation in result.relations:
             if relation.subject in local and relation.object in local and local[relation.subject] != local[relation.object]:
                 claimed = result.quotes[relation.claimed_by] if relation.claimed_by is not None else None
-                claimant = local.get(claimed.speaker) if claimed else local.get(relation.claimant)
+                speaker = local.get(claimed.speaker) if claimed else None
                 self.relations.append(CorpusRelation(
                     local[relation.subject], relation.predicate, local[relation.object], article.key, relation,
-                    claimed, claimant, relation.status))
+                    claimed, local.get(relation.claimant) or speaker, relation.status, speaker))
         return True
 
     def finish(self) -> None:

@@ -198,10 +198,12 @@ def _load(path, subjects: dict) -> tuple[Corpus, str]:
         article = article_key.get(_one(props, PROV_DERIVED))
         if article is None:
             raise GraphLoadError(f"{path}: statement {iri} is derived from no article in the graph")
-        claimed = quotes.get(_one(props, GK + "claimedBy"))
+        claimers = [t.value for t in props.get(GK + "claimedBy", ())]  # a quote, an entity, or both (nested speech)
+        claimed = next((quotes[c] for c in claimers if c in quotes), None)
         status = STATUS_KEYS.get(_one(props, GK + "status"), FACT)
         evidence = Span(*_slice(path, "statement", iri, corpus.articles[article], props, GK + "evidence"))
-        claimant = entity_key.get(claimed.speaker) if claimed else entity_key.get(_one(props, GK + "claimedBy"))
+        speaker = entity_key.get(claimed.speaker) if claimed else None
+        claimant = next((entity_key[c] for c in claimers if c in entity_key), None) or speaker
         # one statement, several rules (and roles): a relation per rule, and one more per role left over,
         # so every rule and every role is written back
         rules = sorted(r.value for r in props.get(GK + "rule", ()))
@@ -211,7 +213,7 @@ def _load(path, subjects: dict) -> tuple[Corpus, str]:
         for rule, role in pairs:
             relation = Relation("", key, "", evidence, rule, role=role, when=_when(props))
             corpus.relations.append(CorpusRelation(s, key, o, article, relation,
-                                                   claimed, claimant, status))
+                                                   claimed, claimant, status, speaker))
     return corpus, base
 
 

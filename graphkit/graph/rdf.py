@@ -265,6 +265,9 @@ def article_quads(corpus: Corpus, iris: IRIs, entity_iri, used_predicates: dict[
         yield from _dated(node, rel.when, corpus.articles[cr.article].published, cr.status == PLANNED, T, g)
         if cr.claimed_by is not None:
             yield node, T["GK.claimedBy"], f"<{iris.quote(cr.article, cr.claimed_by.start, cr.claimed_by.end)}>", g
+            if cr.claiming_entity is not None and cr.claiming_entity != cr.quote_speaker:
+                # '"He started it by saying ...," X said': told in X's quotation, claimed by the one X reports
+                yield node, T["GK.claimedBy"], entity_iri[cr.claiming_entity], g
         elif cr.claiming_entity is not None:
             yield node, T["GK.claimedBy"], entity_iri[cr.claiming_entity], g  # "X said that ...": X claims it
         if cr.status == FACT:

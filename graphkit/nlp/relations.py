@@ -622,7 +622,9 @@ def find_relations(doc: Doc, entities: list[Entity], quotes: list[Quote],
         claimed_by = quote_holding(c.trigger, quotes)
         descriptive = _describes_an_argument(index, c)
         said = statement_status(c.trigger, inside_quote=claimed_by is not None, descriptive=descriptive)
-        claimant = quotes[claimed_by].speaker if claimed_by is not None else index.entity(said.source)
+        # inside a quotation, one the speaker reports saying it claims it: '"He started it by saying Y is not a
+        # citizen," X said' is his claim, told by X (nested speech); else the quotation's speaker
+        claimant = index.entity(said.source) or (quotes[claimed_by].speaker if claimed_by is not None else None)
         # "the alliance's plans to ...": a plan owned by one of the ends is that end's own, whoever reports it
         owner = next((index.entity(t) for t in said.cue.children if t.dep_ == "poss"), None) if said.cue else None
         # "X said it had agreed to sell Y to Z": the source's own plan, though X is neither end

@@ -21,6 +21,7 @@ from .references import SUBJECT_DEPS
 # A cue without its own subject borrows its head's ("X said ... and added",
 # "X declined to say", "X was quoted as saying", "X said, adding that ...").
 SUBJECT_INHERITING_DEPS = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
+DONE_TAGS = {"VBD", "VBZ", "VBP", "VBN"}  # a finite verb or a perfect: what was done
 
 NON_FINITE_TAGS = {"VBG", "VBN", "VB"}
 PARTICIPLE_REACH = 8
@@ -53,6 +54,13 @@ def subject_candidates(cue: Token, quoted: list[int]):
         yield agent  # '"…" was written by Lee'
     if (relative := _relative_subject(cue)) is not None:
         yield relative
+    done = cue.head.head if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" else None
+    if done is not None and done.dep_ == "acomp":
+        done = done.head  # "X is wrong for saying …": the verb the adjective completes
+    if done is not None and done.tag_ in DONE_TAGS and (subject := _own_subject(done, quoted)) is not None:
+        # "X started the rumour by saying …", "after saying": who did what the preposition hangs on (not one
+        # expected "to insert himself by calling out Y": words of an act still to come are the expecter's)
+        yield subject
     if cue.dep_ in SUBJECT_INHERITING_DEPS:
         # "X said …, but maintained …": the parser often hangs the second verb on a
         # verb of the reported clause; the subject is the speech verb's above it.
