@@ -573,6 +573,19 @@ def test_the_person_a_possessed_noun_names_does_what_its_infinitive_says(nlp):
     assert holds(found, "Ana Lind", "verb:replace", "Bob Harl") and not holds(found, "Tarly", "verb:replace", "Bob Harl")
 
 
+@pytest.mark.parametrize("text", [
+    "Tom Clarke co-founded Harbor Fuels in 2004.",  # kept one word by the tokenizer (loader.PREFIXED_WORD)
+    "Tom Clarke founded Harbor Fuels with a coal executive in 2004.",  # one founds a body: no facility
+])
+def test_a_founder_of_a_body_named_like_a_facility(nlp, text):
+    assert_relation(nlp, text, "Harbor Fuels", "founder", "Tom Clarke")
+
+
+def test_a_verb_with_a_hyphenated_prefix_is_one_word_with_its_lemma(nlp):
+    doc = nlp("Ben Ode was re-elected in May, and he co-sponsored the bill.")
+    assert {t.text: t.lemma_ for t in doc if "-" in t.text} == {"re-elected": "re-elect", "co-sponsored": "co-sponsor"}
+
+
 # ---------------------------------------------------------------- evidence and quotes
 
 def test_evidence_is_the_sentence(nlp):

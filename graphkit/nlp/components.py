@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from . import entities, quotes, relations
 from .references import references_for
 from .convert import entities_from_doc, quotes_from_doc, refresh_genders, share_entities, share_quotes
+from .loader import PREFIXED_WORD
 from .shared import facts
 from .words import DEFAULT, using
 
@@ -107,6 +108,16 @@ MODEL_NEEDS = {"token.dep": "a dependency parser", "doc.ents": "an entity recogn
 ENTITIES_NEEDED = {"doc._.graphkit_entities": "graphkit_entities"}
 
 
+def _lemmatise_prefixed_words(doc: Doc, lemmatizer) -> None:
+    """A word the tokenizer kept whole with its prefix ("co-founded", pipeline.PREFIXED_WORD) is unknown to the
+    lemmatizer, which guesses "co-founde": its lemma is the prefix and the lemma of the word after it."""
+    for token in doc:
+        if "-" in token.text and PREFIXED_WORD.match(token.text):
+            prefix, base = token.text.split("-", 1)
+            alone = Doc(doc.vocab, words=[base], pos=[token.pos_], tags=[token.tag_])
+            token.lemma_ = f"{prefix.lower()}-{lemmatizer.rule_lemmatize(alone[0])[0].lower()}"
+
+
 class EntitiesComponent:
     """Clean, type and resolve the named entities of a document.
 
@@ -118,8 +129,12 @@ class EntitiesComponent:
         check_requirements(nlp, name, MODEL_NEEDS)
         register_extensions()
         self.words = DEFAULT.adding(descriptors=descriptors or {}, source=f"{name} config")
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        self.lemmatizer = lemmatizer if hasattr(lemmatizer, "rule_lemmatize") else None
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.lemmatizer is not None:
+            _lemmatise_prefixed_words(doc, self.lemmatizer)
         with using(self.words):
             found = entities.resolve_entities(doc)
         doc._.graphkit_entities = [asdict(e) for e in found]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,3 +86,23 @@ def load_spacy(choice: ModelChoice):
         return spacy.load(choice.name)
     except OSError as error:
         raise ModelNotFound(f"cannot load spaCy pipeline {choice.name!r} ({choice.origin}): {error}") from None
+
+
+# A verb with a hyphenated prefix ("co-founded", "re-elected", "mis-stated", "out-raising"): spaCy splits it at
+# the hyphen, and the tagger then reads "co" or "re" as a verb of its own and breaks the parse around it; kept
+# whole, the word is tagged and lemmatised by its ending ("co-found"), as the verb table expects. Only a verb's
+# endings: the parser reads split nouns ("co-founder of Y", "re-election") as well as it ever did.
+PREFIXED_WORD = re.compile(r"^(?:co|re|pre|mis|out)-[a-z]{2,}(?:ed|ing)$", re.IGNORECASE)
+
+
+def keep_prefixed_verbs_whole(tokenizer) -> None:
+    """Let ``tokenizer`` keep words of PREFIXED_WORD as one token (its own token_match still applies)."""
+    previous = tokenizer.token_match
+    if getattr(previous, "graphkit", False):
+        return  # already done for this tokenizer
+
+    def match(text: str):
+        return PREFIXED_WORD.match(text) or (previous(text) if previous else None)
+
+    match.graphkit = True
+    tokenizer.token_match = match

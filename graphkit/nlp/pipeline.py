@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from .loader import ModelChoice, choose_model, load_spacy
+from .loader import ModelChoice, choose_model, keep_prefixed_verbs_whole, load_spacy
 
 
 class PipelineSpec(NamedTuple):
@@ -22,6 +22,7 @@ def build_pipeline(choice: ModelChoice, relations: str | None = None):
     from . import components  # registers the factories
 
     nlp = load_spacy(choice)
+    keep_prefixed_verbs_whole(nlp.tokenizer)
     components.register_extensions()
     if "graphkit_paragraphs" not in nlp.pipe_names:
         anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}

@@ -39,6 +39,7 @@ from .spans import NER_TYPES, RawMention, is_dateline
 COMPANY_SUFFIXES = ("maker", "makers", "builder", "builders", "producer", "producers", "manufacturer")
 # endings of nouns that name people whatever they are joined to ("neuroscientist", "choreographer",
 # "electrician", "congresswoman", "statesman"; not "-man" alone, which ends "human" and "German")
+FOUNDING_VERBS = frozenset({"found", "co-found", "cofound", "establish"})
 PERSON_SUFFIXES = ("surgeon", "scientist", "physicist", "ologist", "ographer", "ician", "woman", "sman")
 PLACE_OF_NOUNS = PLACE_KIND_NOUNS | {"port", "capital"}  # "the province of X", "the port of X": X is a place
 LOCATIVE_VERBS = {"base", "headquarter", "locate"}
@@ -199,6 +200,9 @@ def _mention_votes(doc: Doc, m: RawMention) -> Votes:
     if is_dateline(doc, m.start, m.end) or (m.end + 1 < size and texts[m.end] == ","
                                             and places.state_of_abbreviation(texts[m.end + 1])):
         votes[PLACE] += CONTEXT  # "MUNCIE, Ind. -" opening the article; "in Peoria, Ill."
+    if dep in ("nsubjpass", "dobj") and gov_pos == "VERB" and gov_lemma in FOUNDING_VERBS:
+        votes[ORGANIZATION] += CONTEXT  # "X co-founded Harbor Fuels": one founds a body (a known city keeps its
+        # gazetteer vote, which is stronger)
     # a person's marks
     if dep in ("nsubjpass", "dobj") and gov_pos == "VERB" and gov_lemma in VICTIM_VERBS:
         votes[PERSON] += CONTEXT
