@@ -726,8 +726,8 @@ def test_the_place_where_someone_was_born(nlp):
     ("Finland, which left the Baltic Union, has offered Chile legal help.", "Finland", "verb:offer help", "Chile"),
     ("Clara Voss asked Ivo Rahn to withdraw from the race.", "Clara Voss", "verb:ask", "Ivo Rahn"),
     ("Finland called on Chile to free the activists.", "Finland", "verb:call on", "Chile"),
-    # a word hyphenated before the verb is part of it ("check" alone would be another act)
-    ("Clara Voss co-sponsored a bill with Ivo Rahn.", "Clara Voss", "verb:co-sponsor bill", "Ivo Rahn"),
+    # a word hyphenated before the verb is part of it ("sponsor" alone would be another act), read as "sponsor" is
+    ("Clara Voss co-sponsored a bill with Ivo Rahn.", "Clara Voss", "verb:co-sponsor bill with", "Ivo Rahn"),
     # an act on what a named party has or did is one on the party
     ("Finland condemned Chile's new fishing rules.", "Finland", "verb:condemn", "Chile"),
     ("Clara Voss mocked Ivo Rahn's tax plan.", "Clara Voss", "verb:mock", "Ivo Rahn"),
