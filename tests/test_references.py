@@ -185,6 +185,9 @@ def test_a_description_means_the_one_titled_so(refs):
     # a title naming one party is not the only holder the text titles with another ("GOP" read as nmod too)
     ("Appearing on a Sunday show, the GOP front-runner said Democratic front-runner Omar Field had failed.",
      "the GOP front-runner", []),
+    # a holder of a lower rank of the title is not its holder ("vice presidential nominee")
+    ("Critics slammed Democratic vice presidential nominee Omar Field on Monday. Later, the Democratic "
+     "presidential nominee spoke in Dover.", "the Democratic presidential nominee", []),
     # a plural title is a group, never one of its holders
     ("Gov. Ana Ruiz spoke in Dover. Later the governors met in Boston.", "the governors", []),
 ])

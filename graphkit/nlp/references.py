@@ -456,7 +456,8 @@ class References:
             return None
         nouns_of = self._nouns_of
         named = {e for e in dict.fromkeys(e for _, e in before) if noun in nouns_of(e)}  # asked once per entity
-        named -= self._former_holders(head) | self._of_another_party(head) if kind == PERSON else set()
+        named -= self._former_holders(head) | self._of_another_party(head) | self._of_a_lower_rank(head) \
+            if kind == PERSON else set()
         # ("the nominee" is no former nominee, "the Democratic candidate" no one the text calls a Republican)
         fitting = [(start, e) for start, e in before if e in named]
         if fitting and kind == PLACE and self._other_place_of_its_sentence(head, max(fitting)[1]):
@@ -474,7 +475,7 @@ class References:
             # ... but never one its own sentence names (an apposition was read above): a writer names a
             # person once in a sentence, and "X praised Y, saying the Ohio senator ..." leaves it unsure
             here = self._named_in_sentence(head) | self._own_clause_subjects(head) | self._former_holders(head)
-            here |= self._of_another_party(head)
+            here |= self._of_another_party(head) | self._of_a_lower_rank(head)
             people = [(start, e) for start, e in self.person_mentions
                       if gender is None or self.gender.get(e, gender) == gender]
             if clearly := clearly_most(people, before):
@@ -689,6 +690,14 @@ class References:
             return set()
         return {e for e, seen in self.titles.get(_title_key_of(head), {}).items() if seen & PAST_TITLE_WORDS}
 
+    def _of_a_lower_rank(self, head: Token) -> set[str]:
+        """Those the text gives ``head``'s title, or a title with one of its modifiers, with a rank word ``head``
+        lacks: "the presidential nominee" or "the presidential candidate" is no "vice presidential nominee"."""
+        said = {t.lower_ for t in head.lefts}
+        key, modifiers = _title_key_of(head), said - PARTIES.keys() - {"the", "a", "an"}
+        return {e for title, holders in self.titles.items() for e, seen in holders.items()
+                if (seen & LOWER_RANKS) - PAST_TITLE_WORDS - said and (title == key or seen & modifiers)}
+
     def _resolve_title(self, head: Token) -> str | None:
         """"the minister" -> the one person the article calls minister."""
         if head.pos_ != "NOUN" or head.tag_ == "NNS":
@@ -697,7 +706,10 @@ class References:
             return None  # "a spokesman" is not a known person, nor "the next president"
         holders = self.titles.get(_title_key_of(head), {})
         # "the GOP candidate" is whoever holds the title now, not one the text calls its former holder
-        # ... nor one the text titles with another party only ("the GOP front-runner" is no "Democratic front-runner")
+        # ... nor one the text titles with another party only ("the GOP front-runner" is no "Democratic front-runner"),
+        # nor a holder of a lower rank of it ("the presidential nominee" is no "vice presidential nominee")
+        lower = self._of_a_lower_rank(head)
+        holders = {e: seen for e, seen in holders.items() if e not in lower}
         former = self._former_holders(head) | self._of_another_party(head)
         if len(holders) == 1:
             return None if holders.keys() & former else next(iter(holders))
