@@ -908,3 +908,13 @@ def test_a_given_name_and_surname_ner_called_a_title_is_a_person_when_described_
     doc = with_ner_spans(nlp, text, [(start, start + 2, "WORK_OF_ART")])
     ents = {e.name.split()[-1]: e.type for e in resolve_entities(doc)}
     assert ents.get(words[start + 1].rstrip(",")) == kind
+
+
+@pytest.mark.parametrize("text,full,short", [
+    ("The Harbor Post published the story on Monday. The Post sent its reporter Ana Lind to Ohio.",
+     "Harbor Post", "Post"),
+    ("The Dover Globe ran the letter. Readers wrote to the Globe for weeks.", "Dover Globe", "Globe"),
+])
+def test_a_newspaper_called_by_its_last_word_is_the_paper_named_in_full(entities, text, full, short):
+    ents = entities(text)  # lexicon.PUBLICATION_HEADS
+    assert short not in ents and short in ents[full].aliases

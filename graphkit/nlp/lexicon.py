@@ -48,6 +48,12 @@ TITLES = HONORIFICS | {
 }
 
 # Head nouns of institution names: "the NATO-Ukraine Council", "the Federal Reserve Bank".
+# The last words of newspapers' names, by which a paper is called once named in full ("the Post", "the Globe").
+PUBLICATION_HEADS = frozenset("""
+post times journal herald tribune globe gazette courier chronicle examiner observer telegraph inquirer register
+bulletin dispatch sentinel enquirer
+""".split())
+
 INSTITUTION_HEADS = {
     "council", "committee", "commission", "union", "party", "bank", "ministry", "agency", "organization",
     "organisation", "association", "federation", "institute", "university", "alliance", "coalition",

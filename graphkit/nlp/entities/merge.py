@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ... import places
 from ...model import ORGANIZATION, PERSON, PLACE
 from ...names import GENERIC_ORG_WORDS, acronym_of, given_name_gender, is_acronym, name_key, visible, without_initials, words
-from ..lexicon import FEMALE_HONORIFICS, INSTITUTION_HEADS, MALE_HONORIFICS, descriptors
+from ..lexicon import FEMALE_HONORIFICS, INSTITUTION_HEADS, MALE_HONORIFICS, PUBLICATION_HEADS, descriptors
 from .evidence import (decide_type, descriptor_type, each_mention_votes, given_name_votes, name_votes, ner_votes,
                        opens_with_given_name, plural_name)
 from ..shared import facts
@@ -326,7 +326,7 @@ def _shares_person_words(short: list[str], full: list[str]) -> bool:
 
 
 def _head_word_targets(short: Cluster, clusters: list[Cluster]) -> list[Cluster]:
-    """"the Commission", "Rovers": a capitalised head word names the one organisation ending in it.
+    """"the Commission", "Rovers", "the Post": a capitalised head word names the one organisation ending in it.
 
     The word must say what kind of body it is (an institution noun such as
     "Commission" or "Legislature") or be a team's plural ("Rovers"): "House"
@@ -336,7 +336,7 @@ def _head_word_targets(short: Cluster, clusters: list[Cluster]) -> list[Cluster]
     s = short.words
     if len(s) != 1 or short.type == PERSON or _is_place(short) or is_acronym(short.name):
         return []
-    kind_word = s[0] in INSTITUTION_HEADS or descriptors().get(s[0]) == ORGANIZATION
+    kind_word = s[0] in INSTITUTION_HEADS or s[0] in PUBLICATION_HEADS or descriptors().get(s[0]) == ORGANIZATION
     plural = any(short.doc[m.end - 1].tag_ == "NNPS" for m in short.mentions) or s[0].endswith("s")
     if not (kind_word or plural):
         return []
