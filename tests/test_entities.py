@@ -918,3 +918,14 @@ def test_a_given_name_and_surname_ner_called_a_title_is_a_person_when_described_
 def test_a_newspaper_called_by_its_last_word_is_the_paper_named_in_full(entities, text, full, short):
     ents = entities(text)  # lexicon.PUBLICATION_HEADS
     assert short not in ents and short in ents[full].aliases
+
+
+@pytest.mark.parametrize("text,names", [
+    # two countries before one body's noun are part of its name, however NER and the parser cut it
+    ("Ivo Lund, founder of Iraq and Afghanistan Veterans of America, said no.",
+     {"Ivo Lund", "Iraq and Afghanistan Veterans of America"}),
+    # ... not a country and a company set side by side after "between"
+    ("Talks between Norway and Sweden Airlines failed.", {"Norway", "Sweden Airlines"}),
+])
+def test_countries_coordinated_before_a_bodys_noun_are_its_name(entities, text, names):
+    assert set(entities(text)) == names

@@ -275,7 +275,16 @@ def _coordinated_name(doc: Doc, prev: list, piece: list) -> str | None:
             and doc[prev[1]].lower_ in ("and", "&") and doc[prev[1] - 1].dep_ in ("conj", "nmod", "compound") \
             and piece[0] <= doc[prev[1] - 1].head.i < piece[1]:
         return "ORG"
+    if piece[2] == "ORG" and prev[2] in ("GPE", "LOC") and piece[1] - piece[0] > 1 and piece[0] - prev[1] == 1 \
+            and doc[prev[1]].lower_ in ("and", "&") and (prev[0] == 0 or doc[prev[0] - 1].lower_ != "between") \
+            and _country_word(doc[piece[0]].text) and _country_word(doc[prev[0]:prev[1]].text):
+        return "ORG"  # "Iraq and Afghanistan Veterans of America": two countries before one body's noun, however parsed
     return None
+
+
+def _country_word(text: str) -> bool:
+    place = places.lookup(text)
+    return place is not None and place.kind == "Country"
 
 
 # Words a name can hold but not end in: "the Conference of Presidents of" is cut short.
